@@ -1,0 +1,75 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace dna::workload {
+
+/// The eight loop dimensions of a (grouped) convolution, in the order used everywhere in the core:
+/// N batch, G groups, K output channels per group, C input channels per group, Y/X output rows/columns,
+/// R/S filter rows/columns. A depthwise layer has G = channels and K = C = 1.
+enum Dim : int { N = 0, G, K, C, Y, X, R, S };
+inline constexpr int kDims = 8;
+inline constexpr std::array<char, kDims> kDimNames { 'N', 'G', 'K', 'C', 'Y', 'X', 'R', 'S' };
+
+/// The three operands (data types) of a layer.
+enum Operand : int { Weights = 0, Inputs, Outputs };
+inline constexpr int kOperands = 3;
+inline constexpr std::array<const char*, kOperands> kOperandNames { "weights", "inputs", "outputs" };
+
+enum class LayerType { Conv, Depthwise, FullyConnected };
+
+const char* layerTypeName(LayerType t);
+/// Parses "conv", "depthwise" (or "dw"), "fc"; returns false for anything else.
+bool parseLayerType(const std::string& s, LayerType& out);
+
+/// One layer in the 8-D loop form. Grouped convolutions keep K and C per group; pointwise is R = S = 1; a fully
+/// connected layer is a 1x1 convolution on a 1x1 map. Bit widths are per operand.
+struct Layer {
+    std::string name;
+    LayerType type = LayerType::Conv;
+    std::array<int, kDims> dims { 1, 1, 1, 1, 1, 1, 1, 1 };
+    int strideY = 1;
+    int strideX = 1;
+    int padY = 0;
+    int padX = 0;
+    int weightBits = 16;
+    int inputBits = 16;
+    int outputBits = 16;
+
+    int dim(Dim d) const { return dims[d]; }
+    int totalOutputChannels() const { return dims[G] * dims[K]; }
+    int totalInputChannels() const { return dims[G] * dims[C]; }
+    /// Input rows/columns the layer reads, including padding: (Y - 1) * stride + R.
+    int inputRows() const { return (dims[Y] - 1) * strideY + dims[R]; }
+    int inputCols() const { return (dims[X] - 1) * strideX + dims[S]; }
+
+    int64_t macs() const;
+    /// Operand sizes in words (elements): weights G*K*C*R*S, inputs N*G*C*H*W (padded), outputs N*G*K*Y*X.
+    int64_t operandWords(Operand o) const;
+    int operandBits(Operand o) const;
+};
+
+/// Builders with the usual shapes; `inSize` is the (square) input feature map, the output size follows from
+/// stride and padding. Depthwise uses `channels` for G.
+Layer convLayer(std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad,
+    int groups = 1);
+Layer depthwiseLayer(std::string name, int channels, int inSize, int kernel, int stride, int pad);
+Layer fcLayer(std::string name, int inFeatures, int outFeatures);
+
+/// Which operands a loop dimension indexes. Inputs depend on Y, X, R and S through the sliding window.
+constexpr bool relevant(Operand o, int d)
+{
+    switch (o) {
+    case Weights:
+        return d == G || d == K || d == C || d == R || d == S;
+    case Inputs:
+        return d != K;
+    case Outputs:
+        return d == N || d == G || d == K || d == Y || d == X;
+    }
+    return false;
+}
+
+} // namespace dna::workload
