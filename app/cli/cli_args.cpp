@@ -5,10 +5,10 @@
 namespace dna::cli {
 
 namespace {
-bool contains(const std::vector<std::string>& list, const std::string& s)
-{
-    return std::find(list.begin(), list.end(), s) != list.end();
-}
+    bool contains(const std::vector<std::string>& list, const std::string& s)
+    {
+        return std::find(list.begin(), list.end(), s) != list.end();
+    }
 } // namespace
 
 Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>& valueOptions,
@@ -46,18 +46,18 @@ Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>&
             slot.push_back(v);
         } else {
             std::string known;
-            for (const auto& o : valueOptions) known += " --" + o;
-            for (const auto& o : repeatedOptions) known += " --" + o;
-            for (const auto& o : flagOptions) known += " --" + o;
+            for (const auto& o : valueOptions)
+                known += " --" + o;
+            for (const auto& o : repeatedOptions)
+                known += " --" + o;
+            for (const auto& o : flagOptions)
+                known += " --" + o;
             throw UsageError("unknown option --" + name + " (known:" + known + ")");
         }
     }
 }
 
-bool Args::flag(const std::string& name) const
-{
-    return m_flags.count(name) > 0;
-}
+bool Args::flag(const std::string& name) const { return m_flags.count(name) > 0; }
 
 std::optional<std::string> Args::value(const std::string& name) const
 {

@@ -12,10 +12,7 @@ std::vector<Command>& commands()
     return registry;
 }
 
-Registrar::Registrar(Command command)
-{
-    commands().push_back(std::move(command));
-}
+Registrar::Registrar(Command command) { commands().push_back(std::move(command)); }
 
 } // namespace dna::cli
 
@@ -72,8 +69,8 @@ int main(int argc, char** argv)
     try {
         return it->run(rest, std::cout, std::cerr);
     } catch (const dna::cli::UsageError& e) {
-        std::cerr << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' '
-                  << it->usage << '\n';
+        std::cerr << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' ' << it->usage
+                  << '\n';
         return dna::cli::BadUsage;
     } catch (const std::exception& e) {
         std::cerr << "dna-cli " << it->name << ": " << e.what() << '\n';

@@ -52,13 +52,14 @@ int64_t Layer::operandWords(Operand o) const
     return 0;
 }
 
-int Layer::operandBits(Operand o) const
-{
-    return o == Weights ? weightBits : o == Inputs ? inputBits : outputBits;
-}
+int Layer::inputRows() const { return windowExtent(dims[Y], dims[R], strideY); }
 
-Layer convLayer(std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad,
-    int groups)
+int Layer::inputCols() const { return windowExtent(dims[X], dims[S], strideX); }
+
+int Layer::operandBits(Operand o) const { return o == Weights ? weightBits : o == Inputs ? inputBits : outputBits; }
+
+Layer convLayer(
+    std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad, int groups)
 {
     Layer l;
     l.name = std::move(name);

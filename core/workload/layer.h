@@ -41,9 +41,9 @@ struct Layer {
     int dim(Dim d) const { return dims[d]; }
     int totalOutputChannels() const { return dims[G] * dims[K]; }
     int totalInputChannels() const { return dims[G] * dims[C]; }
-    /// Input rows/columns the layer reads, including padding: (Y - 1) * stride + R.
-    int inputRows() const { return (dims[Y] - 1) * strideY + dims[R]; }
-    int inputCols() const { return (dims[X] - 1) * strideX + dims[S]; }
+    /// Input rows/columns the layer touches, padding included (see windowExtent).
+    int inputRows() const;
+    int inputCols() const;
 
     int64_t macs() const;
     /// Operand sizes in words (elements): weights G*K*C*R*S, inputs N*G*C*H*W (padded), outputs N*G*K*Y*X.
@@ -53,10 +53,19 @@ struct Layer {
 
 /// Builders with the usual shapes; `inSize` is the (square) input feature map, the output size follows from
 /// stride and padding. Depthwise uses `channels` for G.
-Layer convLayer(std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad,
-    int groups = 1);
+Layer convLayer(
+    std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad, int groups = 1);
 Layer depthwiseLayer(std::string name, int channels, int inSize, int kernel, int stride, int pad);
 Layer fcLayer(std::string name, int inFeatures, int outFeatures);
+
+/// Input rows (or columns) touched by `out` output rows with `kernel` filter rows at a stride: the windows
+/// (out - 1) * stride + kernel, or out * kernel when the windows do not overlap (kernel < stride skips rows).
+template <class T> constexpr T windowExtent(T out, T kernel, int stride)
+{
+    const T overlapping = (out - 1) * stride + kernel;
+    const T disjoint = out * kernel;
+    return overlapping < disjoint ? overlapping : disjoint;
+}
 
 /// Which operands a loop dimension indexes. Inputs depend on Y, X, R and S through the sliding window.
 constexpr bool relevant(Operand o, int d)

@@ -1,0 +1,324 @@
+#include "accel/cost_model.h"
+
+#include "accel/dataflow.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dna::accel {
+
+using namespace dna::workload;
+
+const char* invalidCode(Invalid r)
+{
+    switch (r) {
+    case Invalid::None:
+        return "none";
+    case Invalid::FactorBelowOne:
+        return "factor_below_one";
+    case Invalid::TilesDoNotCover:
+        return "tiles_do_not_cover_layer";
+    case Invalid::SpatialDimNotInDataflow:
+        return "spatial_dim_not_in_dataflow";
+    case Invalid::SpatialRowsExceeded:
+        return "spatial_rows_exceeded";
+    case Invalid::SpatialColsExceeded:
+        return "spatial_cols_exceeded";
+    case Invalid::BadLoopOrder:
+        return "bad_loop_order";
+    case Invalid::RfOverflow:
+        return "rf_overflow";
+    case Invalid::GbOverflow:
+        return "gb_overflow";
+    case Invalid::BadEngine:
+        return "bad_engine";
+    case Invalid::EngineCountMismatch:
+        return "engine_count_mismatch";
+    case Invalid::BadChunks:
+        return "bad_chunks";
+    case Invalid::MappingCountMismatch:
+        return "mapping_count_mismatch";
+    case Invalid::DspOverBudget:
+        return "dsp_over_budget";
+    case Invalid::BramOverBudget:
+        return "bram_over_budget";
+    case Invalid::AreaOverBudget:
+        return "area_over_budget";
+    case Invalid::PeOverBudget:
+        return "pe_over_budget";
+    case Invalid::GbOverBudget:
+        return "gb_over_budget";
+    case Invalid::RfOverBudget:
+        return "rf_over_budget";
+    }
+    return "unknown";
+}
+
+const char* boundName(Bound b)
+{
+    switch (b) {
+    case Bound::Compute:
+        return "compute";
+    case Bound::GlobalBuffer:
+        return "gb";
+    case Bound::Dram:
+        return "dram";
+    }
+    return "compute";
+}
+
+namespace {
+
+    using Extents = std::array<double, kDims>;
+
+    inline double ceilDiv(double a, double b) { return std::ceil(a / b - 1e-9); }
+
+    /// Words of an operand's tile with the given extents; inputs include the sliding-window halo.
+    inline double tileWords(Operand o, const Extents& t, int strideY, int strideX)
+    {
+        switch (o) {
+        case Weights:
+            return t[G] * t[K] * t[C] * t[R] * t[S];
+        case Inputs:
+            return t[N] * t[G] * t[C] * windowExtent(t[Y], t[R], strideY) * windowExtent(t[X], t[S], strideX);
+        case Outputs:
+            return t[N] * t[G] * t[K] * t[Y] * t[X];
+        }
+        return 0;
+    }
+
+    /// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
+    /// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
+    inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)
+    {
+        double count = 1;
+        for (int i = 0; i < kDims; ++i) {
+            const int d = order[i];
+            if (factors[d] <= 1.0 + 1e-9) {
+                continue;
+            }
+            if (!started && !relevant(o, d)) {
+                continue;
+            }
+            started = true;
+            count *= factors[d];
+        }
+        return count;
+    }
+
+    /// Compute steps along one dimension for an array tile of length `len` split into PE tiles of `rf`.
+    inline double peTileSteps(double len, double arrayTile, double rf)
+    {
+        const double full = std::floor(len / arrayTile + 1e-9);
+        const double rem = len - full * arrayTile;
+        return full * std::min(rf, arrayTile) + (rem > 0 ? std::min(rf, rem) : 0.0);
+    }
+
+    /// Number of PE tiles (active PE positions summed over array tiles) along one dimension for a GB tile `len`.
+    inline double peTiles(double len, double arrayTile, double rf)
+    {
+        const double full = std::floor(len / arrayTile + 1e-9);
+        const double rem = len - full * arrayTile;
+        return full * ceilDiv(arrayTile, rf) + (rem > 0 ? ceilDiv(rem, rf) : 0.0);
+    }
+
+    inline bool isPermutation(const std::array<int, kDims>& order)
+    {
+        unsigned seen = 0;
+        for (int d : order) {
+            if (d < 0 || d >= kDims) {
+                return false;
+            }
+            seen |= 1u << d;
+        }
+        return seen == 0xFFu;
+    }
+
+} // namespace
+
+LayerCost evaluateLayer(
+    const Layer& layer, const Engine& engine, const Mapping& m, const Platform& platform, bool doubleBuffer)
+{
+    LayerCost c;
+    const Dataflow& df = dataflows()[engine.dataflow];
+
+    // 1. Structural checks.
+    int rowsUsed = 1;
+    int colsUsed = 1;
+    for (int d = 0; d < kDims; ++d) {
+        if (m.rf[d] < 1 || m.spatialRow[d] < 1 || m.spatialCol[d] < 1 || m.gb[d] < 1 || m.dram[d] < 1) {
+            c.invalid = Invalid::FactorBelowOne;
+            return c;
+        }
+        if ((m.spatialRow[d] > 1 && !df.allowsRow(d)) || (m.spatialCol[d] > 1 && !df.allowsCol(d))) {
+            c.invalid = Invalid::SpatialDimNotInDataflow;
+            return c;
+        }
+        rowsUsed *= m.spatialRow[d];
+        colsUsed *= m.spatialCol[d];
+        const double covered = double(m.rf[d]) * m.spatial(d) * m.gb[d] * m.dram[d];
+        if (covered < layer.dims[d]) {
+            c.invalid = Invalid::TilesDoNotCover;
+            return c;
+        }
+    }
+    if (rowsUsed > engine.rows) {
+        c.invalid = Invalid::SpatialRowsExceeded;
+        return c;
+    }
+    if (colsUsed > engine.cols) {
+        c.invalid = Invalid::SpatialColsExceeded;
+        return c;
+    }
+    for (const auto& order : m.order) {
+        if (!isPermutation(order)) {
+            c.invalid = Invalid::BadLoopOrder;
+            return c;
+        }
+    }
+
+    // 2. Tile extents and effective loop counts per dimension. Edge tiles are partial: counts are exact over the
+    // layer, and per-level factors / extents are their averages, which keeps products of sums exact.
+    Extents peTileMax, gbTileMax, spatialMax; // nominal extents for capacity and port sizing
+    Extents fDram, fGb; // average loop counts at DRAM and GB level
+    Extents tGb, tArray, tPe; // average tile extents
+    Extents activeAlong; // average active PE positions per array tile
+    double computeSteps = 1;
+    double activePes = 1;
+    for (int d = 0; d < kDims; ++d) {
+        const double e = layer.dims[d];
+        const double rf = m.rf[d];
+        const double s = m.spatial(d);
+        const double t0 = std::min(rf, e);
+        const double t1 = std::min(rf * s, e);
+        const double t2 = std::min(rf * s * m.gb[d], e);
+        peTileMax[d] = t0;
+        gbTileMax[d] = t2;
+        spatialMax[d] = std::min(s, e);
+
+        const double gbTiles = ceilDiv(e, t2);
+        const double fullGb = std::floor(e / t2 + 1e-9);
+        const double remGb = e - fullGb * t2;
+        const double arrayTiles = fullGb * ceilDiv(t2, t1) + (remGb > 0 ? ceilDiv(remGb, t1) : 0.0);
+        const double steps = fullGb * peTileSteps(t2, t1, rf) + (remGb > 0 ? peTileSteps(remGb, t1, rf) : 0.0);
+        const double pes = fullGb * peTiles(t2, t1, rf) + (remGb > 0 ? peTiles(remGb, t1, rf) : 0.0);
+
+        fDram[d] = gbTiles;
+        fGb[d] = arrayTiles / gbTiles;
+        tGb[d] = e / gbTiles;
+        tArray[d] = e / arrayTiles;
+        tPe[d] = e / pes;
+        activeAlong[d] = pes / arrayTiles;
+        computeSteps *= steps;
+        activePes *= activeAlong[d];
+    }
+
+    // 3. Footprints against the RF and GB capacities.
+    const bool rfShared = engine.rfShared();
+    const bool gbShared = engine.gbShared();
+    double rfTotal = 0;
+    double gbTotal = 0;
+    for (int o = 0; o < kOperands; ++o) {
+        const double bytes = layer.operandBits(Operand(o)) / 8.0;
+        c.rfBytes[o] = tileWords(Operand(o), peTileMax, layer.strideY, layer.strideX) * bytes;
+        c.gbBytes[o] = tileWords(Operand(o), gbTileMax, layer.strideY, layer.strideX) * bytes * (doubleBuffer ? 2 : 1);
+        rfTotal += c.rfBytes[o];
+        gbTotal += c.gbBytes[o];
+        if (!rfShared && c.rfBytes[o] > engine.rfSplit[o] + 1e-9) {
+            c.invalid = Invalid::RfOverflow;
+            c.invalidOperand = o;
+            return c;
+        }
+        if (!gbShared && c.gbBytes[o] > engine.gbShare[o] * double(engine.gbBytes) + 1e-9) {
+            c.invalid = Invalid::GbOverflow;
+            c.invalidOperand = o;
+            return c;
+        }
+    }
+    if (rfShared && rfTotal > engine.rfBytes + 1e-9) {
+        c.invalid = Invalid::RfOverflow;
+        return c;
+    }
+    if (gbShared && gbTotal > double(engine.gbBytes) + 1e-9) {
+        c.invalid = Invalid::GbOverflow;
+        return c;
+    }
+
+    // 4. Access counts per operand and level.
+    const double macs = double(layer.macs());
+    c.macs = macs;
+    c.activePes = activePes;
+    double gbArrayWords = 0;
+    double dramBytes = 0;
+    EnergyBreakdown& en = c.energyPj;
+    const EnergyTable& et = platform.energy;
+    for (int o = 0; o < kOperands; ++o) {
+        const Operand op = Operand(o);
+        const double total = double(layer.operandWords(op));
+        bool started = false;
+        const double dramFills = refetches(op, m.order[Mapping::DramLevel], fDram, started);
+        started = false;
+        double arrayFills = refetches(op, m.order[Mapping::GbLevel], fGb, started);
+        arrayFills *= refetches(op, m.order[Mapping::DramLevel], fDram, started);
+
+        const double gbTileWords = dramFills * tileWords(op, tGb, layer.strideY, layer.strideX);
+        const double arrayWords = arrayFills * tileWords(op, tArray, layer.strideY, layer.strideX);
+        const double peWords = arrayFills * tileWords(op, tPe, layer.strideY, layer.strideX) * activePes;
+
+        if (op == Outputs) {
+            // Every visit writes the tile back; every visit but the first reads the partial sums again.
+            c.dramWrites[o] = gbTileWords;
+            c.dramReads[o] = std::max(0.0, gbTileWords - total);
+            const double reloads = std::max(0.0, arrayWords - total);
+            c.gbWrites[o] = c.dramReads[o] + arrayWords;
+            c.gbReads[o] = c.dramWrites[o] + reloads;
+            c.nocWords[o] = peWords + reloads;
+            c.rfReads[o] = macs + peWords;
+            c.rfWrites[o] = macs + reloads;
+            gbArrayWords += arrayWords + reloads;
+            c.gbWordsPerComputeCycle[o] = (arrayWords + reloads) / computeSteps;
+        } else {
+            c.dramReads[o] = gbTileWords;
+            const double gbToArray = engine.noc[o] == NocStyle::Unicast ? peWords : arrayWords;
+            c.gbWrites[o] = gbTileWords;
+            c.gbReads[o] = gbToArray;
+            c.nocWords[o] = peWords;
+            c.rfWrites[o] = peWords;
+            c.rfReads[o] = macs;
+            gbArrayWords += gbToArray;
+            c.gbWordsPerComputeCycle[o] = gbToArray / computeSteps;
+        }
+
+        const double scale = layer.operandBits(op) / 16.0;
+        const double nocHop = engine.noc[o] == NocStyle::Systolic ? 0.5 : 1.0;
+        en.rf += (c.rfReads[o] + c.rfWrites[o]) * et.rfPj * scale;
+        en.noc += c.nocWords[o] * et.nocPj * nocHop * scale;
+        en.gb += (c.gbReads[o] + c.gbWrites[o]) * et.gbPj * scale;
+        en.dram += (c.dramReads[o] + c.dramWrites[o]) * et.dramPj * scale;
+        dramBytes += (c.dramReads[o] + c.dramWrites[o]) * layer.operandBits(op) / 8.0;
+    }
+    en.mac = macs * et.macPj * (layer.weightBits * layer.inputBits) / 256.0;
+
+    // 5. Cycles. FPGA buffers are banked to feed the array at its compute rate (the banks are charged as BRAM),
+    // so only ASICs can be GB-bandwidth bound.
+    c.computeCycles = computeSteps;
+    c.gbCycles = platform.target == Target::Asic && platform.gbWordsPerCycle > 0
+        ? gbArrayWords / platform.gbWordsPerCycle
+        : 0.0;
+    c.dramCycles = dramBytes / platform.dramBytesPerCycle();
+    c.bound = Bound::Compute;
+    double worst = c.computeCycles;
+    if (c.gbCycles > worst) {
+        worst = c.gbCycles;
+        c.bound = Bound::GlobalBuffer;
+    }
+    if (c.dramCycles > worst) {
+        worst = c.dramCycles;
+        c.bound = Bound::Dram;
+    }
+    c.cycles = doubleBuffer ? worst : c.computeCycles + c.gbCycles + c.dramCycles;
+    c.utilization = macs / (c.computeCycles * engine.pes());
+    return c;
+}
+
+} // namespace dna::accel

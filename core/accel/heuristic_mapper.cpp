@@ -1,0 +1,196 @@
+#include "accel/heuristic_mapper.h"
+
+#include "accel/dataflow.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dna::accel {
+
+using namespace dna::workload;
+
+namespace {
+
+    int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+
+    /// The smallest factor <= limit that needs the fewest passes over `extent`.
+    int fitFactor(int extent, int limit)
+    {
+        if (extent <= limit) {
+            return extent;
+        }
+        return ceilDiv(extent, ceilDiv(extent, limit));
+    }
+
+    double words(Operand o, const std::array<int, kDims>& t, const Layer& l)
+    {
+        switch (o) {
+        case Weights:
+            return double(t[G]) * t[K] * t[C] * t[R] * t[S];
+        case Inputs:
+            return double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY)
+                * windowExtent(t[X], t[S], l.strideX);
+        case Outputs:
+            return double(t[N]) * t[G] * t[K] * t[Y] * t[X];
+        }
+        return 0;
+    }
+
+    bool fits(const std::array<int, kDims>& tile, const Layer& l, bool shared, double totalBytes,
+        const std::array<double, kOperands>& perOperandBytes, double copies)
+    {
+        double sum = 0;
+        for (int o = 0; o < kOperands; ++o) {
+            const double b = words(Operand(o), tile, l) * l.operandBits(Operand(o)) / 8.0 * copies;
+            if (!shared && b > perOperandBytes[o] + 1e-9) {
+                return false;
+            }
+            sum += b;
+        }
+        return !shared || sum <= totalBytes + 1e-9;
+    }
+
+    /// Grows tile[d] (the factor `factor[d]`, with `inner` the extent below it) to the largest value that fits.
+    template <class Fits>
+    void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, const Layer& l,
+        const std::vector<int>& order, Fits fitsWith)
+    {
+        for (int d : order) {
+            const int remaining = ceilDiv(l.dims[d], inner[d]);
+            int best = 1;
+            for (int passes = 1; passes <= remaining; ++passes) {
+                const int t = ceilDiv(remaining, passes);
+                if (t <= best) {
+                    break;
+                }
+                factor[d] = t;
+                if (fitsWith(d)) {
+                    best = t;
+                    break;
+                }
+            }
+            factor[d] = best;
+        }
+    }
+
+} // namespace
+
+Mapping heuristicMapping(const Layer& layer, const Engine& engine, bool doubleBuffer)
+{
+    const Dataflow& df = dataflows()[engine.dataflow];
+    Mapping m;
+    m.order = { df.rfOrder, df.gbOrder, df.dramOrder };
+
+    int rowsLeft = engine.rows;
+    for (int d : df.rowDims) {
+        m.spatialRow[d] = fitFactor(layer.dims[d], rowsLeft);
+        rowsLeft /= m.spatialRow[d];
+    }
+    int colsLeft = engine.cols;
+    for (int d : df.colDims) {
+        m.spatialCol[d] = fitFactor(ceilDiv(layer.dims[d], m.spatialRow[d]), colsLeft);
+        colsLeft /= m.spatialCol[d];
+    }
+
+    std::array<double, kOperands> rfSplit {};
+    std::array<double, kOperands> gbSplit {};
+    for (int o = 0; o < kOperands; ++o) {
+        rfSplit[o] = engine.rfSplit[o];
+        gbSplit[o] = engine.gbShare[o] * double(engine.gbBytes);
+    }
+    const double copies = doubleBuffer ? 2.0 : 1.0;
+
+    // RF tiles: the PE tile is the RF factors themselves.
+    std::array<int, kDims> ones {};
+    ones.fill(1);
+    grow(m.rf, ones, layer, df.rfGrowOrder, [&](int) {
+        std::array<int, kDims> tile {};
+        for (int d = 0; d < kDims; ++d) {
+            tile[d] = std::min(m.rf[d], layer.dims[d]);
+        }
+        return fits(tile, layer, engine.rfShared(), engine.rfBytes, rfSplit, 1.0);
+    });
+
+    auto gbTile = [&]() {
+        std::array<int, kDims> tile {};
+        for (int d = 0; d < kDims; ++d) {
+            tile[d] = std::min(m.rf[d] * m.spatial(d) * m.gb[d], layer.dims[d]);
+        }
+        return tile;
+    };
+    auto gbFits
+        = [&](int) { return fits(gbTile(), layer, engine.gbShared(), double(engine.gbBytes), gbSplit, copies); };
+    if (!gbFits(0)) {
+        m.rf.fill(1); // the RF choice leaves no room for one array tile in the GB: fall back to single words
+    }
+    std::array<int, kDims> arrayTile {};
+    for (int d = 0; d < kDims; ++d) {
+        arrayTile[d] = m.rf[d] * m.spatial(d);
+    }
+    grow(m.gb, arrayTile, layer, df.gbGrowOrder, gbFits);
+
+    for (int d = 0; d < kDims; ++d) {
+        m.dram[d] = ceilDiv(layer.dims[d], m.rf[d] * m.spatial(d) * m.gb[d]);
+    }
+    return m;
+}
+
+Accelerator defaultAccelerator(const Platform& platform, int dataflow)
+{
+    Accelerator acc;
+    Engine e;
+    e.dataflow = dataflow;
+    if (platform.target == Target::Fpga) {
+        const int pes = std::max(1, int(platform.budget.dsp / dspPerMac(16)));
+        e.rows = std::max(1, int(std::sqrt(double(pes))));
+        e.cols = std::max(1, pes / e.rows);
+        e.gbBytes = int64_t(platform.budget.bram18) * (kBram18Bits / 8) / 2;
+        e.gbShare = { 0.3, 0.35, 0.35 };
+        e.rfBytes = 64; // a few registers per DSP
+        e.rfSplit = { 0, 0, 0 };
+    } else if (platform.name == "eyeriss") {
+        // The chip: 12 x 14 PEs; scratchpads of 448 B filters, 24 B ifmap, 48 B psums; 108 KB global buffer.
+        e.rows = 12;
+        e.cols = 14;
+        e.gbBytes = 108 * 1024;
+        e.gbShare = { 0.0, 0.0, 0.0 };
+        e.rfBytes = 520;
+        e.rfSplit = { 448, 24, 48 };
+    } else {
+        e.rows = 16;
+        e.cols = 16;
+        e.gbBytes = 128 * 1024;
+        e.rfBytes = 256;
+        if (platform.budget.pes > 0) {
+            while (e.rows * e.cols > platform.budget.pes && e.rows > 1) {
+                e.rows /= 2;
+            }
+        }
+        if (platform.budget.gbBytes > 0) {
+            e.gbBytes = std::min<int64_t>(e.gbBytes, platform.budget.gbBytes);
+        }
+        if (platform.budget.rfBytesPerPe > 0) {
+            e.rfBytes = std::min(e.rfBytes, platform.budget.rfBytesPerPe);
+        }
+    }
+    acc.engines = { e };
+    return acc;
+}
+
+Design heuristicDesign(Network net, const Platform& platform, int dataflow, int batch)
+{
+    Design d;
+    setBatch(net, batch);
+    d.network = std::move(net);
+    d.platform = platform;
+    d.batch = batch;
+    d.accelerator = defaultAccelerator(platform, dataflow);
+    const auto engineOf = d.accelerator.assignEngines(d.network);
+    for (size_t i = 0; i < d.network.layers.size(); ++i) {
+        d.mappings.push_back(
+            heuristicMapping(d.network.layers[i], d.accelerator.engines[engineOf[i]], d.accelerator.doubleBuffer));
+    }
+    return d;
+}
+
+} // namespace dna::accel

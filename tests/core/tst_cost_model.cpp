@@ -1,0 +1,318 @@
+// Hand-computed cases for the analytical cost model. Every expected number below is worked out in the
+// comment next to it from the model's rules (README "Cost model"), not taken from the program's output.
+#include "test_helpers.h"
+
+#include "accel/cost_model.h"
+#include "accel/dataflow.h"
+
+#include <QtTest>
+
+using namespace dna;
+using namespace dna::accel;
+using namespace dna::workload;
+using dna::test::order;
+
+class TestCostModel : public QObject {
+    Q_OBJECT
+private slots:
+    void singlePeLayer();
+    void weightStationaryFetchesWeightsOnce();
+    void weightRefetchWhenOrderChanges();
+    void inputHaloTraffic();
+    void gbOverflowRejectedWithReason();
+    void rfOverflowPerOperand();
+    void spatialFactorAboveArray();
+    void spatialDimOutsideDataflow();
+    void edgeTilesCountPartialSteps();
+    void dspAndBram_data();
+    void dspAndBram();
+    void pipelinedFpsIsClockOverSlowestChunk();
+    void overBudgetDesignSaysWhy();
+};
+
+void TestCostModel::singlePeLayer()
+{
+    // 1x1 conv K=2 C=2 Y=2 X=2 on one PE, everything in the GB (DRAM factors 1), GB order K C Y X innermost first.
+    const Layer l = test::pointwise(2, 2, 2, 2);
+    Mapping m;
+    m.gb = { 1, 1, 2, 2, 2, 2, 1, 1 };
+    m.order[Mapping::GbLevel] = order("KCYXNGRS");
+    const LayerCost c = evaluateLayer(l, test::singlePe(), m, test::testAsic(), true);
+    QVERIFY(c.valid());
+    // 16 MACs, one per cycle.
+    QCOMPARE(c.computeCycles, 16.0);
+    QCOMPARE(c.cycles, 16.0);
+    QCOMPARE(c.utilization, 1.0);
+    // DRAM: weights 4, inputs 2x2x2 = 8 read once; outputs 8 written once, never re-read.
+    QCOMPARE(c.dramReads[Weights], 4.0);
+    QCOMPARE(c.dramReads[Inputs], 8.0);
+    QCOMPARE(c.dramWrites[Outputs], 8.0);
+    QCOMPARE(c.dramReads[Outputs], 0.0);
+    // GB -> PE: K is innermost and relevant to weights and outputs, so both change every step (16 words each);
+    // inputs skip K and change with C Y X (8). Output tiles are revisited twice each: 16 written, 8 re-read.
+    QCOMPARE(c.gbReads[Weights], 16.0);
+    QCOMPARE(c.gbReads[Inputs], 8.0);
+    QCOMPARE(c.gbWrites[Outputs], 16.0);
+    QCOMPARE(c.gbReads[Outputs], 8.0 + 8.0); // drain to DRAM + partial-sum reloads
+    // Energy: MAC 16 x 1; RF (W 16+16, I 16+8, O 32+24) x 1 = 112; NoC (16 + 8 + 24) x 2 = 96;
+    // GB (reads 40 + writes 28) x 6 = 408; DRAM 20 x 200 = 4000.
+    QCOMPARE(c.energyPj.mac, 16.0);
+    QCOMPARE(c.energyPj.rf, 112.0);
+    QCOMPARE(c.energyPj.noc, 96.0);
+    QCOMPARE(c.energyPj.gb, 408.0);
+    QCOMPARE(c.energyPj.dram, 4000.0);
+    QCOMPARE(c.bound, Bound::Compute);
+}
+
+void TestCostModel::weightStationaryFetchesWeightsOnce()
+{
+    // 3x3 conv K=4 C=4 on an 8x8 output; the GB holds half the rows (Y split 2 at DRAM level). No weight-relevant
+    // loop sits at DRAM level, so each of the 4*4*3*3 = 144 weights comes from DRAM exactly once.
+    Layer l;
+    l.name = "conv";
+    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
+    Mapping m;
+    m.gb = { 1, 1, 4, 4, 4, 8, 3, 3 };
+    m.dram = { 1, 1, 1, 1, 2, 1, 1, 1 };
+    m.order[Mapping::DramLevel] = order("YNGKCXRS");
+    const LayerCost c = evaluateLayer(l, test::singlePe(), m, test::testAsic(), true);
+    QVERIFY(c.valid());
+    QCOMPARE(c.dramReads[Weights], 144.0);
+    QCOMPARE(c.dramReads[Weights], double(l.operandWords(Weights)));
+}
+
+void TestCostModel::weightRefetchWhenOrderChanges()
+{
+    // Same layer, K and Y both split by 2 at DRAM level. K innermost then Y: each weight half (72 words) is
+    // fetched once per Y tile: 2 x 2 x 72 = 288. Y innermost then K: Y is irrelevant to weights, so each half
+    // stays while Y iterates: 144.
+    Layer l;
+    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
+    Mapping m;
+    m.gb = { 1, 1, 2, 4, 4, 8, 3, 3 };
+    m.dram = { 1, 1, 2, 1, 2, 1, 1, 1 };
+    m.order[Mapping::DramLevel] = order("KYNGCXRS");
+    QCOMPARE(evaluateLayer(l, test::singlePe(), m, test::testAsic(), true).dramReads[Weights], 288.0);
+    m.order[Mapping::DramLevel] = order("YKNGCXRS");
+    QCOMPARE(evaluateLayer(l, test::singlePe(), m, test::testAsic(), true).dramReads[Weights], 144.0);
+}
+
+void TestCostModel::inputHaloTraffic()
+{
+    // 3x3 conv, one channel, 4x4 output, stride 1: the input is 6x6 = 36 words. Two GB tiles of 2 output rows
+    // each need (2-1)+3 = 4 input rows x 6 columns = 24 words: 48 words from DRAM, 12 of them halo re-reads.
+    Layer l;
+    l.dims = { 1, 1, 1, 1, 4, 4, 3, 3 };
+    QCOMPARE(l.operandWords(Inputs), 36);
+    Mapping m;
+    m.gb = { 1, 1, 1, 1, 2, 4, 3, 3 };
+    m.dram = { 1, 1, 1, 1, 2, 1, 1, 1 };
+    m.order[Mapping::DramLevel] = order("YNGKCXRS");
+    const LayerCost c = evaluateLayer(l, test::singlePe(), m, test::testAsic(), true);
+    QCOMPARE(c.dramReads[Inputs], 48.0);
+    // With stride 2 the window rows are (2-1)*2+3 = 5 and the input (4-1)*2+3 = 9 rows x 9 columns; two tiles
+    // of 5 x 9 = 45 words: 90.
+    l.strideY = l.strideX = 2;
+    QCOMPARE(l.operandWords(Inputs), 81);
+    QCOMPARE(evaluateLayer(l, test::singlePe(), m, test::testAsic(), true).dramReads[Inputs], 90.0);
+}
+
+void TestCostModel::gbOverflowRejectedWithReason()
+{
+    // The whole 1x1 layer K=8 C=8 Y=X=8 in the GB: weights 64 + inputs 512 + outputs 512 = 1088 words, 2176 B,
+    // doubled for double buffering: 4352 B. A 4096 B buffer must reject it, a 4352 B one accept it.
+    const Layer l = test::pointwise(8, 8, 8, 8);
+    Engine e = test::singlePe();
+    Mapping m;
+    m.gb = { 1, 1, 8, 8, 8, 8, 1, 1 };
+    e.gbBytes = 4096;
+    const LayerCost bad = evaluateLayer(l, e, m, test::testAsic(), true);
+    QCOMPARE(bad.invalid, Invalid::GbOverflow);
+    QCOMPARE(QString::fromLatin1(invalidCode(bad.invalid)), QStringLiteral("gb_overflow"));
+    const QString why = QString::fromStdString(describeInvalid(l, e, m, bad));
+    QVERIFY2(why.contains(QStringLiteral("4352")) && why.contains(QStringLiteral("4096")), qPrintable(why));
+    e.gbBytes = 4352;
+    QVERIFY(evaluateLayer(l, e, m, test::testAsic(), true).valid());
+    // Without double buffering half of it is enough.
+    e.gbBytes = 2176;
+    QVERIFY(evaluateLayer(l, e, m, test::testAsic(), false).valid());
+    QVERIFY(!evaluateLayer(l, e, m, test::testAsic(), true).valid());
+}
+
+void TestCostModel::rfOverflowPerOperand()
+{
+    // Eyeriss-style split RF: 24 B for inputs. An RF tile of C=4, S=3 with X=2 needs 4 x 1 x (1*1+3) ... inputs:
+    // C4 x rows (1-1)+1 = 1 x cols (2-1)+3 = 4 -> 16 words = 32 B > 24 B.
+    Layer l;
+    l.dims = { 1, 1, 2, 4, 4, 4, 1, 3 };
+    Engine e = test::singlePe();
+    e.rfBytes = 520;
+    e.rfSplit = { 448, 24, 48 };
+    Mapping m;
+    m.rf = { 1, 1, 1, 4, 1, 2, 1, 3 };
+    m.gb = { 1, 1, 2, 1, 4, 2, 1, 1 };
+    const LayerCost c = evaluateLayer(l, e, m, test::testAsic(), true);
+    QCOMPARE(c.invalid, Invalid::RfOverflow);
+    QCOMPARE(c.invalidOperand, int(Inputs));
+    QCOMPARE(c.rfBytes[Inputs], 32.0);
+}
+
+void TestCostModel::spatialFactorAboveArray()
+{
+    const Layer l = test::pointwise(16, 16, 4, 4);
+    Engine e = test::singlePe(dataflowIndex("ws"));
+    e.rows = 4;
+    e.cols = 4;
+    Mapping m;
+    m.spatialRow[C] = 8; // 8 > 4 rows
+    m.gb = { 1, 1, 16, 2, 4, 4, 1, 1 };
+    QCOMPARE(evaluateLayer(l, e, m, test::testAsic(), true).invalid, Invalid::SpatialRowsExceeded);
+    m.spatialRow[C] = 4;
+    m.gb[C] = 4;
+    m.spatialCol[K] = 8;
+    m.gb[K] = 2;
+    QCOMPARE(evaluateLayer(l, e, m, test::testAsic(), true).invalid, Invalid::SpatialColsExceeded);
+}
+
+void TestCostModel::spatialDimOutsideDataflow()
+{
+    // ws unrolls C (or G) on rows: Y on rows is not part of it.
+    const Layer l = test::pointwise(4, 4, 4, 4);
+    Engine e = test::singlePe(dataflowIndex("ws"));
+    e.rows = 4;
+    e.cols = 4;
+    Mapping m;
+    m.spatialRow[Y] = 4;
+    m.gb = { 1, 1, 4, 4, 1, 4, 1, 1 };
+    QCOMPARE(evaluateLayer(l, e, m, test::testAsic(), true).invalid, Invalid::SpatialDimNotInDataflow);
+}
+
+void TestCostModel::edgeTilesCountPartialSteps()
+{
+    // K = 10 over a 4-wide column (ws, K on columns): 3 passes (4, 4, 2 filters), each pass one step per MAC
+    // of the other dims (C=1, Y=X=1): 3 compute cycles; utilisation 10 / (3 x 4) = 0.8333.
+    Layer l = test::pointwise(10, 1, 1, 1);
+    Engine e = test::singlePe(dataflowIndex("ws"));
+    e.rows = 1;
+    e.cols = 4;
+    Mapping m;
+    m.spatialCol[K] = 4;
+    m.gb[K] = 3;
+    LayerCost c = evaluateLayer(l, e, m, test::testAsic(), true);
+    QVERIFY(c.valid());
+    QCOMPARE(c.computeCycles, 3.0);
+    QVERIFY(qAbs(c.utilization - 10.0 / 12.0) < 1e-12);
+    // The same with RF tiles of K=3 on each PE (K = 3 x 4 spatial = 12 >= 10 in one array tile): PE tiles hold
+    // 3, 3, 3, 1 filters, so the array needs 3 steps.
+    m.rf[K] = 3;
+    m.gb[K] = 1;
+    c = evaluateLayer(l, e, m, test::testAsic(), true);
+    QCOMPARE(c.computeCycles, 3.0);
+    // Tiles that do not reach the dimension are rejected.
+    m.rf[K] = 2;
+    QCOMPARE(evaluateLayer(l, e, m, test::testAsic(), true).invalid, Invalid::TilesDoNotCover);
+}
+
+void TestCostModel::dspAndBram_data()
+{
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<double>("dsp");
+    QTest::addColumn<int>("bram");
+    // 4x4 ws array: 16 MACs. 16-bit: one DSP each; 8-bit: two MACs share a DSP.
+    // Per compute cycle (16 cycles: Y4 x X4 in the GB, K and C spatial): weights 16 words over the layer (1/cycle),
+    // inputs 64 (4/cycle), outputs 64 (4/cycle). A bank reads 32 bits a cycle: 16-bit -> banks 1, 2, 2;
+    // 8-bit -> 1, 1, 1. Capacity: 2048 B per operand = one BRAM18 each. 16-bit: 1+2+2 = 5; 8-bit: 3.
+    QTest::addRow("16-bit") << 16 << 16.0 << 5;
+    QTest::addRow("8-bit") << 8 << 8.0 << 3;
+}
+
+void TestCostModel::dspAndBram()
+{
+    QFETCH(int, bits);
+    QFETCH(double, dsp);
+    QFETCH(int, bram);
+    Design d;
+    d.platform = *findPlatform("zc706");
+    Layer l = test::pointwise(4, 4, 4, 4);
+    l.weightBits = l.inputBits = l.outputBits = bits;
+    d.network.name = "one";
+    d.network.layers = { l };
+    Engine e;
+    e.rows = 4;
+    e.cols = 4;
+    e.dataflow = dataflowIndex("ws");
+    e.gbBytes = 6144;
+    e.gbShare = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+    e.rfBytes = 64;
+    d.accelerator.engines = { e };
+    Mapping m;
+    m.spatialRow[C] = 4;
+    m.spatialCol[K] = 4;
+    m.gb = { 1, 1, 1, 1, 4, 4, 1, 1 };
+    m.order[Mapping::GbLevel] = order("XYNGKCRS");
+    d.mappings = { m };
+    const DesignCost c = evaluateDesign(d);
+    QVERIFY2(c.valid(), c.invalidDetail.c_str());
+    QCOMPARE(c.layers[0].computeCycles, 16.0);
+    QCOMPARE(c.resources.dsp, dsp);
+    QCOMPARE(c.resources.bram18, bram);
+}
+
+void TestCostModel::pipelinedFpsIsClockOverSlowestChunk()
+{
+    // Two 1x1 layers on single-PE engines: A (K2 C2 2x2) takes 16 cycles, B (K4 C2 2x2) 32 cycles; both are
+    // compute bound (DRAM: A moves 40 B, B 64 B at 3.6 B/cycle). Pipelined, two chunks: FPS = 200 MHz / 32;
+    // multi-cycle (one engine): 200 MHz / 48. Latency is the sum either way: 48 cycles = 0.24 us.
+    Design d;
+    d.platform = test::testAsic();
+    d.network.name = "two";
+    d.network.layers = { test::pointwise(2, 2, 2, 2), test::pointwise(4, 2, 2, 2) };
+    Mapping a;
+    a.gb = { 1, 1, 2, 2, 2, 2, 1, 1 };
+    Mapping b;
+    b.gb = { 1, 1, 4, 2, 2, 2, 1, 1 };
+    d.mappings = { a, b };
+    d.accelerator.arch = MicroArch::Pipelined;
+    d.accelerator.chunkStarts = { 0, 1 };
+    d.accelerator.engines = { test::singlePe(), test::singlePe() };
+    DesignCost c = evaluateDesign(d);
+    QVERIFY2(c.valid(), c.invalidDetail.c_str());
+    QCOMPARE(c.engineCycles[0], 16.0);
+    QCOMPARE(c.engineCycles[1], 32.0);
+    QCOMPARE(c.fps, 200e6 / 32);
+    QCOMPARE(c.latencyMs, 48 / 200e6 * 1e3);
+
+    d.accelerator.arch = MicroArch::MultiCycle;
+    d.accelerator.chunkStarts = { 0 };
+    d.accelerator.engines = { test::singlePe() };
+    c = evaluateDesign(d);
+    QVERIFY(c.valid());
+    QCOMPARE(c.fps, 200e6 / 48);
+}
+
+void TestCostModel::overBudgetDesignSaysWhy()
+{
+    // 40 x 40 PEs need 1600 DSPs at 16 bits; the ZC706 has 900.
+    Design d;
+    d.platform = *findPlatform("zc706");
+    d.network.layers = { test::pointwise(4, 4, 4, 4) };
+    Engine e;
+    e.rows = 40;
+    e.cols = 40;
+    e.dataflow = dataflowIndex("ws");
+    e.gbBytes = 65536;
+    e.rfBytes = 64;
+    d.accelerator.engines = { e };
+    Mapping m;
+    m.spatialRow[C] = 4;
+    m.spatialCol[K] = 4;
+    m.gb = { 1, 1, 1, 1, 4, 4, 1, 1 };
+    d.mappings = { m };
+    const DesignCost c = evaluateDesign(d);
+    QCOMPARE(c.invalid, Invalid::DspOverBudget);
+    QCOMPARE(c.resources.dsp, 1600.0);
+    QVERIFY(QString::fromStdString(c.invalidDetail).contains(QStringLiteral("900")));
+}
+
+QTEST_GUILESS_MAIN(TestCostModel)
+#include "tst_cost_model.moc"
