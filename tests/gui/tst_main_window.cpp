@@ -1,0 +1,184 @@
+#include "app_identity.h"
+#include "main_window.h"
+#include "pareto_plot.h"
+
+#include <QDockWidget>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QtTest>
+
+using dna::app::MainWindow;
+
+namespace {
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    return colours.size();
+}
+
+QStringList menuTitles(const QMainWindow& window)
+{
+    QStringList titles;
+    for (QAction* action : window.menuBar()->actions()) {
+        titles.append(action->text());
+    }
+    return titles;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        // Keep the saved window state away from the user's real settings.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init() { QSettings(dna::app::organizationName(), dna::app::applicationName()).clear(); }
+
+    void showsAndRenders()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("DNA Explorer"));
+
+        const QImage shot = window.grab().toImage();
+        QVERIFY(!shot.isNull());
+        QVERIFY(shot.width() > 400 && shot.height() > 300);
+        QVERIFY2(distinctColours(shot) > 1, "the grabbed window is a single flat colour");
+
+        // The plot itself drew something: axes, labels and the hint on its background.
+        auto* plot = qobject_cast<dna::widgets::ParetoPlot*>(window.centralWidget());
+        QVERIFY(plot);
+        QVERIFY(distinctColours(plot->grab().toImage()) > 2);
+    }
+
+    void centralPlotIsLabelled()
+    {
+        MainWindow window;
+        auto* plot = qobject_cast<dna::widgets::ParetoPlot*>(window.centralWidget());
+        QVERIFY(plot);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Throughput (FPS)"));
+        QCOMPARE(plot->yAxis->label(), QStringLiteral("Accuracy (%)"));
+        QCOMPARE(plot->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(plot->placeholderText(), QStringLiteral("No candidates yet: start a search"));
+    }
+
+    void hasDock_data()
+    {
+        QTest::addColumn<QString>("objectName");
+        for (const char* name : { "Budget", "Candidates", "Architecture", "Mapping", "Runs" }) {
+            QTest::addRow("%s", name) << QString::fromLatin1(name);
+        }
+    }
+
+    void hasDock()
+    {
+        QFETCH(QString, objectName);
+        MainWindow window;
+        auto* dock = window.findChild<QDockWidget*>(objectName);
+        QVERIFY2(dock, qPrintable(objectName));
+        QVERIFY(dock->widget());
+        QCOMPARE(dock->windowTitle(), objectName); // the English titles equal the object names
+
+        // The View menu toggles it.
+        QMenu* view = window.menuBar()->actions().at(1)->menu();
+        QVERIFY(view);
+        QVERIFY(view->actions().contains(dock->toggleViewAction()));
+    }
+
+    void hasExactlyFiveDocks()
+    {
+        MainWindow window;
+        QCOMPARE(window.findChildren<QDockWidget*>().size(), 5);
+    }
+
+    void menus()
+    {
+        MainWindow window;
+        QCOMPARE(menuTitles(window),
+            (QStringList { QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help") }));
+        QMenu* help = window.menuBar()->actions().at(2)->menu();
+        QStringList helpItems;
+        for (QAction* action : help->actions()) {
+            helpItems.append(action->text());
+        }
+        QCOMPARE(helpItems, (QStringList { QStringLiteral("&About DNA Explorer"), QStringLiteral("About &Qt") }));
+    }
+
+    void windowIconComesFromResources()
+    {
+        QVERIFY(QFile::exists(QStringLiteral(":/icons/dna_explorer.svg")));
+        MainWindow window;
+        // A null pixmap here means the SVG icon engine (package libqt6svg6) is missing.
+        const QImage icon = window.windowIcon().pixmap(64, 64).toImage();
+        QVERIFY(!icon.isNull());
+        QVERIFY(distinctColours(icon) > 2);
+    }
+
+    void aboutText()
+    {
+        MainWindow window;
+        const QString text = window.aboutText();
+        QVERIFY2(text.contains(QStringLiteral(DNA_EXPECTED_VERSION)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("DNA Explorer")));
+        QVERIFY(text.contains(QStringLiteral("Differentiable Network-Accelerator Co-Search")));
+        QVERIFY(text.contains(QStringLiteral("2010.14778")));
+        QVERIFY(text.contains(QStringLiteral("GPL-3.0-or-later")));
+        QVERIFY(text.contains(QStringLiteral("Qt " QT_VERSION_STR)));
+    }
+
+    void storeFileShowsInStatusBar()
+    {
+        MainWindow window;
+        QVERIFY(window.storeFile().isEmpty());
+        window.setStoreFile(QStringLiteral("/tmp/some/where/runs.sqlite"));
+        QCOMPARE(window.storeFile(), QStringLiteral("/tmp/some/where/runs.sqlite"));
+        bool shown = false;
+        for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
+            shown = shown || label->text().contains(QStringLiteral("runs.sqlite"));
+        }
+        QVERIFY(shown);
+    }
+
+    void windowStateSurvivesRestart()
+    {
+        {
+            MainWindow first;
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            first.resize(1000, 700);
+            first.findChild<QDockWidget*>(QStringLiteral("Runs"))->hide();
+            QVERIFY(first.close()); // closeEvent saves
+        }
+        QSettings settings(dna::app::organizationName(), dna::app::applicationName());
+        QVERIFY(settings.contains(QStringLiteral("mainWindow/state")));
+        QVERIFY(settings.contains(QStringLiteral("mainWindow/geometry")));
+
+        MainWindow second;
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QVERIFY(second.findChild<QDockWidget*>(QStringLiteral("Runs"))->isHidden());
+        QVERIFY(!second.findChild<QDockWidget*>(QStringLiteral("Budget"))->isHidden());
+        QCOMPARE(second.size(), QSize(1000, 700));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
