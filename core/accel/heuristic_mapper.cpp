@@ -1,5 +1,6 @@
 #include "accel/heuristic_mapper.h"
 
+#include "accel/cost_model.h"
 #include "accel/dataflow.h"
 
 #include <algorithm>
@@ -75,7 +76,7 @@ namespace {
 
 } // namespace
 
-Mapping heuristicMapping(const Layer& layer, const Engine& engine, bool doubleBuffer)
+Mapping heuristicMapping(const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer)
 {
     const Dataflow& df = dataflows()[engine.dataflow];
     Mapping m;
@@ -132,7 +133,26 @@ Mapping heuristicMapping(const Layer& layer, const Engine& engine, bool doubleBu
     for (int d = 0; d < kDims; ++d) {
         m.dram[d] = ceilDiv(layer.dims[d], m.rf[d] * m.spatial(d) * m.gb[d]);
     }
-    return m;
+
+    // Loop orders, innermost first: loops irrelevant to the operand to keep come first.
+    const std::array<std::array<int, kDims>, 4> candidates { { df.dramOrder, { N, Y, X, C, K, G, R, S }, // weights stay
+        { C, R, S, N, Y, X, K, G }, // partial sums stay
+        { K, N, Y, X, C, G, R, S } } }; // inputs stay
+    Mapping best = m;
+    double bestEnergy = -1;
+    for (const auto& gbOrder : candidates) {
+        for (const auto& dramOrder : candidates) {
+            Mapping trial = m;
+            trial.order[Mapping::GbLevel] = gbOrder;
+            trial.order[Mapping::DramLevel] = dramOrder;
+            const LayerCost c = evaluateLayer(layer, engine, trial, platform, doubleBuffer);
+            if (c.valid() && (bestEnergy < 0 || c.energyPj.total() < bestEnergy)) {
+                bestEnergy = c.energyPj.total();
+                best = trial;
+            }
+        }
+    }
+    return best;
 }
 
 Accelerator defaultAccelerator(const Platform& platform, int dataflow)
@@ -187,8 +207,8 @@ Design heuristicDesign(Network net, const Platform& platform, int dataflow, int 
     d.accelerator = defaultAccelerator(platform, dataflow);
     const auto engineOf = d.accelerator.assignEngines(d.network);
     for (size_t i = 0; i < d.network.layers.size(); ++i) {
-        d.mappings.push_back(
-            heuristicMapping(d.network.layers[i], d.accelerator.engines[engineOf[i]], d.accelerator.doubleBuffer));
+        d.mappings.push_back(heuristicMapping(
+            d.network.layers[i], d.accelerator.engines[engineOf[i]], platform, d.accelerator.doubleBuffer));
     }
     return d;
 }

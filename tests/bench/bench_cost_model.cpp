@@ -20,7 +20,7 @@ namespace {
 std::vector<Mapping> mappingPool(const Layer& l, const Engine& e, const Platform& p, size_t count)
 {
     std::mt19937 rng(2024);
-    const Mapping base = heuristicMapping(l, e, true);
+    const Mapping base = heuristicMapping(l, e, p, true);
     std::vector<Mapping> pool;
     while (pool.size() < count) {
         Mapping m = base;

@@ -1,0 +1,153 @@
+// dna-cli platforms / networks / evaluate as a script would use them: JSON output, design files that
+// reproduce, and exit code 2 with a message naming the field for bad input.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DNA_CLI_BIN), args);
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        r.err = QStringLiteral("timeout");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QJsonObject parse(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+} // namespace
+
+class TestCliEvaluate : public QObject {
+    Q_OBJECT
+private slots:
+    void platformsAndNetworks();
+    void evaluateAlexnetOnEyeriss();
+    void designFileReproduces();
+    void badInput_data();
+    void badInput();
+};
+
+void TestCliEvaluate::platformsAndNetworks()
+{
+    Run r = runCli({ QStringLiteral("platforms"), QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray platforms = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QStringList names;
+    for (const auto& p : platforms) {
+        names << p.toObject().value(QStringLiteral("name")).toString();
+    }
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("zc706"), QStringLiteral("zcu102"), QStringLiteral("ultra96"),
+            QStringLiteral("eyeriss"), QStringLiteral("asic28") }));
+    // ZC706 budget as on the board: 900 DSP slices, 545 BRAM36 = 1090 BRAM18.
+    QCOMPARE(platforms[0].toObject()[QStringLiteral("budget")].toObject()[QStringLiteral("dsp")].toInt(), 900);
+    QCOMPARE(platforms[0].toObject()[QStringLiteral("budget")].toObject()[QStringLiteral("bram18")].toInt(), 1090);
+
+    r = runCli({ QStringLiteral("networks") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("mobilenetv2")) && r.out.contains(QStringLiteral("fmnist")));
+}
+
+void TestCliEvaluate::evaluateAlexnetOnEyeriss()
+{
+    const Run r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+        QStringLiteral("--platform"), QStringLiteral("eyeriss"), QStringLiteral("--batch"), QStringLiteral("4"),
+        QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject doc = parse(r.out);
+    const QJsonArray layers = doc[QStringLiteral("layers")].toArray();
+    QCOMPARE(layers.size(), 8);
+    QCOMPARE(layers[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("conv1"));
+    QCOMPARE(layers[0].toObject()[QStringLiteral("dataflow")].toString(), QStringLiteral("rs"));
+    const QJsonObject total = doc[QStringLiteral("total")].toObject();
+    QVERIFY(total[QStringLiteral("valid")].toBool());
+    // The sum of the layer latencies is the total; FPS = batch / latency for a multi-cycle design.
+    double sumMs = 0;
+    for (const auto& l : layers) {
+        sumMs += l.toObject()[QStringLiteral("latency_ms")].toDouble();
+        const QJsonObject e = l.toObject()[QStringLiteral("energy_pj")].toObject();
+        for (const char* key : { "mac", "rf", "noc", "gb", "dram" }) {
+            QVERIFY(e.contains(QLatin1String(key)));
+        }
+    }
+    QVERIFY(qAbs(sumMs - total[QStringLiteral("latency_ms")].toDouble()) < 1e-9 * sumMs);
+    QVERIFY(qAbs(total[QStringLiteral("fps")].toDouble() - 4.0 / (sumMs / 1e3)) < 1e-6);
+    // 168 PEs: conv1's MACs (4 x 105.4M) cannot take fewer than 4 x 105415200 / 168 cycles.
+    QVERIFY(layers[0].toObject()[QStringLiteral("cycles")].toDouble() >= 4.0 * 105415200 / 168);
+}
+
+void TestCliEvaluate::designFileReproduces()
+{
+    QTemporaryDir dir;
+    const QString design = dir.filePath(QStringLiteral("d.json"));
+    const Run first = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("mobilenetv2"),
+        QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--json"), QStringLiteral("--out"),
+        design });
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY(QFile::exists(design));
+    const Run again
+        = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), design, QStringLiteral("--json") });
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(parse(again.out)[QStringLiteral("total")], parse(first.out)[QStringLiteral("total")]);
+    QCOMPARE(parse(again.out)[QStringLiteral("layers")], parse(first.out)[QStringLiteral("layers")]);
+}
+
+void TestCliEvaluate::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    const QString ev = QStringLiteral("evaluate");
+    const QString n = QStringLiteral("--network");
+    const QString p = QStringLiteral("--platform");
+    QTest::addRow("unknown network") << QStringList { ev, n, QStringLiteral("lenet"), p, QStringLiteral("zc706") }
+                                     << "alexnet, vgg16, resnet18, mobilenetv2";
+    QTest::addRow("unknown platform") << QStringList { ev, n, QStringLiteral("alexnet"), p, QStringLiteral("vu9p") }
+                                      << "zc706, zcu102, ultra96, eyeriss, asic28";
+    QTest::addRow("zero batch") << QStringList { ev, n, QStringLiteral("alexnet"), p, QStringLiteral("zc706"),
+        QStringLiteral("--batch"), QStringLiteral("0") }
+                                << "--batch must be a whole number from 1 to 4096";
+    QTest::addRow("unknown dataflow") << QStringList { ev, n, QStringLiteral("alexnet"), p, QStringLiteral("zc706"),
+        QStringLiteral("--dataflow"), QStringLiteral("nlr") }
+                                      << "ws, os, kx, rs, rsck";
+    QTest::addRow("missing platform") << QStringList { ev, n, QStringLiteral("alexnet") } << "--platform";
+    QTest::addRow("unknown option") << QStringList { ev, QStringLiteral("--speed"), QStringLiteral("9") }
+                                    << "unknown option --speed";
+    QTest::addRow("missing design") << QStringList { ev, QStringLiteral("--design"),
+        QStringLiteral("/nonexistent/d.json") }
+                                    << "cannot open '/nonexistent/d.json'";
+    QTest::addRow("malformed design") << QStringList { ev, QStringLiteral("--design"),
+        QStringLiteral(DNA_TEST_DATA_DIR "/malformed_design.json") }
+                                      << "not valid JSON";
+    QTest::addRow("bad genotype") << QStringList { ev, n, QStringLiteral("fmnist:k3e1"), p, QStringLiteral("zc706") }
+                                  << "needs 8 ops";
+}
+
+void TestCliEvaluate::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliEvaluate)
+#include "tst_cli_evaluate.moc"
