@@ -401,6 +401,29 @@ Expected<Network> resolveNetworkArg(const std::string& arg)
 
 // ---- platforms ------------------------------------------------------------------------------------------
 
+namespace {
+
+    /// Only the limits that are set: an absent key means "no limit"; a present one must be positive.
+    Json budgetToJson(const Budget& b)
+    {
+        Json j = Json::object();
+        if (b.dsp > 0)
+            j["dsp"] = b.dsp;
+        if (b.bram18 > 0)
+            j["bram18"] = b.bram18;
+        if (b.areaMm2 > 0)
+            j["area_mm2"] = b.areaMm2;
+        if (b.pes > 0)
+            j["pes"] = b.pes;
+        if (b.gbBytes > 0)
+            j["gb_bytes"] = b.gbBytes;
+        if (b.rfBytesPerPe > 0)
+            j["rf_bytes_per_pe"] = b.rfBytesPerPe;
+        return j;
+    }
+
+} // namespace
+
 Json platformToJson(const Platform& p)
 {
     return { { "name", p.name }, { "description", p.description }, { "target", targetName(p.target) },
@@ -411,10 +434,7 @@ Json platformToJson(const Platform& p)
         { "area_mm2",
             { { "pe", p.area.peMm2 }, { "rf_byte", p.area.rfMm2PerByte }, { "gb_byte", p.area.gbMm2PerByte },
                 { "fixed", p.area.fixedMm2 }, { "source", p.area.source } } },
-        { "budget",
-            { { "dsp", p.budget.dsp }, { "bram18", p.budget.bram18 }, { "area_mm2", p.budget.areaMm2 },
-                { "pes", p.budget.pes }, { "gb_bytes", p.budget.gbBytes },
-                { "rf_bytes_per_pe", p.budget.rfBytesPerPe } } } };
+        { "budget", budgetToJson(p.budget) } };
 }
 
 Expected<Platform> platformFromJson(const Json& j)
@@ -472,16 +492,23 @@ Expected<Platform> platformFromJson(const Json& j)
         }
     }
     if (f.has("budget")) {
+        // A present limit must be positive: a budget of zero would admit no design at all. Omit a key for no limit.
         Fields b(f.at("budget"), f.path("budget"));
-        p.budget.dsp = int(b.integer("dsp", 0, 1 << 24, p.budget.dsp));
-        p.budget.bram18 = int(b.integer("bram18", 0, 1 << 24, p.budget.bram18));
-        p.budget.areaMm2 = b.number("area_mm2", 0, 1e5, p.budget.areaMm2);
-        p.budget.pes = int(b.integer("pes", 0, 1 << 24, p.budget.pes));
-        p.budget.gbBytes = b.integer("gb_bytes", 0, 1LL << 40, p.budget.gbBytes);
-        p.budget.rfBytesPerPe = int(b.integer("rf_bytes_per_pe", 0, 1 << 24, p.budget.rfBytesPerPe));
+        p.budget.dsp = int(b.integer("dsp", 1, 1 << 24, p.budget.dsp));
+        p.budget.bram18 = int(b.integer("bram18", 1, 1 << 24, p.budget.bram18));
+        p.budget.areaMm2 = b.number("area_mm2", 1e-6, 1e5, p.budget.areaMm2);
+        p.budget.pes = int(b.integer("pes", 1, 1 << 24, p.budget.pes));
+        p.budget.gbBytes = b.integer("gb_bytes", 1, 1LL << 40, p.budget.gbBytes);
+        p.budget.rfBytesPerPe = int(b.integer("rf_bytes_per_pe", 1, 1 << 24, p.budget.rfBytesPerPe));
         if (b.error()) {
             f.adopt(*b.error());
         }
+    }
+    if (!f.error() && p.target == Target::Fpga && (p.budget.dsp < 1 || p.budget.bram18 < 1)) {
+        f.fail("budget", "of an FPGA needs dsp and bram18 (the board's DSP slices and 18 Kb block RAMs), both >= 1");
+    }
+    if (!f.error() && p.target == Target::Asic && p.budget.pes < 1 && p.budget.areaMm2 <= 0) {
+        f.fail("budget", "of an ASIC needs pes or area_mm2 (or both) to bound the design");
     }
     if (f.error()) {
         return *f.error();
@@ -694,8 +721,7 @@ Json costToJson(const Design& d, const DesignCost& cost)
     } else {
         resources["area_mm2"] = r.areaMm2;
     }
-    resources["budget"] = { { "dsp", b.dsp }, { "bram18", b.bram18 }, { "area_mm2", b.areaMm2 }, { "pes", b.pes },
-        { "gb_bytes", b.gbBytes }, { "rf_bytes_per_pe", b.rfBytesPerPe } };
+    resources["budget"] = budgetToJson(b);
     Json total { { "cycles", cost.latencyCycles }, { "interval_cycles", cost.intervalCycles },
         { "latency_ms", cost.latencyMs }, { "fps", cost.fps }, { "energy_uj", cost.energyUj }, { "edp", cost.edp },
         { "energy_pj",

@@ -122,6 +122,12 @@ void TestJsonIo::badDocuments_data()
     QTest::addRow("zero clock") << "platform"
                                 << R"({"name":"x","target":"asic","clock_mhz":0})"
                                 << "clock_mhz";
+    QTest::addRow("zero dsp budget") << "platform"
+                                     << R"({"base":"zc706","budget":{"dsp":0}})"
+                                     << "platform.budget.dsp must be a whole number from 1";
+    QTest::addRow("fpga without budget") << "platform"
+                                         << R"({"name":"x","target":"fpga","clock_mhz":100})"
+                                         << "needs dsp and bram18";
     QTest::addRow("unknown base") << "platform"
                                   << R"({"base":"zc999"})"
                                   << "zc706";
