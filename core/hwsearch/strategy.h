@@ -1,0 +1,70 @@
+#pragma once
+
+#include "hwsearch/knob_space.h"
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace dna::hwsearch {
+
+enum class Algo { Das, Random, Evolution, Exhaustive };
+const char* algoName(Algo a);
+bool parseAlgo(const std::string& s, Algo& out);
+
+/// Settings shared by the strategies; each uses what applies to it.
+struct StrategyOptions {
+    // DAS (notes 4.4): Gumbel temperature, its decay, Adam on the logits.
+    double temperature = 1.0;
+    double temperatureDecay = 0.9; // multiplied in every temperatureEvery iterations
+    int temperatureEvery = 1000;
+    double minTemperature = 0.1;
+    double learningRate = 0.05;
+    /// Added to the logit of choice 0 of every knob at the start: a prior toward the default design (choice 0
+    /// is the neutral default of every micro-architecture knob, and the best-utilising spatial unrolling and
+    /// the largest fitting tiles of every mapping knob). 0 = the authors' uniform start.
+    double initialBias = 1.0;
+    double beta1 = 0.5;
+    double beta2 = 0.999;
+    // Regularized evolution (Real et al. 2019): population, tournament size, knobs mutated per child.
+    int population = 24;
+    int tournament = 6;
+    int mutations = 1;
+    // Exhaustive: the largest space it agrees to enumerate.
+    long long exhaustiveLimit = 2'000'000;
+    // Hardware-search driver: the micro-architecture strategy sees few samples, so DAS learns faster there;
+    // per-layer searches start from the heuristic mapping (off for pure-strategy comparisons in tests).
+    double outerLearningRate = 0.1;
+    bool seedWithHeuristic = true;
+};
+
+/// Ask/tell search over a KnobSpace: next() builds one candidate in the space (the space then holds it and
+/// can evaluate it), report() tells the strategy its cost (+infinity = invalid). A strategy may be driven
+/// over several spaces of the same knob structure one after the other (its state carries over).
+class Strategy {
+public:
+    virtual ~Strategy() = default;
+    virtual Algo algo() const = 0;
+    /// Builds the next candidate in `space`; returns false when there is nothing left to try.
+    virtual bool next(KnobSpace& space) = 0;
+    virtual void report(double cost) = 0;
+    /// Why the strategy declined to search (exhaustive on a space above its limit); empty otherwise.
+    virtual std::string refusal() const { return {}; }
+    const std::vector<int>& choices() const { return m_choices; }
+
+protected:
+    std::vector<int> m_choices;
+};
+
+std::unique_ptr<Strategy> makeStrategy(Algo algo, uint64_t seed, const StrategyOptions& options = {});
+
+/// DAS's gradient for one knob, exposed for the test against LibTorch autograd. The knob's chosen entry has
+/// Gumbel-softmax probability p_c = softmax((log_softmax(logits) + noise) / tau)[c] over the allowed entries;
+/// the loss is advantage * prod_k (p_k + stopgrad(1 - p_k)), whose value is `advantage` and whose gradient
+/// for this knob is advantage * p_c * (delta_jc - y_j) / tau. Disallowed entries get 0.
+void dasKnobGradient(const double* logits, const double* noise, const uint8_t* mask, int size, int chosen, double tau,
+    double advantage, double* gradOut);
+
+} // namespace dna::hwsearch

@@ -1,0 +1,100 @@
+// dna-cli hwsearch as a script uses it: the JSON report, a design file that `evaluate --design` reproduces
+// exactly, and exit 2 for bad knobs.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DNA_CLI_BIN), args);
+    Run r;
+    if (p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit) {
+        r.exitCode = p.exitCode();
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCliHwSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void searchWritesAReproducibleDesign();
+    void badKnobs_data();
+    void badKnobs();
+};
+
+void TestCliHwSearch::searchWritesAReproducibleDesign()
+{
+    QTemporaryDir dir;
+    const QString design = dir.filePath(QStringLiteral("best.json"));
+    const Run search = runCli({ QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+        QStringLiteral("--platform"), QStringLiteral("eyeriss"), QStringLiteral("--objective"), QStringLiteral("edp"),
+        QStringLiteral("--iters"), QStringLiteral("3000"), QStringLiteral("--fix"), QStringLiteral("dataflow=rs"),
+        QStringLiteral("--json"), QStringLiteral("--out"), design });
+    QVERIFY2(search.exitCode == 0, qPrintable(search.err));
+    const QJsonObject doc = QJsonDocument::fromJson(search.out).object();
+    const QJsonObject s = doc[QStringLiteral("search")].toObject();
+    QCOMPARE(s[QStringLiteral("algo")].toString(), QStringLiteral("das"));
+    QVERIFY(s[QStringLiteral("evaluations")].toInt() >= 3000);
+    QVERIFY(s[QStringLiteral("trace")].toArray().size() >= 1);
+    QVERIFY(s.contains(QStringLiteral("seconds")) && s.contains(QStringLiteral("valid")));
+    for (const auto& e : doc[QStringLiteral("accelerator")].toObject()[QStringLiteral("engines")].toArray()) {
+        QCOMPARE(e.toObject()[QStringLiteral("dataflow")].toString(), QStringLiteral("rs"));
+    }
+    // The search's best cost is the design's EDP.
+    const QJsonObject total = doc[QStringLiteral("total")].toObject();
+    QCOMPARE(s[QStringLiteral("best_cost")].toDouble(), total[QStringLiteral("edp")].toDouble());
+
+    const Run again
+        = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), design, QStringLiteral("--json") });
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    const QJsonObject re = QJsonDocument::fromJson(again.out).object();
+    QCOMPARE(re[QStringLiteral("total")], doc[QStringLiteral("total")]);
+    QCOMPARE(re[QStringLiteral("layers")], doc[QStringLiteral("layers")]);
+}
+
+void TestCliHwSearch::badKnobs_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("unknown knob") << QStringList { QStringLiteral("--fix"), QStringLiteral("flux=9") }
+                                  << "no knob 'flux'";
+    QTest::addRow("bad choice") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks=9") } << "1, 2, 3, 4";
+    QTest::addRow("no equals") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks") } << "KNOB=VALUE";
+    QTest::addRow("bad algo") << QStringList { QStringLiteral("--algo"), QStringLiteral("annealing") }
+                              << "das, random, evolution or exhaustive";
+    QTest::addRow("bad objective") << QStringList { QStringLiteral("--objective"), QStringLiteral("area") }
+                                   << "fps, latency, energy or edp";
+    QTest::addRow("zero iters") << QStringList { QStringLiteral("--iters"), QStringLiteral("0") } << "--iters must be";
+    QTest::addRow("exhaustive too large")
+        << QStringList { QStringLiteral("--algo"), QStringLiteral("exhaustive") } << "enumerates at most";
+}
+
+void TestCliHwSearch::badKnobs()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(QString, mentions);
+    const Run r = runCli(QStringList { QStringLiteral("hwsearch"), QStringLiteral("--network"),
+                             QStringLiteral("alexnet"), QStringLiteral("--platform"), QStringLiteral("zc706") }
+        + extra);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliHwSearch)
+#include "tst_cli_hwsearch.moc"

@@ -1,0 +1,336 @@
+// Hardware search: the DAS gradient against LibTorch autograd, exhaustive optimality and DAS / evolution
+// reaching it, designs that re-evaluate to what the search reported, determinism, fixes and refusals.
+#include <torch/torch.h> // before Qt: this test is built with QT_NO_KEYWORDS
+
+#include "accel/dataflow.h"
+#include "hwsearch/hw_search.h"
+#include "hwsearch/mapping_space.h"
+#include "io/json_io.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace dna;
+using namespace dna::accel;
+using namespace dna::hwsearch;
+using namespace dna::workload;
+
+namespace {
+
+Layer layer(const char* name, std::array<int, kDims> dims)
+{
+    Layer l;
+    l.name = name;
+    l.dims = dims;
+    return l;
+}
+
+/// Two small layers whose mapping spaces can be enumerated, on one 2x2 weight-stationary engine with a tiny
+/// RF and GB so capacity matters.
+struct Tiny {
+    Network net;
+    Platform platform = *findPlatform("eyeriss");
+    Accelerator acc;
+    Tiny()
+    {
+        net.name = "tiny";
+        net.layers = { layer("a", { 1, 1, 8, 6, 4, 3, 1, 1 }), layer("b", { 1, 1, 6, 8, 3, 3, 1, 1 }) };
+        Engine e;
+        e.rows = 2;
+        e.cols = 2;
+        e.dataflow = dataflowIndex("ws");
+        e.rfBytes = 16;
+        e.rfSplit = { 0, 0, 0 };
+        e.gbBytes = 256;
+        e.gbShare = { 0, 0, 0 };
+        acc.engines = { e };
+        platform.budget = {};
+        platform.budget.pes = 1000;
+    }
+};
+
+double total(const MappingSearchResult& r)
+{
+    double s = 0;
+    for (double c : r.layerCosts) {
+        s += c;
+    }
+    return s;
+}
+
+} // namespace
+
+class TestHwSearch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void dasGradientMatchesAutograd();
+    void exhaustiveOptimumReachedByDasAndEvolution();
+    void returnedDesignsReevaluate_data();
+    void returnedDesignsReevaluate();
+    void sameSeedSameResult();
+    void fixesAreHonoured();
+    void badFixesNameTheChoices();
+    void nothingFitsSaysSo();
+    void exhaustiveRefusesLargeSpaces();
+    void mappingSamplesRespectCapacity();
+};
+
+void TestHwSearch::dasGradientMatchesAutograd()
+{
+    std::mt19937 rng(3);
+    std::normal_distribution<double> normal(0, 1.5);
+    std::extreme_value_distribution<double> gumbel(0, 1);
+    for (int trial = 0; trial < 50; ++trial) {
+        const int size = 2 + trial % 7;
+        std::vector<double> logits(size), noise(size);
+        std::vector<uint8_t> mask(size, 1);
+        for (int j = 0; j < size; ++j) {
+            logits[j] = normal(rng);
+            noise[j] = gumbel(rng);
+        }
+        if (size > 3) {
+            mask[trial % size] = 0; // one disallowed entry
+        }
+        int chosen = 0;
+        double bestScore = -1e300;
+        for (int j = 0; j < size; ++j) {
+            if (mask[j] && logits[j] + noise[j] > bestScore) {
+                bestScore = logits[j] + noise[j];
+                chosen = j;
+            }
+        }
+        const double tau = 0.5 + 0.25 * (trial % 4);
+        const double advantage = normal(rng);
+        std::vector<double> mine(size);
+        dasKnobGradient(logits.data(), noise.data(), mask.data(), size, chosen, tau, advantage, mine.data());
+
+        // The same loss in LibTorch: allowed entries only, straight-through factor p + stopgrad(1 - p).
+        std::vector<double> allowedLogits, allowedNoise;
+        std::vector<int> index;
+        for (int j = 0; j < size; ++j) {
+            if (mask[j]) {
+                index.push_back(j);
+                allowedLogits.push_back(logits[j]);
+                allowedNoise.push_back(noise[j]);
+            }
+        }
+        auto opts = torch::TensorOptions().dtype(torch::kFloat64);
+        torch::Tensor g = torch::tensor(allowedLogits, opts).requires_grad_(true);
+        torch::Tensor n = torch::tensor(allowedNoise, opts);
+        torch::Tensor y = torch::softmax((torch::log_softmax(g, 0) + n) / tau, 0);
+        const int c = int(std::find(index.begin(), index.end(), chosen) - index.begin());
+        torch::Tensor p = y[c];
+        torch::Tensor factor = p + (1 - p).detach();
+        torch::Tensor loss = advantage * factor;
+        loss.backward();
+        QVERIFY(std::abs(loss.item<double>() - advantage) < 1e-12);
+        const torch::Tensor grad = g.grad();
+        for (size_t i = 0; i < index.size(); ++i) {
+            QVERIFY2(std::abs(grad[long(i)].item<double>() - mine[index[i]]) < 1e-10,
+                qPrintable(QStringLiteral("trial %1 entry %2: autograd %3, ours %4")
+                               .arg(trial)
+                               .arg(index[i])
+                               .arg(grad[long(i)].item<double>())
+                               .arg(mine[index[i]])));
+        }
+        for (int j = 0; j < size; ++j) {
+            if (!mask[j]) {
+                QCOMPARE(mine[j], 0.0);
+            }
+        }
+    }
+}
+
+void TestHwSearch::exhaustiveOptimumReachedByDasAndEvolution()
+{
+    Tiny t;
+    StrategyOptions o;
+    o.seedWithHeuristic = false;
+    long long spaceSize = 0;
+    for (const auto& l : t.net.layers) {
+        LayerMappingSpace space(l, t.acc.engines[0], t.platform, true, layerWeights(Objective::Energy, 1, 1));
+        spaceSize += countCandidates(space, 10'000'000);
+    }
+    QVERIFY2(spaceSize > 5000 && spaceSize < 2'000'000, qPrintable(QString::number(spaceSize)));
+    const MappingSearchResult ex
+        = searchMappings(t.net, t.platform, t.acc, Objective::Energy, Algo::Exhaustive, 0, 1, o);
+    QVERIFY(ex.refusal.empty());
+    QVERIFY(ex.allValid);
+    QVERIFY(ex.evaluations >= spaceSize);
+    const double optimum = total(ex);
+    qInfo("tiny space: %lld mappings over both layers, exhaustive used %ld evaluations", spaceSize, ex.evaluations);
+    // Budget per layer: far below the space (a twentieth of it over both layers).
+    const long perLayer = long(spaceSize / 40);
+    for (Algo algo : { Algo::Das, Algo::Evolution }) {
+        for (uint64_t seed = 1; seed <= 4; ++seed) {
+            const MappingSearchResult r
+                = searchMappings(t.net, t.platform, t.acc, Objective::Energy, algo, perLayer, seed, o);
+            QVERIFY(r.allValid);
+            QVERIFY(total(r) >= optimum * (1 - 1e-12)); // nothing beats exhaustive
+            QVERIFY2(total(r) <= optimum * 1.01,
+                qPrintable(QStringLiteral("%1 seed %2: %3 vs optimum %4 with %5 of %6 evaluations")
+                               .arg(QString::fromLatin1(algoName(algo)))
+                               .arg(seed)
+                               .arg(total(r))
+                               .arg(optimum)
+                               .arg(r.evaluations)
+                               .arg(spaceSize)));
+        }
+    }
+}
+
+void TestHwSearch::returnedDesignsReevaluate_data()
+{
+    QTest::addColumn<int>("algo");
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<int>("objective");
+    QTest::addRow("das zc706 fps") << int(Algo::Das) << "zc706" << int(Objective::Fps);
+    QTest::addRow("random eyeriss edp") << int(Algo::Random) << "eyeriss" << int(Objective::Edp);
+    QTest::addRow("evolution ultra96 energy") << int(Algo::Evolution) << "ultra96" << int(Objective::Energy);
+    QTest::addRow("das asic28 latency") << int(Algo::Das) << "asic28" << int(Objective::Latency);
+}
+
+void TestHwSearch::returnedDesignsReevaluate()
+{
+    QFETCH(int, algo);
+    QFETCH(QString, platform);
+    QFETCH(int, objective);
+    HwSearchRequest req;
+    req.network = networkFromGenotype("fmnist:k3e1,k3e3,k3e6,k5e1,k5e3,k5e6,skip,k3e1").value();
+    req.platform = *findPlatform(platform.toStdString());
+    req.algo = Algo(algo);
+    req.objective = Objective(objective);
+    req.evaluations = 6000;
+    const HwSearchResult r = searchHardware(req, CancelToken {}, {});
+    QVERIFY2(r.found, r.error ? r.error->detail.c_str() : "");
+    QVERIFY(r.evaluations >= req.evaluations);
+    const DesignCost again = evaluateDesign(r.best);
+    QVERIFY(again.valid());
+    QCOMPARE(again.latencyCycles, r.cost.latencyCycles);
+    QCOMPARE(again.energyPj.total(), r.cost.energyPj.total());
+    QCOMPARE(designCost(req.objective, again), r.bestCost);
+    const Budget& b = req.platform.budget;
+    if (b.dsp)
+        QVERIFY(again.resources.dsp <= b.dsp);
+    if (b.bram18)
+        QVERIFY(again.resources.bram18 <= b.bram18);
+    if (b.pes)
+        QVERIFY(again.resources.pes <= b.pes);
+    if (b.areaMm2 > 0)
+        QVERIFY(again.resources.areaMm2 <= b.areaMm2);
+    // The trace only improves.
+    for (size_t i = 1; i < r.trace.size(); ++i) {
+        QVERIFY(r.trace[i].second <= r.trace[i - 1].second);
+        QVERIFY(r.trace[i].first >= r.trace[i - 1].first);
+    }
+}
+
+void TestHwSearch::sameSeedSameResult()
+{
+    HwSearchRequest req;
+    req.network = builtinNetwork("alexnet").value();
+    req.platform = *findPlatform("zc706");
+    req.evaluations = 4000;
+    req.seed = 42;
+    const HwSearchResult a = searchHardware(req, CancelToken {}, {});
+    const HwSearchResult b = searchHardware(req, CancelToken {}, {});
+    QVERIFY(a.found && b.found);
+    QCOMPARE(a.bestCost, b.bestCost);
+    QCOMPARE(io::designToJson(a.best, nullptr).dump(), io::designToJson(b.best, nullptr).dump());
+    req.seed = 43;
+    const HwSearchResult c = searchHardware(req, CancelToken {}, {});
+    QVERIFY(c.found);
+    QVERIFY(io::designToJson(a.best, nullptr).dump() != io::designToJson(c.best, nullptr).dump());
+}
+
+void TestHwSearch::fixesAreHonoured()
+{
+    HwSearchRequest req;
+    req.network = builtinNetwork("mobilenetv2").value();
+    req.platform = *findPlatform("zc706");
+    req.evaluations = 8000;
+    req.fixes = { { "dataflow", "rs" }, { "micro_arch", "pipelined" }, { "chunks", "2" }, { "separate_dw", "no" } };
+    const HwSearchResult r = searchHardware(req, CancelToken {}, {});
+    QVERIFY2(r.found, r.error ? r.error->detail.c_str() : "");
+    QCOMPARE(r.best.accelerator.arch, MicroArch::Pipelined);
+    QCOMPARE(int(r.best.accelerator.chunkStarts.size()), 2);
+    QCOMPARE(int(r.best.accelerator.engines.size()), 2);
+    for (const auto& e : r.best.accelerator.engines) {
+        QCOMPARE(e.dataflow, dataflowIndex("rs"));
+    }
+    // Pipelined: FPS follows the slower of the two engines.
+    const double slowest = std::max(r.cost.engineCycles[0], r.cost.engineCycles[1]);
+    QVERIFY(std::abs(r.cost.fps - 200e6 / slowest) < 1e-6 * r.cost.fps);
+}
+
+void TestHwSearch::badFixesNameTheChoices()
+{
+    HwSearchRequest req;
+    req.network = builtinNetwork("alexnet").value();
+    req.platform = *findPlatform("zc706");
+    req.evaluations = 100;
+    req.fixes = { { "dataflow", "nlr" } };
+    HwSearchResult r = searchHardware(req, CancelToken {}, {});
+    QVERIFY(r.error);
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("bad_fix"));
+    QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("ws, os, kx, rs, rsck")));
+    req.fixes = { { "warp_drive", "on" } };
+    r = searchHardware(req, CancelToken {}, {});
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("unknown_knob"));
+    QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("micro_arch")));
+}
+
+void TestHwSearch::nothingFitsSaysSo()
+{
+    HwSearchRequest req;
+    req.network = builtinNetwork("alexnet").value();
+    req.platform = *findPlatform("zc706");
+    req.platform.budget.dsp = 1;
+    req.platform.budget.bram18 = 1;
+    req.evaluations = 3000;
+    const HwSearchResult r = searchHardware(req, CancelToken {}, {});
+    QVERIFY(!r.found);
+    QVERIFY(r.error);
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("no_valid_design"));
+    QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("bram18 1")));
+    QVERIFY(r.evaluations >= 3000 && r.evaluations < 3000 + 20000); // stopped at the budget, no hang
+}
+
+void TestHwSearch::exhaustiveRefusesLargeSpaces()
+{
+    HwSearchRequest req;
+    req.network = builtinNetwork("alexnet").value();
+    req.platform = *findPlatform("zc706");
+    req.algo = Algo::Exhaustive;
+    const HwSearchResult r = searchHardware(req, CancelToken {}, {});
+    QVERIFY(r.error);
+    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("exhaustive_refused"));
+    QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("2000000")));
+}
+
+void TestHwSearch::mappingSamplesRespectCapacity()
+{
+    // Conditional sampling: every random sample of a layer's space fits the RF and the GB.
+    const Layer l = builtinNetwork("resnet18").value().layers[3];
+    Engine e;
+    e.rows = 12;
+    e.cols = 14;
+    e.dataflow = dataflowIndex("rs");
+    e.gbBytes = 64 * 1024;
+    e.rfBytes = 256;
+    LayerMappingSpace space(l, e, *findPlatform("eyeriss"), true, {});
+    auto random = makeStrategy(Algo::Random, 5);
+    int valid = 0;
+    for (int i = 0; i < 2000; ++i) {
+        QVERIFY(random->next(space));
+        const double c = space.evaluate();
+        valid += std::isfinite(c);
+        QVERIFY2(space.lastCost().invalid != Invalid::RfOverflow && space.lastCost().invalid != Invalid::GbOverflow,
+            invalidCode(space.lastCost().invalid));
+    }
+    QCOMPARE(valid, 2000);
+}
+
+QTEST_GUILESS_MAIN(TestHwSearch)
+#include "tst_hwsearch.moc"
