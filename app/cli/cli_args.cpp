@@ -5,10 +5,10 @@
 namespace dna::cli {
 
 namespace {
-    bool contains(const std::vector<std::string>& list, const std::string& s)
-    {
-        return std::find(list.begin(), list.end(), s) != list.end();
-    }
+bool contains(const std::vector<std::string>& list, const std::string& s)
+{
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
 } // namespace
 
 Args::Args(const std::vector<std::string>& argv, const std::vector<std::string>& valueOptions,

@@ -11,18 +11,18 @@ namespace dna::cli {
 using namespace dna::workload;
 
 namespace {
-    std::string shapeText(const Layer& l)
-    {
-        std::ostringstream os;
-        if (l.type == LayerType::FullyConnected) {
-            os << l.dims[C] << "->" << l.dims[K];
-        } else {
-            os << l.totalInputChannels() << "->" << l.totalOutputChannels() << ' ' << l.dims[Y] << 'x' << l.dims[X]
-               << " k" << l.dims[R] << (l.strideY > 1 ? " s" + std::to_string(l.strideY) : "")
-               << (l.dims[G] > 1 && l.type == LayerType::Conv ? " g" + std::to_string(l.dims[G]) : "");
-        }
-        return os.str();
+std::string shapeText(const Layer& l)
+{
+    std::ostringstream os;
+    if (l.type == LayerType::FullyConnected) {
+        os << l.dims[C] << "->" << l.dims[K];
+    } else {
+        os << l.totalInputChannels() << "->" << l.totalOutputChannels() << ' ' << l.dims[Y] << 'x' << l.dims[X] << " k"
+           << l.dims[R] << (l.strideY > 1 ? " s" + std::to_string(l.strideY) : "")
+           << (l.dims[G] > 1 && l.type == LayerType::Conv ? " g" + std::to_string(l.dims[G]) : "");
     }
+    return os.str();
+}
 } // namespace
 
 void printCostTable(std::ostream& out, const accel::Design& design, const accel::DesignCost& cost)

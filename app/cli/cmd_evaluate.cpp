@@ -12,65 +12,64 @@
 namespace dna::cli {
 namespace {
 
-    int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
-    {
-        Args args(argv, { "network", "platform", "dataflow", "batch", "design", "out" }, { "json" });
-        accel::Design design;
-        if (auto file = args.value("design")) {
-            for (const char* other : { "network", "platform", "dataflow", "batch" }) {
-                if (args.value(other)) {
-                    throw UsageError(std::string("--design gives the whole design; do not combine it with --") + other);
-                }
-            }
-            auto d = io::readDesignFile(*file);
-            if (!d) {
-                err << "dna-cli evaluate: " << d.error().detail << '\n';
-                return BadUsage;
-            }
-            design = std::move(d).value();
-        } else {
-            if (!args.value("network") || !args.value("platform")) {
-                throw UsageError("give --network and --platform, or --design FILE");
-            }
-            auto net = io::resolveNetworkArg(*args.value("network"));
-            if (!net) {
-                err << "dna-cli evaluate: --network: " << net.error().detail << '\n';
-                return BadUsage;
-            }
-            auto platform = io::resolvePlatformArg(*args.value("platform"));
-            if (!platform) {
-                err << "dna-cli evaluate: --platform: " << platform.error().detail << '\n';
-                return BadUsage;
-            }
-            const std::string dfName = args.valueOr("dataflow", platform->name == "eyeriss" ? "rs" : "ws");
-            const int df = accel::dataflowIndex(dfName);
-            if (df < 0) {
-                throw UsageError("--dataflow must be one of " + accel::dataflowNames() + ", not '" + dfName + "'");
-            }
-            const int batch = int(args.integer("batch", 1, 1, 4096));
-            design = accel::heuristicDesign(std::move(net).value(), *platform, df, batch);
-        }
-        const accel::DesignCost cost = accel::evaluateDesign(design);
-        if (auto path = args.value("out")) {
-            if (auto e = io::writeJsonFile(*path, io::designToJson(design, &cost))) {
-                err << "dna-cli evaluate: " << e->detail << '\n';
-                return Failure;
+int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, { "network", "platform", "dataflow", "batch", "design", "out" }, { "json" });
+    accel::Design design;
+    if (auto file = args.value("design")) {
+        for (const char* other : { "network", "platform", "dataflow", "batch" }) {
+            if (args.value(other)) {
+                throw UsageError(std::string("--design gives the whole design; do not combine it with --") + other);
             }
         }
-        if (args.flag("json")) {
-            out << io::costToJson(design, cost).dump(2) << '\n';
-        } else {
-            printCostTable(out, design, cost);
+        auto d = io::readDesignFile(*file);
+        if (!d) {
+            err << "dna-cli evaluate: " << d.error().detail << '\n';
+            return BadUsage;
         }
-        return Ok;
+        design = std::move(d).value();
+    } else {
+        if (!args.value("network") || !args.value("platform")) {
+            throw UsageError("give --network and --platform, or --design FILE");
+        }
+        auto net = io::resolveNetworkArg(*args.value("network"));
+        if (!net) {
+            err << "dna-cli evaluate: --network: " << net.error().detail << '\n';
+            return BadUsage;
+        }
+        auto platform = io::resolvePlatformArg(*args.value("platform"));
+        if (!platform) {
+            err << "dna-cli evaluate: --platform: " << platform.error().detail << '\n';
+            return BadUsage;
+        }
+        const std::string dfName = args.valueOr("dataflow", platform->name == "eyeriss" ? "rs" : "ws");
+        const int df = accel::dataflowIndex(dfName);
+        if (df < 0) {
+            throw UsageError("--dataflow must be one of " + accel::dataflowNames() + ", not '" + dfName + "'");
+        }
+        const int batch = int(args.integer("batch", 1, 1, 4096));
+        design = accel::heuristicDesign(std::move(net).value(), *platform, df, batch);
     }
+    const accel::DesignCost cost = accel::evaluateDesign(design);
+    if (auto path = args.value("out")) {
+        if (auto e = io::writeJsonFile(*path, io::designToJson(design, &cost))) {
+            err << "dna-cli evaluate: " << e->detail << '\n';
+            return Failure;
+        }
+    }
+    if (args.flag("json")) {
+        out << io::costToJson(design, cost).dump(2) << '\n';
+    } else {
+        printCostTable(out, design, cost);
+    }
+    return Ok;
+}
 
-    Registrar evaluateCmd(
-        { "evaluate", "evaluate a network on a platform (heuristic mapping) or a complete design file",
-            "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow ws|os|kx|rs|rsck] [--batch N] "
-            "[--json] "
-            "[--out design.json]\n       dna-cli evaluate --design FILE.json [--json]",
-            evaluate });
+Registrar evaluateCmd({ "evaluate", "evaluate a network on a platform (heuristic mapping) or a complete design file",
+    "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow ws|os|kx|rs|rsck] [--batch N] "
+    "[--json] "
+    "[--out design.json]\n       dna-cli evaluate --design FILE.json [--json]",
+    evaluate });
 
 } // namespace
 } // namespace dna::cli

@@ -69,70 +69,70 @@ const char* boundName(Bound b)
 
 namespace {
 
-    using Extents = std::array<double, kDims>;
+using Extents = std::array<double, kDims>;
 
-    inline double ceilDiv(double a, double b) { return std::ceil(a / b - 1e-9); }
+inline double ceilDiv(double a, double b) { return std::ceil(a / b - 1e-9); }
 
-    /// Words of an operand's tile with the given extents; inputs include the sliding-window halo.
-    inline double tileWords(Operand o, const Extents& t, int strideY, int strideX)
-    {
-        switch (o) {
-        case Weights:
-            return t[G] * t[K] * t[C] * t[R] * t[S];
-        case Inputs:
-            return t[N] * t[G] * t[C] * windowExtent(t[Y], t[R], strideY) * windowExtent(t[X], t[S], strideX);
-        case Outputs:
-            return t[N] * t[G] * t[K] * t[Y] * t[X];
+/// Words of an operand's tile with the given extents; inputs include the sliding-window halo.
+inline double tileWords(Operand o, const Extents& t, int strideY, int strideX)
+{
+    switch (o) {
+    case Weights:
+        return t[G] * t[K] * t[C] * t[R] * t[S];
+    case Inputs:
+        return t[N] * t[G] * t[C] * windowExtent(t[Y], t[R], strideY) * windowExtent(t[X], t[S], strideX);
+    case Outputs:
+        return t[N] * t[G] * t[K] * t[Y] * t[X];
+    }
+    return 0;
+}
+
+/// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
+/// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
+inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)
+{
+    double count = 1;
+    for (int i = 0; i < kDims; ++i) {
+        const int d = order[i];
+        if (factors[d] <= 1.0 + 1e-9) {
+            continue;
         }
-        return 0;
-    }
-
-    /// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
-    /// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
-    inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)
-    {
-        double count = 1;
-        for (int i = 0; i < kDims; ++i) {
-            const int d = order[i];
-            if (factors[d] <= 1.0 + 1e-9) {
-                continue;
-            }
-            if (!started && !relevant(o, d)) {
-                continue;
-            }
-            started = true;
-            count *= factors[d];
+        if (!started && !relevant(o, d)) {
+            continue;
         }
-        return count;
+        started = true;
+        count *= factors[d];
     }
+    return count;
+}
 
-    /// Compute steps along one dimension for an array tile of length `len` split into PE tiles of `rf`.
-    inline double peTileSteps(double len, double arrayTile, double rf)
-    {
-        const double full = std::floor(len / arrayTile + 1e-9);
-        const double rem = len - full * arrayTile;
-        return full * std::min(rf, arrayTile) + (rem > 0 ? std::min(rf, rem) : 0.0);
-    }
+/// Compute steps along one dimension for an array tile of length `len` split into PE tiles of `rf`.
+inline double peTileSteps(double len, double arrayTile, double rf)
+{
+    const double full = std::floor(len / arrayTile + 1e-9);
+    const double rem = len - full * arrayTile;
+    return full * std::min(rf, arrayTile) + (rem > 0 ? std::min(rf, rem) : 0.0);
+}
 
-    /// Number of PE tiles (active PE positions summed over array tiles) along one dimension for a GB tile `len`.
-    inline double peTiles(double len, double arrayTile, double rf)
-    {
-        const double full = std::floor(len / arrayTile + 1e-9);
-        const double rem = len - full * arrayTile;
-        return full * ceilDiv(arrayTile, rf) + (rem > 0 ? ceilDiv(rem, rf) : 0.0);
-    }
+/// Number of PE tiles (active PE positions summed over array tiles) along one dimension for a GB tile `len`.
+inline double peTiles(double len, double arrayTile, double rf)
+{
+    const double full = std::floor(len / arrayTile + 1e-9);
+    const double rem = len - full * arrayTile;
+    return full * ceilDiv(arrayTile, rf) + (rem > 0 ? ceilDiv(rem, rf) : 0.0);
+}
 
-    inline bool isPermutation(const std::array<int, kDims>& order)
-    {
-        unsigned seen = 0;
-        for (int d : order) {
-            if (d < 0 || d >= kDims) {
-                return false;
-            }
-            seen |= 1u << d;
+inline bool isPermutation(const std::array<int, kDims>& order)
+{
+    unsigned seen = 0;
+    for (int d : order) {
+        if (d < 0 || d >= kDims) {
+            return false;
         }
-        return seen == 0xFFu;
+        seen |= 1u << d;
     }
+    return seen == 0xFFu;
+}
 
 } // namespace
 

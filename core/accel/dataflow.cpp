@@ -12,34 +12,34 @@ bool Dataflow::allowsCol(int d) const { return std::find(colDims.begin(), colDim
 
 namespace {
 
-    std::vector<Dataflow> makeDataflows()
-    {
-        std::vector<Dataflow> v;
-        // Weight stationary, NVDLA/TPU-like: input channels on rows, output channels on columns; the filter window
-        // and output pixels stream through while each PE keeps its weights.
-        v.push_back({ "ws", "weight stationary: C on rows, K (or groups) on columns", { C, G }, { K, G }, { S, R },
-            { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
-            { X, Y, N, C, K, G, S, R } });
-        // Output stationary, ShiDianNao-like: output rows x columns; each PE accumulates one output pixel.
-        v.push_back({ "os", "output stationary: Y on rows, X on columns", { Y, N }, { X }, { S, R, C },
-            { C, K, G, Y, X, N, S, R }, { S, R, C, K, G, Y, X, N }, { C, S, R, K, G, Y, X, N },
-            { C, S, R, K, G, Y, X, N } });
-        // Output stationary over output channels and columns.
-        v.push_back({ "kx", "output stationary: K (or groups) on rows, X on columns", { K, G }, { X, Y }, { S, R, C },
-            { C, Y, X, K, G, N, S, R }, { S, R, C, K, G, Y, X, N }, { C, S, R, Y, X, K, G, N },
-            { C, S, R, Y, X, K, G, N } });
-        // Row stationary, Eyeriss: filter rows on PE rows, output rows on columns; the logical R x Y set is
-        // replicated over input channels (rows) and output channels or groups (columns). Each PE runs a 1-D
-        // convolution of a filter row (S) over an input row, with channels and filters kept in its scratchpads.
-        v.push_back({ "rs", "row stationary: R then C on rows, Y then K (or groups) on columns", { R, C }, { Y, K, G },
-            { S, C, K }, { X, K, C, G, N, Y, R, S }, { S, C, K, R, Y, X, G, N }, { X, C, K, G, N, Y, R, S },
-            { C, K, G, N, X, Y, R, S } });
-        // Weight stationary over input and output channels with the filter window in the array (DNA template 0).
-        v.push_back({ "rsck", "weight stationary: S and C on rows, R and K on columns", { S, C }, { R, K, G }, { S, R },
-            { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
-            { X, Y, N, C, K, G, S, R } });
-        return v;
-    }
+std::vector<Dataflow> makeDataflows()
+{
+    std::vector<Dataflow> v;
+    // Weight stationary, NVDLA/TPU-like: input channels on rows, output channels on columns; the filter window
+    // and output pixels stream through while each PE keeps its weights.
+    v.push_back({ "ws", "weight stationary: C on rows, K (or groups) on columns", { C, G }, { K, G }, { S, R },
+        { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
+        { X, Y, N, C, K, G, S, R } });
+    // Output stationary, ShiDianNao-like: output rows x columns; each PE accumulates one output pixel.
+    v.push_back(
+        { "os", "output stationary: Y on rows, X on columns", { Y, N }, { X }, { S, R, C }, { C, K, G, Y, X, N, S, R },
+            { S, R, C, K, G, Y, X, N }, { C, S, R, K, G, Y, X, N }, { C, S, R, K, G, Y, X, N } });
+    // Output stationary over output channels and columns.
+    v.push_back({ "kx", "output stationary: K (or groups) on rows, X on columns", { K, G }, { X, Y }, { S, R, C },
+        { C, Y, X, K, G, N, S, R }, { S, R, C, K, G, Y, X, N }, { C, S, R, Y, X, K, G, N },
+        { C, S, R, Y, X, K, G, N } });
+    // Row stationary, Eyeriss: filter rows on PE rows, output rows on columns; the logical R x Y set is
+    // replicated over input channels (rows) and output channels or groups (columns). Each PE runs a 1-D
+    // convolution of a filter row (S) over an input row, with channels and filters kept in its scratchpads.
+    v.push_back({ "rs", "row stationary: R then C on rows, Y then K (or groups) on columns", { R, C }, { Y, K, G },
+        { S, C, K }, { X, K, C, G, N, Y, R, S }, { S, C, K, R, Y, X, G, N }, { X, C, K, G, N, Y, R, S },
+        { C, K, G, N, X, Y, R, S } });
+    // Weight stationary over input and output channels with the filter window in the array (DNA template 0).
+    v.push_back({ "rsck", "weight stationary: S and C on rows, R and K on columns", { S, C }, { R, K, G }, { S, R },
+        { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
+        { X, Y, N, C, K, G, S, R } });
+    return v;
+}
 
 } // namespace
 

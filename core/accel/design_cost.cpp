@@ -12,16 +12,16 @@ using namespace dna::workload;
 
 namespace {
 
-    std::string factorsText(const std::array<int, kDims>& f)
-    {
-        std::string s;
-        for (int d = 0; d < kDims; ++d) {
-            if (f[d] > 1) {
-                s += (s.empty() ? "" : " ") + std::string(1, kDimNames[d]) + std::to_string(f[d]);
-            }
+std::string factorsText(const std::array<int, kDims>& f)
+{
+    std::string s;
+    for (int d = 0; d < kDims; ++d) {
+        if (f[d] > 1) {
+            s += (s.empty() ? "" : " ") + std::string(1, kDimNames[d]) + std::to_string(f[d]);
         }
-        return s.empty() ? "all 1" : s;
     }
+    return s.empty() ? "all 1" : s;
+}
 
 } // namespace
 
@@ -192,34 +192,33 @@ Resources resourcesOf(const Accelerator& acc, const Platform& platform, const Ne
 
 namespace {
 
-    std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, const Budget& b)
-    {
-        auto over = [](const std::string& what, double used, double limit) {
-            std::ostringstream os;
-            os << what << " " << used << " exceeds the budget of " << limit;
-            return os.str();
-        };
-        if (b.dsp > 0 && r.dsp > b.dsp) {
-            return std::make_pair(Invalid::DspOverBudget, over("DSP slices", r.dsp, b.dsp));
-        }
-        if (b.bram18 > 0 && r.bram18 > b.bram18) {
-            return std::make_pair(Invalid::BramOverBudget, over("BRAM18 blocks", r.bram18, b.bram18));
-        }
-        if (b.areaMm2 > 0 && r.areaMm2 > b.areaMm2) {
-            return std::make_pair(Invalid::AreaOverBudget, over("area (mm^2)", r.areaMm2, b.areaMm2));
-        }
-        if (b.pes > 0 && r.pes > b.pes) {
-            return std::make_pair(Invalid::PeOverBudget, over("PEs", r.pes, b.pes));
-        }
-        if (b.gbBytes > 0 && r.gbBytes > b.gbBytes) {
-            return std::make_pair(
-                Invalid::GbOverBudget, over("global buffer bytes", double(r.gbBytes), double(b.gbBytes)));
-        }
-        if (b.rfBytesPerPe > 0 && r.rfBytesPerPe > b.rfBytesPerPe) {
-            return std::make_pair(Invalid::RfOverBudget, over("RF bytes per PE", r.rfBytesPerPe, b.rfBytesPerPe));
-        }
-        return std::nullopt;
+std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, const Budget& b)
+{
+    auto over = [](const std::string& what, double used, double limit) {
+        std::ostringstream os;
+        os << what << " " << used << " exceeds the budget of " << limit;
+        return os.str();
+    };
+    if (b.dsp > 0 && r.dsp > b.dsp) {
+        return std::make_pair(Invalid::DspOverBudget, over("DSP slices", r.dsp, b.dsp));
     }
+    if (b.bram18 > 0 && r.bram18 > b.bram18) {
+        return std::make_pair(Invalid::BramOverBudget, over("BRAM18 blocks", r.bram18, b.bram18));
+    }
+    if (b.areaMm2 > 0 && r.areaMm2 > b.areaMm2) {
+        return std::make_pair(Invalid::AreaOverBudget, over("area (mm^2)", r.areaMm2, b.areaMm2));
+    }
+    if (b.pes > 0 && r.pes > b.pes) {
+        return std::make_pair(Invalid::PeOverBudget, over("PEs", r.pes, b.pes));
+    }
+    if (b.gbBytes > 0 && r.gbBytes > b.gbBytes) {
+        return std::make_pair(Invalid::GbOverBudget, over("global buffer bytes", double(r.gbBytes), double(b.gbBytes)));
+    }
+    if (b.rfBytesPerPe > 0 && r.rfBytesPerPe > b.rfBytesPerPe) {
+        return std::make_pair(Invalid::RfOverBudget, over("RF bytes per PE", r.rfBytesPerPe, b.rfBytesPerPe));
+    }
+    return std::nullopt;
+}
 
 } // namespace
 

@@ -12,67 +12,66 @@ using namespace dna::workload;
 
 namespace {
 
-    int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
-    /// The smallest factor <= limit that needs the fewest passes over `extent`.
-    int fitFactor(int extent, int limit)
-    {
-        if (extent <= limit) {
-            return extent;
-        }
-        return ceilDiv(extent, ceilDiv(extent, limit));
+/// The smallest factor <= limit that needs the fewest passes over `extent`.
+int fitFactor(int extent, int limit)
+{
+    if (extent <= limit) {
+        return extent;
     }
+    return ceilDiv(extent, ceilDiv(extent, limit));
+}
 
-    double words(Operand o, const std::array<int, kDims>& t, const Layer& l)
-    {
-        switch (o) {
-        case Weights:
-            return double(t[G]) * t[K] * t[C] * t[R] * t[S];
-        case Inputs:
-            return double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY)
-                * windowExtent(t[X], t[S], l.strideX);
-        case Outputs:
-            return double(t[N]) * t[G] * t[K] * t[Y] * t[X];
-        }
-        return 0;
+double words(Operand o, const std::array<int, kDims>& t, const Layer& l)
+{
+    switch (o) {
+    case Weights:
+        return double(t[G]) * t[K] * t[C] * t[R] * t[S];
+    case Inputs:
+        return double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY) * windowExtent(t[X], t[S], l.strideX);
+    case Outputs:
+        return double(t[N]) * t[G] * t[K] * t[Y] * t[X];
     }
+    return 0;
+}
 
-    bool fits(const std::array<int, kDims>& tile, const Layer& l, bool shared, double totalBytes,
-        const std::array<double, kOperands>& perOperandBytes, double copies)
-    {
-        double sum = 0;
-        for (int o = 0; o < kOperands; ++o) {
-            const double b = words(Operand(o), tile, l) * l.operandBits(Operand(o)) / 8.0 * copies;
-            if (!shared && b > perOperandBytes[o] + 1e-9) {
-                return false;
+bool fits(const std::array<int, kDims>& tile, const Layer& l, bool shared, double totalBytes,
+    const std::array<double, kOperands>& perOperandBytes, double copies)
+{
+    double sum = 0;
+    for (int o = 0; o < kOperands; ++o) {
+        const double b = words(Operand(o), tile, l) * l.operandBits(Operand(o)) / 8.0 * copies;
+        if (!shared && b > perOperandBytes[o] + 1e-9) {
+            return false;
+        }
+        sum += b;
+    }
+    return !shared || sum <= totalBytes + 1e-9;
+}
+
+/// Grows tile[d] (the factor `factor[d]`, with `inner` the extent below it) to the largest value that fits.
+template <class Fits>
+void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, const Layer& l,
+    const std::vector<int>& order, Fits fitsWith)
+{
+    for (int d : order) {
+        const int remaining = ceilDiv(l.dims[d], inner[d]);
+        int best = 1;
+        for (int passes = 1; passes <= remaining; ++passes) {
+            const int t = ceilDiv(remaining, passes);
+            if (t <= best) {
+                break;
             }
-            sum += b;
-        }
-        return !shared || sum <= totalBytes + 1e-9;
-    }
-
-    /// Grows tile[d] (the factor `factor[d]`, with `inner` the extent below it) to the largest value that fits.
-    template <class Fits>
-    void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, const Layer& l,
-        const std::vector<int>& order, Fits fitsWith)
-    {
-        for (int d : order) {
-            const int remaining = ceilDiv(l.dims[d], inner[d]);
-            int best = 1;
-            for (int passes = 1; passes <= remaining; ++passes) {
-                const int t = ceilDiv(remaining, passes);
-                if (t <= best) {
-                    break;
-                }
-                factor[d] = t;
-                if (fitsWith(d)) {
-                    best = t;
-                    break;
-                }
+            factor[d] = t;
+            if (fitsWith(d)) {
+                best = t;
+                break;
             }
-            factor[d] = best;
         }
+        factor[d] = best;
     }
+}
 
 } // namespace
 

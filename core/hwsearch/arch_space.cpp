@@ -13,39 +13,39 @@ using namespace dna::workload;
 
 namespace {
 
-    const double kFractions[] = { 1.0, 0.75, 0.5, 0.25 };
-    const double kAspects[] = { 1.0, 0.25, 0.5, 2.0, 4.0 }; // rows : cols, in the order of the labels
-    const int kRfBytes[] = { 64, 16, 32, 128, 256, 512 }; // index 0 is the neutral default
-    const std::array<double, 3> kSplits[] = { { 0, 0, 0 }, { 1.0 / 3, 1.0 / 3, 1.0 / 3 }, { 0.5, 0.25, 0.25 },
-        { 0.25, 0.5, 0.25 }, { 0.25, 0.25, 0.5 }, { 0.1, 0.45, 0.45 } };
+const double kFractions[] = { 1.0, 0.75, 0.5, 0.25 };
+const double kAspects[] = { 1.0, 0.25, 0.5, 2.0, 4.0 }; // rows : cols, in the order of the labels
+const int kRfBytes[] = { 64, 16, 32, 128, 256, 512 }; // index 0 is the neutral default
+const std::array<double, 3> kSplits[] = { { 0, 0, 0 }, { 1.0 / 3, 1.0 / 3, 1.0 / 3 }, { 0.5, 0.25, 0.25 },
+    { 0.25, 0.5, 0.25 }, { 0.25, 0.25, 0.5 }, { 0.1, 0.45, 0.45 } };
 
-    std::vector<Knob> makeKnobs()
-    {
-        std::vector<Knob> k;
-        k.push_back({ "micro_arch", { "multi-cycle", "pipelined" } });
-        k.push_back({ "chunks", { "1", "2", "3", "4" } });
-        k.push_back({ "separate_dw", { "no", "yes" } });
-        for (int b = 1; b <= 3; ++b) {
-            k.push_back({ "boundary" + std::to_string(b), { "0", "-2", "-1", "+1", "+2" } });
-        }
-        k.push_back({ "pe_fraction", { "1", "0.75", "0.5", "0.25" } });
-        k.push_back({ "gb_fraction", { "1", "0.75", "0.5", "0.25" } });
-        k.push_back({ "double_buffer", { "yes", "no" } });
-        std::vector<std::string> dfs;
-        for (const auto& d : dataflows()) {
-            dfs.push_back(d.name);
-        }
-        for (int e = 0; e < ArchSpace::kMaxEngines; ++e) {
-            const std::string p = "engine" + std::to_string(e) + ".";
-            k.push_back({ p + "pe_share", { "1", "2", "3", "4", "5", "6", "7", "8" } });
-            k.push_back({ p + "aspect", { "1:1", "1:4", "1:2", "2:1", "4:1" } });
-            k.push_back({ p + "dataflow", dfs });
-            k.push_back({ p + "gb_share", { "1", "2", "3", "4", "5", "6", "7", "8" } });
-            k.push_back({ p + "gb_split", { "shared", "even", "w-heavy", "i-heavy", "o-heavy", "w-light" } });
-            k.push_back({ p + "rf_bytes", { "64", "16", "32", "128", "256", "512" } });
-        }
-        return k;
+std::vector<Knob> makeKnobs()
+{
+    std::vector<Knob> k;
+    k.push_back({ "micro_arch", { "multi-cycle", "pipelined" } });
+    k.push_back({ "chunks", { "1", "2", "3", "4" } });
+    k.push_back({ "separate_dw", { "no", "yes" } });
+    for (int b = 1; b <= 3; ++b) {
+        k.push_back({ "boundary" + std::to_string(b), { "0", "-2", "-1", "+1", "+2" } });
     }
+    k.push_back({ "pe_fraction", { "1", "0.75", "0.5", "0.25" } });
+    k.push_back({ "gb_fraction", { "1", "0.75", "0.5", "0.25" } });
+    k.push_back({ "double_buffer", { "yes", "no" } });
+    std::vector<std::string> dfs;
+    for (const auto& d : dataflows()) {
+        dfs.push_back(d.name);
+    }
+    for (int e = 0; e < ArchSpace::kMaxEngines; ++e) {
+        const std::string p = "engine" + std::to_string(e) + ".";
+        k.push_back({ p + "pe_share", { "1", "2", "3", "4", "5", "6", "7", "8" } });
+        k.push_back({ p + "aspect", { "1:1", "1:4", "1:2", "2:1", "4:1" } });
+        k.push_back({ p + "dataflow", dfs });
+        k.push_back({ p + "gb_share", { "1", "2", "3", "4", "5", "6", "7", "8" } });
+        k.push_back({ p + "gb_split", { "shared", "even", "w-heavy", "i-heavy", "o-heavy", "w-light" } });
+        k.push_back({ p + "rf_bytes", { "64", "16", "32", "128", "256", "512" } });
+    }
+    return k;
+}
 
 } // namespace
 

@@ -17,139 +17,137 @@ using namespace dna::workload;
 
 namespace {
 
-    constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
-    /// Per-layer mapping searches whose strategies persist across accelerators (so DAS keeps its logits and
-    /// evolution its population while the outer search moves).
-    class MappingSearcher {
-    public:
-        MappingSearcher(Algo algo, uint64_t seed, const StrategyOptions& options)
-            : m_algo(algo)
-            , m_seed(seed)
-            , m_options(options)
-        {
-        }
-
-        /// Searches every layer on `acc`; returns false when cancelled or refused.
-        bool run(const Network& net, const Platform& platform, const Accelerator& acc, Objective objective,
-            long iterations, MappingSearchResult& out, const CancelToken* cancel)
-        {
-            const size_t layers = net.layers.size();
-            if (m_strategies.size() != layers) {
-                m_strategies.clear();
-                for (size_t i = 0; i < layers; ++i) {
-                    m_strategies.push_back(makeStrategy(m_algo, m_seed * 1000003ULL + i + 1, m_options));
-                }
-            }
-            const std::vector<int> engineOf = acc.assignEngines(net);
-
-            // References for the per-layer weights: the heuristic mapping of each layer on its engine.
-            // The heuristic mapping of each layer on its engine gives the references for the per-layer weights and
-            // is the starting point every strategy has to beat.
-            std::vector<Mapping> start(layers);
-            std::vector<LayerCost> startCost(layers);
-            std::vector<double> refCycles(layers, 1.0);
-            std::vector<double> refEnergy(layers, 1.0);
-            double totalCycles = 0;
-            double totalEnergy = 0;
-            for (size_t i = 0; i < layers; ++i) {
-                const Engine& en = acc.engines[engineOf[i]];
-                start[i] = heuristicMapping(net.layers[i], en, platform, acc.doubleBuffer);
-                startCost[i] = evaluateLayer(net.layers[i], en, start[i], platform, acc.doubleBuffer);
-                out.evaluations += 1 + 16; // the heuristic tries 16 loop-order pairs plus its final check
-                if (startCost[i].valid()) {
-                    refCycles[i] = startCost[i].cycles;
-                    refEnergy[i] = startCost[i].energyPj.total();
-                }
-                totalCycles += refCycles[i];
-                totalEnergy += refEnergy[i];
-            }
-
-            out.mappings = start;
-            out.costs = startCost;
-            if (!m_options.seedWithHeuristic) {
-                out.costs.assign(layers, LayerCost {});
-            }
-            out.layerCosts.assign(layers, kInf);
-            out.allValid = true;
-            for (size_t i = 0; i < layers; ++i) {
-                if (cancel && cancel->cancelled()) {
-                    return false;
-                }
-                const Engine& en = acc.engines[engineOf[i]];
-                const LayerWeights w = objective == Objective::Edp
-                    ? layerWeights(objective, totalCycles, totalEnergy)
-                    : layerWeights(objective, refCycles[i], refEnergy[i]);
-                LayerMappingSpace space(net.layers[i], en, platform, acc.doubleBuffer, w);
-                if (m_options.seedWithHeuristic && startCost[i].valid()) {
-                    out.layerCosts[i]
-                        = w.cyclesWeight * startCost[i].cycles + w.energyWeight * startCost[i].energyPj.total();
-                }
-                Strategy& s = *m_strategies[i];
-                const bool exhaustive = s.algo() == Algo::Exhaustive;
-                if (exhaustive) {
-                    // A fresh enumeration for every accelerator.
-                    m_strategies[i] = makeStrategy(Algo::Exhaustive, 0, m_options);
-                }
-                Strategy& strategy = *m_strategies[i];
-                for (long it = 0; exhaustive || it < iterations; ++it) {
-                    if (!strategy.next(space)) {
-                        break;
-                    }
-                    const double c = space.evaluate();
-                    ++out.evaluations;
-                    out.invalid += !std::isfinite(c);
-                    strategy.report(c);
-                    if (c < out.layerCosts[i]) {
-                        out.layerCosts[i] = c;
-                        out.mappings[i] = space.mapping();
-                        out.costs[i] = space.lastCost();
-                    }
-                }
-                if (!strategy.refusal().empty()) {
-                    out.refusal = "layer '" + net.layers[i].name + "': " + strategy.refusal();
-                    return false;
-                }
-                out.allValid = out.allValid && std::isfinite(out.layerCosts[i]);
-            }
-            return true;
-        }
-
-    private:
-        Algo m_algo;
-        uint64_t m_seed;
-        StrategyOptions m_options;
-        std::vector<std::unique_ptr<Strategy>> m_strategies;
-    };
-
-    std::string knobList(const KnobSpace& space)
+/// Per-layer mapping searches whose strategies persist across accelerators (so DAS keeps its logits and
+/// evolution its population while the outer search moves).
+class MappingSearcher {
+public:
+    MappingSearcher(Algo algo, uint64_t seed, const StrategyOptions& options)
+        : m_algo(algo)
+        , m_seed(seed)
+        , m_options(options)
     {
-        std::string s;
-        for (const auto& k : space.knobs()) {
-            const auto dot = k.name.find('.');
-            const std::string name = dot == std::string::npos ? k.name : k.name.substr(dot + 1);
-            if (s.find(name) == std::string::npos) {
-                s += (s.empty() ? "" : ", ") + name;
-            }
-        }
-        return s;
     }
 
-    std::string labelList(const KnobSpace& space, const std::string& name)
+    /// Searches every layer on `acc`; returns false when cancelled or refused.
+    bool run(const Network& net, const Platform& platform, const Accelerator& acc, Objective objective, long iterations,
+        MappingSearchResult& out, const CancelToken* cancel)
     {
-        for (const auto& k : space.knobs()) {
-            if (k.name == name
-                || (k.name.size() > name.size()
-                    && k.name.compare(k.name.size() - name.size(), name.size(), name) == 0)) {
-                std::string s;
-                for (const auto& l : k.labels) {
-                    s += (s.empty() ? "" : ", ") + l;
-                }
-                return s;
+        const size_t layers = net.layers.size();
+        if (m_strategies.size() != layers) {
+            m_strategies.clear();
+            for (size_t i = 0; i < layers; ++i) {
+                m_strategies.push_back(makeStrategy(m_algo, m_seed * 1000003ULL + i + 1, m_options));
             }
         }
-        return {};
+        const std::vector<int> engineOf = acc.assignEngines(net);
+
+        // References for the per-layer weights: the heuristic mapping of each layer on its engine.
+        // The heuristic mapping of each layer on its engine gives the references for the per-layer weights and
+        // is the starting point every strategy has to beat.
+        std::vector<Mapping> start(layers);
+        std::vector<LayerCost> startCost(layers);
+        std::vector<double> refCycles(layers, 1.0);
+        std::vector<double> refEnergy(layers, 1.0);
+        double totalCycles = 0;
+        double totalEnergy = 0;
+        for (size_t i = 0; i < layers; ++i) {
+            const Engine& en = acc.engines[engineOf[i]];
+            start[i] = heuristicMapping(net.layers[i], en, platform, acc.doubleBuffer);
+            startCost[i] = evaluateLayer(net.layers[i], en, start[i], platform, acc.doubleBuffer);
+            out.evaluations += 1 + 16; // the heuristic tries 16 loop-order pairs plus its final check
+            if (startCost[i].valid()) {
+                refCycles[i] = startCost[i].cycles;
+                refEnergy[i] = startCost[i].energyPj.total();
+            }
+            totalCycles += refCycles[i];
+            totalEnergy += refEnergy[i];
+        }
+
+        out.mappings = start;
+        out.costs = startCost;
+        if (!m_options.seedWithHeuristic) {
+            out.costs.assign(layers, LayerCost {});
+        }
+        out.layerCosts.assign(layers, kInf);
+        out.allValid = true;
+        for (size_t i = 0; i < layers; ++i) {
+            if (cancel && cancel->cancelled()) {
+                return false;
+            }
+            const Engine& en = acc.engines[engineOf[i]];
+            const LayerWeights w = objective == Objective::Edp ? layerWeights(objective, totalCycles, totalEnergy)
+                                                               : layerWeights(objective, refCycles[i], refEnergy[i]);
+            LayerMappingSpace space(net.layers[i], en, platform, acc.doubleBuffer, w);
+            if (m_options.seedWithHeuristic && startCost[i].valid()) {
+                out.layerCosts[i]
+                    = w.cyclesWeight * startCost[i].cycles + w.energyWeight * startCost[i].energyPj.total();
+            }
+            Strategy& s = *m_strategies[i];
+            const bool exhaustive = s.algo() == Algo::Exhaustive;
+            if (exhaustive) {
+                // A fresh enumeration for every accelerator.
+                m_strategies[i] = makeStrategy(Algo::Exhaustive, 0, m_options);
+            }
+            Strategy& strategy = *m_strategies[i];
+            for (long it = 0; exhaustive || it < iterations; ++it) {
+                if (!strategy.next(space)) {
+                    break;
+                }
+                const double c = space.evaluate();
+                ++out.evaluations;
+                out.invalid += !std::isfinite(c);
+                strategy.report(c);
+                if (c < out.layerCosts[i]) {
+                    out.layerCosts[i] = c;
+                    out.mappings[i] = space.mapping();
+                    out.costs[i] = space.lastCost();
+                }
+            }
+            if (!strategy.refusal().empty()) {
+                out.refusal = "layer '" + net.layers[i].name + "': " + strategy.refusal();
+                return false;
+            }
+            out.allValid = out.allValid && std::isfinite(out.layerCosts[i]);
+        }
+        return true;
     }
+
+private:
+    Algo m_algo;
+    uint64_t m_seed;
+    StrategyOptions m_options;
+    std::vector<std::unique_ptr<Strategy>> m_strategies;
+};
+
+std::string knobList(const KnobSpace& space)
+{
+    std::string s;
+    for (const auto& k : space.knobs()) {
+        const auto dot = k.name.find('.');
+        const std::string name = dot == std::string::npos ? k.name : k.name.substr(dot + 1);
+        if (s.find(name) == std::string::npos) {
+            s += (s.empty() ? "" : ", ") + name;
+        }
+    }
+    return s;
+}
+
+std::string labelList(const KnobSpace& space, const std::string& name)
+{
+    for (const auto& k : space.knobs()) {
+        if (k.name == name
+            || (k.name.size() > name.size() && k.name.compare(k.name.size() - name.size(), name.size(), name) == 0)) {
+            std::string s;
+            for (const auto& l : k.labels) {
+                s += (s.empty() ? "" : ", ") + l;
+            }
+            return s;
+        }
+    }
+    return {};
+}
 
 } // namespace
 

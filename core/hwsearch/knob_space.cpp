@@ -51,63 +51,63 @@ int KnobSpace::fix(const std::string& name, const std::string& label)
 
 namespace {
 
-    void countFrom(KnobSpace& space, int k, std::vector<int>& prefix, long long& count, long long limit)
-    {
-        if (count > limit) {
-            return;
-        }
-        if (k == space.knobCount()) {
-            ++count;
-            return;
-        }
-        std::vector<uint8_t> mask(space.knobs()[k].size());
-        space.reset();
-        for (int i = 0; i < k; ++i) {
-            std::vector<uint8_t> m(space.knobs()[i].size());
-            space.allowed(i, m.data());
-            space.choose(i, prefix[i]);
-        }
-        space.allowed(k, mask.data());
-        for (int v = 0; v < int(mask.size()) && count <= limit; ++v) {
-            if (mask[v]) {
-                prefix[k] = v;
-                countFrom(space, k + 1, prefix, count, limit);
-            }
+void countFrom(KnobSpace& space, int k, std::vector<int>& prefix, long long& count, long long limit)
+{
+    if (count > limit) {
+        return;
+    }
+    if (k == space.knobCount()) {
+        ++count;
+        return;
+    }
+    std::vector<uint8_t> mask(space.knobs()[k].size());
+    space.reset();
+    for (int i = 0; i < k; ++i) {
+        std::vector<uint8_t> m(space.knobs()[i].size());
+        space.allowed(i, m.data());
+        space.choose(i, prefix[i]);
+    }
+    space.allowed(k, mask.data());
+    for (int v = 0; v < int(mask.size()) && count <= limit; ++v) {
+        if (mask[v]) {
+            prefix[k] = v;
+            countFrom(space, k + 1, prefix, count, limit);
         }
     }
+}
 
 } // namespace
 
 namespace {
 
-    /// Knuth's estimator of a tree's size: the product of the branching factors along a random root-to-leaf
-    /// path is an unbiased estimate; averaged over probes it tells a huge space from a small one quickly.
-    double estimateCandidates(KnobSpace& space, int probes)
-    {
-        std::mt19937_64 rng(12345);
-        double sum = 0;
-        std::vector<uint8_t> mask;
-        for (int p = 0; p < probes; ++p) {
-            space.reset();
-            double product = 1;
-            for (int k = 0; k < space.knobCount(); ++k) {
-                mask.assign(space.knobs()[k].size(), 0);
-                const int n = space.allowed(k, mask.data());
-                product *= std::max(1, n);
-                int pick = n > 0 ? std::uniform_int_distribution<int>(0, n - 1)(rng) : 0;
-                int v = 0;
-                for (int j = 0; j < int(mask.size()); ++j) {
-                    if (mask[j] && pick-- == 0) {
-                        v = j;
-                        break;
-                    }
+/// Knuth's estimator of a tree's size: the product of the branching factors along a random root-to-leaf
+/// path is an unbiased estimate; averaged over probes it tells a huge space from a small one quickly.
+double estimateCandidates(KnobSpace& space, int probes)
+{
+    std::mt19937_64 rng(12345);
+    double sum = 0;
+    std::vector<uint8_t> mask;
+    for (int p = 0; p < probes; ++p) {
+        space.reset();
+        double product = 1;
+        for (int k = 0; k < space.knobCount(); ++k) {
+            mask.assign(space.knobs()[k].size(), 0);
+            const int n = space.allowed(k, mask.data());
+            product *= std::max(1, n);
+            int pick = n > 0 ? std::uniform_int_distribution<int>(0, n - 1)(rng) : 0;
+            int v = 0;
+            for (int j = 0; j < int(mask.size()); ++j) {
+                if (mask[j] && pick-- == 0) {
+                    v = j;
+                    break;
                 }
-                space.choose(k, v);
             }
-            sum += product;
+            space.choose(k, v);
         }
-        return sum / probes;
+        sum += product;
     }
+    return sum / probes;
+}
 
 } // namespace
 

@@ -13,51 +13,51 @@ using namespace dna::workload;
 
 namespace {
 
-    int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
-    /// Factors worth using for an extent: for each pass count the smallest factor that needs that many passes.
-    std::vector<int> efficientFactors(int extent, int limit)
-    {
-        std::vector<int> out;
-        for (int passes = ceilDiv(extent, std::max(1, std::min(extent, limit))); passes <= extent; ++passes) {
-            const int f = ceilDiv(extent, passes);
-            if (out.empty() || f < out.back()) {
-                out.push_back(f);
-            }
-            if (f == 1) {
-                break;
-            }
+/// Factors worth using for an extent: for each pass count the smallest factor that needs that many passes.
+std::vector<int> efficientFactors(int extent, int limit)
+{
+    std::vector<int> out;
+    for (int passes = ceilDiv(extent, std::max(1, std::min(extent, limit))); passes <= extent; ++passes) {
+        const int f = ceilDiv(extent, passes);
+        if (out.empty() || f < out.back()) {
+            out.push_back(f);
         }
-        return out;
+        if (f == 1) {
+            break;
+        }
     }
+    return out;
+}
 
-    std::vector<Knob> makeKnobs()
-    {
-        std::vector<Knob> knobs;
-        auto indices = [](int n) {
-            std::vector<std::string> v;
-            for (int i = 0; i < n; ++i) {
-                v.push_back(std::to_string(i));
-            }
-            return v;
-        };
-        knobs.push_back({ "spatial", indices(LayerMappingSpace::kSpatialChoices) });
-        for (const char* level : { "rf", "gb" }) {
-            for (int d = 0; d < kDims; ++d) {
-                knobs.push_back({ std::string(level) + "." + kDimNames[d], indices(LayerMappingSpace::kTileChoices) });
-            }
+std::vector<Knob> makeKnobs()
+{
+    std::vector<Knob> knobs;
+    auto indices = [](int n) {
+        std::vector<std::string> v;
+        for (int i = 0; i < n; ++i) {
+            v.push_back(std::to_string(i));
         }
-        std::vector<std::string> dims;
-        for (char c : kDimNames) {
-            dims.push_back(std::string(1, c));
+        return v;
+    };
+    knobs.push_back({ "spatial", indices(LayerMappingSpace::kSpatialChoices) });
+    for (const char* level : { "rf", "gb" }) {
+        for (int d = 0; d < kDims; ++d) {
+            knobs.push_back({ std::string(level) + "." + kDimNames[d], indices(LayerMappingSpace::kTileChoices) });
         }
-        for (const char* level : { "gb_order", "dram_order" }) {
-            for (int i = 0; i < kDims; ++i) {
-                knobs.push_back({ std::string(level) + "." + std::to_string(i), dims });
-            }
-        }
-        return knobs;
     }
+    std::vector<std::string> dims;
+    for (char c : kDimNames) {
+        dims.push_back(std::string(1, c));
+    }
+    for (const char* level : { "gb_order", "dram_order" }) {
+        for (int i = 0; i < kDims; ++i) {
+            knobs.push_back({ std::string(level) + "." + std::to_string(i), dims });
+        }
+    }
+    return knobs;
+}
 
 } // namespace
 

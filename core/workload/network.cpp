@@ -39,103 +39,103 @@ std::string Network::label() const
 
 namespace {
 
-    Network alexnet()
-    {
-        Network n { "alexnet", {}, {}, {} };
-        n.layers = {
-            convLayer("conv1", 3, 96, 227, 11, 4, 0),
-            convLayer("conv2", 96, 256, 27, 5, 1, 2, 2),
-            convLayer("conv3", 256, 384, 13, 3, 1, 1),
-            convLayer("conv4", 384, 384, 13, 3, 1, 1, 2),
-            convLayer("conv5", 384, 256, 13, 3, 1, 1, 2),
-            fcLayer("fc6", 256 * 6 * 6, 4096),
-            fcLayer("fc7", 4096, 4096),
-            fcLayer("fc8", 4096, 1000),
-        };
-        return n;
-    }
+Network alexnet()
+{
+    Network n { "alexnet", {}, {}, {} };
+    n.layers = {
+        convLayer("conv1", 3, 96, 227, 11, 4, 0),
+        convLayer("conv2", 96, 256, 27, 5, 1, 2, 2),
+        convLayer("conv3", 256, 384, 13, 3, 1, 1),
+        convLayer("conv4", 384, 384, 13, 3, 1, 1, 2),
+        convLayer("conv5", 384, 256, 13, 3, 1, 1, 2),
+        fcLayer("fc6", 256 * 6 * 6, 4096),
+        fcLayer("fc7", 4096, 4096),
+        fcLayer("fc8", 4096, 1000),
+    };
+    return n;
+}
 
-    Network vgg16()
-    {
-        Network n { "vgg16", {}, {}, {} };
-        const int cfg[][3] = { // in, out, input size
-            { 3, 64, 224 }, { 64, 64, 224 }, { 64, 128, 112 }, { 128, 128, 112 }, { 128, 256, 56 }, { 256, 256, 56 },
-            { 256, 256, 56 }, { 256, 512, 28 }, { 512, 512, 28 }, { 512, 512, 28 }, { 512, 512, 14 }, { 512, 512, 14 },
-            { 512, 512, 14 }
-        };
-        const char* names[] = { "conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3", "conv4_1",
-            "conv4_2", "conv4_3", "conv5_1", "conv5_2", "conv5_3" };
-        for (int i = 0; i < 13; ++i) {
-            n.layers.push_back(convLayer(names[i], cfg[i][0], cfg[i][1], cfg[i][2], 3, 1, 1));
-        }
-        n.layers.push_back(fcLayer("fc6", 512 * 7 * 7, 4096));
-        n.layers.push_back(fcLayer("fc7", 4096, 4096));
-        n.layers.push_back(fcLayer("fc8", 4096, 1000));
-        return n;
+Network vgg16()
+{
+    Network n { "vgg16", {}, {}, {} };
+    const int cfg[][3] = { // in, out, input size
+        { 3, 64, 224 }, { 64, 64, 224 }, { 64, 128, 112 }, { 128, 128, 112 }, { 128, 256, 56 }, { 256, 256, 56 },
+        { 256, 256, 56 }, { 256, 512, 28 }, { 512, 512, 28 }, { 512, 512, 28 }, { 512, 512, 14 }, { 512, 512, 14 },
+        { 512, 512, 14 }
+    };
+    const char* names[] = { "conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3", "conv4_1",
+        "conv4_2", "conv4_3", "conv5_1", "conv5_2", "conv5_3" };
+    for (int i = 0; i < 13; ++i) {
+        n.layers.push_back(convLayer(names[i], cfg[i][0], cfg[i][1], cfg[i][2], 3, 1, 1));
     }
+    n.layers.push_back(fcLayer("fc6", 512 * 7 * 7, 4096));
+    n.layers.push_back(fcLayer("fc7", 4096, 4096));
+    n.layers.push_back(fcLayer("fc8", 4096, 1000));
+    return n;
+}
 
-    Network resnet18()
-    {
-        Network n { "resnet18", {}, {}, {} };
-        n.layers.push_back(convLayer("conv1", 3, 64, 224, 7, 2, 3));
-        int size = 56; // after the 3x3/2 max pool
-        int in = 64;
-        const int widths[] = { 64, 128, 256, 512 };
-        for (int stage = 0; stage < 4; ++stage) {
-            const int out = widths[stage];
-            for (int block = 0; block < 2; ++block) {
-                const int stride = (stage > 0 && block == 0) ? 2 : 1;
-                const std::string p = "layer" + std::to_string(stage + 1) + "." + std::to_string(block);
-                n.layers.push_back(convLayer(p + ".conv1", in, out, size, 3, stride, 1));
-                const int outSize = (size - 1) / stride + 1;
-                n.layers.push_back(convLayer(p + ".conv2", out, out, outSize, 3, 1, 1));
-                if (stride != 1 || in != out) {
-                    n.layers.push_back(convLayer(p + ".downsample", in, out, size, 1, stride, 0));
-                }
-                in = out;
-                size = outSize;
+Network resnet18()
+{
+    Network n { "resnet18", {}, {}, {} };
+    n.layers.push_back(convLayer("conv1", 3, 64, 224, 7, 2, 3));
+    int size = 56; // after the 3x3/2 max pool
+    int in = 64;
+    const int widths[] = { 64, 128, 256, 512 };
+    for (int stage = 0; stage < 4; ++stage) {
+        const int out = widths[stage];
+        for (int block = 0; block < 2; ++block) {
+            const int stride = (stage > 0 && block == 0) ? 2 : 1;
+            const std::string p = "layer" + std::to_string(stage + 1) + "." + std::to_string(block);
+            n.layers.push_back(convLayer(p + ".conv1", in, out, size, 3, stride, 1));
+            const int outSize = (size - 1) / stride + 1;
+            n.layers.push_back(convLayer(p + ".conv2", out, out, outSize, 3, 1, 1));
+            if (stride != 1 || in != out) {
+                n.layers.push_back(convLayer(p + ".downsample", in, out, size, 1, stride, 0));
             }
+            in = out;
+            size = outSize;
         }
-        n.layers.push_back(fcLayer("fc", 512, 1000));
-        return n;
     }
+    n.layers.push_back(fcLayer("fc", 512, 1000));
+    return n;
+}
 
-    Network mobilenetv2()
-    {
-        Network n { "mobilenetv2", {}, {}, {} };
-        n.layers.push_back(convLayer("conv0", 3, 32, 224, 3, 2, 1));
-        const int cfg[][4] = { { 1, 16, 1, 1 }, { 6, 24, 2, 2 }, { 6, 32, 3, 2 }, { 6, 64, 4, 2 }, { 6, 96, 3, 1 },
-            { 6, 160, 3, 2 }, { 6, 320, 1, 1 } }; // expansion t, channels c, repeats n, stride s
-        int in = 32;
-        int size = 112;
-        int block = 0;
-        for (const auto& c : cfg) {
-            for (int i = 0; i < c[2]; ++i, ++block) {
-                const int stride = i == 0 ? c[3] : 1;
-                const int mid = in * c[0];
-                const std::string p = "block" + std::to_string(block);
-                if (c[0] != 1) {
-                    n.layers.push_back(convLayer(p + ".expand", in, mid, size, 1, 1, 0));
-                }
-                n.layers.push_back(depthwiseLayer(p + ".dw", mid, size, 3, stride, 1));
-                size = (size - 1) / stride + 1;
-                n.layers.push_back(convLayer(p + ".project", mid, c[1], size, 1, 1, 0));
-                in = c[1];
+Network mobilenetv2()
+{
+    Network n { "mobilenetv2", {}, {}, {} };
+    n.layers.push_back(convLayer("conv0", 3, 32, 224, 3, 2, 1));
+    const int cfg[][4] = { { 1, 16, 1, 1 }, { 6, 24, 2, 2 }, { 6, 32, 3, 2 }, { 6, 64, 4, 2 }, { 6, 96, 3, 1 },
+        { 6, 160, 3, 2 }, { 6, 320, 1, 1 } }; // expansion t, channels c, repeats n, stride s
+    int in = 32;
+    int size = 112;
+    int block = 0;
+    for (const auto& c : cfg) {
+        for (int i = 0; i < c[2]; ++i, ++block) {
+            const int stride = i == 0 ? c[3] : 1;
+            const int mid = in * c[0];
+            const std::string p = "block" + std::to_string(block);
+            if (c[0] != 1) {
+                n.layers.push_back(convLayer(p + ".expand", in, mid, size, 1, 1, 0));
             }
+            n.layers.push_back(depthwiseLayer(p + ".dw", mid, size, 3, stride, 1));
+            size = (size - 1) / stride + 1;
+            n.layers.push_back(convLayer(p + ".project", mid, c[1], size, 1, 1, 0));
+            in = c[1];
         }
-        n.layers.push_back(convLayer("conv_last", 320, 1280, 7, 1, 1, 0));
-        n.layers.push_back(fcLayer("fc", 1280, 1000));
-        return n;
     }
+    n.layers.push_back(convLayer("conv_last", 320, 1280, 7, 1, 1, 0));
+    n.layers.push_back(fcLayer("fc", 1280, 1000));
+    return n;
+}
 
-    std::string joinNames(const std::vector<std::string>& v)
-    {
-        std::string s;
-        for (const auto& x : v) {
-            s += (s.empty() ? "" : ", ") + x;
-        }
-        return s;
+std::string joinNames(const std::vector<std::string>& v)
+{
+    std::string s;
+    for (const auto& x : v) {
+        s += (s.empty() ? "" : ", ") + x;
     }
+    return s;
+}
 
 } // namespace
 

@@ -45,56 +45,56 @@ int SearchSpace::opIndex(const std::string& opName) const
 
 namespace {
 
-    std::vector<OpSpec> paperOps()
-    {
-        return { { "k3e1", 3, 1, 1 }, { "k3e1g2", 3, 1, 2 }, { "k3e3", 3, 3, 1 }, { "k3e6", 3, 6, 1 },
-            { "k5e1", 5, 1, 1 }, { "k5e1g2", 5, 1, 2 }, { "k5e3", 5, 3, 1 }, { "k5e6", 5, 6, 1 }, { "skip", 0, 0, 1 } };
+std::vector<OpSpec> paperOps()
+{
+    return { { "k3e1", 3, 1, 1 }, { "k3e1g2", 3, 1, 2 }, { "k3e3", 3, 3, 1 }, { "k3e6", 3, 6, 1 }, { "k5e1", 5, 1, 1 },
+        { "k5e1g2", 5, 1, 2 }, { "k5e3", 5, 3, 1 }, { "k5e6", 5, 6, 1 }, { "skip", 0, 0, 1 } };
+}
+
+std::vector<SearchSpace> makeSpaces()
+{
+    // fmnist: our small space so a supernet epoch on Fashion-MNIST fits in about a minute on two cores.
+    SearchSpace fmnist;
+    fmnist.name = "fmnist";
+    fmnist.inputChannels = 1;
+    fmnist.inputSize = 28;
+    fmnist.numClasses = 10;
+    fmnist.stemChannels = 16;
+    fmnist.stemStride = 1;
+    fmnist.stages = { { 1, 16, 1 }, { 2, 24, 2 }, { 2, 32, 1 }, { 2, 48, 2 }, { 1, 64, 1 } };
+    fmnist.headChannels = 256;
+    fmnist.ops = { { "k3e1", 3, 1, 1 }, { "k3e3", 3, 3, 1 }, { "k3e6", 3, 6, 1 }, { "k5e1", 5, 1, 1 },
+        { "k5e3", 5, 3, 1 }, { "k5e6", 5, 6, 1 }, { "skip", 0, 0, 1 } };
+
+    // cifar / imagenet: the authors' supernet (notes section 1.2); stage 6 uses 184 channels as in the configs.
+    SearchSpace cifar;
+    cifar.name = "cifar";
+    cifar.inputChannels = 3;
+    cifar.inputSize = 32;
+    cifar.numClasses = 10;
+    cifar.stemChannels = 16;
+    cifar.stemStride = 1;
+    const int layers[] = { 1, 4, 4, 4, 4, 4, 1 };
+    const int channels[] = { 16, 24, 32, 64, 112, 184, 352 };
+    const int cifarStrides[] = { 1, 1, 2, 2, 1, 2, 1 };
+    const int imagenetStrides[] = { 1, 2, 2, 2, 1, 2, 1 };
+    for (int i = 0; i < 7; ++i) {
+        cifar.stages.push_back({ layers[i], channels[i], cifarStrides[i] });
     }
+    cifar.headChannels = 1504;
+    cifar.ops = paperOps();
 
-    std::vector<SearchSpace> makeSpaces()
-    {
-        // fmnist: our small space so a supernet epoch on Fashion-MNIST fits in about a minute on two cores.
-        SearchSpace fmnist;
-        fmnist.name = "fmnist";
-        fmnist.inputChannels = 1;
-        fmnist.inputSize = 28;
-        fmnist.numClasses = 10;
-        fmnist.stemChannels = 16;
-        fmnist.stemStride = 1;
-        fmnist.stages = { { 1, 16, 1 }, { 2, 24, 2 }, { 2, 32, 1 }, { 2, 48, 2 }, { 1, 64, 1 } };
-        fmnist.headChannels = 256;
-        fmnist.ops = { { "k3e1", 3, 1, 1 }, { "k3e3", 3, 3, 1 }, { "k3e6", 3, 6, 1 }, { "k5e1", 5, 1, 1 },
-            { "k5e3", 5, 3, 1 }, { "k5e6", 5, 6, 1 }, { "skip", 0, 0, 1 } };
-
-        // cifar / imagenet: the authors' supernet (notes section 1.2); stage 6 uses 184 channels as in the configs.
-        SearchSpace cifar;
-        cifar.name = "cifar";
-        cifar.inputChannels = 3;
-        cifar.inputSize = 32;
-        cifar.numClasses = 10;
-        cifar.stemChannels = 16;
-        cifar.stemStride = 1;
-        const int layers[] = { 1, 4, 4, 4, 4, 4, 1 };
-        const int channels[] = { 16, 24, 32, 64, 112, 184, 352 };
-        const int cifarStrides[] = { 1, 1, 2, 2, 1, 2, 1 };
-        const int imagenetStrides[] = { 1, 2, 2, 2, 1, 2, 1 };
-        for (int i = 0; i < 7; ++i) {
-            cifar.stages.push_back({ layers[i], channels[i], cifarStrides[i] });
-        }
-        cifar.headChannels = 1504;
-        cifar.ops = paperOps();
-
-        SearchSpace imagenet = cifar;
-        imagenet.name = "imagenet";
-        imagenet.inputSize = 224;
-        imagenet.numClasses = 1000;
-        imagenet.stemStride = 2;
-        for (int i = 0; i < 7; ++i) {
-            imagenet.stages[i].stride = imagenetStrides[i];
-        }
-        imagenet.headChannels = 1984;
-        return { fmnist, cifar, imagenet };
+    SearchSpace imagenet = cifar;
+    imagenet.name = "imagenet";
+    imagenet.inputSize = 224;
+    imagenet.numClasses = 1000;
+    imagenet.stemStride = 2;
+    for (int i = 0; i < 7; ++i) {
+        imagenet.stages[i].stride = imagenetStrides[i];
     }
+    imagenet.headChannels = 1984;
+    return { fmnist, cifar, imagenet };
+}
 
 } // namespace
 
