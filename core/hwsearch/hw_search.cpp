@@ -266,22 +266,22 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         outer->report(arch.evaluate());
     }
     if (!exhaustive) {
-        // Phase 2: the remaining budget over the finalists, best first, in rounds.
-        // (Only when the rest of the budget pays for more than the heuristic start of every layer.)
-        while (!stop && !finalists.empty() && request.evaluations - evaluations > 17 * layers * long(finalists.size())
-            && !cancel.cancelled()) {
-            const long perArch = (request.evaluations - evaluations) / long(finalists.size());
-            const long inner = request.innerIterations > 0
-                ? request.innerIterations
-                : std::max(1L, perArch / layers - 17); // the heuristic start costs 17 per layer
-            for (const auto& f : finalists) {
-                if (evaluations >= request.evaluations || stop) {
+        // Phase 2: the remaining budget over the finalists, best first, as long as it pays for the heuristic
+        // start of every layer (17 evaluations each) plus at least one sample. With --inner given, in rounds.
+        const long startCost = 18 * layers;
+        bool more = true;
+        while (more && !stop && !cancel.cancelled()) {
+            more = request.innerIterations > 0;
+            for (size_t f = 0; f < finalists.size() && !stop && !cancel.cancelled(); ++f) {
+                const long remaining = request.evaluations - evaluations;
+                if (remaining < startCost) {
+                    more = false;
                     break;
                 }
-                evaluateAccelerator(f.second, inner);
-            }
-            if (request.innerIterations == 0) {
-                break; // one round used the budget
+                const long share = remaining / long(finalists.size() - (more ? 0 : f));
+                const long inner
+                    = request.innerIterations > 0 ? request.innerIterations : std::max(1L, share / layers - 17);
+                evaluateAccelerator(finalists[f].second, inner);
             }
         }
     }
