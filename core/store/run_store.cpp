@@ -1,0 +1,577 @@
+#include "store/run_store.h"
+
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace dna::store {
+
+namespace {
+
+const char* const kStateNames[] = { "running", "complete", "cancelled", "failed", "interrupted", "superseded" };
+
+// Schema version 1: runs, candidates, per-layer mappings, epochs, checkpoints.
+const char* const kSchemaV1[] = {
+    "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL,"
+    " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
+    "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms REAL,"
+    " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
+    " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
+    "CREATE INDEX candidates_run ON candidates(run_id)",
+    "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+    " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping TEXT,"
+    " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
+    " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
+    "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+    " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
+    " PRIMARY KEY(run_id, epoch))",
+    "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+    " path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))",
+};
+// Version 2: run names (the runs browser renames runs) and an index for front queries.
+const char* const kSchemaV2[] = {
+    "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
+};
+
+struct Transaction {
+    explicit Transaction(sqlite3* db)
+        : db(db)
+    {
+        exec(db, "BEGIN IMMEDIATE");
+    }
+    ~Transaction()
+    {
+        if (!done) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    }
+    void commit()
+    {
+        exec(db, "COMMIT");
+        done = true;
+    }
+    sqlite3* db;
+    bool done = false;
+};
+
+RunInfo readRun(const Statement& s)
+{
+    RunInfo r;
+    r.id = s.integer(0);
+    r.name = s.text(1);
+    r.requestJson = s.text(2);
+    parseRunState(s.text(3), r.state);
+    r.createdAt = s.text(4);
+    r.finishedAt = s.text(5);
+    r.seed = s.integer(6);
+    r.appVersion = s.text(7);
+    r.objective = s.text(8);
+    r.error = s.text(9);
+    r.candidates = s.integer(10);
+    return r;
+}
+
+const char* kRunColumns
+    = "SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
+      " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id) FROM runs r";
+
+const char* kCandidateColumns
+    = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
+      " edp, dsp, bram18, area_mm2, valid, on_front, %s FROM candidates";
+
+CandidateRecord readCandidate(const Statement& s)
+{
+    CandidateRecord c;
+    c.id = s.integer(0);
+    c.runId = s.integer(1);
+    c.epoch = int(s.integer(2));
+    c.genotype = s.text(3);
+    c.accuracy = s.real(4);
+    c.accuracyKind = s.text(5);
+    c.fps = s.real(6);
+    c.latencyMs = s.real(7);
+    c.energyUj = s.real(8);
+    c.edp = s.real(9);
+    c.dsp = s.real(10);
+    c.bram18 = s.integer(11);
+    c.areaMm2 = s.real(12);
+    c.valid = s.integer(13) != 0;
+    c.onFront = s.integer(14) != 0;
+    c.designJson = s.text(15);
+    return c;
+}
+
+std::string candidateQuery(bool withDesign, const std::string& where)
+{
+    char buf[512];
+    std::snprintf(buf, sizeof buf, kCandidateColumns, withDesign ? "design" : "''");
+    return std::string(buf) + " " + where;
+}
+
+} // namespace
+
+const char* runStateName(RunState s) { return kStateNames[int(s)]; }
+
+bool parseRunState(const std::string& s, RunState& out)
+{
+    for (int i = 0; i < 6; ++i) {
+        if (s == kStateNames[i]) {
+            out = RunState(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string nowIso8601()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm {};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+double frontMetric(const CandidateRecord& c, const std::string& objective, bool& maximise)
+{
+    maximise = objective == "fps" || objective.empty();
+    if (objective == "latency") {
+        return c.latencyMs;
+    }
+    if (objective == "energy") {
+        return c.energyUj;
+    }
+    if (objective == "edp") {
+        return c.edp;
+    }
+    return c.fps;
+}
+
+std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& points, bool maximiseMetric)
+{
+    std::vector<size_t> order(points.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    auto better = [&](double a, double b) { return maximiseMetric ? a > b : a < b; };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (points[a].first != points[b].first) {
+            return points[a].first > points[b].first;
+        }
+        return better(points[a].second, points[b].second);
+    });
+    std::vector<size_t> front;
+    bool any = false;
+    double bestMetric = 0;
+    for (size_t i : order) {
+        if (!any || better(points[i].second, bestMetric)) {
+            front.push_back(i);
+            bestMetric = points[i].second;
+            any = true;
+        }
+    }
+    return front;
+}
+
+Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode mode)
+{
+    struct stat st { };
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (!exists && mode == Mode::ReadOnly) {
+        return Error { "cannot_open", "store '" + path + "' does not exist" };
+    }
+    int lockFd = -1;
+    if (mode == Mode::ReadWrite) {
+        const std::string lockPath = path + ".lock";
+        lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (lockFd < 0) {
+            return Error { "cannot_open", "cannot create '" + lockPath + "': " + std::strerror(errno) };
+        }
+        if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(lockFd);
+            return Error { "store_locked",
+                "another process is writing the store '" + path
+                    + "' (a search is running there); open it read-only "
+                      "or wait for that search to finish" };
+        }
+    }
+    sqlite3* db = nullptr;
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    auto failOpen = [&](Error e) -> Expected<std::unique_ptr<RunStore>> {
+        sqlite3_close(db);
+        if (lockFd >= 0) {
+            ::close(lockFd);
+        }
+        return e;
+    };
+    if (rc != SQLITE_OK) {
+        return failOpen({ "cannot_open", "cannot open store '" + path + "': " + sqlite3_errstr(rc) });
+    }
+    sqlite3_busy_timeout(db, 5000);
+    int version = 0;
+    bool ours = true;
+    try {
+        Statement v(db, "PRAGMA user_version");
+        v.step();
+        version = int(v.integer(0));
+        Statement t(db, "SELECT count(*), sum(name = 'runs') FROM sqlite_master WHERE type = 'table'");
+        t.step();
+        ours = t.integer(0) == 0 || t.integer(1) == 1;
+    } catch (const SqliteError& e) {
+        if (e.code == SQLITE_NOTADB || e.code == SQLITE_CORRUPT) {
+            return failOpen({ "not_a_store",
+                "'" + path
+                    + "' is not a DNA Explorer store (it is not an SQLite database, or it is damaged); it was left "
+                      "untouched. Choose another file or a new name" });
+        }
+        return failOpen({ "cannot_open", "cannot read store '" + path + "': " + e.what() });
+    }
+    if (!ours) {
+        return failOpen({ "not_a_store",
+            "'" + path + "' is an SQLite database but not a DNA Explorer store; it was left untouched" });
+    }
+    if (version > kSchemaVersion) {
+        return failOpen({ "newer_schema",
+            "store '" + path + "' has schema version " + std::to_string(version) + ", newer than this build's "
+                + std::to_string(kSchemaVersion) + "; open it with a newer DNA Explorer (nothing was changed)" });
+    }
+    if (mode == Mode::ReadOnly && version < kSchemaVersion) {
+        return failOpen({ "old_schema",
+            "store '" + path + "' has schema version " + std::to_string(version)
+                + "; open it once for writing to "
+                  "migrate it to version "
+                + std::to_string(kSchemaVersion) });
+    }
+    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, lockFd));
+    try {
+        exec(db, "PRAGMA foreign_keys = ON");
+        if (mode == Mode::ReadWrite) {
+            exec(db, "PRAGMA journal_mode = WAL");
+            exec(db, "PRAGMA synchronous = NORMAL");
+            store->migrate();
+            store->recoverInterrupted();
+        }
+    } catch (const SqliteError& e) {
+        return Error { "cannot_open", "cannot prepare store '" + path + "': " + e.what() };
+    }
+    return store;
+}
+
+RunStore::RunStore(sqlite3* db, std::string path, Mode mode, int lockFd)
+    : m_db(db)
+    , m_path(std::move(path))
+    , m_mode(mode)
+    , m_lockFd(lockFd)
+{
+}
+
+RunStore::~RunStore()
+{
+    sqlite3_close(m_db);
+    if (m_lockFd >= 0) {
+        ::close(m_lockFd); // releases the writer lock
+    }
+}
+
+int RunStore::schemaVersion() const
+{
+    Statement v(m_db, "PRAGMA user_version");
+    v.step();
+    return int(v.integer(0));
+}
+
+void RunStore::migrate()
+{
+    int version = schemaVersion();
+    auto step = [&](const char* const* statements, size_t count, int to) {
+        Transaction t(m_db);
+        for (size_t i = 0; i < count; ++i) {
+            exec(m_db, statements[i]);
+        }
+        exec(m_db, ("PRAGMA user_version = " + std::to_string(to)).c_str());
+        t.commit();
+        version = to;
+    };
+    if (version < 1) {
+        step(kSchemaV1, std::size(kSchemaV1), 1);
+    }
+    if (version < 2) {
+        step(kSchemaV2, std::size(kSchemaV2), 2);
+    }
+}
+
+void RunStore::recoverInterrupted()
+{
+    Transaction t(m_db);
+    Statement find(m_db, "SELECT id FROM runs WHERE state = 'running'");
+    while (find.step()) {
+        m_recovered.push_back(find.integer(0));
+    }
+    Statement mark(m_db,
+        "UPDATE runs SET state = 'interrupted', finished_at = ?1,"
+        " error = 'the process stopped while the run was in progress' WHERE state = 'running'");
+    mark.bind(1, nowIso8601()).step();
+    t.commit();
+}
+
+int64_t RunStore::createRun(const RunInfo& run)
+{
+    Statement s(m_db,
+        "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '')");
+    s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
+    s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
+    s.bind(7, run.objective.empty() ? std::string("fps") : run.objective);
+    s.step();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+void RunStore::setRunState(int64_t runId, RunState state, const std::string& error)
+{
+    Statement s(m_db, "UPDATE runs SET state = ?1, error = ?2, finished_at = ?3 WHERE id = ?4");
+    s.bind(1, std::string(runStateName(state))).bind(2, error);
+    if (state == RunState::Running) {
+        s.bindNull(3);
+    } else {
+        s.bind(3, nowIso8601());
+    }
+    s.bind(4, runId).step();
+}
+
+void RunStore::renameRun(int64_t runId, const std::string& name)
+{
+    Statement s(m_db, "UPDATE runs SET name = ?1 WHERE id = ?2");
+    s.bind(1, name).bind(2, runId).step();
+}
+
+void RunStore::deleteRun(int64_t runId)
+{
+    Transaction t(m_db);
+    Statement s(m_db, "DELETE FROM runs WHERE id = ?1");
+    s.bind(1, runId).step();
+    t.commit();
+}
+
+std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
+    const std::vector<std::vector<LayerMappingRecord>>& mappings)
+{
+    std::vector<int64_t> ids;
+    ids.reserve(candidates.size());
+    Transaction t(m_db);
+    Statement c(m_db,
+        "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
+        " edp, dsp, bram18, area_mm2, valid, on_front, design)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    Statement m(m_db,
+        "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
+        " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const CandidateRecord& r = candidates[i];
+        c.reset();
+        c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
+        c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
+        c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
+        c.step();
+        const int64_t id = sqlite3_last_insert_rowid(m_db);
+        ids.push_back(id);
+        if (i < mappings.size()) {
+            for (const auto& l : mappings[i]) {
+                m.reset();
+                m.bind(1, id).bind(2, int64_t(l.layerIndex)).bind(3, l.name).bind(4, l.type).bind(5, l.shapeJson);
+                m.bind(6, int64_t(l.engine)).bind(7, l.dataflow).bind(8, l.mappingJson).bind(9, l.cycles);
+                for (int k = 0; k < 5; ++k) {
+                    m.bind(10 + k, l.energyPj[k]);
+                }
+                m.bind(15, l.utilization).bind(16, l.bound);
+                m.step();
+            }
+        }
+    }
+    t.commit();
+    return ids;
+}
+
+void RunStore::addEpoch(int64_t runId, const EpochRecord& e)
+{
+    Statement s(m_db,
+        "INSERT OR REPLACE INTO epochs(run_id, epoch, train_loss, val_accuracy, temperature, lambda,"
+        " seconds, metrics) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    s.bind(1, runId).bind(2, int64_t(e.epoch)).bind(3, e.trainLoss).bind(4, e.valAccuracy).bind(5, e.temperature);
+    s.bind(6, e.lambda).bind(7, e.seconds).bind(8, e.metricsJson).step();
+}
+
+void RunStore::addCheckpoint(int64_t runId, int epoch, const std::string& path)
+{
+    Statement s(m_db, "INSERT OR REPLACE INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)");
+    s.bind(1, runId).bind(2, int64_t(epoch)).bind(3, path).step();
+}
+
+void RunStore::updateFront(int64_t runId)
+{
+    const auto info = run(runId);
+    if (!info) {
+        return;
+    }
+    const auto all = candidates(runId);
+    std::vector<std::pair<double, double>> points;
+    std::vector<int64_t> ids;
+    bool maximise = true;
+    for (const auto& c : all) {
+        if (c.valid) {
+            points.push_back({ c.accuracy, frontMetric(c, info->objective, maximise) });
+            ids.push_back(c.id);
+        }
+    }
+    frontMetric(CandidateRecord {}, info->objective, maximise);
+    const auto front = paretoFront(points, maximise);
+    Transaction t(m_db);
+    Statement clear(m_db, "UPDATE candidates SET on_front = 0 WHERE run_id = ?1 AND on_front = 1");
+    clear.bind(1, runId).step();
+    Statement set(m_db, "UPDATE candidates SET on_front = 1 WHERE id = ?1");
+    for (size_t i : front) {
+        set.reset();
+        set.bind(1, ids[i]).step();
+    }
+    t.commit();
+}
+
+std::vector<RunInfo> RunStore::runs() const
+{
+    std::vector<RunInfo> out;
+    Statement s(m_db, (std::string(kRunColumns) + " ORDER BY r.id").c_str());
+    while (s.step()) {
+        out.push_back(readRun(s));
+    }
+    return out;
+}
+
+std::optional<RunInfo> RunStore::run(int64_t runId) const
+{
+    Statement s(m_db, (std::string(kRunColumns) + " WHERE r.id = ?1").c_str());
+    s.bind(1, runId);
+    if (s.step()) {
+        return readRun(s);
+    }
+    return std::nullopt;
+}
+
+std::vector<CandidateRecord> RunStore::candidates(int64_t runId, bool frontOnly, bool withDesign) const
+{
+    std::vector<CandidateRecord> out;
+    Statement s(m_db,
+        candidateQuery(
+            withDesign, frontOnly ? "WHERE run_id = ?1 AND on_front = 1 ORDER BY id" : "WHERE run_id = ?1 ORDER BY id")
+            .c_str());
+    s.bind(1, runId);
+    while (s.step()) {
+        out.push_back(readCandidate(s));
+    }
+    return out;
+}
+
+std::optional<CandidateRecord> RunStore::candidate(int64_t candidateId) const
+{
+    Statement s(m_db, candidateQuery(true, "WHERE id = ?1").c_str());
+    s.bind(1, candidateId);
+    if (s.step()) {
+        return readCandidate(s);
+    }
+    return std::nullopt;
+}
+
+std::vector<LayerMappingRecord> RunStore::layerMappings(int64_t candidateId) const
+{
+    std::vector<LayerMappingRecord> out;
+    Statement s(m_db,
+        "SELECT layer_index, name, type, shape, engine, dataflow, mapping, cycles, energy_mac, energy_rf,"
+        " energy_noc, energy_gb, energy_dram, utilization, bound FROM layer_mappings WHERE candidate_id = ?1"
+        " ORDER BY layer_index");
+    s.bind(1, candidateId);
+    while (s.step()) {
+        LayerMappingRecord l;
+        l.layerIndex = int(s.integer(0));
+        l.name = s.text(1);
+        l.type = s.text(2);
+        l.shapeJson = s.text(3);
+        l.engine = int(s.integer(4));
+        l.dataflow = s.text(5);
+        l.mappingJson = s.text(6);
+        l.cycles = s.real(7);
+        for (int k = 0; k < 5; ++k) {
+            l.energyPj[k] = s.real(8 + k);
+        }
+        l.utilization = s.real(13);
+        l.bound = s.text(14);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::vector<EpochRecord> RunStore::epochs(int64_t runId) const
+{
+    std::vector<EpochRecord> out;
+    Statement s(m_db,
+        "SELECT epoch, train_loss, val_accuracy, temperature, lambda, seconds, metrics FROM epochs"
+        " WHERE run_id = ?1 ORDER BY epoch");
+    s.bind(1, runId);
+    while (s.step()) {
+        out.push_back({ int(s.integer(0)), s.real(1), s.real(2), s.real(3), s.real(4), s.real(5), s.text(6) });
+    }
+    return out;
+}
+
+std::vector<std::pair<int, std::string>> RunStore::checkpoints(int64_t runId) const
+{
+    std::vector<std::pair<int, std::string>> out;
+    Statement s(m_db, "SELECT epoch, path FROM checkpoints WHERE run_id = ?1 ORDER BY epoch");
+    s.bind(1, runId);
+    while (s.step()) {
+        out.push_back({ int(s.integer(0)), s.text(1) });
+    }
+    return out;
+}
+
+std::vector<CandidateRecord> RunStore::frontAcross(const std::vector<int64_t>& runIds) const
+{
+    std::vector<CandidateRecord> all;
+    std::string objective;
+    for (int64_t id : runIds) {
+        if (objective.empty()) {
+            if (auto r = run(id)) {
+                objective = r->objective;
+            }
+        }
+        for (auto& c : candidates(id)) {
+            if (c.valid) {
+                all.push_back(std::move(c));
+            }
+        }
+    }
+    bool maximise = true;
+    std::vector<std::pair<double, double>> points;
+    for (const auto& c : all) {
+        points.push_back({ c.accuracy, frontMetric(c, objective, maximise) });
+    }
+    frontMetric(CandidateRecord {}, objective, maximise);
+    std::vector<CandidateRecord> out;
+    for (size_t i : paretoFront(points, maximise)) {
+        out.push_back(all[i]);
+    }
+    return out;
+}
+
+} // namespace dna::store

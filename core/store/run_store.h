@@ -1,0 +1,143 @@
+#pragma once
+
+#include "util/expected.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace dna::store {
+
+enum class RunState { Running, Complete, Cancelled, Failed, Interrupted, Superseded };
+const char* runStateName(RunState s);
+bool parseRunState(const std::string& s, RunState& out);
+
+struct RunInfo {
+    int64_t id = 0;
+    std::string name;
+    std::string requestJson; // the search request, as JSON
+    RunState state = RunState::Running;
+    std::string createdAt; // ISO 8601, UTC
+    std::string finishedAt; // empty while running
+    int64_t seed = 0;
+    std::string appVersion;
+    std::string objective; // fps, latency, energy or edp: which metric the front trades against accuracy
+    std::string error;
+    int64_t candidates = 0; // filled by runs()
+};
+
+/// One evaluated network + accelerator pair.
+struct CandidateRecord {
+    int64_t id = 0;
+    int64_t runId = 0;
+    int epoch = 0;
+    std::string genotype;
+    double accuracy = 0; // fraction in [0, 1]
+    std::string accuracyKind; // "supernet" (shared-weight estimate) or "retrained"
+    double fps = 0, latencyMs = 0, energyUj = 0, edp = 0;
+    double dsp = 0;
+    int64_t bram18 = 0;
+    double areaMm2 = 0;
+    bool valid = true;
+    bool onFront = false;
+    std::string designJson; // the full design file (network, platform, accelerator, mappings)
+};
+
+struct LayerMappingRecord {
+    int layerIndex = 0;
+    std::string name;
+    std::string type;
+    std::string shapeJson;
+    int engine = 0;
+    std::string dataflow;
+    std::string mappingJson;
+    double cycles = 0;
+    std::array<double, 5> energyPj {}; // mac, rf, noc, gb, dram
+    double utilization = 0;
+    std::string bound;
+};
+
+struct EpochRecord {
+    int epoch = 0;
+    double trainLoss = 0;
+    double valAccuracy = 0;
+    double temperature = 0;
+    double lambda = 0;
+    double seconds = 0;
+    std::string metricsJson; // anything else (architecture probabilities, ...)
+};
+
+/// The run store: one SQLite file (WAL, synchronous=NORMAL, foreign keys on, schema versioned with
+/// PRAGMA user_version and forward-only migrations).
+///
+/// Thread-safety: one RunStore object per thread. At most one writer per file across processes (a lock
+/// file next to the database enforces it); any number of read-only stores may read while it writes, each
+/// read seeing a committed snapshot. Opening as the writer marks runs left `running` by a dead process as
+/// `interrupted`, keeping everything they committed.
+class RunStore {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+    static constexpr int kSchemaVersion = 2;
+
+    /// Opens (creating with ReadWrite) and migrates. Errors: "newer_schema", "not_a_store", "store_locked",
+    /// "cannot_open"; the file is never overwritten or truncated on error.
+    static Expected<std::unique_ptr<RunStore>> open(const std::string& path, Mode mode = Mode::ReadWrite);
+    ~RunStore();
+    RunStore(const RunStore&) = delete;
+    RunStore& operator=(const RunStore&) = delete;
+
+    const std::string& path() const { return m_path; }
+    int schemaVersion() const;
+    /// Runs found `running` (and so marked interrupted) when this writer opened the file.
+    const std::vector<int64_t>& recoveredRuns() const { return m_recovered; }
+
+    // Writing (ReadWrite only). Each call is one transaction; addCandidates batches many.
+    int64_t createRun(const RunInfo& run);
+    void setRunState(int64_t runId, RunState state, const std::string& error = {});
+    void renameRun(int64_t runId, const std::string& name);
+    void deleteRun(int64_t runId); // removes the run with its candidates, mappings, epochs, checkpoints
+    std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
+        const std::vector<std::vector<LayerMappingRecord>>& mappings);
+    void addEpoch(int64_t runId, const EpochRecord& epoch);
+    void addCheckpoint(int64_t runId, int epoch, const std::string& path);
+    /// Recomputes the on-front flags of a run (accuracy up, the run's objective metric better).
+    void updateFront(int64_t runId);
+
+    // Reading.
+    std::vector<RunInfo> runs() const;
+    std::optional<RunInfo> run(int64_t runId) const;
+    std::vector<CandidateRecord> candidates(int64_t runId, bool frontOnly = false, bool withDesign = false) const;
+    std::optional<CandidateRecord> candidate(int64_t candidateId) const;
+    std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
+    std::vector<EpochRecord> epochs(int64_t runId) const;
+    std::vector<std::pair<int, std::string>> checkpoints(int64_t runId) const;
+    /// The Pareto front over several runs together (accuracy vs FPS, or the first run's objective).
+    std::vector<CandidateRecord> frontAcross(const std::vector<int64_t>& runIds) const;
+
+private:
+    RunStore(sqlite3* db, std::string path, Mode mode, int lockFd);
+    void migrate();
+    void recoverInterrupted();
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    Mode m_mode;
+    int m_lockFd = -1;
+    std::vector<int64_t> m_recovered;
+};
+
+/// Pareto front of (accuracy maximised, metric maximised or minimised): indices into `points`.
+std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& accuracyAndMetric, bool maximiseMetric);
+
+/// The metric of a candidate a front trades against accuracy, by objective name, and whether larger is better.
+double frontMetric(const CandidateRecord& c, const std::string& objective, bool& maximise);
+
+/// Current UTC time as ISO 8601.
+std::string nowIso8601();
+
+} // namespace dna::store

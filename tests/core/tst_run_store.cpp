@@ -1,0 +1,398 @@
+// The SQLite run store: round trip, Pareto fronts, migration, refusal of newer / foreign / corrupt files,
+// one writer, readers during writes, and a writer killed with SIGKILL.
+#include "store/run_store.h"
+
+#include <sqlite3.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <unistd.h>
+
+using namespace dna::store;
+
+namespace {
+
+CandidateRecord candidate(double accuracy, double fps, int epoch = 1)
+{
+    CandidateRecord c;
+    c.epoch = epoch;
+    c.genotype = "fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1";
+    c.accuracy = accuracy;
+    c.accuracyKind = "supernet";
+    c.fps = fps;
+    c.latencyMs = 1000.0 / fps;
+    c.energyUj = 10.0 / accuracy;
+    c.edp = c.energyUj * c.latencyMs;
+    c.dsp = 900;
+    c.bram18 = 500;
+    c.designJson = R"({"format":"dna-design"})";
+    return c;
+}
+
+std::vector<LayerMappingRecord> mappings(int layers)
+{
+    std::vector<LayerMappingRecord> v;
+    for (int i = 0; i < layers; ++i) {
+        LayerMappingRecord l;
+        l.layerIndex = i;
+        l.name = "layer" + std::to_string(i);
+        l.type = "conv";
+        l.dataflow = "ws";
+        l.cycles = 1000.0 * (i + 1);
+        l.energyPj = { 1, 2, 3, 4, double(i) };
+        l.utilization = 0.5;
+        l.bound = "compute";
+        l.mappingJson = "{}";
+        v.push_back(l);
+    }
+    return v;
+}
+
+QByteArray digest(const QString& path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void rawSql(const QString& path, const std::vector<std::string>& statements)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    for (const auto& s : statements) {
+        char* err = nullptr;
+        if (sqlite3_exec(db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+            qFatal("%s: %s", s.c_str(), err);
+        }
+    }
+    sqlite3_close(db);
+}
+
+/// Child mode: a writer that commits batches of 10 candidates and reports each commit on stdout, forever.
+int runChildWriter(const char* path)
+{
+    auto store = RunStore::open(path);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().detail.c_str());
+        return 3;
+    }
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = (*store)->createRun(run);
+    for (int batch = 1;; ++batch) {
+        std::vector<CandidateRecord> cs;
+        std::vector<std::vector<LayerMappingRecord>> ms;
+        for (int i = 0; i < 10; ++i) {
+            cs.push_back(candidate(0.5 + i * 0.01, 100 + batch));
+            ms.push_back(mappings(4));
+        }
+        (*store)->addCandidates(id, cs, ms);
+        std::printf("committed %d\n", batch * 10);
+        std::fflush(stdout);
+        usleep(20000);
+    }
+}
+
+} // namespace
+
+class TestRunStore : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTrip();
+    void frontIsParetoOptimal();
+    void migratesVersion1();
+    void refusesNewerSchema();
+    void refusesForeignAndCorruptFiles();
+    void oneWriterAtATime();
+    void readersSeeWholeBatches();
+    void killedWriterLeavesInterruptedRun();
+    void deleteRemovesEverything();
+};
+
+void TestRunStore::roundTrip()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
+    int64_t runId = 0;
+    std::vector<int64_t> ids;
+    {
+        auto store = RunStore::open(path);
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+        QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
+        RunInfo run;
+        run.name = "first";
+        run.requestJson = R"({"preset":"quick"})";
+        run.seed = 7;
+        run.appVersion = "0.1.0";
+        run.objective = "fps";
+        runId = (*store)->createRun(run);
+        ids = (*store)->addCandidates(
+            runId, { candidate(0.9, 100), candidate(0.8, 200) }, { mappings(3), mappings(5) });
+        (*store)->addEpoch(runId, { 1, 0.5, 0.88, 4.78, 0.01, 61.5, R"({"alpha":[]})" });
+        (*store)->addCheckpoint(runId, 1, "/tmp/ckpt-1.pt");
+        (*store)->setRunState(runId, RunState::Complete);
+    }
+    auto reader = RunStore::open(path, RunStore::Mode::ReadOnly);
+    QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
+    const auto runs = (*reader)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].name, std::string("first"));
+    QCOMPARE(runs[0].seed, int64_t(7));
+    QCOMPARE(runs[0].state, RunState::Complete);
+    QCOMPARE(runs[0].candidates, int64_t(2));
+    QVERIFY(!runs[0].finishedAt.empty());
+    const auto cs = (*reader)->candidates(runId, false, true);
+    QCOMPARE(int(cs.size()), 2);
+    QCOMPARE(cs[1].fps, 200.0);
+    QCOMPARE(cs[1].accuracyKind, std::string("supernet"));
+    QCOMPARE(cs[1].designJson, std::string(R"({"format":"dna-design"})"));
+    const auto ls = (*reader)->layerMappings(ids[1]);
+    QCOMPARE(int(ls.size()), 5);
+    QCOMPARE(ls[4].cycles, 5000.0);
+    QCOMPARE(ls[4].energyPj[4], 4.0);
+    const auto es = (*reader)->epochs(runId);
+    QCOMPARE(int(es.size()), 1);
+    QCOMPARE(es[0].seconds, 61.5);
+    QCOMPARE((*reader)->checkpoints(runId).at(0).second, std::string("/tmp/ckpt-1.pt"));
+}
+
+void TestRunStore::frontIsParetoOptimal()
+{
+    // (accuracy, FPS): (0.90, 100) and (0.85, 150) and (0.80, 200) trade off; (0.70, 150) is dominated by
+    // (0.85, 150), (0.90, 90) by (0.90, 100), (0.60, 210) is the fastest and so on the front.
+    QTemporaryDir dir;
+    auto store = RunStore::open(dir.filePath(QStringLiteral("f.sqlite")).toStdString());
+    QVERIFY(store.ok());
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = (*store)->createRun(run);
+    const auto ids = (*store)->addCandidates(id,
+        { candidate(0.90, 100), candidate(0.85, 150), candidate(0.80, 200), candidate(0.70, 150), candidate(0.90, 90),
+            candidate(0.60, 210) },
+        {});
+    (*store)->updateFront(id);
+    std::vector<int64_t> front;
+    for (const auto& c : (*store)->candidates(id, true)) {
+        front.push_back(c.id);
+    }
+    QCOMPARE(front, (std::vector<int64_t> { ids[0], ids[1], ids[2], ids[5] }));
+    // Against energy (lower is better): energy = 10 / accuracy, so only the most accurate ones survive.
+    const auto idx = paretoFront({ { 0.9, 11.1 }, { 0.8, 12.5 }, { 0.85, 11.0 } }, false);
+    QCOMPARE(idx, (std::vector<size_t> { 0, 2 }));
+    // Across two runs.
+    RunInfo run2;
+    run2.requestJson = "{}";
+    const int64_t id2 = (*store)->createRun(run2);
+    const auto ids2 = (*store)->addCandidates(id2, { candidate(0.95, 95), candidate(0.5, 500) }, {});
+    std::vector<int64_t> across;
+    for (const auto& c : (*store)->frontAcross({ id, id2 })) {
+        across.push_back(c.id);
+    }
+    std::sort(across.begin(), across.end());
+    QCOMPARE(across, (std::vector<int64_t> { ids[0], ids[1], ids[2], ids[5], ids2[0], ids2[1] }));
+}
+
+void TestRunStore::migratesVersion1()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    // A version-1 file as the first release wrote it, with a run that was still running.
+    rawSql(path,
+        { "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT "
+          "NULL,"
+          " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
+            "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE "
+            "CASCADE, epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms "
+            "REAL,"
+            " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
+            " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
+            "CREATE INDEX candidates_run ON candidates(run_id)",
+            "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+            " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping "
+            "TEXT,"
+            " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
+            " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
+            "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+            " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
+            " PRIMARY KEY(run_id, epoch))",
+            "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT "
+            "NULL, path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))",
+            "INSERT INTO runs VALUES(1, '{}', 'running', '2026-01-01T00:00:00Z', NULL, 3, '0.0.9', 'edp', '')",
+            "INSERT INTO candidates(run_id, epoch, genotype, accuracy, fps, edp) VALUES(1, 2, 'fmnist:x', 0.8, 50, 9)",
+            "PRAGMA user_version = 1" });
+    auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    QCOMPARE((*store)->schemaVersion(), 2);
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].name, std::string());
+    QCOMPARE(runs[0].objective, std::string("edp"));
+    QCOMPARE(runs[0].state, RunState::Interrupted); // it was running when its process ended
+    QCOMPARE((*store)->recoveredRuns(), std::vector<int64_t> { 1 });
+    QCOMPARE((*store)->candidates(1).at(0).edp, 9.0);
+    (*store)->renameRun(1, "old run");
+    QCOMPARE((*store)->run(1)->name, std::string("old run"));
+}
+
+void TestRunStore::refusesNewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    rawSql(path, { "CREATE TABLE runs(id INTEGER PRIMARY KEY)", "PRAGMA user_version = 99" });
+    const QByteArray before = digest(path);
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY(!store.ok());
+    QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("newer_schema"));
+    QVERIFY(QString::fromStdString(store.error().detail).contains(QStringLiteral("99")));
+    QCOMPARE(digest(path), before);
+}
+
+void TestRunStore::refusesForeignAndCorruptFiles()
+{
+    QTemporaryDir dir;
+    const QString garbage = dir.filePath(QStringLiteral("garbage.sqlite"));
+    {
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+    }
+    const QByteArray before = digest(garbage);
+    auto store = RunStore::open(garbage.toStdString());
+    QVERIFY(!store.ok());
+    QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("not_a_store"));
+    QVERIFY(QString::fromStdString(store.error().detail).contains(garbage));
+    QCOMPARE(digest(garbage), before);
+
+    const QString foreign = dir.filePath(QStringLiteral("other.sqlite"));
+    rawSql(foreign, { "CREATE TABLE photos(id INTEGER PRIMARY KEY, path TEXT)", "INSERT INTO photos VALUES(1, 'a')" });
+    const QByteArray foreignBefore = digest(foreign);
+    auto other = RunStore::open(foreign.toStdString());
+    QCOMPARE(QString::fromStdString(other.error().code), QStringLiteral("not_a_store"));
+    QCOMPARE(digest(foreign), foreignBefore);
+
+    auto missing = RunStore::open(dir.filePath(QStringLiteral("none.sqlite")).toStdString(), RunStore::Mode::ReadOnly);
+    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("cannot_open"));
+}
+
+void TestRunStore::oneWriterAtATime()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("w.sqlite")).toStdString();
+    auto first = RunStore::open(path);
+    QVERIFY(first.ok());
+    auto second = RunStore::open(path);
+    QVERIFY(!second.ok());
+    QCOMPARE(QString::fromStdString(second.error().code), QStringLiteral("store_locked"));
+    auto reader = RunStore::open(path, RunStore::Mode::ReadOnly);
+    QVERIFY(reader.ok());
+    first = dna::Error {}; // closing the writer releases the lock
+    QVERIFY(RunStore::open(path).ok());
+}
+
+void TestRunStore::readersSeeWholeBatches()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+    int64_t runId = 0;
+    {
+        auto w = RunStore::open(path);
+        RunInfo run;
+        run.requestJson = "{}";
+        runId = (*w)->createRun(run);
+    }
+    std::atomic<bool> done { false };
+    std::thread writer([&] {
+        auto w = RunStore::open(path);
+        for (int b = 0; b < 40; ++b) {
+            std::vector<CandidateRecord> cs(25, candidate(0.8, 100));
+            (*w)->addCandidates(runId, cs, std::vector<std::vector<LayerMappingRecord>>(25, mappings(2)));
+        }
+        done = true;
+    });
+    auto reader = RunStore::open(path, RunStore::Mode::ReadOnly);
+    QVERIFY(reader.ok());
+    int reads = 0;
+    while (!done) {
+        const auto n = (*reader)->candidates(runId).size();
+        QVERIFY2(n % 25 == 0, qPrintable(QString::number(n)));
+        ++reads;
+    }
+    writer.join();
+    QCOMPARE(int((*reader)->candidates(runId).size()), 1000);
+    QVERIFY(reads > 0);
+}
+
+void TestRunStore::killedWriterLeavesInterruptedRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DNA_STORE_CHILD"), path);
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted());
+    int committed = 0;
+    while (committed < 50 && child.waitForReadyRead(10000)) {
+        while (child.canReadLine()) {
+            const QByteArray line = child.readLine().trimmed();
+            if (line.startsWith("committed ")) {
+                committed = line.mid(10).toInt();
+            }
+        }
+    }
+    QVERIFY2(committed >= 50, child.readAllStandardError().constData());
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished(5000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].state, RunState::Interrupted);
+    QVERIFY(runs[0].candidates >= committed); // everything the child reported committed is there
+    QCOMPARE(runs[0].candidates % 10, int64_t(0)); // and only whole batches
+    for (const auto& c : (*store)->candidates(runs[0].id)) {
+        QCOMPARE(int((*store)->layerMappings(c.id).size()), 4);
+    }
+}
+
+void TestRunStore::deleteRemovesEverything()
+{
+    QTemporaryDir dir;
+    auto store = RunStore::open(dir.filePath(QStringLiteral("d.sqlite")).toStdString());
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = (*store)->createRun(run);
+    const auto ids = (*store)->addCandidates(id, { candidate(0.8, 100) }, { mappings(3) });
+    (*store)->addEpoch(id, { 1, 0, 0, 0, 0, 0, "" });
+    (*store)->deleteRun(id);
+    QVERIFY((*store)->runs().empty());
+    QVERIFY(!(*store)->candidate(ids[0]));
+    QVERIFY((*store)->layerMappings(ids[0]).empty());
+    QVERIFY((*store)->epochs(id).empty());
+}
+
+int main(int argc, char** argv)
+{
+    if (const char* path = std::getenv("DNA_STORE_CHILD")) {
+        return runChildWriter(path);
+    }
+    QCoreApplication app(argc, argv);
+    TestRunStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_run_store.moc"
