@@ -1,0 +1,253 @@
+#include "nas/search_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+namespace dna::nas {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+double cosineLr(double maxLr, double minLr, int64_t step, int64_t total)
+{
+    const double t = total > 0 ? double(step) / double(total) : 0.0;
+    return minLr + 0.5 * (maxLr - minLr) * (1.0 + std::cos(M_PI * std::min(t, 1.0)));
+}
+
+std::string fmt(double v, int digits)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+} // namespace
+
+std::string defaultDataset(const std::string& space)
+{
+    if (space == "fmnist") {
+        return "fashion-mnist";
+    }
+    if (space == "cifar") {
+        return "cifar10";
+    }
+    return "";
+}
+
+Expected<std::shared_ptr<const TrainTest>> resolveData(const workload::SearchSpace& space,
+    std::shared_ptr<const TrainTest> data, const std::string& dataset, const std::string& dataDir)
+{
+    if (!data) {
+        const std::string name = dataset.empty() ? defaultDataset(space.name) : dataset;
+        if (name.empty()) {
+            return Error { "bad_request",
+                "space " + space.name + " has no dataset we can train on here (ImageNet is not available); give "
+                    + "--dataset with one of " + datasetNames() + " and a matching space" };
+        }
+        auto loaded = loadDataset(name, dataDir);
+        if (!loaded) {
+            return loaded.error();
+        }
+        data = std::make_shared<const TrainTest>(std::move(loaded).value());
+    }
+    const Dataset& d = data->train;
+    if (d.channels != space.inputChannels || d.height != space.inputSize || d.width != space.inputSize
+        || d.numClasses > space.numClasses) {
+        return Error { "bad_request",
+            "the data (" + std::to_string(d.channels) + "x" + std::to_string(d.height) + "x" + std::to_string(d.width)
+                + ", " + std::to_string(d.numClasses) + " classes) does not fit space " + space.name + " ("
+                + std::to_string(space.inputChannels) + "x" + std::to_string(space.inputSize) + "x"
+                + std::to_string(space.inputSize) + ", " + std::to_string(space.numClasses) + " classes)" };
+    }
+    if (d.size() == 0 || data->test.size() == 0) {
+        return Error { "dataset_corrupt", "the dataset has no training or no test images" };
+    }
+    return data;
+}
+
+double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& indices,
+    const std::vector<int>& genotype, int batchSize)
+{
+    std::vector<int> all;
+    if (indices.empty()) {
+        all.resize(data.size());
+        std::iota(all.begin(), all.end(), 0);
+    }
+    const auto& idx = indices.empty() ? all : indices;
+    int64_t correct = 0, count = 0;
+    for (int start = 0; start < int(idx.size()); start += batchSize) {
+        const int n = std::min(batchSize, int(idx.size()) - start);
+        const auto st = net.evaluate(makeBatch(data, idx, start, n), genotype);
+        correct += st.correct;
+        count += st.count;
+    }
+    return count ? double(correct) / double(count) : 0.0;
+}
+
+namespace {
+
+struct SearchContext {
+    const SearchRequest& req;
+    const workload::SearchSpace& space;
+    const TrainTest& data;
+    DataSplits splits;
+    CostTable flops;
+    Supernet& net;
+};
+
+double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
+{
+    if (c.req.calibrationBatches > 0) {
+        BatchLoader calib(c.data.train, c.splits.train, c.req.batchSize, true, Augment {}, c.req.seed + 7);
+        std::vector<Batch> batches;
+        for (int i = 0; i < c.req.calibrationBatches; ++i) {
+            batches.push_back(calib.next());
+        }
+        c.net.recalibrateBatchNorm(batches, genotype);
+    }
+    return evaluateAccuracy(c.net, c.data.train, c.splits.val, genotype, 256);
+}
+
+Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)
+{
+    const auto& req = c.req;
+    SearchResult result;
+    const auto start = Clock::now();
+    BatchLoader weightLoader(c.data.train, c.splits.train, req.batchSize, true, req.augment, req.seed + 1);
+    weightLoader.setDropLast(true); // a tiny last batch makes batch-norm statistics noisy
+    BatchLoader archLoader(c.data.train, c.splits.arch, req.batchSize, true, Augment {}, req.seed + 2);
+    archLoader.setDropLast(true);
+    int stepsPerEpoch = weightLoader.batchesPerEpoch();
+    if (req.maxStepsPerEpoch > 0) {
+        stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
+    }
+    const int64_t totalSteps = int64_t(stepsPerEpoch) * req.epochs;
+    int64_t step = 0, images = 0;
+    for (int epoch = 0; epoch < req.epochs && !result.cancelled; ++epoch) {
+        const auto epochStart = Clock::now();
+        const bool joint = epoch >= req.warmupEpochs && !c.splits.arch.empty();
+        EpochRecord rec;
+        rec.epoch = epoch;
+        rec.tau = req.tauStart * std::pow(req.tauDecay, epoch);
+        c.net.setTau(rec.tau);
+        double lossSum = 0, archLossSum = 0;
+        int64_t correct = 0, seen = 0, archSteps = 0;
+        for (int s = 0; s < stepsPerEpoch; ++s, ++step) {
+            if (cancel.cancelled()) {
+                result.cancelled = true;
+                break;
+            }
+            rec.weightLr = cosineLr(req.options.weightLr, req.weightLrMin, step, totalSteps);
+            c.net.setWeightLr(rec.weightLr);
+            auto w = c.net.weightStep(weightLoader.next());
+            if (!w) {
+                return w.error();
+            }
+            lossSum += w->loss;
+            correct += w->correct;
+            seen += w->count;
+            images += w->count;
+            if (joint && s % std::max(1, req.archEvery) == 0) {
+                auto a = c.net.archStep(archLoader.next());
+                if (!a) {
+                    return a.error();
+                }
+                archLossSum += a->loss;
+                ++archSteps;
+                images += a->count;
+            }
+            if (progress) {
+                progress({ double(step + 1), double(totalSteps),
+                    "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(req.epochs)
+                        + (joint ? " search" : " warm-up") + " loss " + fmt(lossSum / (s + 1), 3) });
+            }
+        }
+        const int done = int(std::max<int64_t>(1, seen / std::max(1, req.batchSize)));
+        rec.trainLoss = lossSum / done;
+        rec.trainAccuracy = seen ? double(correct) / double(seen) : 0.0;
+        rec.archLoss = archSteps ? archLossSum / double(archSteps) : 0.0;
+        const auto genotype = argmaxGenotype(c.net.logits());
+        rec.genotype = genotypeString(c.space, genotype);
+        rec.mflops = c.flops.genotypeCost(genotype);
+        if (!result.cancelled) {
+            rec.valAccuracy = evaluateDerived(c, genotype);
+            if (!req.checkpointPath.empty()) {
+                if (auto e = c.net.save(req.checkpointPath)) {
+                    return *e;
+                }
+            }
+        }
+        rec.seconds = secondsSince(epochStart);
+        result.history.push_back(rec);
+    }
+    result.steps = step;
+    result.seconds = secondsSince(start);
+    result.imagesPerSecond = result.seconds > 0 ? images / result.seconds : 0.0;
+    return result;
+}
+
+} // namespace
+
+Expected<SearchResult> runSearch(const SearchRequest& req, const CancelToken& cancel, const ProgressSink& progress)
+{
+    const workload::SearchSpace* space = workload::findSearchSpace(req.space);
+    if (!space) {
+        return Error { "bad_request", "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
+    }
+    if (req.epochs < 1 || req.warmupEpochs < 0 || req.batchSize < 1 || req.archFraction <= 0
+        || req.archFraction + req.valFraction >= 1 || req.valFraction <= 0) {
+        return Error { "bad_request",
+            "need epochs >= 1, warm-up >= 0, batch >= 1, arch and val fractions > 0 with a sum below 1" };
+    }
+    auto data = resolveData(*space, req.data, req.dataset, req.dataDir);
+    if (!data) {
+        return data.error();
+    }
+    setTrainingThreads(req.threads);
+    SupernetOptions options = req.options;
+    options.seed = req.seed;
+    options.fixedOps.clear();
+    auto net = Supernet::create(*space, options);
+    if (!net) {
+        return net.error();
+    }
+    if (!req.resumeFrom.empty()) {
+        if (auto e = (*net)->load(req.resumeFrom)) {
+            return *e;
+        }
+    }
+    SearchContext c { req, *space, **data,
+        makeSplits((*data)->train.size(), req.archFraction, req.valFraction, req.seed), flopsTable(*space), **net };
+    if (req.costWeight != 0) {
+        (*net)->setCostTable(req.costTable ? *req.costTable : c.flops, req.costWeight);
+    }
+    auto result = searchLoop(c, cancel, progress);
+    if (!result) {
+        return result;
+    }
+    result->logits = (*net)->logits();
+    result->genotype = argmaxGenotype(result->logits);
+    result->label = genotypeString(*space, result->genotype);
+    result->mflops = c.flops.genotypeCost(result->genotype);
+    if (!result->cancelled) {
+        result->accuracy = result->history.empty() ? 0.0 : result->history.back().valAccuracy;
+        const auto probs = opProbabilities(result->logits);
+        for (const auto& g : topKGenotypes(result->logits, req.topK)) {
+            if (cancel.cancelled()) {
+                break;
+            }
+            Candidate cand;
+            cand.genotype = g;
+            cand.label = genotypeString(*space, g);
+            cand.mflops = c.flops.genotypeCost(g);
+            cand.probability = std::exp(genotypeLogProbability(result->logits, g));
+            cand.valAccuracy = g == result->genotype ? result->accuracy : evaluateDerived(c, g);
+            result->topK.push_back(std::move(cand));
+        }
+    }
+    return result;
+}
+
+} // namespace dna::nas

@@ -1,0 +1,732 @@
+// The supernet in LibTorch: op blocks, the layer-wise network with one logit vector per searchable layer,
+// the two optimisers and the single-path / top-2 sampling. The only torch translation unit of core/nas.
+#include "nas/torch_pch.h"
+
+#include "nas/supernet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace dna::nas {
+
+namespace {
+
+using torch::Tensor;
+namespace nn = torch::nn;
+using workload::Layer;
+using workload::SearchSpace;
+
+// Collects the conv layers a forward pass runs, with the shapes torch actually used.
+struct Recorder {
+    std::vector<Layer> layers;
+};
+
+nn::Conv2d makeConv(int in, int out, int kernel, int stride, int pad, int groups)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(pad).groups(groups).bias(false));
+}
+
+Tensor runConv(nn::Conv2d conv, const Tensor& x, Recorder* rec, const std::string& name)
+{
+    if (rec) {
+        const auto& o = conv->options;
+        const int in = int(o.in_channels()), out = int(o.out_channels()), groups = int(o.groups());
+        const int k = int((*o.kernel_size())[0]), s = int((*o.stride())[0]);
+        const int pad = int((*c10::get<torch::ExpandingArray<2>>(o.padding()))[0]);
+        const int size = int(x.size(2));
+        rec->layers.push_back(groups > 1 && groups == in && groups == out
+                ? workload::depthwiseLayer(name, in, size, k, s, pad)
+                : workload::convLayer(name, in, out, size, k, s, pad, groups));
+    }
+    return conv->forward(x);
+}
+
+Tensor bnRelu(nn::BatchNorm2d bn, const Tensor& x)
+{
+    auto y = bn->forward(x);
+    y.relu_();
+    return y;
+}
+
+// One candidate op at one slot, mirroring workload::opLayers: MBConv (1x1 expand with groups, channel
+// shuffle when grouped, kxk depthwise with the stride, 1x1 project, residual when the shape is kept) or
+// skip (identity, or 1x1 conv + BN + ReLU where the shape changes).
+struct OpBlockImpl : nn::Module {
+    OpBlockImpl(const SearchSpace& space, int slotIndex, int opIndex)
+    {
+        const auto slot = space.slot(slotIndex);
+        const auto& op = space.ops.at(opIndex);
+        m_keepsShape = slot.stride == 1 && slot.inChannels == slot.outChannels;
+        if (op.isSkip()) {
+            m_skip = true;
+            if (!m_keepsShape) {
+                m_proj = register_module("proj", makeConv(slot.inChannels, slot.outChannels, 1, slot.stride, 0, 1));
+                m_bn3 = register_module("bn_proj", nn::BatchNorm2d(slot.outChannels));
+            }
+            return;
+        }
+        const int mid = slot.inChannels * op.expansion;
+        // Same fallback as core/workload: groups only where the channel counts divide.
+        m_groupsIn = (slot.inChannels % op.groups == 0 && mid % op.groups == 0) ? op.groups : 1;
+        const int gOut = (mid % op.groups == 0 && slot.outChannels % op.groups == 0) ? op.groups : 1;
+        const int pad = op.kernel / 2;
+        m_expand = register_module("expand", makeConv(slot.inChannels, mid, 1, 1, 0, m_groupsIn));
+        m_bn1 = register_module("bn_expand", nn::BatchNorm2d(mid));
+        m_dw = register_module("dw", makeConv(mid, mid, op.kernel, slot.stride, pad, mid));
+        m_bn2 = register_module("bn_dw", nn::BatchNorm2d(mid));
+        m_project = register_module("project", makeConv(mid, slot.outChannels, 1, 1, 0, gOut));
+        m_bn3 = register_module("bn_project", nn::BatchNorm2d(slot.outChannels));
+    }
+
+    Tensor forward(const Tensor& x, Recorder* rec, const std::string& prefix)
+    {
+        if (m_skip) {
+            return m_keepsShape ? x : bnRelu(m_bn3, runConv(m_proj, x, rec, prefix + ".proj"));
+        }
+        auto y = bnRelu(m_bn1, runConv(m_expand, x, rec, prefix + ".expand"));
+        if (m_groupsIn > 1) {
+            const auto n = y.size(0), c = y.size(1), h = y.size(2), w = y.size(3);
+            y = y.view({ n, m_groupsIn, c / m_groupsIn, h, w }).transpose(1, 2).reshape({ n, c, h, w });
+        }
+        y = bnRelu(m_bn2, runConv(m_dw, y, rec, prefix + ".dw"));
+        y = m_bn3->forward(runConv(m_project, y, rec, prefix + ".project"));
+        return m_keepsShape ? y + x : y;
+    }
+
+    std::vector<nn::BatchNorm2d> batchNorms() const
+    {
+        std::vector<nn::BatchNorm2d> out;
+        for (const auto& bn : { m_bn1, m_bn2, m_bn3 }) {
+            if (bn) {
+                out.push_back(bn);
+            }
+        }
+        return out;
+    }
+
+    bool m_skip = false;
+    bool m_keepsShape = false;
+    int m_groupsIn = 1;
+    nn::Conv2d m_expand { nullptr }, m_dw { nullptr }, m_project { nullptr }, m_proj { nullptr };
+    nn::BatchNorm2d m_bn1 { nullptr }, m_bn2 { nullptr }, m_bn3 { nullptr };
+};
+TORCH_MODULE(OpBlock);
+
+// What one searchable layer runs in one forward: op indices and their gates (undefined = weight 1).
+struct LayerPlan {
+    std::vector<int> ops;
+    std::vector<Tensor> gates;
+};
+
+struct NetImpl : nn::Module {
+    NetImpl(const SearchSpace& space, const std::vector<int>& fixedOps)
+    {
+        const int layers = space.searchableLayers();
+        const int ops = int(space.ops.size());
+        m_stem = register_module("stem", makeConv(space.inputChannels, space.stemChannels, 3, space.stemStride, 1, 1));
+        m_stemBn = register_module("stem_bn", nn::BatchNorm2d(space.stemChannels));
+        m_blocks.assign(layers, std::vector<OpBlock>(ops, OpBlock(nullptr)));
+        for (int l = 0; l < layers; ++l) {
+            for (int o = 0; o < ops; ++o) {
+                if (!fixedOps.empty() && fixedOps[l] != o) {
+                    continue;
+                }
+                m_blocks[l][o]
+                    = register_module("layer" + std::to_string(l) + "_" + space.ops[o].name, OpBlock(space, l, o));
+            }
+        }
+        const int lastChannels = space.slot(layers - 1).outChannels;
+        m_head = register_module("head", makeConv(lastChannels, space.headChannels, 1, 1, 0, 1));
+        m_headBn = register_module("head_bn", nn::BatchNorm2d(space.headChannels));
+        m_classifier = register_module("classifier", nn::Linear(space.headChannels, space.numClasses));
+        // DNACoS initialises every logit to 1e-3 (uniform op probabilities).
+        m_logits = register_parameter("logits", torch::full({ layers, ops }, 1e-3));
+    }
+
+    Tensor forward(const Tensor& x, const std::vector<LayerPlan>& plan, Recorder* rec)
+    {
+        auto y = bnRelu(m_stemBn, runConv(m_stem, x, rec, "stem"));
+        for (size_t l = 0; l < plan.size(); ++l) {
+            const auto& p = plan[l];
+            const std::string prefix = "layer" + std::to_string(l);
+            Tensor sum;
+            for (size_t k = 0; k < p.ops.size(); ++k) {
+                auto out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                if (k < p.gates.size() && p.gates[k].defined()) {
+                    out = out * p.gates[k];
+                }
+                sum = sum.defined() ? sum + out : out;
+            }
+            y = sum;
+        }
+        y = bnRelu(m_headBn, runConv(m_head, y, rec, "head"));
+        y = y.mean({ 2, 3 });
+        if (rec) {
+            rec->layers.push_back(workload::fcLayer(
+                "classifier", int(m_classifier->options.in_features()), int(m_classifier->options.out_features())));
+        }
+        return m_classifier->forward(y);
+    }
+
+    nn::Conv2d m_stem { nullptr }, m_head { nullptr };
+    nn::BatchNorm2d m_stemBn { nullptr }, m_headBn { nullptr };
+    nn::Linear m_classifier { nullptr };
+    std::vector<std::vector<OpBlock>> m_blocks;
+    Tensor m_logits;
+};
+TORCH_MODULE(Net);
+
+std::string joinInts(const std::vector<int>& v)
+{
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) {
+        s += (i ? "," : "") + std::to_string(v[i]);
+    }
+    return s;
+}
+
+std::string opNames(const SearchSpace& space)
+{
+    std::string s;
+    for (const auto& o : space.ops) {
+        s += (s.empty() ? "" : ",") + o.name;
+    }
+    return s;
+}
+
+double logSumExp(double a, double b)
+{
+    const double m = std::max(a, b);
+    return m + std::log(std::exp(a - m) + std::exp(b - m));
+}
+
+} // namespace
+
+void setTrainingThreads(int threads) { at::set_num_threads(std::max(1, threads)); }
+
+struct Supernet::Impl {
+    Impl(SearchSpace s, SupernetOptions o, torch::Device d)
+        : space(std::move(s))
+        , opt(std::move(o))
+        , device(d)
+        , rng(opt.seed)
+    {
+    }
+
+    SearchSpace space;
+    SupernetOptions opt;
+    torch::Device device;
+    Net net { nullptr };
+    std::vector<Tensor> weights;
+    std::unique_ptr<torch::optim::SGD> weightOpt;
+    std::unique_ptr<torch::optim::Adam> archOpt;
+    std::mt19937_64 rng;
+    double tau = 5.0;
+    CostTable cost;
+    double lambda = 0;
+    int64_t steps = 0;
+    std::vector<std::vector<int>> lastActive;
+
+    int layers() const { return space.searchableLayers(); }
+    int ops() const { return int(space.ops.size()); }
+    bool fixed() const { return !opt.fixedOps.empty(); }
+
+    Tensor input(const Batch& b) const
+    {
+        auto x = torch::from_blob(
+            const_cast<float*>(b.images.data()), { b.n, b.channels, b.height, b.width }, torch::kFloat)
+                     .to(device);
+        if (opt.channelsLast) {
+            x = x.contiguous(at::MemoryFormat::ChannelsLast);
+        }
+        return x;
+    }
+    Tensor targets(const Batch& b) const
+    {
+        return torch::from_blob(const_cast<int64_t*>(b.labels.data()), { b.n }, torch::kLong).to(device);
+    }
+
+    std::vector<std::vector<double>> gumbelScores()
+    {
+        auto a = net->m_logits.detach().to(torch::kCPU).contiguous();
+        const float* p = a.data_ptr<float>();
+        std::uniform_real_distribution<double> u(1e-12, 1.0);
+        std::vector<std::vector<double>> s(layers(), std::vector<double>(ops()));
+        for (int l = 0; l < layers(); ++l) {
+            for (int o = 0; o < ops(); ++o) {
+                s[l][o] = p[l * ops() + o] - std::log(-std::log(u(rng)));
+            }
+        }
+        return s;
+    }
+
+    std::vector<LayerPlan> fixedPlan(const std::vector<int>& genotype) const
+    {
+        std::vector<LayerPlan> plan(layers());
+        for (int l = 0; l < layers(); ++l) {
+            plan[l].ops = { genotype[l] };
+        }
+        return plan;
+    }
+
+    // Weight step: one hard Gumbel sample per layer (argmax of logits + noise; tau does not change the argmax),
+    // or in the soft mode all ops with detached soft weights.
+    std::vector<LayerPlan> weightPlan()
+    {
+        if (fixed()) {
+            return fixedPlan(opt.fixedOps);
+        }
+        const auto scores = gumbelScores();
+        std::vector<LayerPlan> plan(layers());
+        for (int l = 0; l < layers(); ++l) {
+            if (opt.mode == ForwardMode::SoftAllPaths) {
+                auto w = torch::softmax(torch::tensor(std::vector<float>(scores[l].begin(), scores[l].end())) / tau, 0)
+                             .to(device);
+                for (int o = 0; o < ops(); ++o) {
+                    plan[l].ops.push_back(o);
+                    plan[l].gates.push_back(w[o]);
+                }
+            } else {
+                plan[l].ops = { int(std::max_element(scores[l].begin(), scores[l].end()) - scores[l].begin()) };
+            }
+        }
+        return plan;
+    }
+
+    Expected<StepStats> finishStep(const Tensor& out, const Tensor& ce, const Tensor& costTerm, const Tensor& y,
+        const std::vector<Tensor>& params, torch::optim::Optimizer& optimiser, bool clip)
+    {
+        StepStats st;
+        st.loss = ce.item<double>();
+        st.costTerm = costTerm.defined() ? costTerm.item<double>() : 0.0;
+        if (!std::isfinite(st.loss) || !std::isfinite(st.costTerm)) {
+            return Error { "nan_loss",
+                "the loss became " + std::to_string(st.loss) + " at step " + std::to_string(steps)
+                    + "; lower the learning rate or the hardware weight" };
+        }
+        auto total = costTerm.defined() ? ce + costTerm : ce;
+        total.backward();
+        if (clip && opt.gradClip > 0) {
+            torch::nn::utils::clip_grad_norm_(params, opt.gradClip);
+        }
+        optimiser.step();
+        st.correct = int(out.argmax(1).eq(y).sum().item<int64_t>());
+        st.count = int(y.size(0));
+        ++steps;
+        return st;
+    }
+
+    // Undefined rather than zero: SGD then skips the ops that did not run, so momentum and weight decay do not
+    // keep moving the weights of paths that were not sampled.
+    void zeroAllGrads()
+    {
+        for (auto& p : net->parameters()) {
+            p.mutable_grad() = Tensor();
+        }
+    }
+
+    Tensor crossEntropy(const Tensor& out, const Tensor& y) const
+    {
+        return torch::nn::functional::cross_entropy(
+            out, y, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(opt.labelSmoothing));
+    }
+};
+
+Supernet::Supernet(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+Supernet::~Supernet() = default;
+
+Expected<std::unique_ptr<Supernet>> Supernet::create(const workload::SearchSpace& space, SupernetOptions options)
+{
+    const int layers = space.searchableLayers();
+    if (layers == 0 || space.ops.empty()) {
+        return Error { "bad_request", "search space '" + space.name + "' has no searchable layers or ops" };
+    }
+    if (!options.fixedOps.empty()) {
+        if (int(options.fixedOps.size()) != layers) {
+            return Error { "bad_request",
+                "a genotype of " + space.name + " needs " + std::to_string(layers) + " ops, got "
+                    + std::to_string(options.fixedOps.size()) };
+        }
+        for (int o : options.fixedOps) {
+            if (o < 0 || o >= int(space.ops.size())) {
+                return Error { "bad_request", "op index " + std::to_string(o) + " is outside the space's ops" };
+            }
+        }
+    }
+    std::optional<torch::Device> device;
+    try {
+        device = torch::Device(options.device);
+    } catch (const std::exception&) {
+        return Error { "bad_request", "device must be cpu, cuda or cuda:N, not '" + options.device + "'" };
+    }
+    if (device->is_cuda() && !torch::cuda::is_available()) {
+        return Error { "device_unavailable",
+            "device " + options.device
+                + " requested but this LibTorch has no CUDA "
+                  "device available; use --device cpu" };
+    }
+    torch::manual_seed(options.seed); // weight initialisation
+    auto impl = std::make_unique<Impl>(space, options, *device);
+    impl->net = Net(space, options.fixedOps);
+    impl->net->to(*device);
+    if (options.channelsLast) {
+        torch::NoGradGuard guard;
+        for (auto& p : impl->net->parameters()) {
+            if (p.dim() == 4) {
+                p.set_data(p.data().contiguous(at::MemoryFormat::ChannelsLast));
+            }
+        }
+    }
+    for (auto& kv : impl->net->named_parameters()) {
+        if (kv.key() != "logits") {
+            impl->weights.push_back(kv.value());
+        }
+    }
+    impl->weightOpt = std::make_unique<torch::optim::SGD>(impl->weights,
+        torch::optim::SGDOptions(options.weightLr)
+            .momentum(options.weightMomentum)
+            .weight_decay(options.weightDecay)
+            .nesterov(options.nesterov && options.weightMomentum > 0));
+    impl->archOpt = std::make_unique<torch::optim::Adam>(std::vector<Tensor> { impl->net->m_logits },
+        torch::optim::AdamOptions(options.archLr)
+            .betas({ options.archBeta1, options.archBeta2 })
+            .weight_decay(options.archWeightDecay));
+    return std::unique_ptr<Supernet>(new Supernet(std::move(impl)));
+}
+
+const workload::SearchSpace& Supernet::space() const { return m_impl->space; }
+const SupernetOptions& Supernet::options() const { return m_impl->opt; }
+void Supernet::setTau(double tau) { m_impl->tau = std::max(tau, 1e-3); }
+double Supernet::tau() const { return m_impl->tau; }
+
+void Supernet::setWeightLr(double lr)
+{
+    for (auto& g : m_impl->weightOpt->param_groups()) {
+        static_cast<torch::optim::SGDOptions&>(g.options()).lr(lr);
+    }
+}
+
+void Supernet::setArchLr(double lr)
+{
+    for (auto& g : m_impl->archOpt->param_groups()) {
+        static_cast<torch::optim::AdamOptions&>(g.options()).lr(lr);
+    }
+}
+
+void Supernet::setCostTable(const CostTable& table, double lambda)
+{
+    m_impl->cost = table;
+    m_impl->lambda = lambda;
+}
+
+Expected<StepStats> Supernet::weightStep(const Batch& batch)
+{
+    auto& d = *m_impl;
+    try {
+        d.net->train();
+        d.zeroAllGrads();
+        const auto plan = d.weightPlan();
+        d.lastActive.clear();
+        for (const auto& p : plan) {
+            d.lastActive.push_back(p.ops);
+        }
+        const auto x = d.input(batch);
+        const auto y = d.targets(batch);
+        const auto out = d.net->forward(x, plan, nullptr);
+        return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true);
+    } catch (const c10::Error& e) {
+        return Error { "torch_error", e.what_without_backtrace() };
+    }
+}
+
+Expected<StepStats> Supernet::archStep(const Batch& batch)
+{
+    auto& d = *m_impl;
+    if (d.fixed()) {
+        return Error { "bad_request", "a standalone network (fixed ops) has no architecture to train" };
+    }
+    try {
+        d.net->train();
+        d.zeroAllGrads();
+        const auto scores = d.gumbelScores();
+        const auto before = d.net->m_logits.detach().to(torch::kCPU).clone();
+        const bool useCost = d.lambda != 0 && d.cost.layers == d.layers() && d.cost.ops == d.ops();
+        std::vector<LayerPlan> plan(d.layers());
+        Tensor costTerm;
+        for (int l = 0; l < d.layers(); ++l) {
+            auto row = d.net->m_logits[l];
+            auto noise
+                = torch::tensor(std::vector<float>(scores[l].begin(), scores[l].end())).to(d.device) - row.detach();
+            if (d.opt.mode == ForwardMode::SoftAllPaths) {
+                auto w = torch::softmax((row + noise) / d.tau, 0);
+                for (int o = 0; o < d.ops(); ++o) {
+                    plan[l].ops.push_back(o);
+                    plan[l].gates.push_back(w[o]);
+                    if (useCost) {
+                        auto c = w[o] * d.cost.at(l, o);
+                        costTerm = costTerm.defined() ? costTerm + c : c;
+                    }
+                }
+                continue;
+            }
+            std::vector<int> order(d.ops());
+            std::iota(order.begin(), order.end(), 0);
+            std::partial_sort(order.begin(), order.begin() + std::min(2, d.ops()), order.end(),
+                [&](int a, int b) { return scores[l][a] > scores[l][b]; });
+            if (d.ops() == 1) {
+                plan[l].ops = { 0 };
+                continue;
+            }
+            const std::vector<int64_t> pair { order[0], order[1] };
+            auto idx = torch::tensor(pair, torch::kLong).to(d.device);
+            // Gumbel-softmax restricted to the active pair, hard forward (1, 0) with straight-through gradients.
+            auto p = torch::softmax((row.index_select(0, idx) + noise.index_select(0, idx)) / d.tau, 0);
+            auto g0 = p[0] + (1 - p[0]).detach();
+            auto g1 = p[1] - p[1].detach();
+            plan[l].ops = { order[0], order[1] };
+            plan[l].gates = { g0, g1 };
+            if (useCost) {
+                auto c = g0 * d.cost.at(l, order[0]) + g1 * d.cost.at(l, order[1]);
+                costTerm = costTerm.defined() ? costTerm + c : c;
+            }
+        }
+        d.lastActive.clear();
+        for (const auto& p : plan) {
+            d.lastActive.push_back(p.ops);
+        }
+        if (costTerm.defined()) {
+            costTerm = costTerm * d.lambda;
+        }
+        const auto x = d.input(batch);
+        const auto y = d.targets(batch);
+        const auto out = d.net->forward(x, plan, nullptr);
+        auto st = d.finishStep(out, d.crossEntropy(out, y), costTerm, y, {}, *d.archOpt, false);
+        if (!st || d.opt.mode != ForwardMode::SinglePathTop2) {
+            return st;
+        }
+        // Offset correction (ProxylessNAS): shift the two active logits so their total probability mass is what
+        // it was before the step; only their ratio is learnt from this sample.
+        torch::NoGradGuard guard;
+        auto after = d.net->m_logits.detach().to(torch::kCPU).clone();
+        auto b = before.accessor<float, 2>();
+        auto a = after.accessor<float, 2>();
+        for (int l = 0; l < d.layers(); ++l) {
+            const int i = plan[l].ops[0], j = plan[l].ops[1];
+            const double offset = logSumExp(b[l][i], b[l][j]) - logSumExp(a[l][i], a[l][j]);
+            a[l][i] += float(offset);
+            a[l][j] += float(offset);
+        }
+        d.net->m_logits.copy_(after.to(d.device));
+        return st;
+    } catch (const c10::Error& e) {
+        return Error { "torch_error", e.what_without_backtrace() };
+    }
+}
+
+StepStats Supernet::evaluate(const Batch& batch, const std::vector<int>& genotype)
+{
+    auto& d = *m_impl;
+    torch::NoGradGuard guard;
+    d.net->eval();
+    const auto y = d.targets(batch);
+    const auto out = d.net->forward(d.input(batch), d.fixedPlan(genotype), nullptr);
+    StepStats st;
+    st.loss = d.crossEntropy(out, y).item<double>() * batch.n;
+    st.correct = int(out.argmax(1).eq(y).sum().item<int64_t>());
+    st.count = batch.n;
+    return st;
+}
+
+std::vector<float> Supernet::predict(const Batch& batch, const std::vector<int>& genotype)
+{
+    auto& d = *m_impl;
+    torch::NoGradGuard guard;
+    d.net->eval();
+    auto out = d.net->forward(d.input(batch), d.fixedPlan(genotype), nullptr).to(torch::kCPU).contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+}
+
+void Supernet::recalibrateBatchNorm(const std::vector<Batch>& batches, const std::vector<int>& genotype)
+{
+    auto& d = *m_impl;
+    if (batches.empty()) {
+        return;
+    }
+    std::vector<nn::BatchNorm2d> bns { d.net->m_stemBn, d.net->m_headBn };
+    for (int l = 0; l < d.layers(); ++l) {
+        for (auto& bn : d.net->m_blocks[l][genotype[l]]->batchNorms()) {
+            bns.push_back(bn);
+        }
+    }
+    for (auto& bn : bns) {
+        bn->reset_running_stats();
+        bn->options.momentum(c10::nullopt); // a plain average over the calibration batches
+    }
+    torch::NoGradGuard guard;
+    d.net->train();
+    const auto plan = d.fixedPlan(genotype);
+    for (const auto& b : batches) {
+        d.net->forward(d.input(b), plan, nullptr);
+    }
+    for (auto& bn : bns) {
+        bn->options.momentum(0.1);
+    }
+    d.net->eval();
+}
+
+ArchLogits Supernet::logits() const
+{
+    auto a = m_impl->net->m_logits.detach().to(torch::kCPU).contiguous();
+    ArchLogits out(m_impl->layers(), std::vector<float>(m_impl->ops()));
+    for (int l = 0; l < m_impl->layers(); ++l) {
+        for (int o = 0; o < m_impl->ops(); ++o) {
+            out[l][o] = a[l][o].item<float>();
+        }
+    }
+    return out;
+}
+
+void Supernet::setLogits(const ArchLogits& logits)
+{
+    torch::NoGradGuard guard;
+    for (int l = 0; l < m_impl->layers() && l < int(logits.size()); ++l) {
+        for (int o = 0; o < m_impl->ops() && o < int(logits[l].size()); ++o) {
+            m_impl->net->m_logits[l][o].fill_(logits[l][o]);
+        }
+    }
+}
+
+ArchLogits Supernet::logitGradients() const
+{
+    ArchLogits out(m_impl->layers(), std::vector<float>(m_impl->ops(), 0.f));
+    const auto& g = m_impl->net->m_logits.grad();
+    if (!g.defined()) {
+        return out;
+    }
+    auto c = g.to(torch::kCPU).contiguous();
+    for (int l = 0; l < m_impl->layers(); ++l) {
+        for (int o = 0; o < m_impl->ops(); ++o) {
+            out[l][o] = c[l][o].item<float>();
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<double>> Supernet::opWeightGradients() const
+{
+    auto& d = *m_impl;
+    std::vector<std::vector<double>> out(d.layers(), std::vector<double>(d.ops(), 0.0));
+    for (int l = 0; l < d.layers(); ++l) {
+        for (int o = 0; o < d.ops(); ++o) {
+            if (!d.net->m_blocks[l][o]) {
+                continue;
+            }
+            for (const auto& p : d.net->m_blocks[l][o]->parameters()) {
+                if (p.grad().defined()) {
+                    out[l][o] += p.grad().abs().sum().item<double>();
+                }
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<int>> Supernet::lastActiveOps() const { return m_impl->lastActive; }
+
+std::vector<workload::Layer> Supernet::describeLayers(const std::vector<int>& genotype)
+{
+    auto& d = *m_impl;
+    torch::NoGradGuard guard;
+    d.net->eval();
+    Recorder rec;
+    auto x = torch::zeros({ 1, d.space.inputChannels, d.space.inputSize, d.space.inputSize }).to(d.device);
+    d.net->forward(x, d.fixedPlan(genotype), &rec);
+    return rec.layers;
+}
+
+int64_t Supernet::parameterCount() const
+{
+    int64_t n = 0;
+    for (const auto& p : m_impl->weights) {
+        n += p.numel();
+    }
+    return n;
+}
+
+std::optional<Error> Supernet::save(const std::string& path) const
+{
+    const auto& d = *m_impl;
+    try {
+        torch::serialize::OutputArchive archive;
+        d.net->save(archive);
+        torch::serialize::OutputArchive weightOpt, archOpt;
+        d.weightOpt->save(weightOpt);
+        d.archOpt->save(archOpt);
+        archive.write("weight_optimiser", weightOpt);
+        archive.write("arch_optimiser", archOpt);
+        archive.write("meta_space", c10::IValue(d.space.name));
+        archive.write("meta_ops", c10::IValue(opNames(d.space)));
+        archive.write("meta_fixed", c10::IValue(joinInts(d.opt.fixedOps)));
+        archive.write("meta_tau", c10::IValue(d.tau));
+        archive.write("meta_steps", c10::IValue(d.steps));
+        std::ostringstream rng;
+        rng << d.rng; // path sampling continues where it stopped
+        archive.write("meta_rng", c10::IValue(rng.str()));
+        archive.save_to(path);
+    } catch (const std::exception& e) {
+        return Error { "io_error", "cannot write checkpoint " + path + ": " + e.what() };
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> Supernet::load(const std::string& path)
+{
+    auto& d = *m_impl;
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path, d.device);
+        c10::IValue space, ops, fixedOps, tau, steps;
+        archive.read("meta_space", space);
+        archive.read("meta_ops", ops);
+        archive.read("meta_fixed", fixedOps);
+        if (space.toStringRef() != d.space.name || ops.toStringRef() != opNames(d.space)
+            || fixedOps.toStringRef() != joinInts(d.opt.fixedOps)) {
+            return Error { "checkpoint_mismatch",
+                path + " holds a network of space '" + space.toStringRef() + "' (ops " + ops.toStringRef() + ", fixed '"
+                    + fixedOps.toStringRef() + "'), not of '" + d.space.name + "'" };
+        }
+        d.net->load(archive);
+        torch::serialize::InputArchive weightOpt, archOpt;
+        archive.read("weight_optimiser", weightOpt);
+        archive.read("arch_optimiser", archOpt);
+        d.weightOpt->load(weightOpt);
+        d.archOpt->load(archOpt);
+        archive.read("meta_tau", tau);
+        archive.read("meta_steps", steps);
+        d.tau = tau.toDouble();
+        d.steps = steps.toInt();
+        c10::IValue rng;
+        if (archive.try_read("meta_rng", rng)) {
+            std::istringstream in(rng.toStringRef());
+            in >> d.rng;
+        }
+        if (d.opt.channelsLast) {
+            torch::NoGradGuard guard;
+            for (auto& p : d.net->parameters()) {
+                if (p.dim() == 4) {
+                    p.set_data(p.data().contiguous(at::MemoryFormat::ChannelsLast));
+                }
+            }
+        }
+    } catch (const std::exception& e) {
+        return Error { "io_error", "cannot read checkpoint " + path + ": " + e.what() };
+    }
+    return std::nullopt;
+}
+
+} // namespace dna::nas
