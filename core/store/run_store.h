@@ -137,6 +137,10 @@ std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& ac
 /// The metric of a candidate a front trades against accuracy, by objective name, and whether larger is better.
 double frontMetric(const CandidateRecord& c, const std::string& objective, bool& maximise);
 
+/// The store both dna-explorer and dna-cli use by default: $XDG_DATA_HOME (or ~/.local/share) +
+/// "/DnaExplorer/DNA Explorer/runs.sqlite", the same folder as Qt's AppDataLocation for the explorer.
+std::string defaultStorePath();
+
 /// Current UTC time as ISO 8601.
 std::string nowIso8601();
 

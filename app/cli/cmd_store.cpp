@@ -1,0 +1,218 @@
+// dna-cli runs / front / export: reading the run store.
+#include "cli_args.h"
+#include "cli_command.h"
+
+#include "io/json_io.h"
+#include "io/timeloop_export.h"
+#include "store/run_store.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace dna::cli {
+namespace {
+
+std::unique_ptr<store::RunStore> openStore(const Args& args, std::ostream& err)
+{
+    const std::string path = args.valueOr("db", store::defaultStorePath());
+    auto s = store::RunStore::open(path, store::RunStore::Mode::ReadOnly);
+    if (!s) {
+        err << "dna-cli: --db: " << s.error().detail << '\n';
+        return nullptr;
+    }
+    return std::move(s).value();
+}
+
+io::Json candidateJson(const store::CandidateRecord& c)
+{
+    return { { "id", c.id }, { "run", c.runId }, { "epoch", c.epoch }, { "genotype", c.genotype },
+        { "accuracy", c.accuracy }, { "accuracy_kind", c.accuracyKind }, { "fps", c.fps },
+        { "latency_ms", c.latencyMs }, { "energy_uj", c.energyUj }, { "edp", c.edp }, { "dsp", c.dsp },
+        { "bram18", c.bram18 }, { "area_mm2", c.areaMm2 }, { "valid", c.valid }, { "on_front", c.onFront } };
+}
+
+int64_t runIdArg(const Args& args)
+{
+    if (!args.value("run")) {
+        throw UsageError("--run ID is required (dna-cli runs lists the ids)");
+    }
+    return args.integer("run", 0, 1, 1LL << 62);
+}
+
+int runs(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, { "db" }, { "json" });
+    auto s = openStore(args, err);
+    if (!s) {
+        return BadUsage;
+    }
+    io::Json list = io::Json::array();
+    for (const auto& r : s->runs()) {
+        const auto front = s->frontAcross({ r.id });
+        double bestAccuracy = 0;
+        double bestFps = 0;
+        for (const auto& c : front) {
+            bestAccuracy = std::max(bestAccuracy, c.accuracy);
+            bestFps = std::max(bestFps, c.fps);
+        }
+        list.push_back({ { "id", r.id }, { "name", r.name }, { "state", store::runStateName(r.state) },
+            { "created_at", r.createdAt }, { "finished_at", r.finishedAt }, { "objective", r.objective },
+            { "seed", r.seed }, { "candidates", r.candidates }, { "front_size", front.size() },
+            { "best_accuracy", bestAccuracy }, { "best_fps", bestFps }, { "error", r.error },
+            { "request", io::Json::parse(r.requestJson.empty() ? "{}" : r.requestJson, nullptr, false) } });
+    }
+    if (args.flag("json")) {
+        out << list.dump(2) << '\n';
+        return Ok;
+    }
+    out << std::left << std::setw(5) << "id" << std::setw(12) << "state" << std::setw(22) << "created" << std::setw(9)
+        << "metric" << std::right << std::setw(11) << "candidates" << std::setw(10) << "best acc" << std::setw(11)
+        << "best FPS"
+        << "  name\n";
+    for (const auto& r : list) {
+        out << std::left << std::setw(5) << r["id"].get<int64_t>() << std::setw(12) << r["state"].get<std::string>()
+            << std::setw(22) << r["created_at"].get<std::string>() << std::setw(9) << r["objective"].get<std::string>()
+            << std::right << std::setw(11) << r["candidates"].get<int64_t>() << std::fixed << std::setprecision(2)
+            << std::setw(9) << r["best_accuracy"].get<double>() * 100 << '%' << std::setw(11) << std::setprecision(1)
+            << r["best_fps"].get<double>() << "  " << r["name"].get<std::string>() << '\n';
+    }
+    return Ok;
+}
+
+int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, { "db", "run" }, { "json" });
+    const int64_t runId = runIdArg(args);
+    auto s = openStore(args, err);
+    if (!s) {
+        return BadUsage;
+    }
+    if (!s->run(runId)) {
+        err << "dna-cli front: no run " << runId << " in " << s->path() << " (dna-cli runs lists the ids)\n";
+        return BadUsage;
+    }
+    const auto front = s->frontAcross({ runId });
+    if (args.flag("json")) {
+        io::Json list = io::Json::array();
+        for (const auto& c : front) {
+            list.push_back(candidateJson(c));
+        }
+        out << list.dump(2) << '\n';
+        return Ok;
+    }
+    out << std::left << std::setw(8) << "id" << std::right << std::setw(9) << "accuracy" << std::setw(10) << "FPS"
+        << std::setw(12) << "energy uJ"
+        << "  genotype\n";
+    for (const auto& c : front) {
+        out << std::left << std::setw(8) << c.id << std::right << std::fixed << std::setprecision(2) << std::setw(8)
+            << c.accuracy * 100 << '%' << std::setw(10) << std::setprecision(1) << c.fps << std::setw(12) << c.energyUj
+            << "  " << c.genotype << '\n';
+    }
+    return Ok;
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos) {
+        return s;
+    }
+    std::string q = "\"";
+    for (char c : s) {
+        q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return q + "\"";
+}
+
+int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, { "db", "run", "candidate", "format", "out" }, {});
+    const int64_t runId = runIdArg(args);
+    const std::string format = args.valueOr("format", "json");
+    if (format != "json" && format != "csv" && format != "timeloop") {
+        throw UsageError("--format must be json, csv or timeloop, not '" + format + "'");
+    }
+    if (!args.value("out")) {
+        throw UsageError("--out PATH is required (a file for json and csv, a folder for timeloop)");
+    }
+    const std::string path = *args.value("out");
+    auto s = openStore(args, err);
+    if (!s) {
+        return BadUsage;
+    }
+    if (!s->run(runId)) {
+        err << "dna-cli export: no run " << runId << " in " << s->path() << '\n';
+        return BadUsage;
+    }
+    if (format == "csv") {
+        std::ofstream f(path);
+        if (!f) {
+            err << "dna-cli export: cannot write '" << path << "'\n";
+            return Failure;
+        }
+        f << "id,run,epoch,genotype,accuracy,accuracy_kind,fps,latency_ms,energy_uj,edp,dsp,bram18,area_mm2,valid,on_"
+             "front\n";
+        const auto cs = s->candidates(runId);
+        for (const auto& c : cs) {
+            f << c.id << ',' << c.runId << ',' << c.epoch << ',' << csvField(c.genotype) << ',' << c.accuracy << ','
+              << c.accuracyKind << ',' << c.fps << ',' << c.latencyMs << ',' << c.energyUj << ',' << c.edp << ','
+              << c.dsp << ',' << c.bram18 << ',' << c.areaMm2 << ',' << int(c.valid) << ',' << int(c.onFront) << '\n';
+        }
+        out << "wrote " << cs.size() << " candidates to " << path << '\n';
+        return Ok;
+    }
+    if (!args.value("candidate")) {
+        throw UsageError("--candidate ID is required for --format " + format + " (dna-cli front lists ids)");
+    }
+    const int64_t candidateId = args.integer("candidate", 0, 1, 1LL << 62);
+    const auto c = s->candidate(candidateId);
+    if (!c || c->runId != runId) {
+        err << "dna-cli export: candidate " << candidateId << " is not in run " << runId << '\n';
+        return BadUsage;
+    }
+    io::Json designJson = io::Json::parse(c->designJson, nullptr, false);
+    auto design = io::designFromJson(designJson);
+    if (!design) {
+        err << "dna-cli export: the stored design of candidate " << candidateId
+            << " is unreadable: " << design.error().detail << '\n';
+        return Failure;
+    }
+    if (format == "json") {
+        if (auto e = io::writeJsonFile(path, designJson)) {
+            err << "dna-cli export: " << e->detail << '\n';
+            return Failure;
+        }
+        out << "wrote the design of candidate " << candidateId << " to " << path << '\n';
+        return Ok;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(path, ec);
+    if (ec) {
+        err << "dna-cli export: cannot create folder '" << path << "': " << ec.message() << '\n';
+        return Failure;
+    }
+    for (size_t i = 0; i < design->network.layers.size(); ++i) {
+        std::ostringstream name;
+        name << path << '/' << std::setw(3) << std::setfill('0') << i << '_' << design->network.layers[i].name
+             << ".yaml";
+        std::ofstream f(name.str());
+        f << io::timeloopYaml(*design, i);
+        if (!f) {
+            err << "dna-cli export: cannot write '" << name.str() << "'\n";
+            return Failure;
+        }
+    }
+    out << "wrote " << design->network.layers.size() << " Timeloop layer files to " << path << '\n';
+    return Ok;
+}
+
+Registrar runsCmd({ "runs", "list the runs of a store", "[--db FILE] [--json]", runs });
+Registrar frontCmd({ "front", "the Pareto front of a run (accuracy against the run's objective)",
+    "--run ID [--db FILE] [--json]", front });
+Registrar exportCmd_({ "export", "export a candidate's design (json), a run's candidates (csv) or Timeloop YAML",
+    "--run ID [--candidate ID] --format json|csv|timeloop --out PATH [--db FILE]", exportCmd });
+
+} // namespace
+} // namespace dna::cli

@@ -1,0 +1,232 @@
+#include "io/timeloop_export.h"
+
+#include "accel/dataflow.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace dna::io {
+
+using namespace dna::accel;
+using namespace dna::workload;
+
+namespace {
+
+// Timeloop's letter for each of our dimensions (G has none: groups are exported one at a time or folded).
+char timeloopName(int d)
+{
+    switch (d) {
+    case N:
+        return 'N';
+    case K:
+        return 'K';
+    case C:
+        return 'C';
+    case Y:
+        return 'Q';
+    case X:
+        return 'P';
+    case R:
+        return 'S';
+    case S:
+        return 'R';
+    default:
+        return '?';
+    }
+}
+
+const int kExported[] = { N, K, C, Y, X, R, S };
+
+/// The mapping in the exported problem's terms: G removed (one group) or folded into N (depthwise).
+struct Exported {
+    std::array<int, kDims> rf, spatialRow, spatialCol, gb, dram, size;
+    bool foldedGroups = false;
+    int groups = 1;
+};
+
+Exported exportedMapping(const Layer& l, const Mapping& m)
+{
+    Exported e { m.rf, m.spatialRow, m.spatialCol, m.gb, m.dram, l.dims, false, l.dims[G] };
+    if (l.dims[G] > 1 && l.type == LayerType::Depthwise) {
+        e.foldedGroups = true;
+        for (auto* f : { &e.rf, &e.spatialRow, &e.spatialCol, &e.gb, &e.dram }) {
+            (*f)[N] *= (*f)[G];
+            (*f)[G] = 1;
+        }
+        e.size[N] *= e.size[G];
+    } else {
+        for (auto* f : { &e.rf, &e.spatialRow, &e.spatialCol, &e.gb, &e.dram }) {
+            (*f)[G] = 1;
+        }
+    }
+    e.size[G] = 1;
+    return e;
+}
+
+std::string factors(const std::array<int, kDims>& f)
+{
+    std::string s;
+    for (int d : kExported) {
+        s += (s.empty() ? "" : " ") + std::string(1, timeloopName(d)) + std::to_string(f[d]);
+    }
+    return s;
+}
+
+std::string permutation(const std::array<int, kDims>& order)
+{
+    std::string s;
+    for (int d : order) {
+        if (d != G) {
+            s += timeloopName(d);
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+std::string timeloopYaml(const Design& design, size_t index)
+{
+    const Layer& l = design.network.layers.at(index);
+    const Mapping& m = design.mappings.at(index);
+    const auto engines = design.accelerator.assignEngines(design.network);
+    const int e = engines.at(index);
+    const Engine& en = design.accelerator.engines.at(size_t(e));
+    const Exported x = exportedMapping(l, m);
+
+    std::array<int, kDims> padded = x.size;
+    for (int d : kExported) {
+        padded[d] = std::max(x.size[d], x.rf[d] * x.spatialRow[d] * x.spatialCol[d] * x.gb[d] * x.dram[d]);
+    }
+    std::ostringstream os;
+    os << "# DNA Explorer export for timeloop-model (v3 input format)\n";
+    os << "# network " << design.network.label() << ", layer " << index << " '" << l.name << "' ("
+       << layerTypeName(l.type) << "), platform " << design.platform.name << ", engine " << e << " (" << en.rows << "x"
+       << en.cols << " PEs, dataflow " << dataflows()[en.dataflow].name << ")\n";
+    if (x.foldedGroups) {
+        os << "# depthwise: the " << x.groups << " channel groups are folded into N (N = batch x groups), C = K = 1\n";
+    } else if (x.groups > 1) {
+        os << "# grouped: one of " << x.groups << " groups is exported; multiply counts and energy by " << x.groups
+           << "\n";
+    }
+    for (int d : kExported) {
+        if (padded[d] != x.size[d]) {
+            os << "# padded: " << timeloopName(d) << " " << x.size[d] << " -> " << padded[d]
+               << " (our factors overshoot; the edge tiles are partial in DNA Explorer)\n";
+        }
+    }
+    os << "# our dimensions -> Timeloop: N->N, K->K, C->C, Y (output rows)->Q, X (output columns)->P, R->S, S->R\n";
+
+    os << "problem:\n  shape:\n    name: CNN-Layer\n    dimensions: [ C, K, R, S, N, P, Q ]\n"
+       << "    coefficients:\n      - name: Wstride\n        default: 1\n      - name: Hstride\n        default: 1\n"
+       << "      - name: Wdilation\n        default: 1\n      - name: Hdilation\n        default: 1\n"
+       << "    data-spaces:\n"
+       << "      - name: Weights\n        projection:\n          - [ [C] ]\n          - [ [K] ]\n          - [ [R] ]\n"
+       << "          - [ [S] ]\n"
+       << "      - name: Inputs\n        projection:\n          - [ [N] ]\n          - [ [C] ]\n"
+       << "          - [ [R, Wdilation], [P, Wstride] ]\n          - [ [S, Hdilation], [Q, Hstride] ]\n"
+       << "      - name: Outputs\n        projection:\n          - [ [N] ]\n          - [ [K] ]\n          - [ [Q] ]\n"
+       << "          - [ [P] ]\n        read-write: True\n";
+    os << "  instance:\n";
+    for (int d : kExported) {
+        os << "    " << timeloopName(d) << ": " << padded[d] << "\n";
+    }
+    os << "    Wstride: " << l.strideX << "\n    Hstride: " << l.strideY << "\n";
+
+    const int bits = std::max({ l.weightBits, l.inputBits, l.outputBits });
+    os << "arch:\n";
+    os << "  arithmetic:\n    name: MACs\n    instances: " << en.pes() << "\n    meshX: " << en.cols
+       << "\n    word-bits: " << bits << "\n";
+    os << "  storage:\n";
+    os << "    - name: RegisterFile\n      entries: " << en.rfBytes * 8 / bits << "\n      instances: " << en.pes()
+       << "\n      meshX: " << en.cols << "\n      word-bits: " << bits << "\n";
+    os << "    - name: GlobalBuffer\n      sizeKB: " << double(en.gbBytes) / 1024.0 << "\n      instances: 1\n"
+       << "      word-bits: " << bits << "\n";
+    if (design.platform.gbWordsPerCycle > 0) {
+        os << "      read_bandwidth: " << design.platform.gbWordsPerCycle
+           << "\n      write_bandwidth: " << design.platform.gbWordsPerCycle << "\n";
+    }
+    os << "    - name: DRAM\n      technology: DRAM\n      instances: 1\n      word-bits: " << bits << "\n";
+
+    // Spatial: columns (X) first, then rows (Y); a dimension split over both goes to the larger side.
+    std::array<int, kDims> spatial {};
+    std::string xDims;
+    std::string yDims;
+    for (int d : kExported) {
+        spatial[d] = x.spatialRow[d] * x.spatialCol[d];
+        if (spatial[d] > 1) {
+            (x.spatialCol[d] >= x.spatialRow[d] ? xDims : yDims) += timeloopName(d);
+        }
+    }
+    std::string rest;
+    for (int d : kExported) {
+        const char c = timeloopName(d);
+        if (xDims.find(c) == std::string::npos && yDims.find(c) == std::string::npos) {
+            rest += c;
+        }
+    }
+    std::array<int, kDims> ones {};
+    ones.fill(1);
+    os << "mapping:\n";
+    os << "  - target: RegisterFile\n    type: temporal\n    factors: " << factors(x.rf)
+       << "\n    permutation: " << permutation(m.order[Mapping::RfLevel]) << "\n";
+    os << "  - target: GlobalBuffer\n    type: spatial\n    factors: " << factors(spatial)
+       << "\n    permutation: " << xDims << yDims << rest << "\n    split: " << xDims.size() << "\n";
+    os << "  - target: GlobalBuffer\n    type: temporal\n    factors: " << factors(x.gb)
+       << "\n    permutation: " << permutation(m.order[Mapping::GbLevel]) << "\n";
+    os << "  - target: DRAM\n    type: temporal\n    factors: " << factors(x.dram)
+       << "\n    permutation: " << permutation(m.order[Mapping::DramLevel]) << "\n";
+    return os.str();
+}
+
+std::string loopNestText(const Design& design, size_t index)
+{
+    const Layer& l = design.network.layers.at(index);
+    const Mapping& m = design.mappings.at(index);
+    std::ostringstream os;
+    int depth = 0;
+    auto tileText = [&](const std::array<int, kDims>& extent) {
+        std::array<int, kDims> t {};
+        for (int d = 0; d < kDims; ++d) {
+            t[d] = std::min(extent[d], l.dims[d]);
+        }
+        const double w = double(t[G]) * t[K] * t[C] * t[R] * t[S];
+        const double i
+            = double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY) * windowExtent(t[X], t[S], l.strideX);
+        const double o = double(t[N]) * t[G] * t[K] * t[Y] * t[X];
+        std::ostringstream s;
+        s << "[ Weights:" << w << " Inputs:" << i << " Outputs:" << o << " ]";
+        return s.str();
+    };
+    auto loops = [&](const std::array<int, kDims>& order, const std::array<int, kDims>& f, const char* mark) {
+        // order is innermost first: print outermost first.
+        for (int i = kDims - 1; i >= 0; --i) {
+            const int d = order[i];
+            if (f[d] > 1) {
+                os << std::string(size_t(depth) * 2, ' ') << "| for " << kDimNames[d] << " in [0:" << f[d] << ")"
+                   << mark << "\n";
+                ++depth;
+            }
+        }
+    };
+    std::array<int, kDims> full = l.dims;
+    std::array<int, kDims> gbTile {};
+    std::array<int, kDims> arrayTile {};
+    for (int d = 0; d < kDims; ++d) {
+        arrayTile[d] = m.rf[d] * m.spatial(d);
+        gbTile[d] = arrayTile[d] * m.gb[d];
+    }
+    os << "DRAM " << tileText(full) << "\n";
+    loops(m.order[Mapping::DramLevel], m.dram, "");
+    os << std::string(size_t(depth) * 2, ' ') << "GlobalBuffer " << tileText(gbTile) << "\n";
+    loops(m.order[Mapping::GbLevel], m.gb, "");
+    const std::array<int, kDims> identity { 0, 1, 2, 3, 4, 5, 6, 7 };
+    loops(identity, m.spatialRow, " (Spatial-Y)");
+    loops(identity, m.spatialCol, " (Spatial-X)");
+    os << std::string(size_t(depth) * 2, ' ') << "RegisterFile " << tileText(m.rf) << "\n";
+    loops(m.order[Mapping::RfLevel], m.rf, "");
+    os << std::string(size_t(depth) * 2, ' ') << "<< Compute >>\n";
+    return os.str();
+}
+
+} // namespace dna::io

@@ -1,0 +1,212 @@
+// dna-cli runs / front / export on a real store: run listing, the front, and exports a user can check
+// (Timeloop YAML whose factors multiply to the problem, CSV rows, a design file that evaluate reproduces).
+#include "accel/dataflow.h"
+#include "accel/heuristic_mapper.h"
+#include "io/json_io.h"
+#include "store/run_store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dna;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DNA_CLI_BIN), args);
+    Run r;
+    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit) {
+        r.exitCode = p.exitCode();
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCliStore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void runsAndFront();
+    void exportTimeloop();
+    void exportJsonAndCsv();
+    void badArguments_data();
+    void badArguments();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+    int64_t m_run = 0;
+    std::vector<int64_t> m_ids;
+};
+
+void TestCliStore::initTestCase()
+{
+    m_db = m_dir.filePath(QStringLiteral("runs.sqlite"));
+    auto s = store::RunStore::open(m_db.toStdString());
+    QVERIFY(s.ok());
+    store::RunInfo run;
+    run.name = "cli test";
+    run.requestJson = R"({"preset":"test"})";
+    run.objective = "fps";
+    m_run = (*s)->createRun(run);
+    std::vector<store::CandidateRecord> cs;
+    for (const char* net : { "alexnet", "mobilenetv2", "resnet18" }) {
+        const auto d = accel::heuristicDesign(
+            workload::builtinNetwork(net).value(), *accel::findPlatform("eyeriss"), accel::dataflowIndex("rs"), 2);
+        const auto cost = accel::evaluateDesign(d);
+        store::CandidateRecord c;
+        c.genotype = net;
+        c.accuracy = std::string(net) == "alexnet" ? 0.57 : std::string(net) == "resnet18" ? 0.70 : 0.72;
+        c.fps = cost.fps;
+        c.energyUj = cost.energyUj;
+        c.valid = cost.valid();
+        c.designJson = io::designToJson(d, &cost).dump();
+        cs.push_back(c);
+    }
+    m_ids = (*s)->addCandidates(m_run, cs, {});
+    (*s)->setRunState(m_run, store::RunState::Complete);
+}
+
+void TestCliStore::runsAndFront()
+{
+    Run r = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), m_db, QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs[0].toObject()[QStringLiteral("state")].toString(), QStringLiteral("complete"));
+    QCOMPARE(runs[0].toObject()[QStringLiteral("candidates")].toInt(), 3);
+    r = runCli({ QStringLiteral("front"), QStringLiteral("--db"), m_db, QStringLiteral("--run"), QString::number(m_run),
+        QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    // MobileNetV2 is the most accurate; whatever is faster than it stays, ResNet-18 is neither.
+    const QJsonArray front = QJsonDocument::fromJson(r.out).array();
+    QStringList names;
+    for (const auto& c : front) {
+        names << c.toObject()[QStringLiteral("genotype")].toString();
+    }
+    QVERIFY(names.contains(QStringLiteral("mobilenetv2")));
+}
+
+void TestCliStore::exportTimeloop()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("timeloop"));
+    const Run r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[0]), QStringLiteral("--format"),
+        QStringLiteral("timeloop"), QStringLiteral("--out"), folder });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList files = QDir(folder).entryList({ QStringLiteral("*.yaml") }, QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 8); // one per AlexNet layer
+    QCOMPARE(files.first(), QStringLiteral("000_conv1.yaml"));
+    for (const QString& name : files) {
+        QFile f(QDir(folder).filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("problem:")) && text.contains(QStringLiteral("arch:"))
+            && text.contains(QStringLiteral("mapping:")));
+        // Instance sizes, then the product of every dimension's factors over the four directives.
+        QMap<QString, qint64> instance;
+        const QString block = text.section(QStringLiteral("instance:\n"), 1).section(QStringLiteral("arch:"), 0, 0);
+        for (const auto& m :
+            QRegularExpression(QStringLiteral("^\\s+([NKCPQRS]): (\\d+)$"), QRegularExpression::MultilineOption)
+                .globalMatch(block)) {
+            instance[m.captured(1)] = m.captured(2).toLongLong();
+        }
+        QCOMPARE(instance.size(), 7);
+        QMap<QString, qint64> product;
+        int directives = 0;
+        for (const auto& line :
+            QRegularExpression(QStringLiteral("factors: (.*)$"), QRegularExpression::MultilineOption)
+                .globalMatch(text)) {
+            ++directives;
+            for (const QString& f : line.captured(1).split(QLatin1Char(' '))) {
+                product[f.left(1)] = product.value(f.left(1), 1) * f.mid(1).toLongLong();
+            }
+        }
+        QCOMPARE(directives, 4);
+        for (auto it = instance.begin(); it != instance.end(); ++it) {
+            QVERIFY2(product.value(it.key()) == it.value(),
+                qPrintable(name + QStringLiteral(": ") + it.key() + QStringLiteral(" factors multiply to ")
+                    + QString::number(product.value(it.key())) + QStringLiteral(", instance ")
+                    + QString::number(it.value())));
+        }
+    }
+    // conv2 is grouped: exported as one of two groups, 48 input and 128 output channels (the heuristic's 22 x 6
+    // filters per pass overshoot 128, so the file says it pads K to the product).
+    QFile conv2(QDir(folder).filePath(files[1]));
+    QVERIFY(conv2.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(conv2.readAll());
+    QVERIFY(text.contains(QStringLiteral("one of 2 groups")));
+    QVERIFY(text.contains(QStringLiteral("    C: 48\n")));
+    QVERIFY(text.contains(QStringLiteral("    K: 128\n")) || text.contains(QStringLiteral("# padded: K 128 -> ")));
+}
+
+void TestCliStore::exportJsonAndCsv()
+{
+    const QString json = m_dir.filePath(QStringLiteral("d.json"));
+    Run r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[1]), QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--out"), json });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), json, QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject total = QJsonDocument::fromJson(r.out).object()[QStringLiteral("total")].toObject();
+    auto s = store::RunStore::open(m_db.toStdString(), store::RunStore::Mode::ReadOnly);
+    QCOMPARE(total[QStringLiteral("fps")].toDouble(), (*s)->candidate(m_ids[1])->fps);
+
+    const QString csv = m_dir.filePath(QStringLiteral("c.csv"));
+    r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv });
+    QCOMPARE(r.exitCode, 0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4); // header + 3 candidates
+    QVERIFY(lines[0].startsWith(QStringLiteral("id,run,epoch,genotype,accuracy")));
+}
+
+void TestCliStore::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("missing db") << QStringList { QStringLiteral("runs"), QStringLiteral("--db"),
+        QStringLiteral("/nonexistent/x.sqlite") }
+                                << "does not exist";
+    QTest::addRow("no run id") << QStringList { QStringLiteral("front") } << "--run ID is required";
+    QTest::addRow("unknown run") << QStringList { QStringLiteral("front"), QStringLiteral("--run"),
+        QStringLiteral("999") } << "no run 999";
+    QTest::addRow("bad format") << QStringList { QStringLiteral("export"), QStringLiteral("--run"), QStringLiteral("1"),
+        QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
+                                << "json, csv or timeloop";
+}
+
+void TestCliStore::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    if (!args.contains(QStringLiteral("--db"))) {
+        args << QStringLiteral("--db") << m_db;
+    }
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliStore)
+#include "tst_cli_store.moc"
