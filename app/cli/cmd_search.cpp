@@ -1,0 +1,219 @@
+// dna-cli search: a full co-search into a run store, with live progress (a bar, or JSON lines).
+#include "cli_args.h"
+#include "cli_command.h"
+
+#include "cosearch/co_search.h"
+#include "cosearch/store_recorder.h"
+#include "io/json_io.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+
+namespace dna::cli {
+namespace {
+
+CancelToken* g_cancel = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    if (g_cancel) {
+        g_cancel->cancel(); // async-signal-safe: a relaxed atomic store
+    }
+}
+
+double number(const Args& args, const std::string& name, double fallback, double min, double max)
+{
+    auto v = args.value(name);
+    if (!v) {
+        return fallback;
+    }
+    size_t used = 0;
+    double x = 0;
+    try {
+        x = std::stod(*v, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != v->size() || !(x >= min && x <= max)) {
+        throw UsageError("--" + name + " must be a number from " + std::to_string(min) + " to " + std::to_string(max)
+            + ", not '" + *v + "'");
+    }
+    return x;
+}
+
+int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv,
+        { "preset", "space", "platform", "objective", "min-fps", "max-fps", "max-energy-uj", "epochs", "seed", "db",
+            "data", "steps-per-epoch", "lambda", "name", "threads" },
+        { "json-progress" });
+    auto req = cosearch::presetRequest(args.valueOr("preset", "quick"));
+    if (!req) {
+        throw UsageError("--preset: " + req.error().detail);
+    }
+    if (auto s = args.value("space")) {
+        req->space = *s;
+    }
+    if (auto p = args.value("platform")) {
+        auto platform = io::resolvePlatformArg(*p);
+        if (!platform) {
+            err << "dna-cli search: --platform: " << platform.error().detail << '\n';
+            return BadUsage;
+        }
+        req->platform = std::move(platform).value();
+    }
+    const std::string objective = args.valueOr("objective", "fps");
+    if (!hwsearch::parseObjective(objective, req->objective)) {
+        throw UsageError("--objective must be fps, latency, energy or edp, not '" + objective + "'");
+    }
+    req->targets.minFps = number(args, "min-fps", 0, 0, 1e9);
+    req->targets.maxFps = number(args, "max-fps", 0, 0, 1e9);
+    req->targets.maxEnergyUj = number(args, "max-energy-uj", 0, 0, 1e12);
+    req->lambda = number(args, "lambda", req->lambda, 0, 1e6);
+    if (args.value("epochs")) {
+        req->epochs = int(args.integer("epochs", req->epochs, 1, 10000));
+        req->warmupEpochs = std::min(req->warmupEpochs, req->epochs - 1);
+    }
+    req->maxStepsPerEpoch = int(args.integer("steps-per-epoch", req->maxStepsPerEpoch, 0, 1'000'000));
+    req->seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
+    req->threads = int(args.integer("threads", req->threads, 1, 256));
+    req->dataDir = args.valueOr("data", "");
+    const bool json = args.flag("json-progress");
+
+    const std::string dbPath = args.valueOr("db", store::defaultStorePath());
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(dbPath).parent_path(), ec);
+    auto opened = store::RunStore::open(dbPath);
+    if (!opened) {
+        err << "dna-cli search: --db: " << opened.error().detail << '\n';
+        return BadUsage;
+    }
+    auto& db = **opened;
+    store::RunInfo run;
+    run.name = args.valueOr("name", req->preset + " " + req->space + " on " + req->platform.name);
+    run.requestJson = cosearch::requestToJson(*req).dump();
+    run.seed = int64_t(req->seed);
+    run.appVersion = DNA_VERSION;
+    run.objective = hwsearch::objectiveName(req->objective);
+    const int64_t runId = db.createRun(run);
+    const std::string dir = std::filesystem::path(dbPath).parent_path().string();
+    req->checkpointPath = (dir.empty() ? std::string(".") : dir) + "/run-" + std::to_string(runId) + ".supernet.pt";
+
+    CancelToken cancel;
+    g_cancel = &cancel;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    cosearch::StoreRecorder recorder(db, runId);
+    using Clock = std::chrono::steady_clock;
+    auto lastProgress = Clock::now() - std::chrono::seconds(1);
+    int candidates = 0;
+
+    auto emitFront = [&](const std::vector<int64_t>& ids) {
+        if (ids.empty() || !json) {
+            return;
+        }
+        io::Json front = io::Json::array();
+        for (const auto& c : db.candidates(runId, true)) {
+            front.push_back(c.id);
+        }
+        out << io::Json { { "event", "front" }, { "run", runId }, { "candidates", front } }.dump() << std::endl;
+    };
+    cosearch::Callbacks cb;
+    cb.progress = [&](const cosearch::ProgressEvent& p) {
+        const auto now = Clock::now();
+        if (now - lastProgress < std::chrono::milliseconds(100) && p.step != p.steps) {
+            return; // about 10 updates a second
+        }
+        lastProgress = now;
+        if (json) {
+            out << io::Json { { "event", "progress" }, { "run", runId }, { "phase", p.phase }, { "epoch", p.epoch },
+                { "epochs", p.epochs }, { "step", p.step }, { "steps", p.steps }, { "loss", p.loss }, { "tau", p.tau },
+                { "lambda", p.lambda }, { "elapsed_s", p.elapsedSeconds }, { "eta_s", p.etaSeconds } }
+                       .dump()
+                << std::endl;
+        } else {
+            const int width = 30;
+            const int filled = p.steps ? int(width * p.step / p.steps) : 0;
+            err << "\r[" << std::string(size_t(filled), '#') << std::string(size_t(width - filled), '.') << "] "
+                << p.phase << " epoch " << std::min(p.epoch + 1, p.epochs) << "/" << p.epochs << " loss " << std::fixed
+                << std::setprecision(3) << p.loss << " lambda " << p.lambda << " ETA " << std::setprecision(0)
+                << p.etaSeconds << " s, " << candidates << " candidates   " << std::flush;
+        }
+    };
+    cb.candidate = [&](const cosearch::CandidateEvent& ev) {
+        ++candidates;
+        const auto ids = recorder.candidate(ev);
+        if (json) {
+            out << io::Json { { "event", "candidate" }, { "run", runId }, { "epoch", ev.epoch },
+                { "genotype", ev.genotype }, { "accuracy", ev.accuracy }, { "accuracy_kind", ev.accuracyKind },
+                { "final", ev.final }, { "valid", ev.cost.valid() }, { "fps", ev.cost.fps },
+                { "latency_ms", ev.cost.latencyMs }, { "energy_uj", ev.cost.energyUj }, { "edp", ev.cost.edp } }
+                       .dump()
+                << std::endl;
+        }
+        emitFront(ids);
+    };
+    cb.epoch = [&](const cosearch::EpochEvent& ev) {
+        emitFront(recorder.epoch(ev));
+        if (!json) {
+            err << "\repoch " << ev.epoch + 1 << ": derived " << ev.derivedGenotype << ", accuracy " << std::fixed
+                << std::setprecision(2) << ev.valAccuracy * 100 << "%, " << std::setprecision(1) << ev.derivedFps
+                << " FPS, lambda " << std::setprecision(3) << ev.lambda << std::string(20, ' ') << '\n';
+        }
+    };
+
+    auto result = cosearch::runCoSearch(*req, cancel, cb);
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+    g_cancel = nullptr;
+    emitFront(recorder.flush());
+    if (!json) {
+        err << '\n';
+    }
+    if (!result) {
+        db.setRunState(runId, store::RunState::Failed, result.error().detail);
+        if (json) {
+            out << io::Json { { "event", "failed" }, { "run", runId }, { "code", result.error().code },
+                { "message", result.error().detail } }
+                       .dump()
+                << std::endl;
+        }
+        err << "dna-cli search: " << result.error().detail << '\n';
+        const bool badInput = result.error().code == "dataset_missing" || result.error().code == "bad_request"
+            || result.error().code == "dataset_corrupt";
+        return badInput ? BadUsage : Failure;
+    }
+    const bool cancelled = result->cancelled;
+    db.setRunState(runId, cancelled ? store::RunState::Cancelled : store::RunState::Complete);
+    const auto front = db.candidates(runId, true);
+    if (json) {
+        out << io::Json { { "event", cancelled ? "cancelled" : "finished" }, { "run", runId },
+            { "candidates", result->candidates }, { "front_size", front.size() }, { "seconds", result->seconds },
+            { "lambda", result->lambda }, { "db", dbPath } }
+                   .dump()
+            << std::endl;
+    } else {
+        out << (cancelled ? "cancelled" : "finished") << ": run " << runId << " in " << dbPath << ", "
+            << result->candidates << " candidates, " << front.size() << " on the front, " << std::fixed
+            << std::setprecision(0) << result->seconds << " s\n";
+        for (const auto& c : front) {
+            out << "  " << std::setprecision(2) << c.accuracy * 100 << "%  " << std::setprecision(1) << c.fps
+                << " FPS  " << c.energyUj << " uJ  " << c.genotype << '\n';
+        }
+    }
+    return Ok;
+}
+
+Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
+    "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
+    "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
+    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--json-progress]\n\nCtrl-C cancels cleanly: the run is "
+    "kept as 'cancelled' with every candidate found so far.",
+    search });
+
+} // namespace
+} // namespace dna::cli

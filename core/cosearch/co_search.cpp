@@ -1,0 +1,437 @@
+#include "cosearch/co_search.h"
+
+#include "hwsearch/hw_search.h"
+#include "nas/batch_loader.h"
+#include "nas/derivation.h"
+#include "nas/search_run.h"
+#include "nas/train_run.h"
+#include "workload/network.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <set>
+
+namespace dna::cosearch {
+
+using namespace dna::accel;
+using namespace dna::workload;
+using Clock = std::chrono::steady_clock;
+
+Expected<SearchRequest> presetRequest(const std::string& name)
+{
+    SearchRequest r;
+    r.platform = *findPlatform("zc706");
+    r.preset = name;
+    if (name == "quick") {
+        // Sized so the whole run stays within a few minutes on two cores (see README "Co-search").
+        r.epochs = 4;
+        r.warmupEpochs = 1;
+        r.maxStepsPerEpoch = 120;
+        return r;
+    }
+    if (name == "paper") {
+        // The authors' CIFAR schedule scaled to Fashion-MNIST: a longer warm-up and search, tau 5 * 0.975^epoch,
+        // retraining of the final networks.
+        r.epochs = 40;
+        r.warmupEpochs = 10;
+        r.maxStepsPerEpoch = 0;
+        r.tauDecay = 0.975;
+        r.hwEvaluations = 30000;
+        r.candidatesPerEpoch = 10;
+        r.valImages = 6000;
+        r.retrain = true;
+        r.retrainEpochs = 15;
+        return r;
+    }
+    return Error { "bad_request", "unknown preset '" + name + "'; presets are quick and paper" };
+}
+
+nlohmann::json requestToJson(const SearchRequest& r)
+{
+    return { { "preset", r.preset }, { "space", r.space },
+        { "dataset", r.dataset.empty() ? nas::defaultDataset(r.space) : r.dataset }, { "platform", r.platform.name },
+        { "objective", hwsearch::objectiveName(r.objective) },
+        { "targets",
+            { { "min_fps", r.targets.minFps }, { "max_fps", r.targets.maxFps },
+                { "max_energy_uj", r.targets.maxEnergyUj } } },
+        { "budget",
+            { { "dsp", r.platform.budget.dsp }, { "bram18", r.platform.budget.bram18 },
+                { "pes", r.platform.budget.pes }, { "gb_bytes", r.platform.budget.gbBytes },
+                { "area_mm2", r.platform.budget.areaMm2 } } },
+        { "epochs", r.epochs }, { "warmup_epochs", r.warmupEpochs }, { "max_steps_per_epoch", r.maxStepsPerEpoch },
+        { "batch_size", r.batchSize }, { "lambda", r.lambda }, { "hw_evaluations", r.hwEvaluations },
+        { "candidates_per_epoch", r.candidatesPerEpoch }, { "retrain", r.retrain }, { "seed", r.seed },
+        { "resume_from", r.resumeFrom } };
+}
+
+namespace {
+
+double objectiveCost(const LayerCost& c, hwsearch::Objective o, double clockMhz)
+{
+    if (o == hwsearch::Objective::Energy || o == hwsearch::Objective::Edp) {
+        return c.energyPj.total() * 1e-6; // uJ
+    }
+    return c.cycles / (clockMhz * 1e3); // ms
+}
+
+/// Cost of a list of layers on a fixed accelerator (single chunk: engines by layer type only).
+double layersCost(const std::vector<Layer>& layers, const Platform& platform, const Accelerator& acc,
+    hwsearch::Objective objective, int iterations, uint64_t seed)
+{
+    if (layers.empty()) {
+        return 0;
+    }
+    Network net;
+    net.name = "op";
+    net.layers = layers;
+    Accelerator single = acc;
+    single.chunkStarts = { 0 };
+    const int engines = single.expectedEngines();
+    single.engines.resize(size_t(engines), acc.engines.front());
+    const auto r = hwsearch::searchMappings(net, platform, single, objective, hwsearch::Algo::Das, iterations, seed);
+    double total = 0;
+    for (const auto& c : r.costs) {
+        total += c.valid() ? objectiveCost(c, objective, platform.clockMhz) : 1e3;
+    }
+    return total;
+}
+
+} // namespace
+
+nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, const Accelerator& acc,
+    hwsearch::Objective objective, int iterations, uint64_t seed)
+{
+    nas::CostTable t;
+    t.metric = objective == hwsearch::Objective::Energy || objective == hwsearch::Objective::Edp ? "energy_uj"
+                                                                                                 : "latency_ms";
+    t.layers = space.searchableLayers();
+    t.ops = int(space.ops.size());
+    t.values.assign(size_t(t.layers) * t.ops, 0.0);
+    for (int l = 0; l < t.layers; ++l) {
+        for (int o = 0; o < t.ops; ++o) {
+            t.at(l, o) = layersCost(opLayers(space, l, o, "layer" + std::to_string(l)), platform, acc, objective,
+                iterations, seed + uint64_t(l * 31 + o));
+        }
+    }
+    // Stem, head and classifier: the network of op 0 everywhere minus its searchable part.
+    auto net = networkFromOps(space.name, std::vector<int>(size_t(t.layers), 0)).value();
+    std::vector<Layer> fixedLayers;
+    for (const auto& layer : net.layers) {
+        if (layer.name.rfind("layer", 0) != 0) {
+            fixedLayers.push_back(layer);
+        }
+    }
+    t.fixed = layersCost(fixedLayers, platform, acc, objective, iterations, seed + 7);
+    return t;
+}
+
+namespace {
+
+struct Run {
+    const SearchRequest& req;
+    const SearchSpace& space;
+    const nas::TrainTest& data;
+    nas::DataSplits splits;
+    std::vector<int> valSubset;
+    nas::Supernet& net;
+    const CancelToken& cancel;
+    const Callbacks& cb;
+    Clock::time_point start = Clock::now();
+    double lambda = 0;
+    std::mt19937_64 rng {};
+    int candidates = 0;
+};
+
+double estimateAccuracy(Run& r, const std::vector<int>& genotype)
+{
+    nas::BatchLoader calib(r.data.train, r.splits.train, r.req.batchSize, true, nas::Augment {}, r.req.seed + 7);
+    std::vector<nas::Batch> batches;
+    for (int i = 0; i < 5; ++i) {
+        batches.push_back(calib.next());
+    }
+    r.net.recalibrateBatchNorm(batches, genotype);
+    return nas::evaluateAccuracy(r.net, r.data.train, r.valSubset, genotype, 256);
+}
+
+/// The searched accelerator of a genotype (its network at batch 1).
+hwsearch::HwSearchResult searchNetworkHardware(
+    Run& r, const std::vector<int>& genotype, long evaluations, bool singleChunk)
+{
+    hwsearch::HwSearchRequest hw;
+    hw.network = networkFromOps(r.space.name, genotype).value();
+    hw.platform = r.req.platform;
+    hw.objective = r.req.objective;
+    hw.algo = hwsearch::Algo::Das;
+    hw.evaluations = evaluations;
+    hw.seed = r.req.seed;
+    if (singleChunk) {
+        hw.fixes = { { "micro_arch", "multi-cycle" } };
+    }
+    return hwsearch::searchHardware(hw, r.cancel, {});
+}
+
+void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double accuracy, const std::string& kind,
+    const hwsearch::HwSearchResult& hw, bool final, std::vector<CandidateEvent>* keep)
+{
+    CandidateEvent ev;
+    ev.epoch = epoch;
+    ev.ops = genotype;
+    ev.genotype = nas::genotypeString(r.space, genotype);
+    ev.accuracy = accuracy;
+    ev.accuracyKind = kind;
+    ev.final = final;
+    if (hw.found) {
+        ev.design = hw.best;
+        ev.cost = hw.cost;
+    } else {
+        ev.design.network = networkFromOps(r.space.name, genotype).value();
+        ev.design.platform = r.req.platform;
+        ev.cost.invalid = Invalid::BramOverBudget;
+        ev.cost.invalidDetail = hw.error ? hw.error->detail : "no valid accelerator";
+    }
+    ++r.candidates;
+    if (keep) {
+        keep->push_back(ev);
+    }
+    if (r.cb.candidate) {
+        r.cb.candidate(ev);
+    }
+}
+
+/// Target-range control of lambda (DNA): double it while the derived network misses a target, halve it while
+/// it is comfortably past the upper end.
+void updateLambda(Run& r, const DesignCost& derived)
+{
+    const Targets& t = r.req.targets;
+    if (!derived.valid()) {
+        return;
+    }
+    if ((t.minFps > 0 && derived.fps < t.minFps) || (t.maxEnergyUj > 0 && derived.energyUj > t.maxEnergyUj)) {
+        r.lambda *= 2;
+    } else if (t.maxFps > 0 && derived.fps > t.maxFps) {
+        r.lambda /= 2;
+    }
+}
+
+} // namespace
+
+Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel, const Callbacks& cb)
+{
+    const SearchSpace* space = findSearchSpace(req.space);
+    if (!space) {
+        return Error { "bad_request", "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
+    }
+    if (req.epochs < 1 || req.warmupEpochs < 0 || req.warmupEpochs >= req.epochs || req.batchSize < 1
+        || req.hwEvery < 1) {
+        return Error { "bad_request", "need epochs >= 1, 0 <= warm-up epochs < epochs, batch size >= 1" };
+    }
+    auto data = nas::resolveData(*space, req.data, req.dataset, req.dataDir);
+    if (!data) {
+        return data.error();
+    }
+    nas::setTrainingThreads(req.threads);
+    nas::SupernetOptions options = req.supernet;
+    options.seed = req.seed;
+    options.fixedOps.clear();
+    auto net = nas::Supernet::create(*space, options);
+    if (!net) {
+        return net.error();
+    }
+    if (!req.resumeFrom.empty()) {
+        if (auto e = (*net)->load(req.resumeFrom)) {
+            return *e;
+        }
+    }
+    Run r { req, *space, **data, nas::makeSplits((*data)->train.size(), 0.2, 0.1, req.seed), {}, **net, cancel, cb,
+        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0 };
+    r.lambda = req.lambda;
+    r.rng.seed(req.seed);
+    r.valSubset.assign(r.splits.val.begin(),
+        r.splits.val.begin() + std::min<size_t>(r.splits.val.size(), size_t(std::max(1, req.valImages))));
+
+    nas::BatchLoader weights(r.data.train, r.splits.train, req.batchSize, true, nas::Augment { 2, true }, req.seed + 1);
+    weights.setDropLast(true);
+    nas::BatchLoader arch(r.data.train, r.splits.arch, req.batchSize, true, nas::Augment {}, req.seed + 2);
+    arch.setDropLast(true);
+    int stepsPerEpoch = weights.batchesPerEpoch();
+    if (req.maxStepsPerEpoch > 0) {
+        stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
+    }
+    const long totalSteps = long(stepsPerEpoch) * req.epochs;
+    long step = 0;
+    long archSteps = 0;
+    Result result;
+    nas::CostTable table;
+
+    auto refreshHardware = [&](const std::vector<int>& genotype) {
+        const auto hw = searchNetworkHardware(r, genotype, req.hwEvaluations, true);
+        if (!hw.found) {
+            return;
+        }
+        table
+            = opCostTable(*space, req.platform, hw.best.accelerator, req.objective, req.opMappingIterations, req.seed);
+        const double total = table.genotypeCost(genotype);
+        if (total > 0) {
+            for (double& v : table.values) {
+                v /= total;
+            }
+            table.fixed /= total;
+        }
+        r.net.setCostTable(table, r.lambda);
+    };
+
+    for (int epoch = 0; epoch < req.epochs && !result.cancelled; ++epoch) {
+        const auto epochStart = Clock::now();
+        const bool joint = epoch >= req.warmupEpochs;
+        const double tau = req.tauStart * std::pow(req.tauDecay, epoch);
+        r.net.setTau(tau);
+        if (joint && table.empty()) {
+            refreshHardware(nas::argmaxGenotype(r.net.logits()));
+        }
+        double lossSum = 0;
+        int steps = 0;
+        for (int s = 0; s < stepsPerEpoch; ++s, ++step) {
+            if (cancel.cancelled()) {
+                result.cancelled = true;
+                break;
+            }
+            const double t = double(step) / double(std::max(1L, totalSteps));
+            r.net.setWeightLr(req.supernet.weightLr * 0.5 * (1 + std::cos(M_PI * t)));
+            auto w = r.net.weightStep(weights.next());
+            if (!w) {
+                return w.error();
+            }
+            lossSum += w->loss;
+            ++steps;
+            if (joint && s % std::max(1, req.archEvery) == 0) {
+                auto a = r.net.archStep(arch.next());
+                if (!a) {
+                    return a.error();
+                }
+                if (++archSteps % req.hwEvery == 0) {
+                    refreshHardware(nas::argmaxGenotype(r.net.logits()));
+                }
+            }
+            if (cb.progress) {
+                ProgressEvent p;
+                p.phase = joint ? "search" : "warm-up";
+                p.epoch = epoch;
+                p.epochs = req.epochs;
+                p.step = step + 1;
+                p.steps = totalSteps;
+                p.loss = lossSum / steps;
+                p.tau = tau;
+                p.lambda = r.lambda;
+                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+                p.etaSeconds = p.elapsedSeconds / double(step + 1) * double(totalSteps - step - 1);
+                cb.progress(p);
+            }
+        }
+        if (result.cancelled) {
+            break;
+        }
+        // Candidates of this epoch: the derived network, the most likely ones, and samples from the logits.
+        const auto logits = r.net.logits();
+        const auto derived = nas::argmaxGenotype(logits);
+        std::vector<std::vector<int>> picks { derived };
+        for (auto& g : nas::topKGenotypes(logits, 3)) {
+            picks.push_back(g);
+        }
+        for (int i = 0; int(picks.size()) < req.candidatesPerEpoch + 6 && i < 4 * req.candidatesPerEpoch; ++i) {
+            picks.push_back(nas::sampleGenotype(logits, r.rng, 1.0));
+        }
+        std::set<std::vector<int>> seen;
+        EpochEvent ev;
+        ev.epoch = epoch;
+        int emitted = 0;
+        for (const auto& g : picks) {
+            if (emitted >= req.candidatesPerEpoch || cancel.cancelled()) {
+                break;
+            }
+            if (!seen.insert(g).second) {
+                continue;
+            }
+            const double accuracy = estimateAccuracy(r, g);
+            const auto hw = searchNetworkHardware(r, g, req.hwEvaluations, false);
+            if (g == derived) {
+                ev.valAccuracy = accuracy;
+                ev.derivedFps = hw.found ? hw.cost.fps : 0;
+                ev.derivedEnergyUj = hw.found ? hw.cost.energyUj : 0;
+                if (hw.found && joint) {
+                    updateLambda(r, hw.cost);
+                    if (!table.empty()) {
+                        r.net.setCostTable(table, r.lambda);
+                    }
+                }
+            }
+            emitCandidate(r, epoch, g, accuracy, "supernet", hw, false, nullptr);
+            ++emitted;
+        }
+        if (!req.checkpointPath.empty()) {
+            if (auto e = r.net.save(req.checkpointPath)) {
+                return *e;
+            }
+        }
+        ev.trainLoss = steps ? lossSum / steps : 0;
+        ev.tau = tau;
+        ev.lambda = r.lambda;
+        ev.derivedGenotype = nas::genotypeString(*space, derived);
+        ev.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        ev.probabilities = nas::opProbabilities(logits);
+        if (cb.epoch) {
+            cb.epoch(ev);
+        }
+    }
+
+    // The final networks: the most likely genotypes, a longer hardware search, optionally retrained.
+    if (!result.cancelled) {
+        const auto finals = nas::topKGenotypes(r.net.logits(), std::max(1, req.finalCandidates));
+        for (const auto& g : finals) {
+            if (cancel.cancelled()) {
+                result.cancelled = true;
+                break;
+            }
+            if (cb.progress) {
+                ProgressEvent p;
+                p.phase = "final";
+                p.epoch = req.epochs;
+                p.epochs = req.epochs;
+                p.step = p.steps = totalSteps;
+                p.lambda = r.lambda;
+                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+                cb.progress(p);
+            }
+            double accuracy = estimateAccuracy(r, g);
+            std::string kind = "supernet";
+            if (req.retrain) {
+                nas::TrainRequest tr;
+                tr.genotype = nas::genotypeString(*space, g);
+                tr.data = *data;
+                tr.epochs = req.retrainEpochs;
+                tr.threads = req.threads;
+                tr.seed = req.seed;
+                auto trained = nas::runTraining(tr, cancel, {});
+                if (!trained) {
+                    return trained.error();
+                }
+                if (trained->cancelled) {
+                    result.cancelled = true;
+                    break;
+                }
+                accuracy = trained->testAccuracy;
+                kind = "retrained";
+            }
+            const auto hw = searchNetworkHardware(r, g, req.finalHwEvaluations, false);
+            emitCandidate(r, req.epochs, g, accuracy, kind, hw, true, &result.finals);
+        }
+    }
+    result.cancelled = result.cancelled || cancel.cancelled();
+    result.candidates = r.candidates;
+    result.lambda = r.lambda;
+    result.seconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+    return result;
+}
+
+} // namespace dna::cosearch

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "accel/cost_model.h"
+#include "hwsearch/objective.h"
+#include "nas/dataset.h"
+#include "nas/supernet.h"
+#include "util/cancel.h"
+#include "util/expected.h"
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace dna::cosearch {
+
+/// Budget targets the lambda controller steers the derived network into (0 = none).
+struct Targets {
+    double minFps = 0;
+    double maxFps = 0;
+    double maxEnergyUj = 0;
+};
+
+/// One co-search: the supernet of `space` on `dataset`, with the hardware cost of the current network on its
+/// searched accelerator (for `platform`) in the architecture loss.
+struct SearchRequest {
+    std::string preset = "quick";
+    std::string space = "fmnist";
+    std::string dataset; // empty: the space's default
+    std::string dataDir;
+    std::shared_ptr<const nas::TrainTest> data; // preloaded data (tests) instead of dataset/dataDir
+    accel::Platform platform;
+    hwsearch::Objective objective = hwsearch::Objective::Fps;
+    Targets targets;
+
+    int epochs = 3;
+    int warmupEpochs = 1;
+    int maxStepsPerEpoch = 0; // 0: a full pass over the weight split
+    int batchSize = 128;
+    int archEvery = 2;
+    double tauStart = 5.0;
+    double tauDecay = 0.7;
+    /// Weight of the hardware term; the cost table is normalised so the current network costs 1.
+    double lambda = 0.3;
+    int hwEvery = 40; // architecture steps between accelerator searches for the current network
+    long hwEvaluations = 12000; // per accelerator search during the run
+    long finalHwEvaluations = 100000;
+    int opMappingIterations = 24; // mapping samples per layer for the per-op cost table
+    int candidatesPerEpoch = 8;
+    int valImages = 2000; // validation images per candidate estimate
+    int finalCandidates = 2;
+    bool retrain = false; // train the final networks from scratch for a reported accuracy
+    int retrainEpochs = 12;
+    int threads = 2;
+    uint64_t seed = 1;
+    std::string checkpointPath; // supernet checkpoint written after every epoch when set
+    std::string resumeFrom; // warm start from a checkpoint of the same space
+    nas::SupernetOptions supernet;
+};
+
+/// The presets: "quick" (Fashion-MNIST, fmnist space, zc706, fps; a few minutes on two cores) and "paper"
+/// (longer schedules, retraining). Error "bad_request" for other names.
+Expected<SearchRequest> presetRequest(const std::string& name);
+nlohmann::json requestToJson(const SearchRequest& r);
+
+struct ProgressEvent {
+    std::string phase; // "warm-up", "search", "final", "retrain"
+    int epoch = 0;
+    int epochs = 0;
+    long step = 0;
+    long steps = 0;
+    double loss = 0;
+    double tau = 0;
+    double lambda = 0;
+    double elapsedSeconds = 0;
+    double etaSeconds = 0;
+};
+
+struct CandidateEvent {
+    int epoch = 0;
+    std::vector<int> ops;
+    std::string genotype;
+    double accuracy = 0; // fraction in [0, 1]
+    std::string accuracyKind; // "supernet" or "retrained"
+    bool final = false;
+    accel::Design design;
+    accel::DesignCost cost;
+};
+
+struct EpochEvent {
+    int epoch = 0;
+    double trainLoss = 0;
+    double valAccuracy = 0; // the derived network with shared weights
+    double tau = 0;
+    double lambda = 0;
+    double derivedFps = 0;
+    double derivedEnergyUj = 0;
+    std::string derivedGenotype;
+    double seconds = 0;
+    std::vector<std::vector<double>> probabilities; // per layer, per op
+};
+
+struct Callbacks {
+    std::function<void(const ProgressEvent&)> progress;
+    std::function<void(const CandidateEvent&)> candidate;
+    std::function<void(const EpochEvent&)> epoch;
+};
+
+struct Result {
+    bool cancelled = false;
+    std::vector<CandidateEvent> finals;
+    int candidates = 0;
+    double seconds = 0;
+    double lambda = 0;
+};
+
+/// Runs on the calling thread (sets its LibTorch thread count); cancellation is checked every step and
+/// inside the hardware searches, so it returns within a second. Errors: dataset_missing / dataset_corrupt,
+/// bad_request, nan_loss, checkpoint_mismatch, io_error.
+Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& cancel, const Callbacks& callbacks);
+
+/// The hardware cost of every op at every searchable layer on a fixed accelerator (each op's layers mapped by
+/// the per-layer search), in the objective's unit (latency ms for fps and latency, energy uJ for energy and
+/// edp), plus the fixed part (stem, head, classifier).
+nas::CostTable opCostTable(const workload::SearchSpace& space, const accel::Platform& platform,
+    const accel::Accelerator& acc, hwsearch::Objective objective, int iterations, uint64_t seed);
+
+} // namespace dna::cosearch

@@ -1,0 +1,101 @@
+#include "cosearch/store_recorder.h"
+
+#include "accel/dataflow.h"
+#include "io/json_io.h"
+
+namespace dna::cosearch {
+
+store::CandidateRecord candidateRecord(const CandidateEvent& ev)
+{
+    store::CandidateRecord c;
+    c.epoch = ev.epoch;
+    c.genotype = ev.genotype;
+    c.accuracy = ev.accuracy;
+    c.accuracyKind = ev.accuracyKind;
+    c.valid = ev.cost.valid();
+    c.fps = ev.cost.fps;
+    c.latencyMs = ev.cost.latencyMs;
+    c.energyUj = ev.cost.energyUj;
+    c.edp = ev.cost.edp;
+    c.dsp = ev.cost.resources.dsp;
+    c.bram18 = ev.cost.resources.bram18;
+    c.areaMm2 = ev.cost.resources.areaMm2;
+    if (c.valid) {
+        c.designJson = io::designToJson(ev.design, &ev.cost).dump();
+    }
+    return c;
+}
+
+std::vector<store::LayerMappingRecord> layerMappingRecords(const CandidateEvent& ev)
+{
+    std::vector<store::LayerMappingRecord> out;
+    if (!ev.cost.valid()) {
+        return out;
+    }
+    const io::Json layers = io::costToJson(ev.design, ev.cost)["layers"];
+    for (size_t i = 0; i < ev.cost.layers.size(); ++i) {
+        const auto& lc = ev.cost.layers[i];
+        const auto& j = layers[i];
+        store::LayerMappingRecord r;
+        r.layerIndex = int(i);
+        r.name = ev.design.network.layers[i].name;
+        r.type = j["type"].get<std::string>();
+        r.shapeJson = j["shape"].dump();
+        r.engine = ev.cost.layerEngine[i];
+        r.dataflow = j["dataflow"].get<std::string>();
+        r.mappingJson = j["mapping"].dump();
+        r.cycles = lc.cycles;
+        r.energyPj = { lc.energyPj.mac, lc.energyPj.rf, lc.energyPj.noc, lc.energyPj.gb, lc.energyPj.dram };
+        r.utilization = lc.utilization;
+        r.bound = accel::boundName(lc.bound);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+StoreRecorder::StoreRecorder(store::RunStore& store, int64_t runId, size_t batchSize)
+    : m_store(store)
+    , m_runId(runId)
+    , m_batchSize(batchSize)
+{
+}
+
+StoreRecorder::~StoreRecorder()
+{
+    try {
+        flush();
+    } catch (...) {
+        // Nothing to report to from a destructor; the caller flushes explicitly on the normal path.
+    }
+}
+
+std::vector<int64_t> StoreRecorder::candidate(const CandidateEvent& ev)
+{
+    m_pending.push_back(candidateRecord(ev));
+    m_pendingMappings.push_back(layerMappingRecords(ev));
+    return m_pending.size() >= m_batchSize ? flush() : std::vector<int64_t> {};
+}
+
+std::vector<int64_t> StoreRecorder::epoch(const EpochEvent& ev)
+{
+    auto ids = flush();
+    nlohmann::json metrics { { "probabilities", ev.probabilities }, { "derived", ev.derivedGenotype },
+        { "derived_fps", ev.derivedFps }, { "derived_energy_uj", ev.derivedEnergyUj } };
+    m_store.addEpoch(
+        m_runId, { ev.epoch, ev.trainLoss, ev.valAccuracy, ev.tau, ev.lambda, ev.seconds, metrics.dump() });
+    return ids;
+}
+
+std::vector<int64_t> StoreRecorder::flush()
+{
+    if (m_pending.empty()) {
+        return {};
+    }
+    auto ids = m_store.addCandidates(m_runId, m_pending, m_pendingMappings);
+    m_pending.clear();
+    m_pendingMappings.clear();
+    m_store.updateFront(m_runId);
+    return ids;
+}
+
+} // namespace dna::cosearch

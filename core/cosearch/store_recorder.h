@@ -1,0 +1,35 @@
+#pragma once
+
+#include "cosearch/co_search.h"
+#include "store/run_store.h"
+
+#include <vector>
+
+namespace dna::cosearch {
+
+/// The store rows of a candidate event: the candidate (with its design file) and its per-layer mappings.
+store::CandidateRecord candidateRecord(const CandidateEvent& ev);
+std::vector<store::LayerMappingRecord> layerMappingRecords(const CandidateEvent& ev);
+
+/// Persists a co-search's events in a run: candidates in batches (one transaction each), epochs, and the
+/// on-front flags after every flush. Use it on the thread that owns the writer store.
+class StoreRecorder {
+public:
+    StoreRecorder(store::RunStore& store, int64_t runId, size_t batchSize = 8);
+    ~StoreRecorder();
+
+    /// Buffers the candidate; returns the ids written when this call flushed a batch.
+    std::vector<int64_t> candidate(const CandidateEvent& ev);
+    std::vector<int64_t> epoch(const EpochEvent& ev);
+    /// Writes what is buffered and refreshes the front; returns the new candidate ids.
+    std::vector<int64_t> flush();
+
+private:
+    store::RunStore& m_store;
+    int64_t m_runId;
+    size_t m_batchSize;
+    std::vector<store::CandidateRecord> m_pending;
+    std::vector<std::vector<store::LayerMappingRecord>> m_pendingMappings;
+};
+
+} // namespace dna::cosearch

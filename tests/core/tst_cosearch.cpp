@@ -1,0 +1,237 @@
+// The co-search on synthetic data with the small fmnist space: candidates stream with valid designs, a tight
+// FPS target raises lambda and moves the derived network to cheaper ops, cancel returns promptly, and the
+// per-op cost table matches the per-layer searches it is made of.
+#include "cosearch/co_search.h"
+#include "cosearch/store_recorder.h"
+#include "hwsearch/hw_search.h"
+#include "nas/dataset.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <chrono>
+#include <thread>
+
+using namespace dna;
+using namespace dna::cosearch;
+
+namespace {
+
+std::shared_ptr<const nas::TrainTest> syntheticData()
+{
+    static auto data = [] {
+        auto d = std::make_shared<nas::TrainTest>();
+        d->train = nas::syntheticDataset(1200, 1, 28, 10, 5);
+        d->test = nas::syntheticDataset(200, 1, 28, 10, 6);
+        d->test.mean = d->train.mean;
+        d->test.stddev = d->train.stddev;
+        return d;
+    }();
+    return data;
+}
+
+SearchRequest tinyRequest()
+{
+    SearchRequest r = presetRequest("quick").value();
+    r.data = syntheticData();
+    r.epochs = 3;
+    r.warmupEpochs = 1;
+    r.maxStepsPerEpoch = 8;
+    r.batchSize = 32;
+    r.archEvery = 1;
+    r.hwEvery = 4;
+    r.hwEvaluations = 1500;
+    r.finalHwEvaluations = 3000;
+    r.opMappingIterations = 4;
+    r.candidatesPerEpoch = 3;
+    r.valImages = 100;
+    r.finalCandidates = 1;
+    r.threads = 1;
+    return r;
+}
+
+double latencyOf(const std::string& genotype, const accel::Platform& platform)
+{
+    hwsearch::HwSearchRequest hw;
+    hw.network = workload::networkFromGenotype(genotype).value();
+    hw.platform = platform;
+    hw.evaluations = 3000;
+    const auto r = hwsearch::searchHardware(hw, CancelToken {}, {});
+    return r.found ? r.cost.latencyMs : 1e9;
+}
+
+} // namespace
+
+class TestCoSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void candidatesStream();
+    void tightTargetRaisesLambdaAndCheapensTheNetwork();
+    void cancelReturnsPromptly();
+    void costTableMatchesLayerSearches();
+    void presetsAndBadRequests();
+};
+
+void TestCoSearch::candidatesStream()
+{
+    SearchRequest req = tinyRequest();
+    std::vector<CandidateEvent> candidates;
+    std::vector<EpochEvent> epochs;
+    long lastStep = 0;
+    Callbacks cb;
+    cb.candidate = [&](const CandidateEvent& ev) { candidates.push_back(ev); };
+    cb.epoch = [&](const EpochEvent& ev) { epochs.push_back(ev); };
+    cb.progress = [&](const ProgressEvent& p) {
+        QVERIFY(p.step >= lastStep);
+        lastStep = p.step;
+    };
+    const auto r = runCoSearch(req, CancelToken {}, cb);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().detail.c_str());
+    QVERIFY(!r->cancelled);
+    QCOMPARE(int(epochs.size()), 3);
+    QCOMPARE(lastStep, 24L);
+    QCOMPARE(r->candidates, int(candidates.size()));
+    QVERIFY(candidates.size() >= 3 * 2 + 1);
+    QCOMPARE(int(r->finals.size()), 1);
+    QVERIFY(candidates.back().final);
+    for (const auto& c : candidates) {
+        QVERIFY(c.accuracy >= 0 && c.accuracy <= 1);
+        QVERIFY2(c.cost.valid(), c.cost.invalidDetail.c_str());
+        // The streamed design is what the cost model says of it.
+        const auto again = accel::evaluateDesign(c.design);
+        QCOMPARE(again.fps, c.cost.fps);
+        QCOMPARE(QString::fromStdString(c.design.network.label()), QString::fromStdString(c.genotype));
+    }
+    // Recorded in a store, the rows come back with their per-layer mappings.
+    QTemporaryDir dir;
+    auto s = store::RunStore::open(dir.filePath(QStringLiteral("r.sqlite")).toStdString());
+    store::RunInfo info;
+    info.requestJson = requestToJson(req).dump();
+    const int64_t runId = (*s)->createRun(info);
+    {
+        StoreRecorder rec(**s, runId, 4);
+        for (const auto& c : candidates) {
+            rec.candidate(c);
+        }
+        rec.flush();
+    }
+    const auto rows = (*s)->candidates(runId);
+    QCOMPARE(rows.size(), candidates.size());
+    QCOMPARE(int((*s)->layerMappings(rows[0].id).size()), int(candidates[0].design.network.layers.size()));
+    QVERIFY(!(*s)->candidates(runId, true).empty());
+}
+
+void TestCoSearch::tightTargetRaisesLambdaAndCheapensTheNetwork()
+{
+    // Without the hardware term the derived network follows accuracy alone; with an unreachable FPS target
+    // lambda doubles after every search epoch and the derived network gets faster on its accelerator.
+    SearchRequest free = tinyRequest();
+    free.epochs = 4;
+    free.maxStepsPerEpoch = 10;
+    free.lambda = 0;
+    SearchRequest tight = free;
+    tight.lambda = 0.5;
+    tight.targets.minFps = 1e12;
+    std::vector<double> lambdas;
+    Callbacks cb;
+    cb.epoch = [&](const EpochEvent& ev) { lambdas.push_back(ev.lambda); };
+    const auto a = runCoSearch(free, CancelToken {}, {});
+    const auto b = runCoSearch(tight, CancelToken {}, cb);
+    QVERIFY(a.ok() && b.ok());
+    // Warm-up epoch 0 keeps lambda; epochs 1..3 each double it.
+    QCOMPARE(lambdas, (std::vector<double> { 0.5, 1.0, 2.0, 4.0 }));
+    QCOMPARE(b->lambda, 4.0);
+    const double freeLatency = latencyOf(a->finals.at(0).genotype, free.platform);
+    const double tightLatency = latencyOf(b->finals.at(0).genotype, tight.platform);
+    QVERIFY2(tightLatency < freeLatency,
+        qPrintable(QStringLiteral("free %1 (%2 ms), tight %3 (%4 ms)")
+                       .arg(QString::fromStdString(a->finals[0].genotype))
+                       .arg(freeLatency)
+                       .arg(QString::fromStdString(b->finals[0].genotype))
+                       .arg(tightLatency)));
+}
+
+void TestCoSearch::cancelReturnsPromptly()
+{
+    SearchRequest req = tinyRequest();
+    req.epochs = 50;
+    req.maxStepsPerEpoch = 50;
+    CancelToken cancel;
+    std::atomic<bool> started { false };
+    Callbacks cb;
+    cb.progress = [&](const ProgressEvent& p) {
+        if (p.step >= 3) {
+            started = true;
+        }
+    };
+    std::chrono::steady_clock::time_point cancelledAt;
+    std::thread canceller([&] {
+        while (!started) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        cancelledAt = std::chrono::steady_clock::now();
+        cancel.cancel();
+    });
+    const auto r = runCoSearch(req, cancel, cb);
+    const auto returned = std::chrono::steady_clock::now();
+    canceller.join();
+    QVERIFY(r.ok());
+    QVERIFY(r->cancelled);
+    const double seconds = std::chrono::duration<double>(returned - cancelledAt).count();
+    QVERIFY2(seconds < 1.0, qPrintable(QString::number(seconds)));
+}
+
+void TestCoSearch::costTableMatchesLayerSearches()
+{
+    // Each entry is the sum over that op's conv layers of the best mapping's latency on the accelerator, and
+    // an identity skip costs nothing.
+    const auto* space = workload::findSearchSpace("fmnist");
+    const accel::Platform platform = *accel::findPlatform("zc706");
+    accel::Accelerator acc;
+    accel::Engine e;
+    e.rows = 16;
+    e.cols = 16;
+    e.dataflow = 0;
+    e.gbBytes = 256 * 1024;
+    e.rfBytes = 64;
+    acc.engines = { e };
+    const nas::CostTable t = opCostTable(*space, platform, acc, hwsearch::Objective::Latency, 8, 3);
+    QCOMPARE(t.layers, 8);
+    QCOMPARE(t.ops, 7);
+    const int skip = space->opIndex("skip");
+    QCOMPARE(t.at(2, skip), 0.0); // 24 -> 24, stride 1: identity
+    QVERIFY(t.at(1, skip) > 0); // 16 -> 24, stride 2: a 1x1 convolution
+    QVERIFY(t.at(0, space->opIndex("k5e6")) > t.at(0, space->opIndex("k3e1")));
+    // The entry for layer 3, k3e6 from its three layers searched the same way.
+    workload::Network n;
+    n.name = "op";
+    n.layers = workload::opLayers(*space, 3, space->opIndex("k3e6"), "layer3");
+    const auto m = hwsearch::searchMappings(n, platform, acc, hwsearch::Objective::Latency, hwsearch::Algo::Das, 8,
+        3 + uint64_t(3 * 31 + space->opIndex("k3e6")));
+    double ms = 0;
+    for (const auto& c : m.costs) {
+        ms += c.cycles / (platform.clockMhz * 1e3);
+    }
+    QCOMPARE(t.at(3, space->opIndex("k3e6")), ms);
+    QVERIFY(t.fixed > 0);
+}
+
+void TestCoSearch::presetsAndBadRequests()
+{
+    QVERIFY(presetRequest("quick").ok());
+    QVERIFY(presetRequest("paper")->retrain);
+    QCOMPARE(QString::fromStdString(presetRequest("fast").error().detail),
+        QStringLiteral("unknown preset 'fast'; presets are quick and paper"));
+    SearchRequest r = tinyRequest();
+    r.space = "mnist";
+    QCOMPARE(QString::fromStdString(runCoSearch(r, CancelToken {}, {}).error().code), QStringLiteral("bad_request"));
+    r = tinyRequest();
+    r.data.reset();
+    r.dataDir = "/nonexistent/fashion";
+    const auto missing = runCoSearch(r, CancelToken {}, {});
+    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("dataset_missing"));
+    QVERIFY(QString::fromStdString(missing.error().detail).contains(QStringLiteral("/nonexistent/fashion")));
+}
+
+QTEST_GUILESS_MAIN(TestCoSearch)
+#include "tst_cosearch.moc"
