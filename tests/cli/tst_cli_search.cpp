@@ -1,0 +1,147 @@
+// dna-cli search end to end on a tiny IDX dataset: JSON-line events, Ctrl-C cancels cleanly (run
+// `cancelled`, candidates kept), SIGKILL leaves a store that opens with the run `interrupted`.
+#include "store/run_store.h"
+
+#include <QDataStream>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace dna;
+
+namespace {
+
+void writeIdx(const QString& dir, const QString& prefix, int count, quint64 seed)
+{
+    QRandomGenerator rng { quint32(seed) };
+    QByteArray templates(10 * 784, 0);
+    QRandomGenerator tpl(7);
+    for (auto& b : templates) {
+        b = char(tpl.bounded(256));
+    }
+    QFile images(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
+    QFile labels(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
+    QVERIFY(images.open(QIODevice::WriteOnly) && labels.open(QIODevice::WriteOnly));
+    QDataStream im(&images);
+    QDataStream lb(&labels);
+    im << quint32(2051) << quint32(count) << quint32(28) << quint32(28);
+    lb << quint32(2049) << quint32(count);
+    for (int i = 0; i < count; ++i) {
+        const int label = i % 10;
+        lb << quint8(label);
+        for (int k = 0; k < 784; ++k) {
+            const int v = quint8(templates[label * 784 + k]) + int(rng.bounded(61)) - 30;
+            im << quint8(std::clamp(v, 0, 255));
+        }
+    }
+}
+
+struct Search {
+    QProcess process;
+    QList<QJsonObject> events;
+    QTemporaryDir dir;
+    QString db;
+
+    bool start()
+    {
+        writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
+        writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
+        db = dir.filePath(QStringLiteral("runs.sqlite"));
+        process.start(QStringLiteral(DNA_CLI_BIN),
+            { QStringLiteral("search"), QStringLiteral("--data"), dir.path(), QStringLiteral("--db"), db,
+                QStringLiteral("--epochs"), QStringLiteral("30"), QStringLiteral("--steps-per-epoch"),
+                QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
+                QStringLiteral("--json-progress") });
+        return process.waitForStarted();
+    }
+    /// Reads events until one named `name` arrives (or the timeout).
+    bool waitFor(const QString& name, int timeoutMs = 120000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (!process.canReadLine() && !process.waitForReadyRead(1000)) {
+                if (process.state() == QProcess::NotRunning) {
+                    return false;
+                }
+                continue;
+            }
+            while (process.canReadLine()) {
+                const QJsonObject ev = QJsonDocument::fromJson(process.readLine()).object();
+                events << ev;
+                if (ev[QStringLiteral("event")].toString() == name) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+class TestCliSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void ctrlCCancelsCleanly();
+    void killedSearchLeavesAnInterruptedRun();
+};
+
+void TestCliSearch::ctrlCCancelsCleanly()
+{
+    Search s;
+    QVERIFY(s.start());
+    QVERIFY2(s.waitFor(QStringLiteral("candidate")), s.process.readAllStandardError().constData());
+    QVERIFY(s.events.first()[QStringLiteral("event")].toString() == QStringLiteral("progress"));
+    ::kill(pid_t(s.process.processId()), SIGINT);
+    QVERIFY(s.waitFor(QStringLiteral("cancelled"), 30000));
+    QVERIFY(s.process.waitForFinished(10000));
+    QCOMPARE(s.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(s.process.exitCode(), 0);
+    const QJsonObject last = s.events.last();
+    const int64_t run = last[QStringLiteral("run")].toInteger();
+    auto store = store::RunStore::open(s.db.toStdString(), store::RunStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    const auto info = (*store)->run(run);
+    QVERIFY(info);
+    QCOMPARE(info->state, store::RunState::Cancelled);
+    int streamed = 0;
+    for (const auto& ev : s.events) {
+        streamed += ev[QStringLiteral("event")].toString() == QStringLiteral("candidate");
+    }
+    QCOMPARE(info->candidates, int64_t(streamed)); // every candidate announced is stored
+    QCOMPARE(int64_t(last[QStringLiteral("candidates")].toInt()), info->candidates);
+}
+
+void TestCliSearch::killedSearchLeavesAnInterruptedRun()
+{
+    Search s;
+    QVERIFY(s.start());
+    QVERIFY2(s.waitFor(QStringLiteral("front")), s.process.readAllStandardError().constData());
+    const int committed = s.events.last()[QStringLiteral("candidates")].toArray().size();
+    ::kill(pid_t(s.process.processId()), SIGKILL);
+    QVERIFY(s.process.waitForFinished(10000));
+    QCOMPARE(s.process.exitStatus(), QProcess::CrashExit);
+    auto store = store::RunStore::open(s.db.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].state, store::RunState::Interrupted);
+    QVERIFY(runs[0].candidates >= committed);
+    for (const auto& c : (*store)->candidates(runs[0].id)) {
+        if (c.valid) {
+            QVERIFY(!(*store)->layerMappings(c.id).empty());
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCliSearch)
+#include "tst_cli_search.moc"
