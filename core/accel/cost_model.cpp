@@ -73,20 +73,6 @@ using Extents = std::array<double, kDims>;
 
 inline double ceilDiv(double a, double b) { return std::ceil(a / b - 1e-9); }
 
-/// Words of an operand's tile with the given extents; inputs include the sliding-window halo.
-inline double tileWords(Operand o, const Extents& t, int strideY, int strideX)
-{
-    switch (o) {
-    case Weights:
-        return t[G] * t[K] * t[C] * t[R] * t[S];
-    case Inputs:
-        return t[N] * t[G] * t[C] * windowExtent(t[Y], t[R], strideY) * windowExtent(t[X], t[S], strideX);
-    case Outputs:
-        return t[N] * t[G] * t[K] * t[Y] * t[X];
-    }
-    return 0;
-}
-
 /// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
 /// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
 inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)

@@ -23,25 +23,12 @@ int fitFactor(int extent, int limit)
     return ceilDiv(extent, ceilDiv(extent, limit));
 }
 
-double words(Operand o, const std::array<int, kDims>& t, const Layer& l)
-{
-    switch (o) {
-    case Weights:
-        return double(t[G]) * t[K] * t[C] * t[R] * t[S];
-    case Inputs:
-        return double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY) * windowExtent(t[X], t[S], l.strideX);
-    case Outputs:
-        return double(t[N]) * t[G] * t[K] * t[Y] * t[X];
-    }
-    return 0;
-}
-
 bool fits(const std::array<int, kDims>& tile, const Layer& l, bool shared, double totalBytes,
     const std::array<double, kOperands>& perOperandBytes, double copies)
 {
     double sum = 0;
     for (int o = 0; o < kOperands; ++o) {
-        const double b = words(Operand(o), tile, l) * l.operandBits(Operand(o)) / 8.0 * copies;
+        const double b = tileWords(Operand(o), tile, l.strideY, l.strideX) * l.operandBits(Operand(o)) / 8.0 * copies;
         if (!shared && b > perOperandBytes[o] + 1e-9) {
             return false;
         }

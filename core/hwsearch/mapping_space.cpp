@@ -138,18 +138,7 @@ bool LayerMappingSpace::fits(const std::array<int, kDims>& tile, bool gbLevel) c
     const Layer& l = m_layer;
     double total = 0;
     for (int o = 0; o < kOperands; ++o) {
-        double w = 0;
-        switch (o) {
-        case Weights:
-            w = double(tile[G]) * tile[K] * tile[C] * tile[R] * tile[S];
-            break;
-        case Inputs:
-            w = double(tile[N]) * tile[G] * tile[C] * windowExtent(tile[Y], tile[R], l.strideY)
-                * windowExtent(tile[X], tile[S], l.strideX);
-            break;
-        default:
-            w = double(tile[N]) * tile[G] * tile[K] * tile[Y] * tile[X];
-        }
+        const double w = tileWords(Operand(o), tile, l.strideY, l.strideX);
         const double bytes = w * l.operandBits(Operand(o)) / 8.0 * (gbLevel && m_doubleBuffer ? 2.0 : 1.0);
         if (gbLevel) {
             if (!m_engine.gbShared() && bytes > m_engine.gbShare[o] * double(m_engine.gbBytes) + 1e-9) {

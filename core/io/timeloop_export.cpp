@@ -190,10 +190,9 @@ std::string loopNestText(const Design& design, size_t index)
         for (int d = 0; d < kDims; ++d) {
             t[d] = std::min(extent[d], l.dims[d]);
         }
-        const double w = double(t[G]) * t[K] * t[C] * t[R] * t[S];
-        const double i
-            = double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], l.strideY) * windowExtent(t[X], t[S], l.strideX);
-        const double o = double(t[N]) * t[G] * t[K] * t[Y] * t[X];
+        const double w = tileWords(Weights, t, l.strideY, l.strideX);
+        const double i = tileWords(Inputs, t, l.strideY, l.strideX);
+        const double o = tileWords(Outputs, t, l.strideY, l.strideX);
         std::ostringstream s;
         s << "[ Weights:" << w << " Inputs:" << i << " Outputs:" << o << " ]";
         return s.str();

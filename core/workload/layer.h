@@ -67,6 +67,21 @@ template <class T> constexpr T windowExtent(T out, T kernel, int stride)
     return overlapping < disjoint ? overlapping : disjoint;
 }
 
+/// Words of an operand's tile whose extent along every dimension is `t` (inputs with the sliding-window halo).
+/// T is int or double (averaged edge tiles).
+template <class T> constexpr double tileWords(Operand o, const std::array<T, kDims>& t, int strideY, int strideX)
+{
+    switch (o) {
+    case Weights:
+        return double(t[G]) * t[K] * t[C] * t[R] * t[S];
+    case Inputs:
+        return double(t[N]) * t[G] * t[C] * windowExtent(t[Y], t[R], strideY) * windowExtent(t[X], t[S], strideX);
+    case Outputs:
+        return double(t[N]) * t[G] * t[K] * t[Y] * t[X];
+    }
+    return 0;
+}
+
 /// Which operands a loop dimension indexes. Inputs depend on Y, X, R and S through the sliding window.
 constexpr bool relevant(Operand o, int d)
 {
