@@ -1,34 +1,15 @@
 // dna-cli platforms / networks / evaluate as a script would use them: JSON output, design files that
 // reproduce, and exit code 2 with a message naming the field for bad input.
+#include "cli_runner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(DNA_CLI_BIN), args);
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        r.err = QStringLiteral("timeout");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 QJsonObject parse(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
 
@@ -46,9 +27,9 @@ private slots:
 
 void TestCliEvaluate::platformsAndNetworks()
 {
-    Run r = runCli({ QStringLiteral("platforms"), QStringLiteral("--json") });
+    CliRun r = runCli({ QStringLiteral("platforms"), QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 0);
-    const QJsonArray platforms = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    const QJsonArray platforms = QJsonDocument::fromJson(r.out).array();
     QStringList names;
     for (const auto& p : platforms) {
         names << p.toObject().value(QStringLiteral("name")).toString();
@@ -62,16 +43,16 @@ void TestCliEvaluate::platformsAndNetworks()
 
     r = runCli({ QStringLiteral("networks") });
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains(QStringLiteral("mobilenetv2")) && r.out.contains(QStringLiteral("fmnist")));
+    QVERIFY(r.outText.contains(QStringLiteral("mobilenetv2")) && r.outText.contains(QStringLiteral("fmnist")));
 }
 
 void TestCliEvaluate::evaluateAlexnetOnEyeriss()
 {
-    const Run r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+    const CliRun r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
         QStringLiteral("--platform"), QStringLiteral("eyeriss"), QStringLiteral("--batch"), QStringLiteral("4"),
         QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject doc = parse(r.out);
+    const QJsonObject doc = parse(r.outText);
     const QJsonArray layers = doc[QStringLiteral("layers")].toArray();
     QCOMPARE(layers.size(), 8);
     QCOMPARE(layers[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("conv1"));
@@ -97,16 +78,16 @@ void TestCliEvaluate::designFileReproduces()
 {
     QTemporaryDir dir;
     const QString design = dir.filePath(QStringLiteral("d.json"));
-    const Run first = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("mobilenetv2"),
-        QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--json"), QStringLiteral("--out"),
-        design });
+    const CliRun first = runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"),
+        QStringLiteral("mobilenetv2"), QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--json"),
+        QStringLiteral("--out"), design });
     QCOMPARE(first.exitCode, 0);
     QVERIFY(QFile::exists(design));
-    const Run again
+    const CliRun again
         = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), design, QStringLiteral("--json") });
     QCOMPARE(again.exitCode, 0);
-    QCOMPARE(parse(again.out)[QStringLiteral("total")], parse(first.out)[QStringLiteral("total")]);
-    QCOMPARE(parse(again.out)[QStringLiteral("layers")], parse(first.out)[QStringLiteral("layers")]);
+    QCOMPARE(parse(again.outText)[QStringLiteral("total")], parse(first.outText)[QStringLiteral("total")]);
+    QCOMPARE(parse(again.outText)[QStringLiteral("layers")], parse(first.outText)[QStringLiteral("layers")]);
 }
 
 void TestCliEvaluate::badInput_data()
@@ -143,10 +124,10 @@ void TestCliEvaluate::badInput()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    const Run r = runCli(args);
+    const CliRun r = runCli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
-    QVERIFY(r.out.isEmpty());
+    QVERIFY(r.outText.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliEvaluate)

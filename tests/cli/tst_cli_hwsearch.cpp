@@ -1,32 +1,15 @@
 // dna-cli hwsearch as a script uses it: the JSON report, a design file that `evaluate --design` reproduces
 // exactly, and exit 2 for bad knobs.
+#include "cli_runner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(DNA_CLI_BIN), args);
-    Run r;
-    if (p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = p.exitCode();
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 } // namespace
 
@@ -42,7 +25,7 @@ void TestCliHwSearch::searchWritesAReproducibleDesign()
 {
     QTemporaryDir dir;
     const QString design = dir.filePath(QStringLiteral("best.json"));
-    const Run search = runCli({ QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+    const CliRun search = runCli({ QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("alexnet"),
         QStringLiteral("--platform"), QStringLiteral("eyeriss"), QStringLiteral("--objective"), QStringLiteral("edp"),
         QStringLiteral("--iters"), QStringLiteral("3000"), QStringLiteral("--fix"), QStringLiteral("dataflow=rs"),
         QStringLiteral("--json"), QStringLiteral("--out"), design });
@@ -60,7 +43,7 @@ void TestCliHwSearch::searchWritesAReproducibleDesign()
     const QJsonObject total = doc[QStringLiteral("total")].toObject();
     QCOMPARE(s[QStringLiteral("best_cost")].toDouble(), total[QStringLiteral("edp")].toDouble());
 
-    const Run again
+    const CliRun again
         = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), design, QStringLiteral("--json") });
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     const QJsonObject re = QJsonDocument::fromJson(again.out).object();
@@ -89,8 +72,8 @@ void TestCliHwSearch::badKnobs()
 {
     QFETCH(QStringList, extra);
     QFETCH(QString, mentions);
-    const Run r = runCli(QStringList { QStringLiteral("hwsearch"), QStringLiteral("--network"),
-                             QStringLiteral("alexnet"), QStringLiteral("--platform"), QStringLiteral("zc706") }
+    const CliRun r = runCli(QStringList { QStringLiteral("hwsearch"), QStringLiteral("--network"),
+                                QStringLiteral("alexnet"), QStringLiteral("--platform"), QStringLiteral("zc706") }
         + extra);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));

@@ -5,10 +5,12 @@
 #include "io/json_io.h"
 #include "store/run_store.h"
 
+#include "cli_runner.h"
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -17,25 +19,6 @@
 using namespace dna;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(DNA_CLI_BIN), args);
-    Run r;
-    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = p.exitCode();
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 } // namespace
 
@@ -86,7 +69,7 @@ void TestCliStore::initTestCase()
 
 void TestCliStore::runsAndFront()
 {
-    Run r = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), m_db, QStringLiteral("--json") });
+    CliRun r = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), m_db, QStringLiteral("--json") });
     QCOMPARE(r.exitCode, 0);
     const QJsonArray runs = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(runs.size(), 1);
@@ -107,7 +90,7 @@ void TestCliStore::runsAndFront()
 void TestCliStore::exportTimeloop()
 {
     const QString folder = m_dir.filePath(QStringLiteral("timeloop"));
-    const Run r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+    const CliRun r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
         QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[0]), QStringLiteral("--format"),
         QStringLiteral("timeloop"), QStringLiteral("--out"), folder });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -160,7 +143,7 @@ void TestCliStore::exportTimeloop()
 void TestCliStore::exportJsonAndCsv()
 {
     const QString json = m_dir.filePath(QStringLiteral("d.json"));
-    Run r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+    CliRun r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
         QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[1]), QStringLiteral("--format"),
         QStringLiteral("json"), QStringLiteral("--out"), json });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -203,7 +186,7 @@ void TestCliStore::badArguments()
     if (!args.contains(QStringLiteral("--db"))) {
         args << QStringLiteral("--db") << m_db;
     }
-    const Run r = runCli(args);
+    const CliRun r = runCli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
 }
