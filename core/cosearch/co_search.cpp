@@ -1,5 +1,6 @@
 #include "cosearch/co_search.h"
 
+#include "accel/heuristic_mapper.h"
 #include "hwsearch/hw_search.h"
 #include "nas/batch_loader.h"
 #include "nas/derivation.h"

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ struct SearchRequest {
     int retrainEpochs = 12;
     int threads = 2;
     uint64_t seed = 1;
+    /// Ablation "NAS on a fixed accelerator": when set, the cost table comes from this accelerator with the
+    /// heuristic mapper (never re-searched), and candidates are evaluated on it the same way.
+    std::optional<accel::Accelerator> fixedAccelerator;
     std::string checkpointPath; // supernet checkpoint written after every epoch when set
     std::string resumeFrom; // warm start from a checkpoint of the same space
     nas::SupernetOptions supernet;
