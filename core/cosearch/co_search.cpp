@@ -160,6 +160,21 @@ double estimateAccuracy(Run& r, const std::vector<int>& genotype)
 hwsearch::HwSearchResult searchNetworkHardware(
     Run& r, const std::vector<int>& genotype, long evaluations, bool singleChunk)
 {
+    if (r.req.fixedAccelerator) {
+        // Ablation: the given accelerator with the heuristic mapping of every layer, never searched.
+        hwsearch::HwSearchResult fixed;
+        Design d { networkFromOps(r.space.name, genotype).value(), r.req.platform, *r.req.fixedAccelerator, {}, 1 };
+        const auto engines = d.accelerator.assignEngines(d.network);
+        for (size_t i = 0; i < d.network.layers.size(); ++i) {
+            d.mappings.push_back(heuristicMapping(d.network.layers[i], d.accelerator.engines[size_t(engines[i])],
+                r.req.platform, d.accelerator.doubleBuffer));
+        }
+        fixed.cost = evaluateDesign(d);
+        fixed.found = fixed.cost.valid();
+        fixed.bestCost = hwsearch::designCost(r.req.objective, fixed.cost);
+        fixed.best = std::move(d);
+        return fixed;
+    }
     hwsearch::HwSearchRequest hw;
     hw.network = networkFromOps(r.space.name, genotype).value();
     hw.platform = r.req.platform;
@@ -267,12 +282,16 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
     nas::CostTable table;
 
     auto refreshHardware = [&](const std::vector<int>& genotype) {
+        if (req.fixedAccelerator && !table.empty()) {
+            return; // a fixed accelerator's table does not change
+        }
         const auto hw = searchNetworkHardware(r, genotype, req.hwEvaluations, true);
         if (!hw.found) {
             return;
         }
-        table
-            = opCostTable(*space, req.platform, hw.best.accelerator, req.objective, req.opMappingIterations, req.seed);
+        // On a fixed accelerator the table uses the heuristic mappings (0 search samples per layer).
+        table = opCostTable(*space, req.platform, hw.best.accelerator, req.objective,
+            req.fixedAccelerator ? 0 : req.opMappingIterations, req.seed);
         const double total = table.genotypeCost(genotype);
         if (total > 0) {
             for (double& v : table.values) {
