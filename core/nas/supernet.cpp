@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <malloc.h>
 #include <numeric>
 #include <sstream>
 
@@ -118,6 +119,9 @@ TORCH_MODULE(OpBlock);
 struct LayerPlan {
     std::vector<int> ops;
     std::vector<Tensor> gates;
+    // The second op of a top-2 pair has gate value 0: gradients through it are zero, only its output is needed
+    // (for the gate's gradient), so it runs without autograd.
+    bool secondWithoutGrad = false;
 };
 
 struct NetImpl : nn::Module {
@@ -153,7 +157,13 @@ struct NetImpl : nn::Module {
             const std::string prefix = "layer" + std::to_string(l);
             Tensor sum;
             for (size_t k = 0; k < p.ops.size(); ++k) {
-                auto out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                Tensor out;
+                if (k == 1 && p.secondWithoutGrad) {
+                    torch::NoGradGuard guard;
+                    out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                } else {
+                    out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                }
                 if (k < p.gates.size() && p.gates[k].defined()) {
                     out = out * p.gates[k];
                 }
@@ -204,7 +214,17 @@ double logSumExp(double a, double b)
 
 } // namespace
 
-void setTrainingThreads(int threads) { at::set_num_threads(std::max(1, threads)); }
+void setTrainingThreads(int threads)
+{
+    at::set_num_threads(std::max(1, threads));
+#ifdef __GLIBC__
+    // Activations of the 28x28 e6 ops at batch 128 are ~40 MB, above glibc's largest mmap threshold (32 MB):
+    // every such tensor would be a fresh mmap, page-faulted and zeroed on each step. Serving them from the
+    // heap and not trimming it avoids that; a process-wide setting, harmless for the rest of the program.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
 
 struct Supernet::Impl {
     Impl(SearchSpace s, SupernetOptions o, torch::Device d)
@@ -490,6 +510,7 @@ Expected<StepStats> Supernet::archStep(const Batch& batch)
             auto g1 = p[1] - p[1].detach();
             plan[l].ops = { order[0], order[1] };
             plan[l].gates = { g0, g1 };
+            plan[l].secondWithoutGrad = true;
             if (useCost) {
                 auto c = g0 * d.cost.at(l, order[0]) + g1 * d.cost.at(l, order[1]);
                 costTerm = costTerm.defined() ? costTerm + c : c;
@@ -504,8 +525,23 @@ Expected<StepStats> Supernet::archStep(const Batch& batch)
         }
         const auto x = d.input(batch);
         const auto y = d.targets(batch);
-        const auto out = d.net->forward(x, plan, nullptr);
-        auto st = d.finishStep(out, d.crossEntropy(out, y), costTerm, y, {}, *d.archOpt, false);
+        // The architecture step needs no weight gradients: skipping them saves a third of the backward pass.
+        for (auto& w : d.weights) {
+            w.requires_grad_(false);
+        }
+        Expected<StepStats> st = Error {};
+        try {
+            const auto out = d.net->forward(x, plan, nullptr);
+            st = d.finishStep(out, d.crossEntropy(out, y), costTerm, y, {}, *d.archOpt, false);
+        } catch (...) {
+            for (auto& w : d.weights) {
+                w.requires_grad_(true);
+            }
+            throw;
+        }
+        for (auto& w : d.weights) {
+            w.requires_grad_(true);
+        }
         if (!st || d.opt.mode != ForwardMode::SinglePathTop2) {
             return st;
         }

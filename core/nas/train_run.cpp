@@ -2,6 +2,7 @@
 
 #include "workload/network.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -12,13 +13,14 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Linear warm-up, then cosine to lrMin: stable with a large initial learning rate and batch norm.
+// Linear warm-up (at most a fifth of the run), then cosine to lrMin: stable with a large initial learning rate and batch norm.
 double scheduledLr(const TrainRequest& r, int64_t step, int64_t total)
 {
-    if (step < r.warmupSteps) {
-        return r.lr * double(step + 1) / double(r.warmupSteps);
+    const int64_t warmup = std::min<int64_t>(r.warmupSteps, total / 5);
+    if (step < warmup) {
+        return r.lr * double(step + 1) / double(warmup);
     }
-    const double t = total > r.warmupSteps ? double(step - r.warmupSteps) / double(total - r.warmupSteps) : 1.0;
+    const double t = total > warmup ? double(step - warmup) / double(total - warmup) : 1.0;
     return r.lrMin + 0.5 * (r.lr - r.lrMin) * (1.0 + std::cos(M_PI * std::min(t, 1.0)));
 }
 } // namespace

@@ -24,7 +24,7 @@ struct TrainRequest {
     int maxStepsPerEpoch = 0;
     double lr = 0.1;
     double lrMin = 0.0;
-    int warmupSteps = 200; // linear learning-rate warm-up before the cosine decay
+    int warmupSteps = 200; // linear learning-rate warm-up before the cosine decay (at most a fifth of the run)
     double weightDecay = 5e-4;
     double labelSmoothing = 0.1;
     Augment augment { 2, true };

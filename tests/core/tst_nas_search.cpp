@@ -46,6 +46,7 @@ SearchRequest smallSearch()
     req.archEvery = 1;
     req.calibrationBatches = 2;
     req.topK = 2;
+    req.threads = 1; // robust when ctest runs other tests beside this one
     return req;
 }
 
@@ -213,6 +214,7 @@ void TestNasSearch::trainingLearnsSyntheticClasses()
     req.batchSize = 32;
     req.warmupSteps = 5;
     req.lr = 0.05;
+    req.threads = 1;
     req.augment = {}; // random-noise templates are not shift or mirror invariant
     int64_t steps = 0;
     auto r = runTraining(req, dna::CancelToken {}, [&](const dna::Progress&) { ++steps; });

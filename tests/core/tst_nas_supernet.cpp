@@ -65,7 +65,7 @@ double expectedMflops(const ArchLogits& logits)
 class TestNasSupernet : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { setTrainingThreads(2); }
+    void initTestCase() { setTrainingThreads(1); } // robust when ctest runs other tests beside this one
     void lossFalls();
     void weightStepRunsOnePathPerLayer();
     void top2TouchesExactlyTwoOps();
@@ -138,11 +138,12 @@ void TestNasSupernet::top2TouchesExactlyTwoOps()
             for (int op = 0; op < 7; ++op) {
                 const bool inPair = op == active[l][0] || op == active[l][1];
                 nonZero += logitGrads[l][op] != 0.f;
-                // Ops outside the pair never ran: no gradient reached their logits or their weights.
+                // Ops outside the pair never ran: no gradient reached their logits. The architecture step
+                // computes no weight gradients at all (the weights are not its parameters).
                 if (!inPair) {
                     QCOMPARE(logitGrads[l][op], 0.f);
-                    QCOMPARE(weightGrads[l][op], 0.0);
                 }
+                QCOMPARE(weightGrads[l][op], 0.0);
             }
             QCOMPARE(nonZero, 2);
             // Softmax over the pair: the two logit gradients cancel.
@@ -297,6 +298,7 @@ void TestNasSupernet::nanLossStopsWithError()
     req.options.weightLr = 1e30; // the first update blows the weights up
     req.options.gradClip = 0;
     req.options.weightDecay = 0;
+    req.threads = 1;
     auto r = runSearch(req, dna::CancelToken {}, {});
     QVERIFY(!r.ok());
     QCOMPARE(QString::fromStdString(r.error().code), QStringLiteral("nan_loss"));
