@@ -14,6 +14,8 @@
 namespace dna::cli {
 namespace {
 
+constexpr int kDefaultStepsPerEpoch = 100;
+
 nlohmann::json historyJson(const std::vector<nas::EpochRecord>& history)
 {
     nlohmann::json list = nlohmann::json::array();
@@ -30,7 +32,7 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 {
     Args args(argv,
         { "space", "epochs", "warmup", "flops-weight", "seed", "data", "dataset", "batch", "threads", "mode",
-            "max-steps", "checkpoint", "resume", "device", "arch-lr", "lr" },
+            "max-steps", "checkpoint", "resume", "device", "arch-lr", "lr", "top-k" },
         { "json" });
     nas::SearchRequest req;
     req.space = args.valueOr("space", "fmnist");
@@ -45,7 +47,8 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     req.dataset = args.valueOr("dataset", "");
     req.batchSize = int(args.integer("batch", req.batchSize, 2, 4096));
     req.threads = int(args.integer("threads", 2, 1, 256));
-    req.maxStepsPerEpoch = int(args.integer("max-steps", 0, 0, 1'000'000));
+    // 100 steps (12,800 images) per epoch keep a default run at a few minutes on two cores; 0 = full passes.
+    req.maxStepsPerEpoch = int(args.integer("max-steps", kDefaultStepsPerEpoch, 0, 1'000'000));
     req.checkpointPath = args.valueOr("checkpoint", "");
     req.resumeFrom = args.valueOr("resume", "");
     req.options.device = args.valueOr("device", "cpu");
@@ -96,7 +99,9 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 Registrar nasCmd({ "nas", "supernet search of a network (no hardware; optional FLOPs term) on real data",
     "[--space fmnist|cifar|imagenet] [--epochs E] [--warmup E] [--flops-weight W] [--seed S] [--data DIR] "
     "[--dataset fashion-mnist|mnist|cifar10|cifar100] [--batch N] [--threads N] [--mode top2|soft] "
-    "[--max-steps N] [--lr X] [--arch-lr X] [--checkpoint FILE] [--resume FILE] [--device cpu|cuda] [--json]",
+    "[--max-steps N (per epoch, default 100; 0 = full passes)] [--top-k K] [--lr X] [--arch-lr X] [--checkpoint FILE] "
+    "[--resume FILE] [--device cpu|cuda] "
+    "[--json]",
     nas });
 
 } // namespace
