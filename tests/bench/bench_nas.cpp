@@ -1,0 +1,136 @@
+// Supernet and standalone-network throughput with LibTorch on two threads (override: bench_nas THREADS).
+// Fashion-MNIST when Debian's dataset-fashion-mnist is installed, synthetic images otherwise. Images per
+// second count every image that goes through a training step (weight and architecture steps).
+#include "bench_util.h"
+
+#include "nas/batch_loader.h"
+#include "nas/dataset.h"
+#include "nas/search_run.h"
+#include "nas/supernet.h"
+#include "workload/search_space.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <numeric>
+#include <string>
+
+using namespace dna;
+using namespace dna::nas;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::shared_ptr<const TrainTest> fashionOrSynthetic(bool& real)
+{
+    auto tt = loadIdxDir(defaultFashionMnistDir());
+    real = tt.ok();
+    if (real) {
+        return std::make_shared<const TrainTest>(std::move(tt).value());
+    }
+    auto d = std::make_shared<TrainTest>();
+    d->train = syntheticDataset(4096, 1, 28, 10, 1);
+    d->test = d->train;
+    return d;
+}
+
+std::vector<int> range(int n)
+{
+    std::vector<int> v(n);
+    std::iota(v.begin(), v.end(), 0);
+    return v;
+}
+
+// `weightSteps` weight steps with an architecture step after every `archEvery`-th (0: none), after a warm-up.
+double trainRate(Supernet& net, BatchLoader& weights, BatchLoader* arch, int weightSteps, int archEvery)
+{
+    for (int i = 0; i < 3; ++i) {
+        net.weightStep(weights.next());
+        if (arch) {
+            net.archStep(arch->next());
+        }
+    }
+    long images = 0;
+    const auto start = Clock::now();
+    for (int i = 0; i < weightSteps; ++i) {
+        images += net.weightStep(weights.next())->count;
+        if (arch && archEvery > 0 && i % archEvery == 0) {
+            images += net.archStep(arch->next())->count;
+        }
+    }
+    return images / seconds(start);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
+    const bool quick = argc > 2 && std::string(argv[2]) == "quick"; // the fmnist single-path figures only
+    setTrainingThreads(threads);
+    bench::report("threads", threads);
+    bool real = false;
+    const auto data = fashionOrSynthetic(real);
+    bench::report("fashion_mnist_data", real ? 1 : 0);
+    const auto& space = *workload::findSearchSpace("fmnist");
+    const auto splits = makeSplits(data->train.size(), 0.2, 0.1, 1);
+    const SearchRequest defaults;
+
+    {
+        SupernetOptions o;
+        auto net = Supernet::create(space, o).value();
+        BatchLoader weights(data->train, splits.train, defaults.batchSize, true, defaults.augment, 1);
+        BatchLoader arch(data->train, splits.arch, defaults.batchSize, true, Augment {}, 2);
+        // The default search's mix: one architecture step (top-2) per `archEvery` single-path weight steps.
+        bench::report("fmnist_supernet_train_images_per_s", trainRate(*net, weights, &arch, 40, defaults.archEvery));
+        bench::report("fmnist_supernet_weight_step_images_per_s", trainRate(*net, weights, nullptr, 30, 0));
+        auto archOnly = [&] {
+            long images = 0;
+            const auto start = Clock::now();
+            for (int i = 0; i < 20; ++i) {
+                images += net->archStep(arch.next())->count;
+            }
+            return images / seconds(start);
+        };
+        bench::report("fmnist_supernet_arch_step_images_per_s", archOnly());
+    }
+    if (quick) {
+        return 0;
+    }
+    {
+        SupernetOptions o;
+        o.mode = ForwardMode::SoftAllPaths;
+        auto net = Supernet::create(space, o).value();
+        BatchLoader weights(data->train, splits.train, defaults.batchSize, true, defaults.augment, 1);
+        BatchLoader arch(data->train, splits.arch, defaults.batchSize, true, Augment {}, 2);
+        bench::report("fmnist_supernet_soft_all_path_train_images_per_s", trainRate(*net, weights, &arch, 6, 2));
+    }
+    {
+        // A mid-sized derived network (14 MFLOPs) trained and evaluated alone.
+        SupernetOptions o;
+        o.fixedOps = { 1, 0, 1, 0, 3, 1, 0, 1 }; // k3e3,k3e1,k3e3,k3e1,k5e1,k3e3,k3e1,k3e3
+        auto net = Supernet::create(space, o).value();
+        BatchLoader weights(data->train, range(data->train.size()), 128, true, Augment { 2, true }, 3);
+        bench::report("fmnist_standalone_train_images_per_s", trainRate(*net, weights, nullptr, 40, 0));
+        const auto start = Clock::now();
+        const double acc
+            = evaluateAccuracy(*net, data->test, range(std::min(5000, data->test.size())), o.fixedOps, 500);
+        bench::report("fmnist_standalone_inference_images_per_s", std::min(5000, data->test.size()) / seconds(start));
+        (void)acc;
+    }
+    {
+        // The paper's CIFAR space (22 layers x 9 ops, 32x32x3) on synthetic images.
+        const auto& cifar = *workload::findSearchSpace("cifar");
+        const Dataset d = syntheticDataset(512, 3, 32, 10, 4);
+        auto net = Supernet::create(cifar, {}).value();
+        BatchLoader weights(d, range(256), 64, true, Augment {}, 5);
+        std::vector<int> second = range(512);
+        second.erase(second.begin(), second.begin() + 256);
+        BatchLoader arch(d, second, 64, true, Augment {}, 6);
+        bench::report("cifar_supernet_train_images_per_s", trainRate(*net, weights, &arch, 6, 2));
+    }
+    return 0;
+}
