@@ -221,7 +221,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     constexpr size_t kFinalists = 3;
     std::vector<std::pair<double, Accelerator>> finalists;
     ArchSpace arch(net, platform, [&](const Accelerator& acc) {
-        const double cost = evaluateAccelerator(acc, exhaustive ? 1 : 0);
+        const double cost = evaluateAccelerator(acc, 0); // exhaustive enumerates every layer regardless
         if (std::isfinite(cost)) {
             finalists.push_back({ cost, acc });
             std::stable_sort(
