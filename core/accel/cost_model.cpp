@@ -50,6 +50,8 @@ const char* invalidCode(Invalid r)
         return "gb_over_budget";
     case Invalid::RfOverBudget:
         return "rf_over_budget";
+    case Invalid::NoValidDesign:
+        return "no_valid_design";
     }
     return "unknown";
 }

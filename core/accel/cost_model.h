@@ -31,6 +31,7 @@ enum class Invalid {
     PeOverBudget,
     GbOverBudget,
     RfOverBudget,
+    NoValidDesign, // a search found nothing that fits (hardware searches report it for a whole network)
 };
 const char* invalidCode(Invalid r);
 

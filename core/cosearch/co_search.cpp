@@ -6,6 +6,7 @@
 #include "nas/derivation.h"
 #include "nas/search_run.h"
 #include "nas/train_run.h"
+#include "store/run_store.h"
 #include "workload/network.h"
 
 #include <algorithm>
@@ -143,6 +144,8 @@ struct Run {
     double lambda = 0;
     std::mt19937_64 rng {};
     int candidates = 0;
+    std::vector<std::pair<double, double>> points; // (accuracy, objective metric) of every streamed candidate
+    std::vector<int> front;
 };
 
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
@@ -204,10 +207,19 @@ void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double a
     } else {
         ev.design.network = networkFromOps(r.space.name, genotype).value();
         ev.design.platform = r.req.platform;
-        ev.cost.invalid = Invalid::BramOverBudget;
+        ev.cost.invalid = Invalid::NoValidDesign;
         ev.cost.invalidDetail = hw.error ? hw.error->detail : "no valid accelerator";
     }
     ++r.candidates;
+    bool maximise = true;
+    store::CandidateRecord metricOf;
+    metricOf.fps = ev.cost.fps;
+    metricOf.latencyMs = ev.cost.latencyMs;
+    metricOf.energyUj = ev.cost.energyUj;
+    metricOf.edp = ev.cost.edp;
+    const double metric = store::frontMetric(metricOf, hwsearch::objectiveName(r.req.objective), maximise);
+    // Invalid designs never make the front: give them the worst metric.
+    r.points.push_back({ ev.cost.valid() ? accuracy : -1.0, ev.cost.valid() ? metric : (maximise ? -1.0 : 1e300) });
     if (keep) {
         keep->push_back(ev);
     }
@@ -231,7 +243,53 @@ void updateLambda(Run& r, const DesignCost& derived)
     }
 }
 
+void emitFront(Run& r)
+{
+    bool maximise = true;
+    store::frontMetric(store::CandidateRecord {}, hwsearch::objectiveName(r.req.objective), maximise);
+    std::vector<int> front;
+    for (size_t i : store::paretoFront(r.points, maximise)) {
+        if (r.points[i].first >= 0) {
+            front.push_back(int(i));
+        }
+    }
+    std::sort(front.begin(), front.end());
+    if (front != r.front) {
+        r.front = front;
+        if (r.cb.front) {
+            r.cb.front({ front });
+        }
+    }
+}
+
 } // namespace
+
+std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
+    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel)
+{
+    std::vector<CandidateEvent> out;
+    for (const auto& c : candidates) {
+        if (cancel.cancelled()) {
+            break;
+        }
+        hwsearch::HwSearchRequest hw;
+        hw.network = c.design.network.layers.empty() ? networkFromGenotype(c.genotype).value() : c.design.network;
+        setBatch(hw.network, 1);
+        hw.platform = platform;
+        hw.objective = objective;
+        hw.evaluations = evaluations;
+        const auto r = hwsearch::searchHardware(hw, cancel, {});
+        CandidateEvent ev = c;
+        ev.design = r.found ? r.best : Design { hw.network, platform, {}, {}, 1 };
+        ev.cost = r.cost;
+        if (!r.found) {
+            ev.cost.invalid = Invalid::NoValidDesign;
+            ev.cost.invalidDetail = r.error ? r.error->detail : "no valid accelerator";
+        }
+        out.push_back(std::move(ev));
+    }
+    return out;
+}
 
 Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel, const Callbacks& cb)
 {
@@ -261,9 +319,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
     }
     Run r { req, *space, **data, nas::makeSplits((*data)->train.size(), 0.2, 0.1, req.seed), {}, **net, cancel, cb,
-        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0 };
-    r.lambda = req.lambda;
-    r.rng.seed(req.seed);
+        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0, {}, {} };
     r.valSubset.assign(r.splits.val.begin(),
         r.splits.val.begin() + std::min<size_t>(r.splits.val.size(), size_t(std::max(1, req.valImages))));
 
@@ -389,6 +445,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             emitCandidate(r, epoch, g, accuracy, "supernet", hw, false, nullptr);
             ++emitted;
         }
+        emitFront(r);
         if (!req.checkpointPath.empty()) {
             if (auto e = r.net.save(req.checkpointPath)) {
                 return *e;
@@ -447,6 +504,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             emitCandidate(r, req.epochs, g, accuracy, kind, hw, true, &result.finals);
         }
     }
+    emitFront(r);
     result.cancelled = result.cancelled || cancel.cancelled();
     result.candidates = r.candidates;
     result.lambda = r.lambda;

@@ -105,10 +105,17 @@ struct EpochEvent {
     std::vector<std::vector<double>> probabilities; // per layer, per op
 };
 
+/// The Pareto front of the candidates streamed so far (accuracy against the objective's metric): their
+/// positions in the order the candidate callback saw them.
+struct FrontEvent {
+    std::vector<int> candidates;
+};
+
 struct Callbacks {
     std::function<void(const ProgressEvent&)> progress;
     std::function<void(const CandidateEvent&)> candidate;
     std::function<void(const EpochEvent&)> epoch;
+    std::function<void(const FrontEvent&)> front; // after every epoch and at the end, when it changed
 };
 
 struct Result {
@@ -123,6 +130,11 @@ struct Result {
 /// inside the hardware searches, so it returns within a second. Errors: dataset_missing / dataset_corrupt,
 /// bad_request, nan_loss, checkpoint_mismatch, io_error.
 Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& cancel, const Callbacks& callbacks);
+
+/// A budget change without a new search: the hardware search again for already evaluated networks (their
+/// accuracy kept) on another platform or objective. Fast; the GUI shows the moved front before the NAS resumes.
+std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
+    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel);
 
 /// The hardware cost of every op at every searchable layer on a fixed accelerator (each op's layers mapped by
 /// the per-layer search), in the objective's unit (latency ms for fps and latency, energy uJ for energy and

@@ -70,6 +70,7 @@ private slots:
     void cancelReturnsPromptly();
     void costTableMatchesLayerSearches();
     void presetsAndBadRequests();
+    void frontEventsAndRescore();
 };
 
 void TestCoSearch::candidatesStream()
@@ -231,6 +232,51 @@ void TestCoSearch::presetsAndBadRequests()
     const auto missing = runCoSearch(r, CancelToken {}, {});
     QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("dataset_missing"));
     QVERIFY(QString::fromStdString(missing.error().detail).contains(QStringLiteral("/nonexistent/fashion")));
+}
+
+void TestCoSearch::frontEventsAndRescore()
+{
+    SearchRequest req = tinyRequest();
+    req.epochs = 2;
+    std::vector<CandidateEvent> candidates;
+    std::vector<FrontEvent> fronts;
+    Callbacks cb;
+    cb.candidate = [&](const CandidateEvent& ev) { candidates.push_back(ev); };
+    cb.front = [&](const FrontEvent& ev) { fronts.push_back(ev); };
+    QVERIFY(runCoSearch(req, CancelToken {}, cb).ok());
+    QVERIFY(!fronts.empty());
+    // The last front is the Pareto front of all streamed candidates, computed here by brute force.
+    std::vector<int> expected;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        bool dominated = false;
+        for (size_t j = 0; j < candidates.size(); ++j) {
+            const auto& a = candidates[i];
+            const auto& b = candidates[j];
+            if (j != i && b.accuracy >= a.accuracy && b.cost.fps >= a.cost.fps
+                && (b.accuracy > a.accuracy || b.cost.fps > a.cost.fps)) {
+                dominated = true;
+            }
+        }
+        if (!dominated && candidates[i].cost.valid()) {
+            expected.push_back(int(i));
+        }
+    }
+    // Exact duplicates (the same genotype twice) count once on the front.
+    std::vector<int> got = fronts.back().candidates;
+    for (int i : got) {
+        QVERIFY(std::find(expected.begin(), expected.end(), i) != expected.end());
+    }
+    QVERIFY(!got.empty());
+
+    // A smaller FPGA: the same networks, rescored, keep their accuracy and lose FPS.
+    accel::Platform small = *accel::findPlatform("ultra96");
+    const auto rescored
+        = rescoreCandidates({ candidates.front() }, small, hwsearch::Objective::Fps, 3000, CancelToken {});
+    QCOMPARE(int(rescored.size()), 1);
+    QCOMPARE(rescored[0].accuracy, candidates.front().accuracy);
+    QCOMPARE(QString::fromStdString(rescored[0].design.platform.name), QStringLiteral("ultra96"));
+    QVERIFY(rescored[0].cost.valid());
+    QVERIFY(rescored[0].cost.fps < candidates.front().cost.fps);
 }
 
 QTEST_GUILESS_MAIN(TestCoSearch)
