@@ -12,7 +12,8 @@ if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
 fi
 echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the default job headless with dna-cli." >&2
 echo "To see the window, run ./run.sh from a desktop session or under xvfb-run." >&2
-if (($# == 0)); then
-  set -- default
+# No subcommand (nothing, or options only): the default job, with the options passed on to it.
+if (($# == 0)) || [[ $1 == -* ]]; then
+  set -- default "$@"
 fi
 exec "$bin/dna-cli" "$@"
