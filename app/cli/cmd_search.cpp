@@ -1,6 +1,7 @@
 // dna-cli search: a full co-search into a run store, with live progress (a bar, or JSON lines).
 #include "cli_args.h"
 #include "cli_command.h"
+#include "nas_cli_common.h"
 
 #include "cosearch/co_search.h"
 #include "cosearch/store_recorder.h"
@@ -23,26 +24,6 @@ extern "C" void onInterrupt(int)
     if (g_cancel) {
         g_cancel->cancel(); // async-signal-safe: a relaxed atomic store
     }
-}
-
-double number(const Args& args, const std::string& name, double fallback, double min, double max)
-{
-    auto v = args.value(name);
-    if (!v) {
-        return fallback;
-    }
-    size_t used = 0;
-    double x = 0;
-    try {
-        x = std::stod(*v, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != v->size() || !(x >= min && x <= max)) {
-        throw UsageError("--" + name + " must be a number from " + std::to_string(min) + " to " + std::to_string(max)
-            + ", not '" + *v + "'");
-    }
-    return x;
 }
 
 int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
@@ -70,10 +51,10 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     if (!hwsearch::parseObjective(objective, req->objective)) {
         throw UsageError("--objective must be fps, latency, energy or edp, not '" + objective + "'");
     }
-    req->targets.minFps = number(args, "min-fps", 0, 0, 1e9);
-    req->targets.maxFps = number(args, "max-fps", 0, 0, 1e9);
-    req->targets.maxEnergyUj = number(args, "max-energy-uj", 0, 0, 1e12);
-    req->lambda = number(args, "lambda", req->lambda, 0, 1e6);
+    req->targets.minFps = realOption(args, "min-fps", 0, 0, 1e9);
+    req->targets.maxFps = realOption(args, "max-fps", 0, 0, 1e9);
+    req->targets.maxEnergyUj = realOption(args, "max-energy-uj", 0, 0, 1e12);
+    req->lambda = realOption(args, "lambda", req->lambda, 0, 1e6);
     if (args.value("epochs")) {
         req->epochs = int(args.integer("epochs", req->epochs, 1, 10000));
         req->warmupEpochs = std::min(req->warmupEpochs, req->epochs - 1);
