@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 namespace dna::cli {
@@ -28,8 +29,9 @@ inline double realOption(const Args& args, const std::string& name, double fallb
         used = 0;
     }
     if (used != v->size() || !(x >= min && x <= max)) {
-        throw UsageError("--" + name + " must be a number from " + std::to_string(min) + " to " + std::to_string(max)
-            + ", not '" + *v + "'");
+        std::ostringstream range;
+        range << min << " to " << max;
+        throw UsageError("--" + name + " must be a number from " + range.str() + ", not '" + *v + "'");
     }
     return x;
 }
