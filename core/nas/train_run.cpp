@@ -13,7 +13,8 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Linear warm-up (at most a fifth of the run), then cosine to lrMin: stable with a large initial learning rate and batch norm.
+// Linear warm-up (at most a fifth of the run), then cosine to lrMin: stable with a large initial learning
+// rate and batch norm.
 double scheduledLr(const TrainRequest& r, int64_t step, int64_t total)
 {
     const int64_t warmup = std::min<int64_t>(r.warmupSteps, total / 5);
