@@ -211,13 +211,14 @@ void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double a
         ev.cost.invalidDetail = hw.error ? hw.error->detail : "no valid accelerator";
     }
     ++r.candidates;
-    bool maximise = true;
+    const std::string objective = hwsearch::objectiveName(r.req.objective);
+    const bool maximise = store::frontMaximises(objective);
     store::CandidateRecord metricOf;
     metricOf.fps = ev.cost.fps;
     metricOf.latencyMs = ev.cost.latencyMs;
     metricOf.energyUj = ev.cost.energyUj;
     metricOf.edp = ev.cost.edp;
-    const double metric = store::frontMetric(metricOf, hwsearch::objectiveName(r.req.objective), maximise);
+    const double metric = store::frontMetric(metricOf, objective);
     // Invalid designs never make the front: give them the worst metric.
     r.points.push_back({ ev.cost.valid() ? accuracy : -1.0, ev.cost.valid() ? metric : (maximise ? -1.0 : 1e300) });
     if (keep) {
@@ -245,10 +246,8 @@ void updateLambda(Run& r, const DesignCost& derived)
 
 void emitFront(Run& r)
 {
-    bool maximise = true;
-    store::frontMetric(store::CandidateRecord {}, hwsearch::objectiveName(r.req.objective), maximise);
     std::vector<int> front;
-    for (size_t i : store::paretoFront(r.points, maximise)) {
+    for (size_t i : store::paretoFront(r.points, store::frontMaximises(hwsearch::objectiveName(r.req.objective)))) {
         if (r.points[i].first >= 0) {
             front.push_back(int(i));
         }

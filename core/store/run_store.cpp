@@ -158,9 +158,10 @@ std::string defaultStorePath()
     return base + "/DnaExplorer/DNA Explorer/runs.sqlite";
 }
 
-double frontMetric(const CandidateRecord& c, const std::string& objective, bool& maximise)
+bool frontMaximises(const std::string& objective) { return objective == "fps" || objective.empty(); }
+
+double frontMetric(const CandidateRecord& c, const std::string& objective)
 {
-    maximise = objective == "fps" || objective.empty();
     if (objective == "latency") {
         return c.latencyMs;
     }
@@ -443,15 +444,13 @@ void RunStore::updateFront(int64_t runId)
     const auto all = candidates(runId);
     std::vector<std::pair<double, double>> points;
     std::vector<int64_t> ids;
-    bool maximise = true;
     for (const auto& c : all) {
         if (c.valid) {
-            points.push_back({ c.accuracy, frontMetric(c, info->objective, maximise) });
+            points.push_back({ c.accuracy, frontMetric(c, info->objective) });
             ids.push_back(c.id);
         }
     }
-    frontMetric(CandidateRecord {}, info->objective, maximise);
-    const auto front = paretoFront(points, maximise);
+    const auto front = paretoFront(points, frontMaximises(info->objective));
     Transaction t(m_db);
     Statement clear(m_db, "UPDATE candidates SET on_front = 0 WHERE run_id = ?1 AND on_front = 1");
     clear.bind(1, runId).step();
@@ -575,14 +574,12 @@ std::vector<CandidateRecord> RunStore::frontAcross(const std::vector<int64_t>& r
             }
         }
     }
-    bool maximise = true;
     std::vector<std::pair<double, double>> points;
     for (const auto& c : all) {
-        points.push_back({ c.accuracy, frontMetric(c, objective, maximise) });
+        points.push_back({ c.accuracy, frontMetric(c, objective) });
     }
-    frontMetric(CandidateRecord {}, objective, maximise);
     std::vector<CandidateRecord> out;
-    for (size_t i : paretoFront(points, maximise)) {
+    for (size_t i : paretoFront(points, frontMaximises(objective))) {
         out.push_back(all[i]);
     }
     return out;

@@ -135,7 +135,9 @@ private:
 std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& accuracyAndMetric, bool maximiseMetric);
 
 /// The metric of a candidate a front trades against accuracy, by objective name, and whether larger is better.
-double frontMetric(const CandidateRecord& c, const std::string& objective, bool& maximise);
+double frontMetric(const CandidateRecord& c, const std::string& objective);
+/// Whether a larger front metric is better for the objective (fps, or none given).
+bool frontMaximises(const std::string& objective);
 
 /// The store both dna-explorer and dna-cli use by default: $XDG_DATA_HOME (or ~/.local/share) +
 /// "/DnaExplorer/DNA Explorer/runs.sqlite", the same folder as Qt's AppDataLocation for the explorer.
