@@ -44,6 +44,10 @@ const char* const kSchemaV2[] = {
     "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
     "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
 };
+// Version 3: undoable delete (a trashed run keeps its rows until purgeTrash).
+const char* const kSchemaV3[] = {
+    "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
+};
 
 struct Transaction {
     explicit Transaction(sqlite3* db)
@@ -80,12 +84,13 @@ RunInfo readRun(const Statement& s)
     r.objective = s.text(8);
     r.error = s.text(9);
     r.candidates = s.integer(10);
+    r.trashed = s.integer(11) != 0;
     return r;
 }
 
 const char* kRunColumns
     = "SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
-      " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id) FROM runs r";
+      " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id), r.trashed FROM runs r";
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
@@ -326,6 +331,9 @@ void RunStore::migrate()
     if (version < 2) {
         step(kSchemaV2, std::size(kSchemaV2), 2);
     }
+    if (version < 3) {
+        step(kSchemaV3, std::size(kSchemaV3), 3);
+    }
 }
 
 void RunStore::recoverInterrupted()
@@ -378,6 +386,28 @@ void RunStore::deleteRun(int64_t runId)
     Statement s(m_db, "DELETE FROM runs WHERE id = ?1");
     s.bind(1, runId).step();
     t.commit();
+}
+
+void RunStore::trashRun(int64_t runId)
+{
+    Statement s(m_db, "UPDATE runs SET trashed = 1 WHERE id = ?1");
+    s.bind(1, runId).step();
+}
+
+void RunStore::restoreRun(int64_t runId)
+{
+    Statement s(m_db, "UPDATE runs SET trashed = 0 WHERE id = ?1");
+    s.bind(1, runId).step();
+}
+
+int RunStore::purgeTrash()
+{
+    Transaction t(m_db);
+    Statement s(m_db, "DELETE FROM runs WHERE trashed = 1");
+    s.step();
+    const int n = sqlite3_changes(m_db);
+    t.commit();
+    return n;
 }
 
 std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
@@ -462,10 +492,12 @@ void RunStore::updateFront(int64_t runId)
     t.commit();
 }
 
-std::vector<RunInfo> RunStore::runs() const
+std::vector<RunInfo> RunStore::runs(bool includeTrashed) const
 {
     std::vector<RunInfo> out;
-    Statement s(m_db, (std::string(kRunColumns) + " ORDER BY r.id").c_str());
+    Statement s(m_db,
+        (std::string(kRunColumns) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
+            .c_str());
     while (s.step()) {
         out.push_back(readRun(s));
     }
@@ -558,15 +590,17 @@ std::vector<std::pair<int, std::string>> RunStore::checkpoints(int64_t runId) co
     return out;
 }
 
-std::vector<CandidateRecord> RunStore::frontAcross(const std::vector<int64_t>& runIds) const
+std::vector<CandidateRecord> RunStore::frontAcross(const std::vector<int64_t>& runIds, bool includeTrashed) const
 {
     std::vector<CandidateRecord> all;
     std::string objective;
     for (int64_t id : runIds) {
+        const auto r = run(id);
+        if (!r || (r->trashed && !includeTrashed)) {
+            continue;
+        }
         if (objective.empty()) {
-            if (auto r = run(id)) {
-                objective = r->objective;
-            }
+            objective = r->objective;
         }
         for (auto& c : candidates(id)) {
             if (c.valid) {

@@ -29,6 +29,7 @@ struct RunInfo {
     std::string objective; // fps, latency, energy or edp: which metric the front trades against accuracy
     std::string error;
     int64_t candidates = 0; // filled by runs()
+    bool trashed = false; // deleted by the user but not yet purged (restoreRun brings it back)
 };
 
 /// One evaluated network + accelerator pair.
@@ -82,7 +83,7 @@ struct EpochRecord {
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens (creating with ReadWrite) and migrates. Errors: "newer_schema", "not_a_store", "store_locked",
     /// "cannot_open"; the file is never overwritten or truncated on error.
@@ -101,6 +102,12 @@ public:
     void setRunState(int64_t runId, RunState state, const std::string& error = {});
     void renameRun(int64_t runId, const std::string& name);
     void deleteRun(int64_t runId); // removes the run with its candidates, mappings, epochs, checkpoints
+    /// Undoable delete: the run is hidden from runs() and frontAcross() but keeps everything it has in the file
+    /// until purgeTrash(); restoreRun() brings it back unchanged.
+    void trashRun(int64_t runId);
+    void restoreRun(int64_t runId);
+    /// Deletes every trashed run for good (as deleteRun); returns how many.
+    int purgeTrash();
     std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
         const std::vector<std::vector<LayerMappingRecord>>& mappings);
     void addEpoch(int64_t runId, const EpochRecord& epoch);
@@ -109,15 +116,18 @@ public:
     void updateFront(int64_t runId);
 
     // Reading.
-    std::vector<RunInfo> runs() const;
+    /// Runs in id order; trashed ones only with includeTrashed.
+    std::vector<RunInfo> runs(bool includeTrashed = false) const;
+    /// Any run by id, trashed or not (RunInfo::trashed says which).
     std::optional<RunInfo> run(int64_t runId) const;
     std::vector<CandidateRecord> candidates(int64_t runId, bool frontOnly = false, bool withDesign = false) const;
     std::optional<CandidateRecord> candidate(int64_t candidateId) const;
     std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
     std::vector<EpochRecord> epochs(int64_t runId) const;
     std::vector<std::pair<int, std::string>> checkpoints(int64_t runId) const;
-    /// The Pareto front over several runs together (accuracy vs FPS, or the first run's objective).
-    std::vector<CandidateRecord> frontAcross(const std::vector<int64_t>& runIds) const;
+    /// The Pareto front over several runs together (accuracy vs FPS, or the first run's objective). Trashed runs
+    /// among runIds are left out unless includeTrashed.
+    std::vector<CandidateRecord> frontAcross(const std::vector<int64_t>& runIds, bool includeTrashed = false) const;
 
 private:
     RunStore(sqlite3* db, std::string path, Mode mode, int lockFd);

@@ -76,6 +76,32 @@ void rawSql(const QString& path, const std::vector<std::string>& statements)
     sqlite3_close(db);
 }
 
+/// The DDL of a version-1 file as the first release wrote it.
+std::vector<std::string> schemaV1()
+{
+    return {
+        "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT "
+        "NULL,"
+        " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
+        "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE "
+        "CASCADE, epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms "
+        "REAL,"
+        " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
+        " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
+        "CREATE INDEX candidates_run ON candidates(run_id)",
+        "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+        " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping "
+        "TEXT,"
+        " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
+        " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
+        "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+        " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
+        " PRIMARY KEY(run_id, epoch))",
+        "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT "
+        "NULL, path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))"
+    };
+}
+
 /// Child mode: a writer that commits batches of 10 candidates and reports each commit on stdout, forever.
 int runChildWriter(const char* path)
 {
@@ -115,6 +141,9 @@ private slots:
     void readersSeeWholeBatches();
     void killedWriterLeavesInterruptedRun();
     void deleteRemovesEverything();
+    void trashHidesAndRestoreBringsBack();
+    void purgeRemovesTrashedRuns();
+    void migratesVersion2();
 };
 
 void TestRunStore::roundTrip()
@@ -205,34 +234,17 @@ void TestRunStore::migratesVersion1()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
     // A version-1 file as the first release wrote it, with a run that was still running.
-    rawSql(path,
-        { "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT "
-          "NULL,"
-          " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
-            "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE "
-            "CASCADE, epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms "
-            "REAL,"
-            " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
-            " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
-            "CREATE INDEX candidates_run ON candidates(run_id)",
-            "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
-            " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping "
-            "TEXT,"
-            " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
-            " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
-            "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
-            " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
-            " PRIMARY KEY(run_id, epoch))",
-            "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT "
-            "NULL, path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))",
-            "INSERT INTO runs VALUES(1, '{}', 'running', '2026-01-01T00:00:00Z', NULL, 3, '0.0.9', 'edp', '')",
+    std::vector<std::string> sql = schemaV1();
+    sql.insert(sql.end(),
+        { "INSERT INTO runs VALUES(1, '{}', 'running', '2026-01-01T00:00:00Z', NULL, 3, '0.0.9', 'edp', '')",
             "INSERT INTO candidates(run_id, epoch, genotype, accuracy, fps, edp) VALUES(1, 2, 'fmnist:x', 0.8, 50, 9)",
             "PRAGMA user_version = 1" });
+    rawSql(path, sql);
     auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 2);
+    QCOMPARE((*store)->schemaVersion(), 3);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].name, std::string());
@@ -382,6 +394,124 @@ void TestRunStore::deleteRemovesEverything()
     QVERIFY(!(*store)->candidate(ids[0]));
     QVERIFY((*store)->layerMappings(ids[0]).empty());
     QVERIFY((*store)->epochs(id).empty());
+}
+
+void TestRunStore::trashHidesAndRestoreBringsBack()
+{
+    QTemporaryDir dir;
+    auto store = RunStore::open(dir.filePath(QStringLiteral("t.sqlite")).toStdString());
+    QVERIFY(store.ok());
+    RunInfo run;
+    run.requestJson = "{}";
+    run.name = "keep";
+    const int64_t keep = (*store)->createRun(run);
+    run.name = "trash me";
+    const int64_t id = (*store)->createRun(run);
+    // Most accurate (0.99) and fastest (900 FPS) of all: both are on the joint front while the run is visible.
+    const auto ids = (*store)->addCandidates(id, { candidate(0.99, 50), candidate(0.4, 900), candidate(0.3, 10) },
+        { mappings(3), mappings(2), mappings(1) });
+    (*store)->addCandidates(keep, { candidate(0.8, 100) }, { mappings(1) });
+    (*store)->addEpoch(id, { 1, 0.5, 0.7, 1, 0, 2, "" });
+    QCOMPARE(int((*store)->frontAcross({ keep, id }).size()), 3);
+
+    (*store)->trashRun(id);
+    const auto visible = (*store)->runs();
+    QCOMPARE(int(visible.size()), 1);
+    QCOMPARE(visible[0].id, keep);
+    QCOMPARE(int((*store)->runs(true).size()), 2);
+    QVERIFY((*store)->run(id)->trashed);
+    QVERIFY(!(*store)->run(keep)->trashed);
+    // Only the kept run's single candidate is left on the joint front.
+    const auto front = (*store)->frontAcross({ keep, id });
+    QCOMPARE(int(front.size()), 1);
+    QCOMPARE(front[0].runId, keep);
+    QCOMPARE(int((*store)->frontAcross({ keep, id }, true).size()), 3);
+    // A reader (a second process) sees the same.
+    auto reader = RunStore::open((*store)->path(), RunStore::Mode::ReadOnly);
+    QVERIFY(reader.ok());
+    QCOMPARE(int((*reader)->runs().size()), 1);
+
+    (*store)->restoreRun(id);
+    const auto back = (*store)->runs();
+    QCOMPARE(int(back.size()), 2);
+    QCOMPARE(back[1].id, id);
+    QCOMPARE(back[1].name, std::string("trash me"));
+    QCOMPARE(back[1].candidates, int64_t(3));
+    QVERIFY(!back[1].trashed);
+    std::vector<int64_t> after;
+    for (const auto& c : (*store)->candidates(id)) {
+        after.push_back(c.id);
+    }
+    QCOMPARE(after, ids);
+    QCOMPARE(int((*store)->layerMappings(ids[0]).size()), 3);
+    QCOMPARE(int((*store)->layerMappings(ids[2]).size()), 1);
+    QCOMPARE(int((*store)->epochs(id).size()), 1);
+}
+
+void TestRunStore::purgeRemovesTrashedRuns()
+{
+    QTemporaryDir dir;
+    auto store = RunStore::open(dir.filePath(QStringLiteral("p.sqlite")).toStdString());
+    QVERIFY(store.ok());
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t keep = (*store)->createRun(run);
+    const int64_t gone = (*store)->createRun(run);
+    const auto keptIds = (*store)->addCandidates(keep, { candidate(0.8, 100) }, { mappings(2) });
+    const auto goneIds = (*store)->addCandidates(gone, { candidate(0.7, 100) }, { mappings(2) });
+    (*store)->addEpoch(gone, { 1, 0, 0, 0, 0, 0, "" });
+    QCOMPARE((*store)->purgeTrash(), 0); // nothing trashed yet
+    (*store)->trashRun(gone);
+    QCOMPARE((*store)->purgeTrash(), 1);
+    QCOMPARE(int((*store)->runs(true).size()), 1);
+    QVERIFY(!(*store)->run(gone));
+    QVERIFY(!(*store)->candidate(goneIds[0]));
+    QVERIFY((*store)->layerMappings(goneIds[0]).empty());
+    QVERIFY((*store)->epochs(gone).empty());
+    QVERIFY((*store)->candidate(keptIds[0]));
+    QCOMPARE(int((*store)->layerMappings(keptIds[0]).size()), 2);
+}
+
+void TestRunStore::migratesVersion2()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+    // A version-2 file: version 1 plus run names and the front index, with a complete run and a mapping.
+    std::vector<std::string> sql = schemaV1();
+    sql.insert(sql.end(),
+        { "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
+            "INSERT INTO runs(id, request, state, created_at, finished_at, seed, app_version, objective, error, name)"
+            " VALUES(4, '{\"platform\":\"zc706\"}', 'complete', '2026-02-01T10:00:00Z', '2026-02-01T11:00:00Z', 5,"
+            " '0.1.0', 'energy', '', 'named run')",
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, fps, energy_uj, on_front, design)"
+            " VALUES(17, 4, 3, 'fmnist:y', 0.91, 120, 33, 1, '{}')",
+            "INSERT INTO layer_mappings(candidate_id, layer_index, name, cycles) VALUES(17, 0, 'stem', 4321)",
+            "PRAGMA user_version = 2" });
+    rawSql(path, sql);
+    auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    QCOMPARE((*store)->schemaVersion(), 3);
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].id, int64_t(4));
+    QCOMPARE(runs[0].name, std::string("named run"));
+    QCOMPARE(runs[0].state, RunState::Complete);
+    QCOMPARE(runs[0].objective, std::string("energy"));
+    QCOMPARE(runs[0].requestJson, std::string(R"({"platform":"zc706"})"));
+    QCOMPARE(runs[0].candidates, int64_t(1));
+    QVERIFY(!runs[0].trashed);
+    QVERIFY((*store)->recoveredRuns().empty());
+    const auto c = (*store)->candidate(17);
+    QVERIFY(c);
+    QCOMPARE(c->accuracy, 0.91);
+    QCOMPARE(c->energyUj, 33.0);
+    QVERIFY(c->onFront);
+    QCOMPARE((*store)->layerMappings(17).at(0).cycles, 4321.0);
+    (*store)->trashRun(4);
+    QVERIFY((*store)->runs().empty());
 }
 
 int main(int argc, char** argv)
