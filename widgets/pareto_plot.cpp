@@ -1,31 +1,187 @@
 #include "pareto_plot.h"
 
+#include "candidate_selection.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
 namespace dna::widgets {
+
+namespace {
+
+struct MetricInfo {
+    ParetoMetric metric;
+    const char* objective; // as store::frontMetric() names it
+    const char* axisLabel;
+};
+
+const MetricInfo kMetrics[] = {
+    { ParetoMetric::Fps, "fps", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Throughput (FPS)") },
+    { ParetoMetric::Latency, "latency", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Latency (ms)") },
+    { ParetoMetric::Energy, "energy", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy per inference (µJ)") },
+    { ParetoMetric::Edp, "edp", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy-delay product (µJ·ms)") },
+};
+
+const MetricInfo& metricInfo(ParetoMetric metric)
+{
+    for (const MetricInfo& m : kMetrics) {
+        if (m.metric == metric) {
+            return m;
+        }
+    }
+    return kMetrics[0];
+}
+
+bool maximises(ParetoMetric metric) { return store::frontMaximises(metricInfo(metric).objective); }
+
+// Colour-blind-friendly qualitative colours (Okabe-Ito, without black and yellow, which vanish on white).
+const QColor kRunColours[] = { QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
+    QColor(86, 180, 233), QColor(230, 159, 0), QColor(120, 80, 40), QColor(90, 90, 200) };
+constexpr int kRunColourCount = int(sizeof(kRunColours) / sizeof(kRunColours[0]));
+const QColor kInvalidColour(160, 160, 160);
+const QColor kBudgetColour(190, 30, 45);
+
+// Dominated candidates are a paler shade of the run colour, so the front stands out.
+QColor paler(const QColor& c, double towardsWhite = 0.45)
+{
+    auto mix = [&](int v) { return int(v + (255 - v) * towardsWhite); };
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
+}
+
+// Up to this many drawn candidates, dots are small antialiased discs; past it single-pixel dots, which draw
+// about ten times faster (see the QCustomPlot notes).
+constexpr size_t kDetailLimit = 5000;
+
+double metricOf(const store::CandidateRecord& c, ParetoMetric metric)
+{
+    const double v = store::frontMetric(c, metricInfo(metric).objective);
+    return std::isfinite(v) && v > 0 ? v : 0.0; // a log axis cannot show 0
+}
+
+} // namespace
+
+/// Candidates binned by the pixel they are drawn at, valid for one axis layout; appends are indexed lazily.
+struct ParetoPlot::PixelIndex {
+    static constexpr int kCellPx = 8;
+    QRect rect;
+    QCPRange xRange, yRange;
+    int generation = -1;
+    int cols = 0, rows = 0;
+    std::vector<std::vector<int>> cells;
+    size_t indexed = 0;
+};
 
 ParetoPlot::ParetoPlot(QWidget* parent)
     : QCustomPlot(parent)
+    , m_index(std::make_unique<PixelIndex>())
 {
     setupAxes();
+    setupLayersAndGraphs();
     setupPlaceholder();
     setMinimumSize(320, 240);
+    setMouseTracking(true);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(25); // live data redraws at most ~40 times a second
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncPlot(); });
+    connect(selectionRect(), &QCPSelectionRect::accepted, this, &ParetoPlot::onRubberBand);
+    auto userMovedAxes = [this] {
+        if (!m_settingRange) {
+            m_autoRange = false;
+        }
+    };
+    connect(xAxis, QOverload<const QCPRange&>::of(&QCPAxis::rangeChanged), this, userMovedAxes);
+    connect(yAxis, QOverload<const QCPRange&>::of(&QCPAxis::rangeChanged), this, userMovedAxes);
 }
+
+ParetoPlot::~ParetoPlot() = default;
 
 QString ParetoPlot::placeholderText() const { return m_placeholder->text(); }
 
+ParetoMetric ParetoPlot::metricForObjective(const QString& objective)
+{
+    for (const MetricInfo& m : kMetrics) {
+        if (objective == QLatin1String(m.objective)) {
+            return m.metric;
+        }
+    }
+    return ParetoMetric::Fps;
+}
+
 void ParetoPlot::setupAxes()
 {
-    // Throughput of candidate designs spans orders of magnitude (a few FPS on a small FPGA to thousands on an
-    // ASIC), so FPS is on a log scale; accuracy is a plain percentage.
+    // Throughput, latency, energy and EDP of candidate designs span orders of magnitude (a few FPS on a small
+    // FPGA to thousands on an ASIC), so the metric is on a log scale; accuracy is a plain percentage.
+    m_settingRange = true;
     xAxis->setScaleType(QCPAxis::stLogarithmic);
     xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     xAxis->setNumberFormat(QStringLiteral("gb"));
     xAxis->setRange(1, 10000);
     yAxis->setRange(0, 100);
+    m_settingRange = false;
     xAxis->grid()->setSubGridVisible(true);
     // Room on the right for the last x tick label, which is centred on the end of the axis.
     axisRect()->setMinimumMargins(QMargins(15, 15, 30, 15));
-    xAxis->setLabel(tr("Throughput (FPS)"));
     yAxis->setLabel(tr("Accuracy (%)"));
+    legend->setBrush(QColor(255, 255, 255, 210));
+    applyMetricToAxes();
+}
+
+void ParetoPlot::setupLayersAndGraphs()
+{
+    addLayer(QStringLiteral("fronts"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    addLayer(QStringLiteral("highlight"), layer(QStringLiteral("fronts")), QCustomPlot::limAbove);
+    // Its own paint buffer: a selection change repaints only the rings, not 50k dots.
+    m_highlightLayer = layer(QStringLiteral("highlight"));
+    m_highlightLayer->setMode(QCPLayer::lmBuffered);
+
+    auto scatterOnly = [this](QCPLayer* onLayer) {
+        QCPGraph* g = addGraph();
+        g->setLayer(onLayer);
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setSelectable(QCP::stNone); // our own index answers clicks; QCustomPlot's hit test is linear
+        g->removeFromLegend();
+        return g;
+    };
+    m_invalid = scatterOnly(layer(QStringLiteral("main")));
+    m_invalid->setName(tr("Invalid designs"));
+    m_selected = scatterOnly(m_highlightLayer);
+    m_selected->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(25, 25, 25), 2), Qt::NoBrush, 13));
+    m_current = scatterOnly(m_highlightLayer);
+    m_current->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(25, 25, 25), 2), Qt::NoBrush, 19));
+
+    m_budgetLine = new QCPItemStraightLine(this);
+    m_budgetLine->setLayer(QStringLiteral("fronts"));
+    m_budgetLine->setPen(QPen(kBudgetColour, 1.5, Qt::DashLine));
+    m_budgetLine->setSelectable(false);
+    m_budgetLine->setVisible(false);
+    // The side of the line that breaks the budget is shaded faintly.
+    m_budgetShade = new QCPItemRect(this);
+    m_budgetShade->setLayer(QStringLiteral("grid"));
+    m_budgetShade->setPen(Qt::NoPen);
+    m_budgetShade->setBrush(QColor(190, 30, 45, 18));
+    m_budgetShade->setSelectable(false);
+    m_budgetShade->setVisible(false);
+    for (QCPItemPosition* corner : { m_budgetShade->topLeft, m_budgetShade->bottomRight }) {
+        corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    m_budgetLabel = new QCPItemText(this);
+    m_budgetLabel->setLayer(QStringLiteral("fronts"));
+    m_budgetLabel->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    m_budgetLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_budgetLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_budgetLabel->setPadding(QMargins(4, 2, 4, 2));
+    m_budgetLabel->setColor(kBudgetColour);
+    m_budgetLabel->setSelectable(false);
+    m_budgetLabel->setVisible(false);
 }
 
 void ParetoPlot::setupPlaceholder()
@@ -40,6 +196,661 @@ void ParetoPlot::setupPlaceholder()
     m_placeholder->setFont(font);
     m_placeholder->setSelectable(false);
     m_placeholder->setText(tr("No candidates yet: start a search"));
+}
+
+void ParetoPlot::applyMetricToAxes()
+{
+    xAxis->setLabel(tr(metricInfo(m_metric).axisLabel));
+    // The legend goes in the corner the front never reaches: high accuracy at the good end of the metric.
+    const Qt::Alignment side = maximises(m_metric) ? Qt::AlignRight : Qt::AlignLeft;
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | side);
+    for (Run& run : m_runs) {
+        run.front->setLineStyle(maximises(m_metric) ? QCPGraph::lsStepRight : QCPGraph::lsStepLeft);
+    }
+}
+
+void ParetoPlot::setMetric(ParetoMetric metric)
+{
+    if (metric == m_metric) {
+        return;
+    }
+    m_metric = metric;
+    for (Point& p : m_points) {
+        p.x = metricOf(p.record, m_metric);
+    }
+    for (Run& run : m_runs) {
+        run.frontMembers.clear();
+        std::vector<int> valid;
+        for (int i : run.members) {
+            if (m_points[size_t(i)].record.valid && plottable(m_points[size_t(i)])) {
+                valid.push_back(i);
+            }
+        }
+        updateFront(run, valid);
+    }
+    applyMetricToAxes();
+    m_fullDotsRebuild = true;
+    ++m_dataGeneration;
+    m_autoRange = true;
+    scheduleSync();
+}
+
+void ParetoPlot::setSelectionModel(CandidateSelection* selection)
+{
+    if (m_selection) {
+        disconnect(m_selection, nullptr, this, nullptr);
+    }
+    m_selection = selection;
+    if (m_selection) {
+        connect(m_selection, &CandidateSelection::changed, this, &ParetoPlot::onSelectionChanged);
+    }
+    onSelectionChanged();
+}
+
+void ParetoPlot::addCandidates(const std::vector<store::CandidateRecord>& candidates)
+{
+    std::vector<std::vector<int>> newValid(m_runs.size());
+    for (const store::CandidateRecord& c : candidates) {
+        if (m_pointById.contains(c.id)) {
+            continue;
+        }
+        const int r = runIndex(c.runId);
+        if (size_t(r) >= newValid.size()) {
+            newValid.resize(size_t(r) + 1);
+        }
+        Point p;
+        p.record = c;
+        std::string().swap(p.record.designJson); // the plot never needs it; it can be large
+        p.x = metricOf(c, m_metric);
+        p.y = c.accuracy * 100.0;
+        p.run = r;
+        const int index = int(m_points.size());
+        if (c.valid && plottable(p)) {
+            newValid[size_t(r)].push_back(index);
+        }
+        m_points.push_back(std::move(p));
+        m_pointById.insert(c.id, index);
+        m_runs[size_t(r)].members.push_back(index);
+    }
+    for (size_t r = 0; r < newValid.size(); ++r) {
+        if (!newValid[r].empty()) {
+            updateFront(m_runs[r], newValid[r]);
+        }
+    }
+    scheduleSync();
+}
+
+void ParetoPlot::updateFront(Run& run, const std::vector<int>& newMembers)
+{
+    // A point dominated once stays dominated, so the new front is the front of the old front plus the new points.
+    std::vector<int> pool = run.frontMembers;
+    pool.insert(pool.end(), newMembers.begin(), newMembers.end());
+    std::vector<std::pair<double, double>> points;
+    points.reserve(pool.size());
+    for (int i : pool) {
+        points.emplace_back(m_points[size_t(i)].record.accuracy, m_points[size_t(i)].x);
+    }
+    run.frontMembers.clear();
+    for (size_t k : store::paretoFront(points, maximises(m_metric))) {
+        run.frontMembers.push_back(pool[k]);
+    }
+    std::sort(run.frontMembers.begin(), run.frontMembers.end(),
+        [this](int a, int b) { return m_points[size_t(a)].x < m_points[size_t(b)].x; });
+}
+
+int ParetoPlot::runIndex(qint64 runId)
+{
+    for (size_t i = 0; i < m_runs.size(); ++i) {
+        if (m_runs[i].runId == runId) {
+            return int(i);
+        }
+    }
+    m_runs.push_back(makeRun(runId));
+    return int(m_runs.size()) - 1;
+}
+
+ParetoPlot::Run ParetoPlot::makeRun(qint64 runId)
+{
+    Run run;
+    run.runId = runId;
+    // The first colour no shown run uses, so a run keeps its colour while others come and go.
+    run.colourIndex = int(m_runs.size()) % kRunColourCount;
+    for (int c = 0; c < kRunColourCount; ++c) {
+        if (std::none_of(m_runs.begin(), m_runs.end(), [c](const Run& r) { return r.colourIndex == c; })) {
+            run.colourIndex = c;
+            break;
+        }
+    }
+    const QColor colour = kRunColours[run.colourIndex];
+    run.dots = addGraph();
+    run.dots->setLayer(QStringLiteral("main"));
+    run.dots->setLineStyle(QCPGraph::lsNone);
+    run.dots->setSelectable(QCP::stNone);
+    run.dots->removeFromLegend();
+    run.front = addGraph();
+    run.front->setLayer(QStringLiteral("fronts"));
+    run.front->setSelectable(QCP::stNone);
+    run.front->setLineStyle(maximises(m_metric) ? QCPGraph::lsStepRight : QCPGraph::lsStepLeft);
+    run.front->setPen(QPen(colour, 2));
+    run.front->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1), colour, 9));
+    run.front->setName(m_runNames.value(runId, tr("Run %1").arg(runId)));
+    m_fullDotsRebuild = true; // applies the scatter detail to the new dots graph too
+    return run;
+}
+
+void ParetoPlot::clearCandidates()
+{
+    for (Run& run : m_runs) {
+        removeGraph(run.dots);
+        removeGraph(run.front);
+    }
+    m_runs.clear();
+    m_points.clear();
+    m_pointById.clear();
+    m_invalid->data()->clear();
+    ++m_dataGeneration;
+    m_autoRange = true;
+    scheduleSync();
+}
+
+void ParetoPlot::removeRun(qint64 runId)
+{
+    const auto it = std::find_if(m_runs.begin(), m_runs.end(), [runId](const Run& r) { return r.runId == runId; });
+    if (it == m_runs.end()) {
+        return;
+    }
+    removeGraph(it->dots);
+    removeGraph(it->front);
+    m_runs.erase(it);
+    rebuildAfterRemoval();
+}
+
+void ParetoPlot::rebuildAfterRemoval()
+{
+    std::vector<Point> kept;
+    kept.reserve(m_points.size());
+    QHash<qint64, int> runOf;
+    for (size_t r = 0; r < m_runs.size(); ++r) {
+        runOf.insert(m_runs[r].runId, int(r));
+        m_runs[r].members.clear();
+        m_runs[r].frontMembers.clear();
+        m_runs[r].dotsSynced = 0;
+    }
+    m_pointById.clear();
+    std::vector<std::vector<int>> valid(m_runs.size());
+    for (Point& p : m_points) {
+        const auto r = runOf.constFind(p.record.runId);
+        if (r == runOf.constEnd()) {
+            continue;
+        }
+        p.run = *r;
+        const int index = int(kept.size());
+        m_pointById.insert(p.record.id, index);
+        m_runs[size_t(p.run)].members.push_back(index);
+        if (p.record.valid && plottable(p)) {
+            valid[size_t(p.run)].push_back(index);
+        }
+        kept.push_back(std::move(p));
+    }
+    m_points = std::move(kept);
+    for (size_t r = 0; r < m_runs.size(); ++r) {
+        updateFront(m_runs[r], valid[r]);
+    }
+    m_fullDotsRebuild = true;
+    ++m_dataGeneration;
+    scheduleSync();
+}
+
+void ParetoPlot::setRunName(qint64 runId, const QString& name)
+{
+    m_runNames.insert(runId, name);
+    for (Run& run : m_runs) {
+        if (run.runId == runId) {
+            run.front->setName(name);
+            replot(rpQueuedReplot);
+        }
+    }
+}
+
+QColor ParetoPlot::runColor(qint64 runId) const
+{
+    for (const Run& run : m_runs) {
+        if (run.runId == runId) {
+            return kRunColours[run.colourIndex];
+        }
+    }
+    return {};
+}
+
+void ParetoPlot::setBudget(double minFps, double maxEnergyUj)
+{
+    m_minFps = std::max(0.0, minFps);
+    m_maxEnergyUj = std::max(0.0, maxEnergyUj);
+    scheduleSync();
+}
+
+QList<qint64> ParetoPlot::runIds() const
+{
+    QList<qint64> ids;
+    for (const Run& run : m_runs) {
+        ids.append(run.runId);
+    }
+    return ids;
+}
+
+QList<qint64> ParetoPlot::frontIds(qint64 runId) const
+{
+    QList<qint64> ids;
+    for (const Run& run : m_runs) {
+        if (run.runId == runId) {
+            for (int i : run.frontMembers) {
+                ids.append(m_points[size_t(i)].record.id);
+            }
+        }
+    }
+    return ids;
+}
+
+void ParetoPlot::scheduleSync()
+{
+    if (!m_syncTimer.isActive()) {
+        m_syncTimer.start();
+    }
+}
+
+void ParetoPlot::resetView()
+{
+    m_autoRange = true;
+    syncPlot();
+    replot(); // now, so that coordinates are laid out when this returns
+}
+
+void ParetoPlot::syncPlot()
+{
+    m_syncTimer.stop();
+    syncRunGraphs();
+    syncSelectionGraphs();
+    syncBudgetLines();
+    syncLegend();
+    m_placeholder->setVisible(m_points.empty());
+    if (m_autoRange) {
+        applyAutoRange();
+    }
+    replot(rpQueuedReplot);
+}
+
+void ParetoPlot::syncRunGraphs()
+{
+    const bool full = m_fullDotsRebuild;
+    m_fullDotsRebuild = false;
+    if (full) {
+        m_invalid->data()->clear();
+    }
+    QVector<double> invalidX, invalidY;
+    for (Run& run : m_runs) {
+        if (full) {
+            run.dots->data()->clear();
+            run.dotsSynced = 0;
+        }
+        QVector<double> xs, ys;
+        for (size_t k = run.dotsSynced; k < run.members.size(); ++k) {
+            const Point& p = m_points[size_t(run.members[k])];
+            if (!plottable(p)) {
+                continue;
+            }
+            (p.record.valid ? xs : invalidX).append(p.x);
+            (p.record.valid ? ys : invalidY).append(p.y);
+        }
+        run.dotsSynced = run.members.size();
+        if (!xs.isEmpty()) {
+            run.dots->addData(xs, ys);
+        }
+        QVector<double> fx, fy;
+        for (int i : run.frontMembers) {
+            fx.append(m_points[size_t(i)].x);
+            fy.append(m_points[size_t(i)].y);
+        }
+        run.front->setData(fx, fy, true);
+    }
+    if (!invalidX.isEmpty()) {
+        m_invalid->addData(invalidX, invalidY);
+    }
+    const bool detailed = m_points.size() <= kDetailLimit;
+    if (full || detailed != m_detailed) {
+        m_detailed = detailed;
+        applyScatterDetail();
+    }
+}
+
+void ParetoPlot::applyScatterDetail()
+{
+    for (Run& run : m_runs) {
+        const QColor dot = paler(kRunColours[run.colourIndex]);
+        run.dots->setPen(QPen(dot));
+        run.dots->setAntialiasedScatters(m_detailed);
+        run.dots->setScatterStyle(m_detailed ? QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 5)
+                                             : QCPScatterStyle(QCPScatterStyle::ssDot, dot, 1));
+    }
+    m_invalid->setPen(QPen(kInvalidColour));
+    m_invalid->setAntialiasedScatters(m_detailed);
+    m_invalid->setScatterStyle(m_detailed ? QCPScatterStyle(QCPScatterStyle::ssCross, kInvalidColour, 5)
+                                          : QCPScatterStyle(QCPScatterStyle::ssDot, kInvalidColour, 1));
+}
+
+void ParetoPlot::syncSelectionGraphs()
+{
+    m_highlighted.clear();
+    QVector<double> xs, ys, cx, cy;
+    const QList<qint64> ids = m_selection ? m_selection->ids() : QList<qint64>();
+    const qint64 current = m_selection ? m_selection->current() : -1;
+    for (qint64 id : ids) {
+        const auto it = m_pointById.constFind(id);
+        if (it == m_pointById.constEnd() || !plottable(m_points[size_t(*it)])) {
+            continue;
+        }
+        const Point& p = m_points[size_t(*it)];
+        m_highlighted.append(id);
+        xs.append(p.x);
+        ys.append(p.y);
+        if (id == current) {
+            cx.append(p.x);
+            cy.append(p.y);
+        }
+    }
+    m_selected->setData(xs, ys);
+    m_current->setData(cx, cy);
+}
+
+void ParetoPlot::onSelectionChanged()
+{
+    syncSelectionGraphs();
+    if (m_syncTimer.isActive()) {
+        return; // the pending sync replots everything anyway
+    }
+    m_highlightLayer->replot(); // falls back to a full replot when the other layers' buffers are stale
+}
+
+void ParetoPlot::syncBudgetLines()
+{
+    double x = 0;
+    QString text;
+    const QLocale loc = locale();
+    if (m_metric == ParetoMetric::Fps && m_minFps > 0) {
+        x = m_minFps;
+        text = tr("min %1 FPS").arg(loc.toString(m_minFps, 'g', 4));
+    } else if (m_metric == ParetoMetric::Latency && m_minFps > 0) {
+        x = 1000.0 / m_minFps;
+        text = tr("max %1 ms").arg(loc.toString(x, 'g', 4));
+    } else if (m_metric == ParetoMetric::Energy && m_maxEnergyUj > 0) {
+        x = m_maxEnergyUj;
+        text = tr("max %1 µJ").arg(loc.toString(m_maxEnergyUj, 'g', 4));
+    }
+    m_budgetLine->setVisible(x > 0);
+    m_budgetShade->setVisible(x > 0);
+    m_budgetLabel->setVisible(x > 0);
+    if (x > 0) {
+        m_budgetLine->point1->setCoords(x, 0);
+        m_budgetLine->point2->setCoords(x, 1);
+        m_budgetLabel->position->setCoords(x, 0);
+        // A minimum FPS rules out the left of the line; a maximum latency or energy the right.
+        const bool leftBreaks = m_metric == ParetoMetric::Fps;
+        QCPItemPosition* edge = leftBreaks ? m_budgetShade->topLeft : m_budgetShade->bottomRight;
+        QCPItemPosition* line = leftBreaks ? m_budgetShade->bottomRight : m_budgetShade->topLeft;
+        edge->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        edge->setCoords(leftBreaks ? 0 : 1, leftBreaks ? 0 : 1);
+        line->setTypeX(QCPItemPosition::ptPlotCoords);
+        line->setCoords(x, leftBreaks ? 1 : 0);
+        m_budgetLabel->setText(text);
+    }
+}
+
+void ParetoPlot::syncLegend() { legend->setVisible(m_runs.size() > 1); }
+
+void ParetoPlot::applyAutoRange()
+{
+    double xLo = HUGE_VAL, xHi = -HUGE_VAL, yLo = HUGE_VAL, yHi = -HUGE_VAL;
+    for (const Point& p : m_points) {
+        if (plottable(p)) {
+            xLo = std::min(xLo, p.x);
+            xHi = std::max(xHi, p.x);
+            yLo = std::min(yLo, p.y);
+            yHi = std::max(yHi, p.y);
+        }
+    }
+    if (m_budgetLine->visible()) {
+        const double b = m_budgetLine->point1->coords().x();
+        xLo = std::min(xLo, b);
+        xHi = std::max(xHi, b);
+    }
+    if (xLo > xHi) {
+        setRanges(QCPRange(1, 10000), QCPRange(0, 100));
+        return;
+    }
+    if (xHi / xLo < 10) { // at least a decade, centred on the data
+        const double c = std::sqrt(xLo * xHi);
+        xLo = c / std::sqrt(10.0);
+        xHi = c * std::sqrt(10.0);
+    }
+    const double xPad = std::pow(xHi / xLo, 0.04);
+    if (yHi - yLo < 2) {
+        const double c = (yHi + yLo) / 2;
+        yLo = c - 1;
+        yHi = c + 1;
+    }
+    const double yPad = (yHi - yLo) * 0.06;
+    setRanges(QCPRange(xLo / xPad, xHi * xPad), QCPRange(yLo - yPad, yHi + yPad));
+}
+
+void ParetoPlot::setRanges(const QCPRange& x, const QCPRange& y)
+{
+    m_settingRange = true;
+    xAxis->setRange(x);
+    yAxis->setRange(y);
+    m_settingRange = false;
+}
+
+bool ParetoPlot::exportImage(const QString& path, QString* error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf")) {
+        if (error) {
+            *error = tr("Cannot export to '%1': the file name must end in .png or .pdf.").arg(path);
+        }
+        return false;
+    }
+    if (m_syncTimer.isActive()) {
+        syncPlot();
+    }
+    const bool ok = suffix == QLatin1String("png") ? savePng(path) : savePdf(path);
+    if (!ok && error) {
+        *error = tr("Could not write '%1'.").arg(path);
+    }
+    return ok;
+}
+
+void ParetoPlot::ensurePixelIndex() const
+{
+    PixelIndex& ix = *m_index;
+    const QRect rect = axisRect()->rect();
+    if (ix.generation != m_dataGeneration || ix.rect != rect || ix.xRange != xAxis->range()
+        || ix.yRange != yAxis->range()) {
+        ix.generation = m_dataGeneration;
+        ix.rect = rect;
+        ix.xRange = xAxis->range();
+        ix.yRange = yAxis->range();
+        ix.cols = std::max(1, rect.width() / PixelIndex::kCellPx + 1);
+        ix.rows = std::max(1, rect.height() / PixelIndex::kCellPx + 1);
+        ix.cells.assign(size_t(ix.cols * ix.rows), {});
+        ix.indexed = 0;
+    }
+    for (size_t i = ix.indexed; i < m_points.size(); ++i) {
+        const Point& p = m_points[i];
+        if (!plottable(p)) {
+            continue;
+        }
+        const double px = xAxis->coordToPixel(p.x) - rect.left();
+        const double py = yAxis->coordToPixel(p.y) - rect.top();
+        if (px < 0 || py < 0 || px >= rect.width() || py >= rect.height()) {
+            continue;
+        }
+        const int cell = int(py) / PixelIndex::kCellPx * ix.cols + int(px) / PixelIndex::kCellPx;
+        ix.cells[size_t(cell)].push_back(int(i));
+    }
+    ix.indexed = m_points.size();
+}
+
+qint64 ParetoPlot::candidateAt(const QPoint& pixel, double maxDistancePx) const
+{
+    ensurePixelIndex();
+    const PixelIndex& ix = *m_index;
+    const int cell = PixelIndex::kCellPx;
+    const double left = pixel.x() - ix.rect.left(), top = pixel.y() - ix.rect.top();
+    const int c0 = std::max(0, int(std::floor((left - maxDistancePx) / cell)));
+    const int c1 = std::min(ix.cols - 1, int(std::floor((left + maxDistancePx) / cell)));
+    const int r0 = std::max(0, int(std::floor((top - maxDistancePx) / cell)));
+    const int r1 = std::min(ix.rows - 1, int(std::floor((top + maxDistancePx) / cell)));
+    qint64 best = -1;
+    double bestDistance2 = maxDistancePx * maxDistancePx;
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            for (int i : ix.cells[size_t(r * ix.cols + c)]) {
+                const Point& p = m_points[size_t(i)];
+                const double dx = xAxis->coordToPixel(p.x) - pixel.x();
+                const double dy = yAxis->coordToPixel(p.y) - pixel.y();
+                const double d2 = dx * dx + dy * dy;
+                if (d2 <= bestDistance2) {
+                    best = p.record.id;
+                    bestDistance2 = d2;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+QString ParetoPlot::cardText(qint64 candidateId) const
+{
+    const auto it = m_pointById.constFind(candidateId);
+    if (it == m_pointById.constEnd()) {
+        return {};
+    }
+    const Point& p = m_points[size_t(*it)];
+    const store::CandidateRecord& c = p.record;
+    const QLocale loc = locale();
+    auto num = [&loc](double v) { return std::abs(v) >= 100 ? loc.toString(v, 'f', 0) : loc.toString(v, 'g', 3); };
+    auto row = [](const QString& label, const QString& value) {
+        return QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(label, value);
+    };
+    const Run& run = m_runs[size_t(p.run)];
+    const QString runName = run.front->name();
+    const bool onFront = std::any_of(
+        run.frontMembers.begin(), run.frontMembers.end(), [&](int i) { return m_points[size_t(i)].record.id == c.id; });
+
+    QString html = QStringLiteral("<b>%1</b> &nbsp;<span style='color:%2'>%3</span>")
+                       .arg(tr("Candidate %1").arg(c.id), kRunColours[run.colourIndex].name(), runName.toHtmlEscaped());
+    html += QStringLiteral("<br><code>%1</code><table>").arg(QString::fromStdString(c.genotype).toHtmlEscaped());
+    const QString kind = c.accuracyKind == "retrained" ? tr("retrained") : tr("supernet estimate");
+    html += row(tr("Accuracy"), tr("%1 % (%2)").arg(loc.toString(c.accuracy * 100, 'f', 2), kind));
+    html += row(tr("Throughput"), tr("%1 FPS").arg(num(c.fps)));
+    html += row(tr("Latency"), tr("%1 ms").arg(num(c.latencyMs)));
+    html += row(tr("Energy"), tr("%1 µJ").arg(num(c.energyUj)));
+    html += row(tr("EDP"), tr("%1 µJ·ms").arg(num(c.edp)));
+    if (c.dsp > 0 || c.bram18 > 0) {
+        html += row(tr("DSP / BRAM18"), QStringLiteral("%1 / %2").arg(num(c.dsp), loc.toString(c.bram18)));
+    }
+    if (c.areaMm2 > 0) {
+        html += row(tr("Area"), tr("%1 mm²").arg(num(c.areaMm2)));
+    }
+    html += QStringLiteral("</table>");
+    if (!c.valid) {
+        html += QStringLiteral("<span style='color:%1'>%2</span>")
+                    .arg(kBudgetColour.name(), tr("Invalid design: it does not fit the platform"));
+    } else if (onFront) {
+        html += tr("On the Pareto front");
+    }
+    return html;
+}
+
+void ParetoPlot::mousePressEvent(QMouseEvent* event)
+{
+    m_pressPos = event->position().toPoint();
+    m_pressed = event->button() == Qt::LeftButton;
+    QToolTip::hideText();
+    // A rubber band only with a modifier: while QCustomPlot's selection rect is active, drags cannot pan.
+    const bool band = m_pressed && (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier));
+    setSelectionRectMode(band ? QCP::srmCustom : QCP::srmNone);
+    QCustomPlot::mousePressEvent(event);
+}
+
+void ParetoPlot::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    const bool click = m_pressed && event->button() == Qt::LeftButton && (pos - m_pressPos).manhattanLength() <= 3;
+    m_pressed = false;
+    QCustomPlot::mouseReleaseEvent(event); // finishes a rubber band (onRubberBand)
+    setSelectionRectMode(QCP::srmNone);
+    if (!click || !m_selection || !axisRect()->rect().contains(pos)) {
+        return;
+    }
+    const qint64 id = candidateAt(pos);
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (id >= 0) {
+            m_selection->toggle(id);
+        }
+    } else if (id >= 0) {
+        m_selection->selectOne(id);
+    } else {
+        m_selection->clear();
+    }
+}
+
+void ParetoPlot::mouseMoveEvent(QMouseEvent* event)
+{
+    QCustomPlot::mouseMoveEvent(event);
+    if (event->buttons() != Qt::NoButton) {
+        return;
+    }
+    const qint64 id = candidateAt(event->position().toPoint());
+    if (id < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), cardText(id), this);
+}
+
+void ParetoPlot::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QCustomPlot::mouseDoubleClickEvent(event);
+    if (event->button() == Qt::LeftButton) {
+        resetView();
+    }
+}
+
+void ParetoPlot::leaveEvent(QEvent* event)
+{
+    QToolTip::hideText();
+    QCustomPlot::leaveEvent(event);
+}
+
+void ParetoPlot::onRubberBand(const QRect& rect, QMouseEvent* event)
+{
+    if (!m_selection) {
+        return;
+    }
+    const QRect r = rect.normalized();
+    const double x0 = xAxis->pixelToCoord(r.left()), x1 = xAxis->pixelToCoord(r.right());
+    const double y0 = yAxis->pixelToCoord(r.bottom()), y1 = yAxis->pixelToCoord(r.top());
+    const double xLo = std::min(x0, x1), xHi = std::max(x0, x1), yLo = std::min(y0, y1), yHi = std::max(y0, y1);
+    QList<qint64> ids;
+    if (event && (event->modifiers() & Qt::ControlModifier)) {
+        ids = m_selection->ids(); // Ctrl+drag adds to the selection
+    }
+    for (const Point& p : m_points) {
+        if (plottable(p) && p.x >= xLo && p.x <= xHi && p.y >= yLo && p.y <= yHi) {
+            ids.append(p.record.id);
+        }
+    }
+    m_selection->select(ids);
 }
 
 } // namespace dna::widgets

@@ -1,25 +1,156 @@
 #pragma once
 
+#include "store/run_store.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
 #include <qcustomplot.h>
+
+#include <vector>
 
 namespace dna::widgets {
 
-/// Accuracy versus throughput of the candidates a search evaluates. Until candidates arrive it shows its
-/// labelled axes and a hint in the middle of the plot.
+class CandidateSelection;
+
+/// The metric a Pareto plot trades against accuracy (its x axis).
+enum class ParetoMetric { Fps, Latency, Energy, Edp };
+
+/// Accuracy versus a hardware metric of the candidates searches evaluate, live while they run. Several runs can
+/// be shown at once (one colour each, with a legend). Per run, the dominated and the invalid candidates are
+/// cheap dots and the Pareto front (valid candidates only) is a staircase with discs. Until candidates arrive it
+/// shows its labelled axes and a hint in the middle of the plot.
+///
+/// Mouse: hover shows a card for the nearest candidate; click selects it (Ctrl+click toggles it, a click on
+/// empty space clears the selection); Shift+drag selects the candidates in a rubber band (Ctrl+drag adds them);
+/// plain drag pans, the wheel zooms, a double-click resets the view.
 class ParetoPlot : public QCustomPlot {
     Q_OBJECT
 
 public:
     explicit ParetoPlot(QWidget* parent = nullptr);
+    ~ParetoPlot() override;
 
     /// The hint shown in the middle of the empty plot.
     QString placeholderText() const;
 
+    void setMetric(ParetoMetric metric);
+    ParetoMetric metric() const { return m_metric; }
+    /// The metric for a run objective name (fps, latency, energy, edp; anything else is FPS).
+    static ParetoMetric metricForObjective(const QString& objective);
+
+    /// The shared selection: selected candidates are drawn ringed, and clicks and rubber bands change it.
+    void setSelectionModel(CandidateSelection* selection);
+    CandidateSelection* selectionModel() const { return m_selection; }
+
+    /// Appends candidates (of any runs); cheap enough for many calls a second, the plot redraws at most every
+    /// few tens of milliseconds. A candidate id already shown is ignored.
+    void addCandidates(const std::vector<store::CandidateRecord>& candidates);
+    void clearCandidates();
+    void removeRun(qint64 runId);
+    /// The name shown in the legend and the hover card (default "Run <id>").
+    void setRunName(qint64 runId, const QString& name);
+    QColor runColor(qint64 runId) const;
+
+    /// A minimum throughput and a maximum energy per inference (uJ), 0 for none, drawn as dashed lines when
+    /// the axis shows that metric (the FPS minimum appears as a latency maximum on the latency axis).
+    void setBudget(double minFps, double maxEnergyUj);
+
+    /// Writes the plot at its current size: PNG or PDF by the file suffix.
+    bool exportImage(const QString& path, QString* error = nullptr);
+
+    int candidateCount() const { return int(m_points.size()); }
+    QList<qint64> runIds() const;
+    /// The ids on a run's Pareto front for the current metric, in increasing metric order.
+    QList<qint64> frontIds(qint64 runId) const;
+    /// The selected candidates the plot currently draws highlighted.
+    QList<qint64> highlightedIds() const { return m_highlighted; }
+    /// The candidate drawn nearest to a widget pixel within maxDistancePx, or -1. Uses the axes as last laid
+    /// out (by a replot); a grid over the pixels makes it cheap at tens of thousands of candidates.
+    qint64 candidateAt(const QPoint& pixel, double maxDistancePx = 6.0) const;
+    /// The text of the hover card for a candidate (rich text), empty for an unknown id.
+    QString cardText(qint64 candidateId) const;
+
+public slots:
+    /// Rescales the axes to the data (and the budget lines) and keeps following new data.
+    void resetView();
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
 private:
+    struct Point {
+        store::CandidateRecord record; // without designJson
+        double x = 0; // the metric, <= 0 when it cannot be drawn on the log axis
+        double y = 0; // accuracy in percent
+        int run = 0; // index into m_runs
+    };
+    struct Run {
+        qint64 runId = 0;
+        int colourIndex = 0;
+        QCPGraph* dots = nullptr;
+        QCPGraph* front = nullptr;
+        std::vector<int> members; // indices into m_points
+        std::vector<int> frontMembers;
+        size_t dotsSynced = 0; // members already in the dots graph
+    };
+    struct PixelIndex;
+
     void setupAxes();
     void setupPlaceholder();
+    void setupLayersAndGraphs();
+    void applyMetricToAxes();
+    int runIndex(qint64 runId);
+    Run makeRun(qint64 runId);
+    void updateFront(Run& run, const std::vector<int>& newMembers);
+    void rebuildAfterRemoval();
+    void scheduleSync();
+    void syncPlot();
+    void syncRunGraphs();
+    void applyScatterDetail();
+    void syncSelectionGraphs();
+    void syncBudgetLines();
+    void syncLegend();
+    void applyAutoRange();
+    void setRanges(const QCPRange& x, const QCPRange& y);
+    void onSelectionChanged();
+    void onRubberBand(const QRect& rect, QMouseEvent* event);
+    void ensurePixelIndex() const;
+    bool plottable(const Point& p) const { return p.x > 0; }
+
+    ParetoMetric m_metric = ParetoMetric::Fps;
+    QPointer<CandidateSelection> m_selection;
+    std::vector<Point> m_points;
+    QHash<qint64, int> m_pointById;
+    std::vector<Run> m_runs;
+    QHash<qint64, QString> m_runNames;
+    QList<qint64> m_highlighted;
+    double m_minFps = 0;
+    double m_maxEnergyUj = 0;
 
     QCPItemText* m_placeholder = nullptr;
+    QCPGraph* m_invalid = nullptr;
+    QCPGraph* m_selected = nullptr;
+    QCPGraph* m_current = nullptr;
+    QCPItemStraightLine* m_budgetLine = nullptr;
+    QCPItemText* m_budgetLabel = nullptr;
+    QCPItemRect* m_budgetShade = nullptr;
+    QCPLayer* m_highlightLayer = nullptr;
+
+    QTimer m_syncTimer;
+    bool m_fullDotsRebuild = false;
+    bool m_detailed = true; // scatter detail for small data sets
+    bool m_autoRange = true;
+    bool m_settingRange = false;
+    QPoint m_pressPos;
+    bool m_pressed = false;
+    mutable std::unique_ptr<PixelIndex> m_index;
+    int m_dataGeneration = 0;
 };
 
 } // namespace dna::widgets

@@ -1,0 +1,161 @@
+// GUI responsiveness of the live Pareto view (widgets/pareto_plot), offscreen:
+//   pareto_add_50k_ms                  adding 50,000 candidates of 5 runs in batches of 500 (fronts included)
+//   pareto_replot_50k_ms               median of 10 full replots of those candidates at 1200x800
+//   pareto_nearest_lookup_us           mean hover lookup at random pixels (first one builds the pixel index)
+//   pareto_pixel_index_build_ms        that first lookup after the axes changed
+//   live_append_1000_per_s_max_gap_ms  20 candidates every 20 ms for 3 s into an empty plot; the longest gap
+//                                      a 10 ms timer saw between two of its ticks
+//   live_append_1000_per_s_on_45k_max_gap_ms  the same, on top of 45,000 candidates already shown
+// Usage: bench_gui
+#include "bench_util.h"
+
+#include "candidate_selection.h"
+#include "pareto_plot.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace dna;
+
+namespace {
+
+class Generator {
+public:
+    explicit Generator(unsigned seed)
+        : m_rng(seed)
+    {
+    }
+
+    std::vector<store::CandidateRecord> next(int count, int runs)
+    {
+        std::uniform_real_distribution<double> logFps(0.5, 4.0);
+        std::normal_distribution<double> noise(0.0, 1.0);
+        std::vector<store::CandidateRecord> out;
+        for (int i = 0; i < count; ++i) {
+            store::CandidateRecord c;
+            c.id = ++m_lastId;
+            c.runId = 1 + (c.id % runs);
+            c.genotype = "k3e6-k5e3-k3e3-skip-k7e6-k5e6";
+            c.fps = std::pow(10.0, logFps(m_rng));
+            c.latencyMs = 1000.0 / c.fps;
+            c.accuracy = 0.93 + 0.004 * double(c.runId) - 0.03 * std::log10(c.fps) - std::abs(noise(m_rng)) * 0.04;
+            c.energyUj = 4000.0 / c.fps * std::exp(0.3 * noise(m_rng));
+            c.edp = c.energyUj * c.latencyMs;
+            c.dsp = 256;
+            c.bram18 = 100;
+            c.valid = (c.id % 17) != 0;
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+
+private:
+    std::mt19937 m_rng;
+    qint64 m_lastId = 0;
+};
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+// Appends 20 candidates every 20 ms for `seconds` while a 10 ms timer records the longest gap between ticks.
+double liveAppendMaxGapMs(widgets::ParetoPlot& plot, Generator& generator, double seconds)
+{
+    QTimer append, probe;
+    QElapsedTimer clock;
+    double maxGapMs = 0;
+    qint64 lastTickNs = -1;
+    QObject::connect(&append, &QTimer::timeout, [&] { plot.addCandidates(generator.next(20, 5)); });
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (lastTickNs >= 0) {
+            maxGapMs = std::max(maxGapMs, double(now - lastTickNs) / 1e6);
+        }
+        lastTickNs = now;
+    });
+    append.setTimerType(Qt::PreciseTimer);
+    probe.setTimerType(Qt::PreciseTimer);
+    clock.start();
+    append.start(20);
+    probe.start(10);
+    QTimer::singleShot(int(seconds * 1000), qApp, &QCoreApplication::quit);
+    QApplication::exec();
+    return maxGapMs;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+
+    {
+        widgets::ParetoPlot plot;
+        widgets::CandidateSelection selection;
+        plot.setSelectionModel(&selection);
+        plot.resize(1200, 800);
+        plot.show();
+        Generator generator(1);
+        const auto all = generator.next(50000, 5);
+
+        QElapsedTimer t;
+        t.start();
+        for (size_t i = 0; i < all.size(); i += 500) {
+            plot.addCandidates(std::vector<store::CandidateRecord>(all.begin() + long(i), all.begin() + long(i + 500)));
+        }
+        bench::report("pareto_add_50k_ms", double(t.nsecsElapsed()) / 1e6);
+        selection.select({ 10, 20, 30 });
+        plot.resetView();
+
+        std::vector<double> times;
+        for (int i = 0; i < 10; ++i) {
+            t.restart();
+            plot.replot(QCustomPlot::rpImmediateRefresh);
+            times.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        bench::report("pareto_replot_50k_ms", median(times));
+
+        std::mt19937 rng(3);
+        const QRect r = plot.axisRect()->rect();
+        std::uniform_int_distribution<int> px(r.left(), r.right()), py(r.top(), r.bottom());
+        t.restart();
+        plot.candidateAt(QPoint(px(rng), py(rng)));
+        bench::report("pareto_pixel_index_build_ms", double(t.nsecsElapsed()) / 1e6);
+        const int lookups = 20000;
+        int hits = 0;
+        t.restart();
+        for (int i = 0; i < lookups; ++i) {
+            hits += plot.candidateAt(QPoint(px(rng), py(rng))) >= 0 ? 1 : 0;
+        }
+        bench::report("pareto_nearest_lookup_us", double(t.nsecsElapsed()) / 1e3 / lookups);
+        bench::report("pareto_nearest_lookup_hit_fraction", double(hits) / lookups);
+    }
+    {
+        widgets::ParetoPlot plot;
+        plot.resize(1200, 800);
+        plot.show();
+        Generator generator(2);
+        bench::report("live_append_1000_per_s_max_gap_ms", liveAppendMaxGapMs(plot, generator, 3.0));
+    }
+    {
+        widgets::ParetoPlot plot;
+        plot.resize(1200, 800);
+        plot.show();
+        Generator generator(3);
+        plot.addCandidates(generator.next(45000, 5));
+        plot.resetView();
+        bench::report("live_append_1000_per_s_on_45k_max_gap_ms", liveAppendMaxGapMs(plot, generator, 3.0));
+        bench::report("live_append_candidates_after", plot.candidateCount());
+    }
+    return 0;
+}
