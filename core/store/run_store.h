@@ -93,6 +93,7 @@ public:
     RunStore& operator=(const RunStore&) = delete;
 
     const std::string& path() const { return m_path; }
+    Mode mode() const { return m_mode; }
     int schemaVersion() const;
     /// Runs found `running` (and so marked interrupted) when this writer opened the file.
     const std::vector<int64_t>& recoveredRuns() const { return m_recovered; }

@@ -1,0 +1,282 @@
+// The runs browser on a real temporary store: the model's columns, undoable delete and rename written through
+// the store, refusal to delete a running run, filter and the signals other views listen to.
+#include "runs_browser.h"
+
+#include "store/run_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace dna;
+using widgets::RunsBrowser;
+using widgets::RunsModel;
+
+namespace {
+
+store::CandidateRecord candidate(double accuracy, double fps)
+{
+    store::CandidateRecord c;
+    c.epoch = 1;
+    c.genotype = "fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1";
+    c.accuracy = accuracy;
+    c.accuracyKind = "supernet";
+    c.fps = fps;
+    c.latencyMs = 1000.0 / fps;
+    c.energyUj = 50;
+    c.edp = c.energyUj * c.latencyMs;
+    c.designJson = "{}";
+    return c;
+}
+
+std::vector<store::LayerMappingRecord> mappings(int layers)
+{
+    std::vector<store::LayerMappingRecord> v(static_cast<size_t>(layers));
+    for (int i = 0; i < layers; ++i) {
+        v[size_t(i)].layerIndex = i;
+        v[size_t(i)].name = "layer" + std::to_string(i);
+    }
+    return v;
+}
+
+} // namespace
+
+class TestRunsBrowser : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void modelColumns();
+    void deleteAndUndo();
+    void renameAndUndo();
+    void refusesRunningRun();
+    void filterAndCompare();
+    void screenshot();
+
+private:
+    QModelIndex sourceIndex(RunsBrowser& b, qint64 runId, int column)
+    {
+        return b.model()->index(b.model()->rowOf(runId), column);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::RunStore> m_store;
+    qint64 m_fpga = 0;
+    qint64 m_asic = 0;
+    std::vector<int64_t> m_fpgaIds;
+};
+
+void TestRunsBrowser::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto opened = store::RunStore::open(m_dir->filePath(QStringLiteral("runs.sqlite")).toStdString());
+    QVERIFY(opened.ok());
+    m_store = std::move(opened).value();
+    store::RunInfo fpga;
+    fpga.name = "zc706 quick";
+    fpga.objective = "fps";
+    fpga.createdAt = "2026-03-01T08:00:00Z";
+    fpga.requestJson = R"({"platform":"zc706","budget":{"dsp":900,"bram18":1090,"pes":0,"gb_bytes":0,"area_mm2":0},)"
+                       R"("targets":{"min_fps":30,"max_fps":0,"max_energy_uj":0}})";
+    m_fpga = m_store->createRun(fpga);
+    // Front of (0.9, 100), (0.8, 300), (0.7, 200): the first two; best accuracy 0.9, best FPS 300.
+    m_fpgaIds = m_store->addCandidates(m_fpga, { candidate(0.9, 100), candidate(0.8, 300), candidate(0.7, 200) },
+        { mappings(2), mappings(3), mappings(4) });
+    m_store->setRunState(m_fpga, store::RunState::Complete);
+    store::RunInfo asic;
+    asic.name = "eyeriss energy";
+    asic.objective = "energy";
+    asic.createdAt = "2026-03-02T08:00:00Z";
+    asic.requestJson = R"({"platform":"eyeriss","budget":{"dsp":0,"bram18":0,"pes":168,"gb_bytes":110592},)"
+                       R"("targets":{"max_energy_uj":40}})";
+    m_asic = m_store->createRun(asic);
+    auto a = candidate(0.85, 50);
+    a.energyUj = 31.5;
+    auto b = candidate(0.6, 50);
+    b.energyUj = 12.25;
+    m_store->addCandidates(m_asic, { a, b }, {});
+    m_store->setRunState(m_asic, store::RunState::Cancelled);
+}
+
+void TestRunsBrowser::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestRunsBrowser::modelColumns()
+{
+    RunsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStore(m_store.get());
+    QCOMPARE(model.rowCount(), 2);
+    const int row = model.rowOf(m_fpga);
+    auto at = [&](int column, int role) { return model.index(row, column).data(role); };
+    QCOMPARE(at(RunsModel::NameColumn, Qt::DisplayRole).toString(), QStringLiteral("zc706 quick"));
+    QCOMPARE(at(RunsModel::PlatformColumn, Qt::DisplayRole).toString(), QStringLiteral("zc706"));
+    QVERIFY(at(RunsModel::BudgetColumn, Qt::DisplayRole).toString().contains(QStringLiteral("900")));
+    QVERIFY(at(RunsModel::BudgetColumn, Qt::DisplayRole).toString().contains(QStringLiteral("1090")));
+    QVERIFY(at(RunsModel::TargetsColumn, Qt::DisplayRole).toString().contains(QStringLiteral("30")));
+    QCOMPARE(at(RunsModel::CandidatesColumn, RunsModel::SortRole).toLongLong(), 3);
+    QCOMPARE(at(RunsModel::BestAccuracyColumn, RunsModel::SortRole).toDouble(), 0.9);
+    QCOMPARE(at(RunsModel::BestMetricColumn, RunsModel::SortRole).toDouble(), 300.0);
+    QCOMPARE(at(RunsModel::CreatedColumn, RunsModel::SortRole).toDateTime(),
+        QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+    QCOMPARE(at(RunsModel::StateColumn, RunsModel::SortRole).toString(), QStringLiteral("complete"));
+    // The energy run: lower is better, so its best metric is the smallest energy.
+    const int asicRow = model.rowOf(m_asic);
+    QCOMPARE(model.index(asicRow, RunsModel::BestMetricColumn).data(RunsModel::SortRole).toDouble(), 12.25);
+    QVERIFY(model.index(asicRow, RunsModel::BudgetColumn).data().toString().contains(QStringLiteral("168")));
+    QCOMPARE(model.index(asicRow, RunsModel::ObjectiveColumn).data().toString(), QStringLiteral("energy"));
+    QVERIFY(model.flags(model.index(asicRow, RunsModel::NameColumn)) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(model.index(asicRow, RunsModel::StateColumn)) & Qt::ItemIsEditable));
+    model.setStore(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestRunsBrowser::deleteAndUndo()
+{
+    RunsBrowser browser;
+    QUndoStack undo;
+    browser.setStore(m_store.get());
+    browser.setUndoStack(&undo);
+    QAbstractItemModelTester tester(browser.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&browser, &RunsBrowser::runsChanged);
+    browser.selectRuns({ m_fpga });
+    QCOMPARE(browser.selectedRunIds(), QList<qint64> { m_fpga });
+    QVERIFY(browser.deleteAction()->isEnabled());
+    browser.deleteAction()->trigger();
+
+    QCOMPARE(int(m_store->runs().size()), 1);
+    QCOMPARE(m_store->runs().at(0).id, m_asic);
+    QCOMPARE(browser.model()->rowCount(), 1);
+    QCOMPARE(browser.model()->rowOf(m_fpga), -1);
+    QCOMPARE(undo.count(), 1);
+    QCOMPARE(changed.count(), 1);
+
+    undo.undo();
+    QCOMPARE(int(m_store->runs().size()), 2);
+    QCOMPARE(browser.model()->rowCount(), 2);
+    const auto back = m_store->run(m_fpga);
+    QVERIFY(back && !back->trashed);
+    QCOMPARE(back->candidates, int64_t(3));
+    std::vector<int64_t> ids;
+    for (const auto& c : m_store->candidates(m_fpga)) {
+        ids.push_back(c.id);
+    }
+    QCOMPARE(ids, m_fpgaIds);
+    QCOMPARE(int(m_store->layerMappings(m_fpgaIds[2]).size()), 4);
+    QCOMPARE(browser.model()
+                 ->index(browser.model()->rowOf(m_fpga), RunsModel::CandidatesColumn)
+                 .data(RunsModel::SortRole)
+                 .toLongLong(),
+        3);
+    QCOMPARE(changed.count(), 2);
+
+    undo.redo();
+    QCOMPARE(int(m_store->runs().size()), 1);
+    QCOMPARE(browser.model()->rowCount(), 1);
+}
+
+void TestRunsBrowser::renameAndUndo()
+{
+    RunsBrowser browser;
+    QUndoStack undo;
+    browser.setStore(m_store.get());
+    browser.setUndoStack(&undo);
+    QSignalSpy changed(&browser, &RunsBrowser::runsChanged);
+    // What the inline editor does when the user commits a new name.
+    QVERIFY(browser.model()->setData(
+        sourceIndex(browser, m_asic, RunsModel::NameColumn), QStringLiteral("  energy baseline "), Qt::EditRole));
+    QCOMPARE(m_store->run(m_asic)->name, std::string("energy baseline"));
+    QCOMPARE(sourceIndex(browser, m_asic, RunsModel::NameColumn).data().toString(), QStringLiteral("energy baseline"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(undo.count(), 1);
+    undo.undo();
+    QCOMPARE(m_store->run(m_asic)->name, std::string("eyeriss energy"));
+    QCOMPARE(sourceIndex(browser, m_asic, RunsModel::NameColumn).data().toString(), QStringLiteral("eyeriss energy"));
+    // The same name again is no change and pushes nothing.
+    QVERIFY(!browser.model()->setData(
+        sourceIndex(browser, m_asic, RunsModel::NameColumn), QStringLiteral("eyeriss energy"), Qt::EditRole));
+    QCOMPARE(undo.count(), 1);
+}
+
+void TestRunsBrowser::refusesRunningRun()
+{
+    store::RunInfo running;
+    running.name = "still going";
+    running.requestJson = "{}";
+    const qint64 id = m_store->createRun(running); // state Running by default
+    RunsBrowser browser;
+    QUndoStack undo;
+    browser.setStore(m_store.get());
+    browser.setUndoStack(&undo);
+    browser.selectRuns({ id, m_asic });
+    browser.deleteSelected();
+    QCOMPARE(int(m_store->runs().size()), 3); // nothing deleted, not even the other selected run
+    QCOMPARE(undo.count(), 0);
+    QVERIFY(browser.message().contains(QStringLiteral("still going")));
+}
+
+void TestRunsBrowser::filterAndCompare()
+{
+    RunsBrowser browser;
+    browser.setStore(m_store.get());
+    QSignalSpy compare(&browser, &RunsBrowser::compareRequested);
+    QSignalSpy open(&browser, &RunsBrowser::runActivated);
+    browser.filterEdit()->setText(QStringLiteral("EYERISS"));
+    QCOMPARE(browser.view()->model()->rowCount(), 1);
+    QCOMPARE(browser.view()->model()->index(0, 0).data(RunsModel::RunIdRole).toLongLong(), m_asic);
+    browser.filterEdit()->clear();
+    QCOMPARE(browser.view()->model()->rowCount(), 2);
+    browser.selectRuns({ m_fpga });
+    QVERIFY(!browser.compareAction()->isEnabled());
+    browser.openAction()->trigger();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toLongLong(), m_fpga);
+    browser.selectRuns({ m_fpga, m_asic });
+    QVERIFY(browser.compareAction()->isEnabled());
+    browser.compareAction()->trigger();
+    QCOMPARE(compare.count(), 1);
+    auto ids = compare.at(0).at(0).value<QList<qint64>>();
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids, (QList<qint64> { m_fpga, m_asic }));
+}
+
+/// Renders the browser with a few runs; with DNA_SCREENSHOT_DIR set it leaves runs.png there to look at.
+void TestRunsBrowser::screenshot()
+{
+    store::RunInfo running;
+    running.name = "paper cifar on zcu102";
+    running.objective = "latency";
+    running.requestJson = R"({"platform":"zcu102","budget":{"dsp":2520,"bram18":1824}})";
+    const qint64 id = m_store->createRun(running);
+    m_store->addCandidates(id, { candidate(0.91, 80), candidate(0.88, 160) }, {});
+    store::RunInfo failed;
+    failed.name = "asic28 edp";
+    failed.objective = "edp";
+    failed.requestJson = R"({"platform":"asic28","budget":{"pes":256,"gb_bytes":131072,"area_mm2":4.5}})";
+    m_store->setRunState(m_store->createRun(failed), store::RunState::Failed, "nan_loss: the loss became NaN");
+    RunsBrowser browser;
+    browser.resize(1180, 300);
+    browser.setStore(m_store.get());
+    browser.selectRuns({ m_fpga, m_asic });
+    browser.selectRuns({ id });
+    browser.deleteSelected(); // refused: shows the inline message
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    const QImage image = browser.grab().toImage();
+    QVERIFY(!image.isNull());
+    const QByteArray dir = qgetenv("DNA_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QVERIFY(image.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("runs.png"))));
+    }
+}
+
+QTEST_MAIN(TestRunsBrowser)
+#include "tst_runs_browser.moc"

@@ -1,0 +1,662 @@
+#include "runs_browser.h"
+
+#include "store/run_store.h"
+
+#include <QAction>
+#include <QFont>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <exception>
+
+namespace dna::widgets {
+
+namespace {
+
+QString fromStd(const std::string& s) { return QString::fromStdString(s); }
+
+QString number(double v, int decimals) { return QLocale().toString(v, 'f', decimals); }
+
+/// "900 DSP, 1090 BRAM18" for FPGAs, "168 PEs, 108 KiB GB, 3.5 mm²" for ASICs; empty when unconstrained.
+QString budgetText(const QJsonObject& budget)
+{
+    QStringList parts;
+    const int dsp = budget.value(QStringLiteral("dsp")).toInt();
+    const int bram = budget.value(QStringLiteral("bram18")).toInt();
+    const int pes = budget.value(QStringLiteral("pes")).toInt();
+    const double gb = budget.value(QStringLiteral("gb_bytes")).toDouble();
+    const double area = budget.value(QStringLiteral("area_mm2")).toDouble();
+    if (dsp > 0) {
+        parts << RunsModel::tr("%1 DSP").arg(dsp);
+    }
+    if (bram > 0) {
+        parts << RunsModel::tr("%1 BRAM18").arg(bram);
+    }
+    if (pes > 0) {
+        parts << RunsModel::tr("%1 PEs").arg(pes);
+    }
+    if (gb > 0) {
+        parts << RunsModel::tr("%1 KiB buffer").arg(number(gb / 1024.0, 0));
+    }
+    if (area > 0) {
+        parts << RunsModel::tr("%1 mm²").arg(number(area, 1));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString targetsText(const QJsonObject& targets)
+{
+    QStringList parts;
+    const double minFps = targets.value(QStringLiteral("min_fps")).toDouble();
+    const double maxFps = targets.value(QStringLiteral("max_fps")).toDouble();
+    const double maxEnergy = targets.value(QStringLiteral("max_energy_uj")).toDouble();
+    if (minFps > 0) {
+        parts << RunsModel::tr("≥ %1 FPS").arg(number(minFps, 0));
+    }
+    if (maxFps > 0) {
+        parts << RunsModel::tr("≤ %1 FPS").arg(number(maxFps, 0));
+    }
+    if (maxEnergy > 0) {
+        parts << RunsModel::tr("≤ %1 µJ").arg(number(maxEnergy, 1));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString stateText(const QString& state)
+{
+    if (state == QLatin1String("running")) {
+        return RunsModel::tr("running");
+    }
+    if (state == QLatin1String("complete")) {
+        return RunsModel::tr("complete");
+    }
+    if (state == QLatin1String("cancelled")) {
+        return RunsModel::tr("cancelled");
+    }
+    if (state == QLatin1String("failed")) {
+        return RunsModel::tr("failed");
+    }
+    if (state == QLatin1String("interrupted")) {
+        return RunsModel::tr("interrupted");
+    }
+    if (state == QLatin1String("superseded")) {
+        return RunsModel::tr("superseded");
+    }
+    return state;
+}
+
+} // namespace
+
+// --- RunsModel ------------------------------------------------------------------------------------------
+
+RunsModel::RunsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void RunsModel::setStore(store::RunStore* store)
+{
+    m_store = store;
+    reload();
+}
+
+RunsModel::Row RunsModel::readRow(qint64 runId) const
+{
+    Row r;
+    const auto info = m_store->run(runId);
+    if (!info) {
+        return r;
+    }
+    r.id = info->id;
+    r.name = fromStd(info->name);
+    r.state = fromStd(store::runStateName(info->state));
+    r.error = fromStd(info->error);
+    r.created = QDateTime::fromString(fromStd(info->createdAt), Qt::ISODate).toLocalTime();
+    r.objective = fromStd(info->objective);
+    r.candidates = info->candidates;
+    r.requestJson = fromStd(info->requestJson);
+    const QJsonObject request = QJsonDocument::fromJson(r.requestJson.toUtf8()).object();
+    r.platform = request.value(QStringLiteral("platform")).toString();
+    r.budget = budgetText(request.value(QStringLiteral("budget")).toObject());
+    r.targets = targetsText(request.value(QStringLiteral("targets")).toObject());
+    // The same front `dna-cli runs` reports: every valid candidate, accuracy against the run's objective.
+    const bool maximise = store::frontMaximises(info->objective);
+    for (const auto& c : m_store->frontAcross({ runId }, true)) {
+        const double metric = store::frontMetric(c, info->objective);
+        r.bestAccuracy = std::max(r.bestAccuracy, c.accuracy);
+        if (r.bestMetric < 0 || (maximise ? metric > r.bestMetric : metric < r.bestMetric)) {
+            r.bestMetric = metric;
+        }
+    }
+    return r;
+}
+
+void RunsModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_store) {
+        for (const auto& info : m_store->runs()) {
+            m_rows.push_back(readRow(info.id));
+        }
+    }
+    endResetModel();
+}
+
+void RunsModel::refreshRun(qint64 runId)
+{
+    const int row = rowOf(runId);
+    const auto info = m_store ? m_store->run(runId) : std::nullopt;
+    if (row < 0 || !info || info->trashed) {
+        reload();
+        return;
+    }
+    m_rows[row] = readRow(runId);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+qint64 RunsModel::runId(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].id : -1; }
+
+int RunsModel::rowOf(qint64 runId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == runId) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int RunsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+int RunsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QString RunsModel::metricText(const Row& r) const
+{
+    if (r.bestMetric < 0) {
+        return {};
+    }
+    if (r.objective == QLatin1String("latency")) {
+        return tr("%1 ms").arg(number(r.bestMetric, 2));
+    }
+    if (r.objective == QLatin1String("energy")) {
+        return tr("%1 µJ").arg(number(r.bestMetric, 1));
+    }
+    if (r.objective == QLatin1String("edp")) {
+        return tr("%1 µJ·ms").arg(number(r.bestMetric, 2));
+    }
+    return tr("%1 FPS").arg(number(r.bestMetric, 1));
+}
+
+QVariant RunsModel::display(const Row& r, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return r.name.isEmpty() ? tr("Run %1").arg(r.id) : r.name;
+    case StateColumn:
+        return stateText(r.state);
+    case CreatedColumn:
+        return QLocale().toString(r.created, QLocale::ShortFormat);
+    case PlatformColumn:
+        return r.platform;
+    case BudgetColumn:
+        return r.budget;
+    case TargetsColumn:
+        return r.targets;
+    case ObjectiveColumn:
+        return r.objective;
+    case CandidatesColumn:
+        return QLocale().toString(r.candidates);
+    case BestAccuracyColumn:
+        return r.bestAccuracy < 0 ? QString() : tr("%1 %").arg(number(r.bestAccuracy * 100, 2));
+    case BestMetricColumn:
+        return metricText(r);
+    }
+    return {};
+}
+
+QVariant RunsModel::raw(const Row& r, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return r.name;
+    case StateColumn:
+        return r.state;
+    case CreatedColumn:
+        return r.created;
+    case CandidatesColumn:
+        return r.candidates;
+    case BestAccuracyColumn:
+        return r.bestAccuracy < 0 ? QVariant() : QVariant(r.bestAccuracy);
+    case BestMetricColumn:
+        return r.bestMetric < 0 ? QVariant() : QVariant(r.bestMetric);
+    default:
+        return display(r, column);
+    }
+}
+
+QVariant RunsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& r = m_rows[index.row()];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, column);
+    case Qt::EditRole:
+        return column == NameColumn ? QVariant(r.name) : display(r, column);
+    case SortRole:
+        return raw(r, column);
+    case RunIdRole:
+        return r.id;
+    case RunningRole:
+        return r.state == QLatin1String("running");
+    case Qt::FontRole:
+        if (column == StateColumn && r.state == QLatin1String("running")) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column >= CandidatesColumn) {
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (column == StateColumn && !r.error.isEmpty()) {
+            return r.error;
+        }
+        if (column == CreatedColumn) {
+            return QLocale().toString(r.created, QLocale::LongFormat);
+        }
+        if (column == PlatformColumn || column == BudgetColumn || column == TargetsColumn) {
+            return QString::fromUtf8(QJsonDocument::fromJson(r.requestJson.toUtf8()).toJson(QJsonDocument::Indented));
+        }
+        if (column == BestMetricColumn) {
+            return tr("Best %1 among the run's Pareto-optimal candidates").arg(r.objective);
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case CreatedColumn:
+        return tr("Created");
+    case PlatformColumn:
+        return tr("Platform");
+    case BudgetColumn:
+        return tr("Budget");
+    case TargetsColumn:
+        return tr("Targets");
+    case ObjectiveColumn:
+        return tr("Objective");
+    case CandidatesColumn:
+        return tr("Candidates");
+    case BestAccuracyColumn:
+        return tr("Best accuracy");
+    case BestMetricColumn:
+        return tr("Best on front");
+    }
+    return {};
+}
+
+Qt::ItemFlags RunsModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn && m_store
+        && m_store->mode() == store::RunStore::Mode::ReadWrite) {
+        f |= Qt::ItemIsEditable;
+    }
+    return f;
+}
+
+bool RunsModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || index.column() != NameColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return false;
+    }
+    const QString name = value.toString().trimmed();
+    const Row& r = m_rows[index.row()];
+    if (name == r.name) {
+        return false;
+    }
+    emit renameRequested(r.id, r.name, name);
+    return true;
+}
+
+// --- Undo commands ---------------------------------------------------------------------------------------
+
+/// A rename or a trash of runs. It acts on the browser's store only while that is still the store it was made
+/// for; after the user opened another store it makes itself obsolete (the stack then drops it).
+class RunsCommand : public QUndoCommand {
+public:
+    enum class Kind { Rename, Trash };
+
+    RunsCommand(RunsBrowser* browser, Kind kind, QList<qint64> ids, QString oldName, QString newName)
+        : m_browser(browser)
+        , m_storePath(browser->store()->path())
+        , m_kind(kind)
+        , m_ids(std::move(ids))
+        , m_oldName(std::move(oldName))
+        , m_newName(std::move(newName))
+    {
+        if (kind == Kind::Rename) {
+            setText(RunsBrowser::tr("Rename run to “%1”").arg(m_newName));
+        } else {
+            setText(m_ids.size() == 1 ? RunsBrowser::tr("Delete run %1").arg(m_ids.first())
+                                      : RunsBrowser::tr("Delete %1 runs").arg(m_ids.size()));
+        }
+    }
+
+    void redo() override { apply(true); }
+    void undo() override { apply(false); }
+
+private:
+    void apply(bool forward)
+    {
+        store::RunStore* s = m_browser ? m_browser->store() : nullptr;
+        if (!s || s->path() != m_storePath) {
+            setObsolete(true);
+            return;
+        }
+        try {
+            if (m_kind == Kind::Rename) {
+                s->renameRun(m_ids.first(), (forward ? m_newName : m_oldName).toStdString());
+            } else {
+                for (qint64 id : m_ids) {
+                    forward ? s->trashRun(id) : s->restoreRun(id);
+                }
+            }
+        } catch (const std::exception& e) {
+            m_browser->showMessage(RunsBrowser::tr("The store could not be changed: %1").arg(fromStd(e.what())));
+            return;
+        }
+        m_browser->afterChange(m_kind == Kind::Trash, m_ids.first());
+    }
+
+    QPointer<RunsBrowser> m_browser;
+    std::string m_storePath;
+    Kind m_kind;
+    QList<qint64> m_ids;
+    QString m_oldName;
+    QString m_newName;
+};
+
+// --- RunsBrowser -----------------------------------------------------------------------------------------
+
+RunsBrowser::RunsBrowser(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new RunsModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_empty(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RunsModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filter->setPlaceholderText(tr("Filter runs (name, state, platform, objective…)"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RunsModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_view, &QTableView::doubleClicked, this,
+        [this](const QModelIndex& index) { emit runActivated(index.data(RunsModel::RunIdRole).toLongLong()); });
+
+    // An inline message (e.g. a refused delete), not a modal box: the user keeps working.
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2e00; border: 1px solid #e0c060; "
+                                            "border-radius: 3px; padding: 4px; }"));
+    m_message->hide();
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false); // greyed hint
+
+    setupActions();
+    auto* bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addActions({ m_open, m_compare, m_rename, m_delete });
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_filter, 1);
+    top->addWidget(bar);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_message);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_view, 1);
+
+    connect(
+        m_model, &RunsModel::renameRequested, this, [this](qint64 id, const QString& oldName, const QString& newName) {
+            if (!writable()) {
+                return;
+            }
+            auto* cmd = new RunsCommand(this, RunsCommand::Kind::Rename, { id }, oldName, newName);
+            if (m_undo) {
+                m_undo->push(cmd);
+            } else {
+                cmd->redo();
+                delete cmd;
+            }
+        });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsBrowser::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunsBrowser::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunsBrowser::updateEmptyHint);
+    updateActions();
+    updateEmptyHint();
+}
+
+void RunsBrowser::setupActions()
+{
+    m_open = new QAction(tr("Open"), this);
+    m_open->setToolTip(tr("Show the selected run's candidates (or double-click a run)"));
+    m_compare = new QAction(tr("Compare"), this);
+    m_compare->setToolTip(tr("Compare the fronts of two or more selected runs"));
+    m_rename = new QAction(tr("Rename"), this);
+    m_rename->setShortcut(QKeySequence(Qt::Key_F2));
+    m_rename->setToolTip(tr("Rename the selected run (F2)"));
+    m_delete = new QAction(tr("Delete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setToolTip(tr("Delete the selected runs (Del; Undo brings them back)"));
+    for (QAction* a : { m_open, m_compare, m_rename, m_delete }) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+    }
+    connect(m_open, &QAction::triggered, this, &RunsBrowser::openSelected);
+    connect(m_compare, &QAction::triggered, this, &RunsBrowser::compareSelected);
+    connect(m_rename, &QAction::triggered, this, &RunsBrowser::renameSelected);
+    connect(m_delete, &QAction::triggered, this, &RunsBrowser::deleteSelected);
+}
+
+void RunsBrowser::setStore(store::RunStore* store)
+{
+    m_message->hide();
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false); // greyed hint
+    m_model->setStore(store);
+    m_view->resizeColumnsToContents();
+}
+
+void RunsBrowser::setUndoStack(QUndoStack* stack) { m_undo = stack; }
+
+void RunsBrowser::reload()
+{
+    const QList<qint64> selected = selectedRunIds();
+    m_model->reload();
+    selectRuns(selected);
+}
+
+bool RunsBrowser::writable() const { return store() && store()->mode() == store::RunStore::Mode::ReadWrite; }
+
+QList<qint64> RunsBrowser::selectedRunIds() const
+{
+    QList<qint64> ids;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& index : rows) {
+        ids << index.data(RunsModel::RunIdRole).toLongLong();
+    }
+    return ids;
+}
+
+void RunsBrowser::selectRuns(const QList<qint64>& runIds)
+{
+    QItemSelection selection;
+    for (qint64 id : runIds) {
+        const int row = m_model->rowOf(id);
+        if (row < 0) {
+            continue;
+        }
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid()) {
+            selection.select(index, index.siblingAtColumn(RunsModel::ColumnCount - 1));
+        }
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (!selection.isEmpty()) {
+        m_view->selectionModel()->setCurrentIndex(selection.first().topLeft(), QItemSelectionModel::NoUpdate);
+    }
+}
+
+QString RunsBrowser::message() const { return m_message->isHidden() ? QString() : m_message->text(); }
+
+void RunsBrowser::showMessage(const QString& text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void RunsBrowser::updateEmptyHint()
+{
+    if (!store()) {
+        m_empty->setText(tr("No run store is open."));
+    } else if (m_model->rowCount() == 0) {
+        m_empty->setText(tr("No runs in this store yet. A run appears here as soon as a search starts."));
+    } else {
+        m_empty->clear();
+    }
+    m_empty->setVisible(!m_empty->text().isEmpty());
+}
+
+void RunsBrowser::updateActions()
+{
+    const int n = int(m_view->selectionModel()->selectedRows().size());
+    m_open->setEnabled(n == 1);
+    m_compare->setEnabled(n >= 2);
+    m_rename->setEnabled(n == 1 && writable());
+    m_delete->setEnabled(n >= 1 && writable());
+}
+
+void RunsBrowser::openSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() == 1) {
+        emit runActivated(ids.first());
+    }
+}
+
+void RunsBrowser::compareSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() >= 2) {
+        emit compareRequested(ids);
+    }
+}
+
+void RunsBrowser::renameSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(RunsModel::NameColumn);
+    if (rows.size() == 1 && writable()) {
+        m_view->setCurrentIndex(rows.first());
+        m_view->edit(rows.first());
+    }
+}
+
+void RunsBrowser::deleteSelected()
+{
+    if (!writable()) {
+        return;
+    }
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.isEmpty()) {
+        return;
+    }
+    QStringList running;
+    for (qint64 id : ids) {
+        const QModelIndex index = m_model->index(m_model->rowOf(id), RunsModel::NameColumn);
+        if (index.data(RunsModel::RunningRole).toBool()) {
+            running << index.data().toString();
+        }
+    }
+    if (!running.isEmpty()) {
+        showMessage(tr("“%1” is still running and was not deleted. Stop its search first.")
+                        .arg(running.join(QStringLiteral("”, “"))));
+        return;
+    }
+    showMessage({});
+    auto* cmd = new RunsCommand(this, RunsCommand::Kind::Trash, ids, {}, {});
+    if (m_undo) {
+        m_undo->push(cmd);
+    } else {
+        cmd->redo();
+        delete cmd;
+    }
+}
+
+void RunsBrowser::afterChange(bool rowsChanged, qint64 runId)
+{
+    if (rowsChanged) {
+        reload();
+    } else {
+        m_model->refreshRun(runId);
+    }
+    updateActions();
+    emit runsChanged();
+}
+
+} // namespace dna::widgets

@@ -1,0 +1,165 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QPointer>
+#include <QVector>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QUndoStack;
+
+namespace dna::store {
+class RunStore;
+}
+
+namespace dna::widgets {
+
+/// The runs of a store, one row each. Name is editable: an edit does not write the store itself but emits
+/// renameRequested() so the owner can make it an undoable command.
+class RunsModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        StateColumn,
+        CreatedColumn,
+        PlatformColumn,
+        BudgetColumn,
+        TargetsColumn,
+        ObjectiveColumn,
+        CandidatesColumn,
+        BestAccuracyColumn,
+        BestMetricColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole, ///< raw values: strings, QDateTime, numbers
+        RunIdRole, ///< qint64, any column
+        RunningRole, ///< bool: the run's state is `running`
+    };
+
+    explicit RunsModel(QObject* parent = nullptr);
+
+    /// The store to list (may be null: no rows). Reloads.
+    void setStore(store::RunStore* store);
+    store::RunStore* store() const { return m_store; }
+    /// Reads every (non-trashed) run again.
+    void reload();
+    /// Re-reads one run's row (after a rename) without resetting the model; reloads if the row set changed.
+    void refreshRun(qint64 runId);
+
+    qint64 runId(int row) const;
+    /// The row of a run, or -1.
+    int rowOf(qint64 runId) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+signals:
+    void renameRequested(qint64 runId, const QString& oldName, const QString& newName);
+
+private:
+    struct Row {
+        qint64 id = 0;
+        QString name;
+        QString state;
+        QString error;
+        QDateTime created;
+        QString platform;
+        QString budget;
+        QString targets;
+        QString objective;
+        qint64 candidates = 0;
+        double bestAccuracy = -1; // -1: no valid candidate
+        double bestMetric = -1;
+        QString requestJson;
+    };
+    Row readRow(qint64 runId) const;
+    QVariant display(const Row& r, int column) const;
+    QVariant raw(const Row& r, int column) const;
+    QString metricText(const Row& r) const;
+
+    store::RunStore* m_store = nullptr;
+    QVector<Row> m_rows;
+};
+
+/// The runs browser: a filter, the sortable runs table and the actions on runs (open, compare, rename,
+/// delete). Rename and delete write through the store as commands on the undo stack (delete trashes the run,
+/// undo restores it); runsChanged() follows every change so other views reload.
+class RunsBrowser : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RunsBrowser(QWidget* parent = nullptr);
+
+    /// The writer store (may be null: the browser is empty and its actions disabled). A read-only store is
+    /// listed but cannot be renamed or deleted in.
+    void setStore(store::RunStore* store);
+    store::RunStore* store() const { return m_model->store(); }
+    /// Where rename and delete go; without one they are applied directly and cannot be undone.
+    void setUndoStack(QUndoStack* stack);
+
+    RunsModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    /// Run ids of the selected rows, in view order.
+    QList<qint64> selectedRunIds() const;
+    /// Selects these runs (those that are listed).
+    void selectRuns(const QList<qint64>& runIds);
+    /// The inline message shown last (empty when hidden), e.g. why a delete was refused.
+    QString message() const;
+
+    QAction* openAction() const { return m_open; }
+    QAction* compareAction() const { return m_compare; }
+    QAction* renameAction() const { return m_rename; }
+    QAction* deleteAction() const { return m_delete; }
+
+public slots:
+    /// Reads the store again (e.g. after a search recorded candidates).
+    void reload();
+    void openSelected();
+    void compareSelected();
+    void renameSelected();
+    /// Trashes the selected runs as one undoable command; refuses (with a message) if any is still running.
+    void deleteSelected();
+
+signals:
+    void runActivated(qint64 runId);
+    void compareRequested(const QList<qint64>& runIds);
+    void runsChanged();
+
+private:
+    friend class RunsCommand;
+    void setupActions();
+    void updateActions();
+    void showMessage(const QString& text);
+    void updateEmptyHint();
+    void applyRename(qint64 runId, const QString& newName);
+    void afterChange(bool rowsChanged, qint64 runId);
+    bool writable() const;
+
+    RunsModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+    QLineEdit* m_filter;
+    QLabel* m_message;
+    QLabel* m_empty;
+    QPointer<QUndoStack> m_undo;
+    QAction* m_open = nullptr;
+    QAction* m_compare = nullptr;
+    QAction* m_rename = nullptr;
+    QAction* m_delete = nullptr;
+};
+
+} // namespace dna::widgets
