@@ -3,6 +3,7 @@
 #include "accel/dataflow.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 namespace dna::io {
@@ -194,7 +195,8 @@ std::string loopNestText(const Design& design, size_t index)
         const double i = tileWords(Inputs, t, l.strideY, l.strideX);
         const double o = tileWords(Outputs, t, l.strideY, l.strideX);
         std::ostringstream s;
-        s << "[ Weights:" << w << " Inputs:" << i << " Outputs:" << o << " ]";
+        // Whole words (tile extents are integers); streaming the doubles would print 2.3593e+06 for big layers.
+        s << "[ Weights:" << int64_t(w) << " Inputs:" << int64_t(i) << " Outputs:" << int64_t(o) << " ]";
         return s.str();
     };
     auto loops = [&](const std::array<int, kDims>& order, const std::array<int, kDims>& f, const char* mark) {
@@ -202,7 +204,8 @@ std::string loopNestText(const Design& design, size_t index)
         for (int i = kDims - 1; i >= 0; --i) {
             const int d = order[i];
             if (f[d] > 1) {
-                os << std::string(size_t(depth) * 2, ' ') << "| for " << kDimNames[d] << " in [0:" << f[d] << ")"
+                // As in Timeloop's map.txt: the bar in column 0, the nesting after it, level headers unindented.
+                os << "| " << std::string(size_t(depth) * 2, ' ') << "for " << kDimNames[d] << " in [0:" << f[d] << ")"
                    << mark << "\n";
                 ++depth;
             }
@@ -217,14 +220,14 @@ std::string loopNestText(const Design& design, size_t index)
     }
     os << "DRAM " << tileText(full) << "\n";
     loops(m.order[Mapping::DramLevel], m.dram, "");
-    os << std::string(size_t(depth) * 2, ' ') << "GlobalBuffer " << tileText(gbTile) << "\n";
+    os << "GlobalBuffer " << tileText(gbTile) << "\n";
     loops(m.order[Mapping::GbLevel], m.gb, "");
     const std::array<int, kDims> identity { 0, 1, 2, 3, 4, 5, 6, 7 };
     loops(identity, m.spatialRow, " (Spatial-Y)");
     loops(identity, m.spatialCol, " (Spatial-X)");
-    os << std::string(size_t(depth) * 2, ' ') << "RegisterFile " << tileText(m.rf) << "\n";
+    os << "RegisterFile " << tileText(m.rf) << "\n";
     loops(m.order[Mapping::RfLevel], m.rf, "");
-    os << std::string(size_t(depth) * 2, ' ') << "<< Compute >>\n";
+    os << "| " << std::string(size_t(depth) * 2, ' ') << "<< Compute >>\n";
     return os.str();
 }
 
