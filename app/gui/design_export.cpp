@@ -1,0 +1,197 @@
+#include "design_export.h"
+
+#include "io/json_io.h"
+#include "io/timeloop_export.h"
+#include "store/run_store.h"
+
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace dna::app {
+
+namespace {
+
+/// The translation context of the export messages.
+class DesignExport {
+    Q_DECLARE_TR_FUNCTIONS(DesignExport)
+};
+
+Error fail(const char* code, const QString& detail) { return Error { code, detail.toStdString() }; }
+
+/// The stored design of a candidate, parsed and checked the way `dna-cli export` does.
+Expected<std::pair<io::Json, accel::Design>> storedDesign(const store::RunStore& store, qint64 candidateId)
+{
+    const auto c = store.candidate(candidateId);
+    if (!c) {
+        return fail("no_candidate",
+            DesignExport::tr("Candidate %1 is not in the store %2.")
+                .arg(candidateId)
+                .arg(QString::fromStdString(store.path())));
+    }
+    io::Json json = io::Json::parse(c->designJson, nullptr, false);
+    auto design = io::designFromJson(json);
+    if (!design) {
+        return fail("bad_design",
+            DesignExport::tr("The stored design of candidate %1 is unreadable: %2")
+                .arg(candidateId)
+                .arg(QString::fromStdString(design.error().detail)));
+    }
+    return std::make_pair(std::move(json), std::move(design).value());
+}
+
+using StoredDesigns = std::vector<std::pair<qint64, std::pair<io::Json, accel::Design>>>;
+
+/// Every design read and checked before anything is written, so a bad id leaves no partial export behind.
+Expected<StoredDesigns> storedDesigns(const store::RunStore& store, const QList<qint64>& ids)
+{
+    StoredDesigns out;
+    for (qint64 id : ids) {
+        auto design = storedDesign(store, id);
+        if (!design) {
+            return design.error();
+        }
+        out.emplace_back(id, std::move(design).value());
+    }
+    return out;
+}
+
+std::optional<Error> makeDir(const QString& dir, const QList<qint64>& ids)
+{
+    if (ids.isEmpty()) {
+        return fail(
+            "no_candidates", DesignExport::tr("No candidates are selected; select some in the plot or the table."));
+    }
+    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+        return fail("write_failed", DesignExport::tr("Cannot create the folder “%1”.").arg(dir));
+    }
+    return std::nullopt;
+}
+
+/// Layer names come from network files: keep them readable in a file name but never a path separator.
+QString fileSafe(const std::string& name)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    return QString::fromStdString(name).replace(unsafe, QStringLiteral("_"));
+}
+
+QString csvField(const QString& s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
+        && !s.contains(QLatin1Char('\r'))) {
+        return s;
+    }
+    QString quoted = s;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString cellText(const QVariant& v)
+{
+    if (v.metaType().id() == QMetaType::QDateTime) {
+        return v.toDateTime().toString(Qt::ISODateWithMs);
+    }
+    return v.toString(); // doubles in the shortest form that reads back exactly
+}
+
+} // namespace
+
+Expected<QStringList> exportDesignFiles(
+    const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir)
+{
+    auto designs = storedDesigns(store, candidateIds);
+    if (!designs) {
+        return designs.error();
+    }
+    if (auto e = makeDir(dir, candidateIds)) {
+        return *e;
+    }
+    QStringList written;
+    for (const auto& [id, design] : *designs) {
+        const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.json").arg(id));
+        if (auto e = io::writeJsonFile(path.toStdString(), design.first)) {
+            return fail("write_failed", DesignExport::tr("Cannot write “%1”.").arg(path));
+        }
+        written << path;
+    }
+    return written;
+}
+
+Expected<QStringList> exportTimeloop(
+    const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir)
+{
+    auto designs = storedDesigns(store, candidateIds);
+    if (!designs) {
+        return designs.error();
+    }
+    if (auto e = makeDir(dir, candidateIds)) {
+        return *e;
+    }
+    QStringList written;
+    for (const auto& [id, design] : *designs) {
+        const accel::Design& d = design.second;
+        for (size_t i = 0; i < d.network.layers.size(); ++i) {
+            const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1_%2_%3.yaml")
+                                                        .arg(id)
+                                                        .arg(int(i), 3, 10, QLatin1Char('0'))
+                                                        .arg(fileSafe(d.network.layers[i].name)));
+            QSaveFile f(path);
+            if (!f.open(QIODevice::WriteOnly)) {
+                return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+            }
+            f.write(QByteArray::fromStdString(io::timeloopYaml(d, i)));
+            if (!f.commit()) {
+                return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+            }
+            written << path;
+        }
+    }
+    return written;
+}
+
+bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString* error)
+{
+    auto setError = [&](const QString& e) {
+        if (error) {
+            *error = e;
+        }
+        return false;
+    };
+    if (!model) {
+        return setError(DesignExport::tr("There is no table to export."));
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        return setError(DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+    }
+    const int columns = model->columnCount();
+    QStringList fields;
+    for (int c = 0; c < columns; ++c) {
+        fields << csvField(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+    }
+    QString text = fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    for (int r = 0; r < model->rowCount(); ++r) {
+        fields.clear();
+        for (int c = 0; c < columns; ++c) {
+            const QModelIndex index = model->index(r, c);
+            QVariant v = index.data(Qt::UserRole);
+            if (!v.isValid()) {
+                v = index.data(Qt::DisplayRole);
+            }
+            fields << csvField(cellText(v));
+        }
+        text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    f.write(text.toUtf8());
+    if (!f.commit()) {
+        return setError(DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+    }
+    return true;
+}
+
+bool trainedWeightsAvailable(const store::RunStore&, const QList<qint64>&) { return false; }
+
+} // namespace dna::app

@@ -1,0 +1,266 @@
+// The GUI's export: design files that dna-cli evaluates to the same cost, byte-identical to `dna-cli export`;
+// Timeloop YAML per layer; CSV of a filtered table; the dialog's choices and inline errors.
+#include "design_export.h"
+#include "export_dialog.h"
+
+#include "accel/cost_model.h"
+#include "accel/dataflow.h"
+#include "accel/heuristic_mapper.h"
+#include "accel/platform.h"
+#include "io/json_io.h"
+#include "store/run_store.h"
+#include "workload/network.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRadioButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dna;
+
+namespace {
+
+QString cliPath()
+{
+    const QByteArray dir = qgetenv("DNA_BIN_DIR");
+    return QDir(dir.isEmpty() ? QCoreApplication::applicationDirPath() : QString::fromLocal8Bit(dir))
+        .filePath(QStringLiteral("dna-cli"));
+}
+
+QByteArray runCli(const QStringList& args, int* exitCode)
+{
+    QProcess p;
+    p.start(cliPath(), args);
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit) {
+        p.kill();
+        p.waitForFinished(1000);
+        *exitCode = -1;
+        return {};
+    }
+    *exitCode = p.exitCode();
+    if (p.exitCode() != 0) {
+        qWarning("%s", p.readAllStandardError().constData());
+    }
+    return p.readAllStandardOutput();
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void designFileEvaluatesTheSame();
+    void timeloopOneFilePerLayer();
+    void errors();
+    void csvOfFilteredProxy();
+    void dialog();
+    void screenshot();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::RunStore> m_store;
+    qint64 m_run = 0;
+    qint64 m_candidate = 0;
+    accel::DesignCost m_cost;
+    size_t m_layers = 0;
+};
+
+void TestExport::initTestCase()
+{
+    QVERIFY(QFile::exists(cliPath()));
+    auto net = workload::builtinNetwork("alexnet");
+    QVERIFY(net.ok());
+    const accel::Platform* zc706 = accel::findPlatform("zc706");
+    QVERIFY(zc706);
+    const accel::Design design = accel::heuristicDesign(std::move(net).value(), *zc706, accel::dataflowIndex("ws"), 1);
+    m_cost = accel::evaluateDesign(design);
+    QVERIFY(m_cost.valid());
+    QVERIFY(m_cost.fps > 0);
+    m_layers = design.network.layers.size();
+
+    auto opened = store::RunStore::open(m_dir.filePath(QStringLiteral("runs.sqlite")).toStdString());
+    QVERIFY(opened.ok());
+    m_store = std::move(opened).value();
+    store::RunInfo run;
+    run.name = "export";
+    run.requestJson = "{}";
+    m_run = m_store->createRun(run);
+    store::CandidateRecord c;
+    c.genotype = "alexnet";
+    c.accuracy = 0.57;
+    c.fps = m_cost.fps;
+    c.energyUj = m_cost.energyUj;
+    c.designJson = io::designToJson(design, &m_cost).dump();
+    m_candidate = m_store->addCandidates(m_run, { c }, {}).at(0);
+    m_store->setRunState(m_run, store::RunState::Complete);
+}
+
+void TestExport::designFileEvaluatesTheSame()
+{
+    const QString out = m_dir.filePath(QStringLiteral("designs"));
+    auto written = app::exportDesignFiles(*m_store, { m_candidate }, out);
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().detail.c_str());
+    QCOMPARE(written->size(), 1);
+    QCOMPARE(QFileInfo(written->at(0)).fileName(), QStringLiteral("candidate-%1.json").arg(m_candidate));
+
+    int code = 0;
+    const QByteArray json = runCli(
+        { QStringLiteral("evaluate"), QStringLiteral("--design"), written->at(0), QStringLiteral("--json") }, &code);
+    QCOMPARE(code, 0);
+    const QJsonObject total = QJsonDocument::fromJson(json).object().value(QStringLiteral("total")).toObject();
+    QCOMPARE(total.value(QStringLiteral("fps")).toDouble(), m_cost.fps);
+    QCOMPARE(total.value(QStringLiteral("energy_uj")).toDouble(), m_cost.energyUj);
+    QCOMPARE(total.value(QStringLiteral("valid")).toBool(), true);
+
+    // The same bytes as the command line's export of that candidate (read-only beside this writer).
+    const QString cliFile = m_dir.filePath(QStringLiteral("cli.json"));
+    runCli({ QStringLiteral("export"), QStringLiteral("--db"), QString::fromStdString(m_store->path()),
+               QStringLiteral("--run"), QString::number(m_run), QStringLiteral("--candidate"),
+               QString::number(m_candidate), QStringLiteral("--format"), QStringLiteral("json"),
+               QStringLiteral("--out"), cliFile },
+        &code);
+    QCOMPARE(code, 0);
+    QVERIFY(!fileBytes(cliFile).isEmpty());
+    QCOMPARE(fileBytes(written->at(0)), fileBytes(cliFile));
+}
+
+void TestExport::timeloopOneFilePerLayer()
+{
+    const QString out = m_dir.filePath(QStringLiteral("timeloop"));
+    auto written = app::exportTimeloop(*m_store, { m_candidate }, out);
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().detail.c_str());
+    QCOMPARE(m_layers, size_t(8)); // AlexNet: conv1-5, fc6-8
+    QCOMPARE(written->size(), 8);
+    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 8);
+    QCOMPARE(QFileInfo(written->at(0)).fileName(), QStringLiteral("candidate-%1_000_conv1.yaml").arg(m_candidate));
+    QCOMPARE(QFileInfo(written->at(7)).fileName(), QStringLiteral("candidate-%1_007_fc8.yaml").arg(m_candidate));
+
+    // Each file is what `dna-cli export --format timeloop` writes for that layer.
+    const QString cliDir = m_dir.filePath(QStringLiteral("cli-timeloop"));
+    int code = 0;
+    runCli({ QStringLiteral("export"), QStringLiteral("--db"), QString::fromStdString(m_store->path()),
+               QStringLiteral("--run"), QString::number(m_run), QStringLiteral("--candidate"),
+               QString::number(m_candidate), QStringLiteral("--format"), QStringLiteral("timeloop"),
+               QStringLiteral("--out"), cliDir },
+        &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(fileBytes(written->at(1)), fileBytes(QDir(cliDir).filePath(QStringLiteral("001_conv2.yaml"))));
+    QVERIFY(fileBytes(written->at(7)).contains("fc8"));
+}
+
+void TestExport::errors()
+{
+    const QString out = m_dir.filePath(QStringLiteral("errors"));
+    auto none = app::exportDesignFiles(*m_store, {}, out);
+    QVERIFY(!none.ok());
+    QCOMPARE(QString::fromStdString(none.error().code), QStringLiteral("no_candidates"));
+    // A good candidate then a missing one: the error, and nothing written for the good one either.
+    auto missing = app::exportTimeloop(*m_store, { m_candidate, m_candidate + 1000 }, out);
+    QVERIFY(!missing.ok());
+    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("no_candidate"));
+    QVERIFY(QString::fromStdString(missing.error().detail).contains(QString::number(m_candidate + 1000)));
+    QVERIFY(!QDir(out).exists());
+    // A stored design that is not a design.
+    store::CandidateRecord broken;
+    broken.genotype = "x";
+    broken.designJson = R"({"format":"something else"})";
+    const qint64 brokenId = m_store->addCandidates(m_run, { broken }, {}).at(0);
+    auto bad = app::exportDesignFiles(*m_store, { brokenId }, out);
+    QCOMPARE(QString::fromStdString(bad.error().code), QStringLiteral("bad_design"));
+    QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("candidate-%1.json").arg(brokenId))));
+}
+
+void TestExport::csvOfFilteredProxy()
+{
+    // Five rows; the filter on "fmnist" keeps rows 0, 2 and 4. FPS carries its raw value in Qt::UserRole and a
+    // grouped display text ("1,234.5") that must not reach the file.
+    QStandardItemModel model(5, 3);
+    model.setHorizontalHeaderLabels(
+        { QStringLiteral("genotype"), QStringLiteral("FPS"), QStringLiteral("note, with comma") });
+    const QStringList genotypes { QStringLiteral("fmnist:a,b"), QStringLiteral("cifar:x"), QStringLiteral("fmnist:c"),
+        QStringLiteral("cifar:y"), QStringLiteral("fmnist:d") };
+    for (int r = 0; r < 5; ++r) {
+        model.setData(model.index(r, 0), genotypes[r]);
+        model.setData(model.index(r, 1), QStringLiteral("1,234.5"), Qt::DisplayRole);
+        model.setData(model.index(r, 1), 1234.5 + r, Qt::UserRole);
+        model.setData(model.index(r, 2), r == 2 ? QStringLiteral("say \"hi\"\nthere") : QStringLiteral("plain"));
+    }
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setFilterKeyColumn(0);
+    proxy.setFilterFixedString(QStringLiteral("fmnist"));
+    QCOMPARE(proxy.rowCount(), 3);
+
+    const QString path = m_dir.filePath(QStringLiteral("table.csv"));
+    QString error;
+    QVERIFY2(app::writeModelCsv(&proxy, path, &error), qPrintable(error));
+    const QByteArray expected = "genotype,FPS,\"note, with comma\"\r\n"
+                                "\"fmnist:a,b\",1234.5,plain\r\n"
+                                "fmnist:c,1236.5,\"say \"\"hi\"\"\nthere\"\r\n"
+                                "fmnist:d,1238.5,plain\r\n";
+    QCOMPARE(fileBytes(path), expected);
+
+    QVERIFY(!app::writeModelCsv(&proxy, m_dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestExport::dialog()
+{
+    QStandardItemModel table(2, 1);
+    app::ExportDialog dlg(m_store.get(), { m_candidate }, &table);
+    QVERIFY(!dlg.isKindEnabled(app::ExportDialog::Kind::Weights)); // the co-search keeps no trained weights
+    QVERIFY(!dlg.findChildren<QRadioButton*>().isEmpty());
+    QCOMPARE(dlg.kind(), app::ExportDialog::Kind::DesignJson);
+    const QString out = m_dir.filePath(QStringLiteral("dialog"));
+    dlg.setDestination(out);
+    QVERIFY(dlg.exportNow());
+    QCOMPARE(dlg.result(), int(QDialog::Accepted));
+    QCOMPARE(
+        dlg.writtenFiles(), QStringList { QDir(out).filePath(QStringLiteral("candidate-%1.json").arg(m_candidate)) });
+
+    // Without candidates only the table can be exported; an unwritable path stays in the dialog with an error.
+    app::ExportDialog tableOnly(m_store.get(), {}, &table);
+    QVERIFY(!tableOnly.isKindEnabled(app::ExportDialog::Kind::DesignJson));
+    QCOMPARE(tableOnly.kind(), app::ExportDialog::Kind::TableCsv);
+    QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    tableOnly.setDestination(m_dir.filePath(QStringLiteral("blocker/t.csv"))); // a file where a folder must be
+    QVERIFY(!tableOnly.exportNow());
+    QVERIFY(!tableOnly.errorText().isEmpty());
+    QVERIFY(!tableOnly.isVisible() || tableOnly.result() != QDialog::Accepted);
+}
+
+/// With DNA_SCREENSHOT_DIR set, leaves export.png there: two candidates selected, after an export that failed.
+void TestExport::screenshot()
+{
+    QStandardItemModel table(12, 1);
+    app::ExportDialog dlg(m_store.get(), { m_candidate, m_candidate + 1000 }, &table);
+    dlg.setKind(app::ExportDialog::Kind::TimeloopYaml);
+    dlg.setDestination(m_dir.filePath(QStringLiteral("shot")));
+    QVERIFY(!dlg.exportNow()); // the second candidate does not exist
+    dlg.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+    const QImage image = dlg.grab().toImage();
+    QVERIFY(!image.isNull());
+    const QByteArray dir = qgetenv("DNA_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QVERIFY(image.save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("export.png"))));
+    }
+}
+
+QTEST_MAIN(TestExport)
+#include "tst_export.moc"
