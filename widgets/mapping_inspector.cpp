@@ -17,6 +17,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace dna::widgets {
@@ -50,7 +51,9 @@ QString usedOfText(double used, double budget, int decimals)
     if (budget <= 0) {
         return QObject::tr("%1 (no limit)").arg(locale.toString(used, 'f', decimals));
     }
-    return QStringLiteral("%1 / %2").arg(locale.toString(used, 'f', decimals), locale.toString(budget, 'f', decimals));
+    const QString text
+        = QStringLiteral("%1 / %2").arg(locale.toString(used, 'f', decimals), locale.toString(budget, 'f', decimals));
+    return used > budget ? QStringLiteral("<span style=\"color:#b00020\"><b>%1</b></span>").arg(text) : text;
 }
 
 } // namespace
@@ -184,6 +187,14 @@ QCustomPlot* MappingInspector::makeBarPlot()
     plot->xAxis->grid()->setVisible(false);
     plot->setNoAntialiasingOnDrag(true);
     connect(plot, &QCustomPlot::mousePress, this, [this, plot](QMouseEvent* e) { onPlotClicked(plot, e); });
+    connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* e) {
+        const int layer = layerAt(plot, e->pos());
+        if (layer < 0) {
+            QToolTip::hideText();
+        } else {
+            QToolTip::showText(e->globalPosition().toPoint(), barToolTip(layer), plot);
+        }
+    });
     auto* mark = new QCPItemRect(plot);
     mark->setLayer(QStringLiteral("grid"));
     mark->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
@@ -273,6 +284,8 @@ void MappingInspector::clear()
 }
 
 QString MappingInspector::placeholderText() const { return tr("Select a candidate to see how each layer is mapped"); }
+
+QString MappingInspector::summaryText() const { return m_summary->text(); }
 
 QString MappingInspector::loopNestText() const { return m_loopNest->toPlainText(); }
 
@@ -425,14 +438,39 @@ void MappingInspector::markSelected(int layer)
     }
 }
 
+int MappingInspector::layerAt(QCustomPlot* plot, const QPoint& pos) const
+{
+    const QRect rect = plot->axisRect()->rect();
+    // The plot area and the tick labels under it.
+    if (pos.x() < rect.left() || pos.x() > rect.right() || pos.y() < rect.top()) {
+        return -1;
+    }
+    const int layer = int(std::lround(plot->xAxis->pixelToCoord(pos.x())));
+    return layer >= 0 && layer < m_model->rowCount() ? layer : -1;
+}
+
+QString MappingInspector::barToolTip(int layer) const
+{
+    const QModelIndex row = m_model->index(layer, 0);
+    auto cell = [&](int column) { return row.siblingAtColumn(column).data().toString(); };
+    const QString unit = m_model->energyScalePj() >= 1e6 ? tr("µJ") : tr("nJ");
+    return tr("<b>%1</b> %2<br>%3 cycles (%4 of latency), %5-bound, %6 utilised<br>energy %7 %8: MAC %9, RF %10, "
+              "NoC %11, GB %12, DRAM %13")
+        .arg(cell(LayerMappingModel::Name).toHtmlEscaped(), cell(LayerMappingModel::Shape),
+            cell(LayerMappingModel::Cycles), cell(LayerMappingModel::LatencyShare), cell(LayerMappingModel::Bound),
+            cell(LayerMappingModel::Utilization), cell(LayerMappingModel::EnergyTotal), unit,
+            cell(LayerMappingModel::EnergyMac))
+        .arg(cell(LayerMappingModel::EnergyRf), cell(LayerMappingModel::EnergyNoc), cell(LayerMappingModel::EnergyGb),
+            cell(LayerMappingModel::EnergyDram));
+}
+
 void MappingInspector::onPlotClicked(QCustomPlot* plot, QMouseEvent* event)
 {
-    if (!plot->axisRect()->rect().contains(event->pos()) && event->pos().y() < plot->axisRect()->bottom()) {
-        return;
-    }
     // Anywhere in a layer's column (or on its tick label) selects it, not only on the bar itself.
-    const int layer = int(std::lround(plot->xAxis->pixelToCoord(event->pos().x())));
-    selectLayer(layer);
+    const int layer = layerAt(plot, event->pos());
+    if (layer >= 0) {
+        selectLayer(layer);
+    }
 }
 
 } // namespace dna::widgets

@@ -43,6 +43,8 @@ public:
     /// The inline message shown for a design that cannot be read (empty otherwise).
     QString errorText() const { return m_errorText; }
     QString placeholderText() const;
+    /// The accelerator summary above the tabs (rich text).
+    QString summaryText() const;
     /// The loop nest shown for the selected layer.
     QString loopNestText() const;
     /// The energy stack of each layer, bottom first: MAC, RF, NoC, GB, DRAM (values in the model's energy unit).
@@ -70,6 +72,9 @@ private:
     void setLayerTicks(QCustomPlot* plot);
     void onCurrentRowChanged();
     void onPlotClicked(QCustomPlot* plot, QMouseEvent* event);
+    /// The layer whose column is under `pos` in a bar plot, or -1.
+    int layerAt(QCustomPlot* plot, const QPoint& pos) const;
+    QString barToolTip(int layer) const;
     void markSelected(int layer);
 
     LayerMappingModel* m_model = nullptr;

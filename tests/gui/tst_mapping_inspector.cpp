@@ -305,6 +305,61 @@ private slots:
         QCOMPARE(first.toDouble(), most);
     }
 
+    void multiEngineDesignShowsEachLayersEngine()
+    {
+        // Two chunks with separate depthwise engines, pipelined: four engines of different shapes and dataflows.
+        accel::Design d = m_design;
+        d.accelerator.arch = accel::MicroArch::Pipelined;
+        d.accelerator.separateDepthwise = true;
+        d.accelerator.chunkStarts = { 0, 10 };
+        accel::Engine standard = m_design.accelerator.engines[0];
+        standard.rows = 16;
+        standard.cols = 16;
+        accel::Engine depthwise = standard;
+        depthwise.rows = 8;
+        depthwise.cols = 12;
+        depthwise.dataflow = accel::dataflowIndex("os");
+        d.accelerator.engines = { standard, depthwise, standard, depthwise };
+        const std::vector<int> engineOf = d.accelerator.assignEngines(d.network);
+        for (size_t i = 0; i < d.network.layers.size(); ++i) {
+            d.mappings[i] = accel::heuristicMapping(
+                d.network.layers[i], d.accelerator.engines[size_t(engineOf[i])], d.platform, d.accelerator.doubleBuffer);
+        }
+        MappingInspector inspector;
+        inspector.setDesign(d, QStringLiteral("four engines"));
+        const LayerMappingModel* model = inspector.layerModel();
+        for (size_t i = 0; i < d.network.layers.size(); ++i) {
+            const int e = engineOf[i];
+            QCOMPARE(model->index(int(i), LayerMappingModel::Engine).data().toString(),
+                QStringLiteral("E%1 · chunk %2").arg(e).arg(e / 2));
+            QCOMPARE(model->index(int(i), LayerMappingModel::Dataflow).data().toString(),
+                d.network.layers[i].type == workload::LayerType::Depthwise ? QStringLiteral("os") : QStringLiteral("rs"));
+        }
+        auto* table = inspector.findChild<QTableView*>();
+        QVERIFY(!table->isColumnHidden(LayerMappingModel::Engine));
+        QVERIFY(inspector.summaryText().contains(QStringLiteral("8×12 PEs")));
+        QVERIFY(inspector.summaryText().contains(QStringLiteral("<b>E3</b>")));
+        const QString dir = qEnvironmentVariable("DNA_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            inspector.resize(520, 900);
+            inspector.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+            QVERIFY(inspector.grab().save(dir + QStringLiteral("/inspector_engines.png")));
+        }
+    }
+
+    void asicDesignShowsAreaAgainstBudget()
+    {
+        const auto net = workload::networkFromOps("fmnist", kOps).value();
+        const accel::Platform* eyeriss = accel::findPlatform("eyeriss");
+        QVERIFY(eyeriss);
+        QCOMPARE(eyeriss->target, accel::Target::Asic);
+        MappingInspector inspector;
+        inspector.setDesign(accel::heuristicDesign(net, *eyeriss, accel::dataflowIndex("rs"), 1), QStringLiteral("asic"));
+        QVERIFY2(inspector.summaryText().contains(QStringLiteral("Area ")), qPrintable(inspector.summaryText()));
+        QVERIFY(!inspector.summaryText().contains(QStringLiteral("DSP")));
+    }
+
     void screenshot()
     {
         const QString dir = qEnvironmentVariable("DNA_SCREENSHOT_DIR");
