@@ -398,7 +398,7 @@ private:
             m_browser->showMessage(RunsBrowser::tr("The store could not be changed: %1").arg(fromStd(e.what())));
             return;
         }
-        m_browser->afterChange(m_kind == Kind::Trash, m_ids.first());
+        m_browser->afterChange(m_kind == Kind::Trash, m_ids);
     }
 
     QPointer<RunsBrowser> m_browser;
@@ -648,12 +648,13 @@ void RunsBrowser::deleteSelected()
     }
 }
 
-void RunsBrowser::afterChange(bool rowsChanged, qint64 runId)
+void RunsBrowser::afterChange(bool rowsChanged, const QList<qint64>& runIds)
 {
     if (rowsChanged) {
-        reload();
+        m_model->reload();
+        selectRuns(runIds); // restored runs come back selected; trashed ones are gone
     } else {
-        m_model->refreshRun(runId);
+        m_model->refreshRun(runIds.first());
     }
     updateActions();
     emit runsChanged();

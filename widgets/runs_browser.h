@@ -146,7 +146,7 @@ private:
     void showMessage(const QString& text);
     void updateEmptyHint();
     void applyRename(qint64 runId, const QString& newName);
-    void afterChange(bool rowsChanged, qint64 runId);
+    void afterChange(bool rowsChanged, const QList<qint64>& runIds);
     bool writable() const;
 
     RunsModel* m_model;

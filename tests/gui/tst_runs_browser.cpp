@@ -177,6 +177,7 @@ void TestRunsBrowser::deleteAndUndo()
                  .toLongLong(),
         3);
     QCOMPARE(changed.count(), 2);
+    QCOMPARE(browser.selectedRunIds(), QList<qint64> { m_fpga }); // the restored run comes back selected
 
     undo.redo();
     QCOMPARE(int(m_store->runs().size()), 1);
@@ -229,6 +230,20 @@ void TestRunsBrowser::filterAndCompare()
     browser.setStore(m_store.get());
     QSignalSpy compare(&browser, &RunsBrowser::compareRequested);
     QSignalSpy open(&browser, &RunsBrowser::runActivated);
+    RunsBrowser noStore; // nothing to act on
+    noStore.selectRuns({ m_fpga });
+    QCOMPARE(noStore.model()->rowCount(), 0);
+    QVERIFY(!noStore.deleteAction()->isEnabled());
+    QVERIFY(!noStore.renameAction()->isEnabled());
+    auto readOnly = store::RunStore::open(m_store->path(), store::RunStore::Mode::ReadOnly);
+    QVERIFY(readOnly.ok());
+    RunsBrowser reader; // a store another process writes: listed, not changed
+    reader.setStore(readOnly->get());
+    reader.selectRuns({ m_fpga });
+    QCOMPARE(reader.model()->rowCount(), 2);
+    QVERIFY(reader.openAction()->isEnabled());
+    QVERIFY(!reader.deleteAction()->isEnabled());
+    QVERIFY(!(reader.model()->flags(sourceIndex(reader, m_fpga, RunsModel::NameColumn)) & Qt::ItemIsEditable));
     browser.filterEdit()->setText(QStringLiteral("EYERISS"));
     QCOMPARE(browser.view()->model()->rowCount(), 1);
     QCOMPARE(browser.view()->model()->index(0, 0).data(RunsModel::RunIdRole).toLongLong(), m_asic);
