@@ -2,9 +2,7 @@
 
 #include "candidate_selection.h"
 
-#include <QFileInfo>
 #include <QLocale>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -40,13 +38,13 @@ bool maximises(ParetoMetric metric) { return store::frontMaximises(metricInfo(me
 
 // Colour-blind-friendly qualitative colours (Okabe-Ito, without black and yellow, which vanish on white).
 const QColor kRunColours[] = { QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
-    QColor(86, 180, 233), QColor(230, 159, 0), QColor(120, 80, 40), QColor(90, 90, 200) };
+    QColor(230, 159, 0), QColor(86, 180, 233), QColor(120, 80, 40), QColor(90, 90, 200) };
 constexpr int kRunColourCount = int(sizeof(kRunColours) / sizeof(kRunColours[0]));
 const QColor kInvalidColour(160, 160, 160);
 const QColor kBudgetColour(190, 30, 45);
 
 // Dominated candidates are a paler shade of the run colour, so the front stands out.
-QColor paler(const QColor& c, double towardsWhite = 0.45)
+QColor paler(const QColor& c, double towardsWhite)
 {
     auto mix = [&](int v) { return int(v + (255 - v) * towardsWhite); };
     return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
@@ -64,14 +62,22 @@ double metricOf(const store::CandidateRecord& c, ParetoMetric metric)
 
 } // namespace
 
-/// Candidates binned by the pixel they are drawn at, valid for one axis layout; appends are indexed lazily.
+/// Candidates binned by the pixel they are drawn at (compressed rows: cellStart indexes items), valid for one
+/// axis layout. Candidates appended since the build go to a short list scanned linearly, until it gets long.
 struct ParetoPlot::PixelIndex {
     static constexpr int kCellPx = 8;
+    static constexpr size_t kMaxExtra = 512;
+    struct Entry {
+        int point;
+        float px, py;
+    };
     QRect rect;
     QCPRange xRange, yRange;
     int generation = -1;
     int cols = 0, rows = 0;
-    std::vector<std::vector<int>> cells;
+    std::vector<int> cellStart;
+    std::vector<Entry> items;
+    std::vector<Entry> extra;
     size_t indexed = 0;
 };
 
@@ -461,11 +467,10 @@ void ParetoPlot::scheduleSync()
 void ParetoPlot::resetView()
 {
     m_autoRange = true;
-    syncPlot();
-    replot(); // now, so that coordinates are laid out when this returns
+    syncPlot(true); // now, so that coordinates are laid out when this returns
 }
 
-void ParetoPlot::syncPlot()
+void ParetoPlot::syncPlot(bool replotNow)
 {
     m_syncTimer.stop();
     syncRunGraphs();
@@ -476,7 +481,7 @@ void ParetoPlot::syncPlot()
     if (m_autoRange) {
         applyAutoRange();
     }
-    replot(rpQueuedReplot);
+    replot(replotNow ? rpRefreshHint : rpQueuedReplot);
 }
 
 void ParetoPlot::syncRunGraphs()
@@ -525,7 +530,8 @@ void ParetoPlot::syncRunGraphs()
 void ParetoPlot::applyScatterDetail()
 {
     for (Run& run : m_runs) {
-        const QColor dot = paler(kRunColours[run.colourIndex]);
+        // Single-pixel dots need a stronger shade than discs to be seen.
+        const QColor dot = paler(kRunColours[run.colourIndex], m_detailed ? 0.45 : 0.2);
         run.dots->setPen(QPen(dot));
         run.dots->setAntialiasedScatters(m_detailed);
         run.dots->setScatterStyle(m_detailed ? QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 5)
@@ -604,7 +610,27 @@ void ParetoPlot::syncBudgetLines()
     }
 }
 
-void ParetoPlot::syncLegend() { legend->setVisible(m_runs.size() > 1); }
+void ParetoPlot::syncLegend()
+{
+    legend->setVisible(m_runs.size() > 1);
+    std::vector<const Run*> byId;
+    for (const Run& run : m_runs) {
+        byId.push_back(&run);
+    }
+    std::sort(byId.begin(), byId.end(), [](const Run* a, const Run* b) { return a->runId < b->runId; });
+    QList<qint64> order;
+    for (const Run* run : byId) {
+        order.append(run->runId);
+    }
+    if (order == m_legendOrder) {
+        return;
+    }
+    m_legendOrder = order;
+    legend->clearItems();
+    for (const Run* run : byId) {
+        run->front->addToLegend();
+    }
+}
 
 void ParetoPlot::applyAutoRange()
 {
@@ -649,53 +675,64 @@ void ParetoPlot::setRanges(const QCPRange& x, const QCPRange& y)
     m_settingRange = false;
 }
 
-bool ParetoPlot::exportImage(const QString& path, QString* error)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf")) {
-        if (error) {
-            *error = tr("Cannot export to '%1': the file name must end in .png or .pdf.").arg(path);
-        }
-        return false;
-    }
-    if (m_syncTimer.isActive()) {
-        syncPlot();
-    }
-    const bool ok = suffix == QLatin1String("png") ? savePng(path) : savePdf(path);
-    if (!ok && error) {
-        *error = tr("Could not write '%1'.").arg(path);
-    }
-    return ok;
-}
-
 void ParetoPlot::ensurePixelIndex() const
 {
     PixelIndex& ix = *m_index;
     const QRect rect = axisRect()->rect();
-    if (ix.generation != m_dataGeneration || ix.rect != rect || ix.xRange != xAxis->range()
-        || ix.yRange != yAxis->range()) {
-        ix.generation = m_dataGeneration;
-        ix.rect = rect;
-        ix.xRange = xAxis->range();
-        ix.yRange = yAxis->range();
-        ix.cols = std::max(1, rect.width() / PixelIndex::kCellPx + 1);
-        ix.rows = std::max(1, rect.height() / PixelIndex::kCellPx + 1);
-        ix.cells.assign(size_t(ix.cols * ix.rows), {});
-        ix.indexed = 0;
-    }
-    for (size_t i = ix.indexed; i < m_points.size(); ++i) {
+    auto entryOf = [&](size_t i, PixelIndex::Entry& e) {
         const Point& p = m_points[i];
         if (!plottable(p)) {
-            continue;
+            return false;
         }
-        const double px = xAxis->coordToPixel(p.x) - rect.left();
-        const double py = yAxis->coordToPixel(p.y) - rect.top();
-        if (px < 0 || py < 0 || px >= rect.width() || py >= rect.height()) {
-            continue;
+        const double px = xAxis->coordToPixel(p.x), py = yAxis->coordToPixel(p.y);
+        e = { int(i), float(px), float(py) };
+        return px >= rect.left() && py >= rect.top() && px < rect.left() + rect.width()
+            && py < rect.top() + rect.height();
+    };
+    const bool stale = ix.generation != m_dataGeneration || ix.rect != rect || ix.xRange != xAxis->range()
+        || ix.yRange != yAxis->range();
+    if (!stale && m_points.size() - ix.indexed + ix.extra.size() <= PixelIndex::kMaxExtra) {
+        PixelIndex::Entry e {};
+        for (size_t i = ix.indexed; i < m_points.size(); ++i) {
+            if (entryOf(i, e)) {
+                ix.extra.push_back(e);
+            }
         }
-        const int cell = int(py) / PixelIndex::kCellPx * ix.cols + int(px) / PixelIndex::kCellPx;
-        ix.cells[size_t(cell)].push_back(int(i));
+        ix.indexed = m_points.size();
+        return;
     }
+    ix.generation = m_dataGeneration;
+    ix.rect = rect;
+    ix.xRange = xAxis->range();
+    ix.yRange = yAxis->range();
+    ix.cols = std::max(1, rect.width() / PixelIndex::kCellPx + 1);
+    ix.rows = std::max(1, rect.height() / PixelIndex::kCellPx + 1);
+    std::vector<PixelIndex::Entry> entries;
+    std::vector<int> cellOf;
+    entries.reserve(m_points.size());
+    cellOf.reserve(m_points.size());
+    PixelIndex::Entry e {};
+    for (size_t i = 0; i < m_points.size(); ++i) {
+        if (entryOf(i, e)) {
+            entries.push_back(e);
+            cellOf.push_back(
+                int(e.py - rect.top()) / PixelIndex::kCellPx * ix.cols + int(e.px - rect.left()) / PixelIndex::kCellPx);
+        }
+    }
+    // Counting sort by cell.
+    ix.cellStart.assign(size_t(ix.cols * ix.rows) + 1, 0);
+    for (int c : cellOf) {
+        ++ix.cellStart[size_t(c) + 1];
+    }
+    for (size_t c = 1; c < ix.cellStart.size(); ++c) {
+        ix.cellStart[c] += ix.cellStart[c - 1];
+    }
+    std::vector<int> next(ix.cellStart.begin(), ix.cellStart.end() - 1);
+    ix.items.resize(entries.size());
+    for (size_t k = 0; k < entries.size(); ++k) {
+        ix.items[size_t(next[size_t(cellOf[k])]++)] = entries[k];
+    }
+    ix.extra.clear();
     ix.indexed = m_points.size();
 }
 
@@ -703,154 +740,34 @@ qint64 ParetoPlot::candidateAt(const QPoint& pixel, double maxDistancePx) const
 {
     ensurePixelIndex();
     const PixelIndex& ix = *m_index;
+    qint64 best = -1;
+    double bestDistance2 = maxDistancePx * maxDistancePx;
+    auto consider = [&](const PixelIndex::Entry& e) {
+        const double dx = e.px - pixel.x(), dy = e.py - pixel.y();
+        const double d2 = dx * dx + dy * dy;
+        if (d2 <= bestDistance2) {
+            best = m_points[size_t(e.point)].record.id;
+            bestDistance2 = d2;
+        }
+    };
     const int cell = PixelIndex::kCellPx;
     const double left = pixel.x() - ix.rect.left(), top = pixel.y() - ix.rect.top();
     const int c0 = std::max(0, int(std::floor((left - maxDistancePx) / cell)));
     const int c1 = std::min(ix.cols - 1, int(std::floor((left + maxDistancePx) / cell)));
     const int r0 = std::max(0, int(std::floor((top - maxDistancePx) / cell)));
     const int r1 = std::min(ix.rows - 1, int(std::floor((top + maxDistancePx) / cell)));
-    qint64 best = -1;
-    double bestDistance2 = maxDistancePx * maxDistancePx;
     for (int r = r0; r <= r1; ++r) {
         for (int c = c0; c <= c1; ++c) {
-            for (int i : ix.cells[size_t(r * ix.cols + c)]) {
-                const Point& p = m_points[size_t(i)];
-                const double dx = xAxis->coordToPixel(p.x) - pixel.x();
-                const double dy = yAxis->coordToPixel(p.y) - pixel.y();
-                const double d2 = dx * dx + dy * dy;
-                if (d2 <= bestDistance2) {
-                    best = p.record.id;
-                    bestDistance2 = d2;
-                }
+            const size_t k = size_t(r * ix.cols + c);
+            for (int j = ix.cellStart[k]; j < ix.cellStart[k + 1]; ++j) {
+                consider(ix.items[size_t(j)]);
             }
         }
     }
+    for (const PixelIndex::Entry& e : ix.extra) {
+        consider(e);
+    }
     return best;
-}
-
-QString ParetoPlot::cardText(qint64 candidateId) const
-{
-    const auto it = m_pointById.constFind(candidateId);
-    if (it == m_pointById.constEnd()) {
-        return {};
-    }
-    const Point& p = m_points[size_t(*it)];
-    const store::CandidateRecord& c = p.record;
-    const QLocale loc = locale();
-    auto num = [&loc](double v) { return std::abs(v) >= 100 ? loc.toString(v, 'f', 0) : loc.toString(v, 'g', 3); };
-    auto row = [](const QString& label, const QString& value) {
-        return QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(label, value);
-    };
-    const Run& run = m_runs[size_t(p.run)];
-    const QString runName = run.front->name();
-    const bool onFront = std::any_of(
-        run.frontMembers.begin(), run.frontMembers.end(), [&](int i) { return m_points[size_t(i)].record.id == c.id; });
-
-    QString html = QStringLiteral("<b>%1</b> &nbsp;<span style='color:%2'>%3</span>")
-                       .arg(tr("Candidate %1").arg(c.id), kRunColours[run.colourIndex].name(), runName.toHtmlEscaped());
-    html += QStringLiteral("<br><code>%1</code><table>").arg(QString::fromStdString(c.genotype).toHtmlEscaped());
-    const QString kind = c.accuracyKind == "retrained" ? tr("retrained") : tr("supernet estimate");
-    html += row(tr("Accuracy"), tr("%1 % (%2)").arg(loc.toString(c.accuracy * 100, 'f', 2), kind));
-    html += row(tr("Throughput"), tr("%1 FPS").arg(num(c.fps)));
-    html += row(tr("Latency"), tr("%1 ms").arg(num(c.latencyMs)));
-    html += row(tr("Energy"), tr("%1 µJ").arg(num(c.energyUj)));
-    html += row(tr("EDP"), tr("%1 µJ·ms").arg(num(c.edp)));
-    if (c.dsp > 0 || c.bram18 > 0) {
-        html += row(tr("DSP / BRAM18"), QStringLiteral("%1 / %2").arg(num(c.dsp), loc.toString(c.bram18)));
-    }
-    if (c.areaMm2 > 0) {
-        html += row(tr("Area"), tr("%1 mm²").arg(num(c.areaMm2)));
-    }
-    html += QStringLiteral("</table>");
-    if (!c.valid) {
-        html += QStringLiteral("<span style='color:%1'>%2</span>")
-                    .arg(kBudgetColour.name(), tr("Invalid design: it does not fit the platform"));
-    } else if (onFront) {
-        html += tr("On the Pareto front");
-    }
-    return html;
-}
-
-void ParetoPlot::mousePressEvent(QMouseEvent* event)
-{
-    m_pressPos = event->position().toPoint();
-    m_pressed = event->button() == Qt::LeftButton;
-    QToolTip::hideText();
-    // A rubber band only with a modifier: while QCustomPlot's selection rect is active, drags cannot pan.
-    const bool band = m_pressed && (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier));
-    setSelectionRectMode(band ? QCP::srmCustom : QCP::srmNone);
-    QCustomPlot::mousePressEvent(event);
-}
-
-void ParetoPlot::mouseReleaseEvent(QMouseEvent* event)
-{
-    const QPoint pos = event->position().toPoint();
-    const bool click = m_pressed && event->button() == Qt::LeftButton && (pos - m_pressPos).manhattanLength() <= 3;
-    m_pressed = false;
-    QCustomPlot::mouseReleaseEvent(event); // finishes a rubber band (onRubberBand)
-    setSelectionRectMode(QCP::srmNone);
-    if (!click || !m_selection || !axisRect()->rect().contains(pos)) {
-        return;
-    }
-    const qint64 id = candidateAt(pos);
-    if (event->modifiers() & Qt::ControlModifier) {
-        if (id >= 0) {
-            m_selection->toggle(id);
-        }
-    } else if (id >= 0) {
-        m_selection->selectOne(id);
-    } else {
-        m_selection->clear();
-    }
-}
-
-void ParetoPlot::mouseMoveEvent(QMouseEvent* event)
-{
-    QCustomPlot::mouseMoveEvent(event);
-    if (event->buttons() != Qt::NoButton) {
-        return;
-    }
-    const qint64 id = candidateAt(event->position().toPoint());
-    if (id < 0) {
-        QToolTip::hideText();
-        return;
-    }
-    QToolTip::showText(event->globalPosition().toPoint(), cardText(id), this);
-}
-
-void ParetoPlot::mouseDoubleClickEvent(QMouseEvent* event)
-{
-    QCustomPlot::mouseDoubleClickEvent(event);
-    if (event->button() == Qt::LeftButton) {
-        resetView();
-    }
-}
-
-void ParetoPlot::leaveEvent(QEvent* event)
-{
-    QToolTip::hideText();
-    QCustomPlot::leaveEvent(event);
-}
-
-void ParetoPlot::onRubberBand(const QRect& rect, QMouseEvent* event)
-{
-    if (!m_selection) {
-        return;
-    }
-    const QRect r = rect.normalized();
-    const double x0 = xAxis->pixelToCoord(r.left()), x1 = xAxis->pixelToCoord(r.right());
-    const double y0 = yAxis->pixelToCoord(r.bottom()), y1 = yAxis->pixelToCoord(r.top());
-    const double xLo = std::min(x0, x1), xHi = std::max(x0, x1), yLo = std::min(y0, y1), yHi = std::max(y0, y1);
-    QList<qint64> ids;
-    if (event && (event->modifiers() & Qt::ControlModifier)) {
-        ids = m_selection->ids(); // Ctrl+drag adds to the selection
-    }
-    for (const Point& p : m_points) {
-        if (plottable(p) && p.x >= xLo && p.x <= xHi && p.y >= yLo && p.y <= yHi) {
-            ids.append(p.record.id);
-        }
-    }
-    m_selection->select(ids);
 }
 
 } // namespace dna::widgets

@@ -110,7 +110,7 @@ private:
     void updateFront(Run& run, const std::vector<int>& newMembers);
     void rebuildAfterRemoval();
     void scheduleSync();
-    void syncPlot();
+    void syncPlot(bool replotNow = false);
     void syncRunGraphs();
     void applyScatterDetail();
     void syncSelectionGraphs();
@@ -130,6 +130,7 @@ private:
     std::vector<Run> m_runs;
     QHash<qint64, QString> m_runNames;
     QList<qint64> m_highlighted;
+    QList<qint64> m_legendOrder;
     double m_minFps = 0;
     double m_maxEnergyUj = 0;
 

@@ -3,6 +3,7 @@
 
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -93,6 +94,16 @@ QCPItemText* placeholderItem(ParetoPlot& plot)
         auto* text = qobject_cast<QCPItemText*>(plot.item(i));
         if (text && text->text() == plot.placeholderText()) {
             return text;
+        }
+    }
+    return nullptr;
+}
+
+QLabel* visibleToolTip()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w->inherits("QTipLabel") && w->isVisible()) {
+            return qobject_cast<QLabel*>(w);
         }
     }
     return nullptr;
@@ -278,6 +289,18 @@ private slots:
         QVERIFY(card.contains(QStringLiteral("Pareto front")));
         QVERIFY(plot.cardText(7).contains(QStringLiteral("Invalid")));
         QVERIFY(plot.cardText(12345).isEmpty());
+
+        // Moving the mouse onto the candidate shows the card as a tooltip.
+        QTest::mouseMove(&plot, pixelOf(plot, 300, 0.85) + QPoint(1, 1));
+        QLabel* tip = nullptr;
+        QTRY_VERIFY((tip = visibleToolTip()) != nullptr);
+        QVERIFY(tip->text().contains(QStringLiteral("k3e6-k5e3-skip-2")));
+        if (const QByteArray out = qgetenv("DNA_PARETO_CARD_SHOT"); !out.isEmpty()) {
+            tip->grab().save(QString::fromLocal8Bit(out));
+        }
+        QTest::mouseMove(&plot, pixelOf(plot, 60, 0.70)); // empty space hides it
+        QTRY_VERIFY(visibleToolTip() == nullptr);
+
         // After a zoom the index follows the new axes.
         plot.xAxis->setRange(150, 350);
         plot.replot();
