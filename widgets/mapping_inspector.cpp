@@ -49,7 +49,7 @@ QString usedOfText(double used, double budget, int decimals)
 {
     const QLocale locale;
     if (budget <= 0) {
-        return QObject::tr("%1 (no limit)").arg(locale.toString(used, 'f', decimals));
+        return MappingInspector::tr("%1 (no limit)").arg(locale.toString(used, 'f', decimals));
     }
     const QString text
         = QStringLiteral("%1 / %2").arg(locale.toString(used, 'f', decimals), locale.toString(budget, 'f', decimals));
