@@ -307,6 +307,28 @@ private slots:
         QCOMPARE(plot.candidateAt(pixelOf(plot, 300, 0.85)), 2);
     }
 
+    void viewFollowsDataUntilTheUserZooms()
+    {
+        ParetoPlot plot;
+        plot.resize(900, 600);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addCandidates(handMadeRun());
+        // Live data rescales the axes by itself...
+        QTRY_VERIFY(plot.xAxis->range().contains(50) && plot.xAxis->range().contains(1000));
+        plot.addCandidates({ candidate(30, 1, 0.99, 5000, 1) });
+        QTRY_VERIFY(plot.xAxis->range().contains(5000) && plot.yAxis->range().contains(99));
+        // ...until the user zooms or pans: then new data leaves the view alone.
+        plot.xAxis->setRange(150, 350);
+        plot.addCandidates({ candidate(31, 1, 0.5, 20000, 1) });
+        QTest::qWait(100);
+        QCOMPARE(plot.xAxis->range(), QCPRange(150, 350));
+        QCOMPARE(plot.candidateCount(), 10);
+        // A double-click resets the view to all the data.
+        QTest::mouseDClick(&plot, Qt::LeftButton, Qt::NoModifier, plot.axisRect()->center());
+        QVERIFY(plot.xAxis->range().contains(50) && plot.xAxis->range().contains(20000));
+    }
+
     void runsCompareAndRemove()
     {
         ParetoPlot plot;
