@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QColor>
+#include <QStringList>
+#include <QWidget>
+
+#include <vector>
+
+class QCPColorMap;
+class QCPColorScale;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+class QScrollArea;
+
+namespace dna::widgets {
+
+class OpBoxes;
+
+/// The architecture side of a candidate and of the running search: (1) the op chosen at each searchable layer
+/// of the selected candidate, one box per layer coloured by kernel size and shaded by expansion (skip greyed);
+/// (2) a heat map of the architecture probabilities over the search's epochs, one row per layer and op,
+/// layers separated, a 0..1 colour bar, and a hover card per cell.
+class ArchitectureStrip : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ArchitectureStrip(QWidget* parent = nullptr);
+
+    /// A genotype string "space:op,op,..."; a genotype the core cannot parse (unknown space, wrong op or layer
+    /// count) shows an inline message instead of boxes.
+    void setGenotype(const QString& genotype);
+    void clearGenotype();
+    /// The op names shown, one per searchable layer (empty when no genotype is shown).
+    QStringList shownOps() const;
+    /// The inline message shown instead of the boxes, or an empty string.
+    QString message() const;
+
+    /// The op names of the search space, in the order of each layer's probabilities.
+    void setOpNames(const QStringList& names);
+    /// Adds one column to the heat map: probabilities[layer][op]. An epoch already shown is replaced.
+    void appendEpoch(int epoch, const std::vector<std::vector<double>>& probabilities);
+    void clearHistory();
+
+    /// Heat map cells: width = epochs shown, height = layers x ops.
+    QSize heatMapCells() const;
+    /// The value the heat map holds for the `epochIndex`-th epoch shown, at a layer and op (read back from the
+    /// colour map's data).
+    double heatMapValue(int epochIndex, int layer, int op) const;
+    QCustomPlot* heatMap() const { return m_plot; }
+
+private:
+    void setupHeatMap();
+    void rebuildHeatMap();
+    void updateRowLabels();
+    void showCellToolTip(QMouseEvent* event);
+    QString opName(int op) const;
+    QColor opKeyColour(int op) const;
+
+    QLabel* m_title = nullptr;
+    QScrollArea* m_boxesArea = nullptr;
+    OpBoxes* m_boxes = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_heatTitle = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPColorMap* m_map = nullptr;
+    QCPColorScale* m_scale = nullptr;
+    QCPItemText* m_placeholder = nullptr;
+    QLabel* m_opLegend = nullptr;
+
+    QStringList m_opNames;
+    std::vector<int> m_epochs;
+    std::vector<std::vector<std::vector<double>>> m_history; // [epoch index][layer][op]
+    int m_layers = 0;
+    int m_ops = 0;
+    std::vector<QCPItemStraightLine*> m_separators;
+    std::vector<QCPItemRect*> m_opKeys;
+    struct LabelState {
+        bool opLabels = false;
+        int layerStep = 0; // 0: not laid out yet
+        bool thinLayers = false;
+    };
+    LabelState m_labelState;
+};
+
+} // namespace dna::widgets
