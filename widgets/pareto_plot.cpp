@@ -94,7 +94,6 @@ ParetoPlot::ParetoPlot(QWidget* parent)
     setNoAntialiasingOnDrag(true);
 
     m_syncTimer.setSingleShot(true);
-    m_syncTimer.setInterval(25); // live data redraws at most ~40 times a second
     connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncPlot(); });
     connect(selectionRect(), &QCPSelectionRect::accepted, this, &ParetoPlot::onRubberBand);
     auto userMovedAxes = [this] {
@@ -460,7 +459,9 @@ QList<qint64> ParetoPlot::frontIds(qint64 runId) const
 void ParetoPlot::scheduleSync()
 {
     if (!m_syncTimer.isActive()) {
-        m_syncTimer.start();
+        // Redraw at most ~40 times a second, and leave the event loop at least a third of its time when a
+        // replot of many candidates gets slow.
+        m_syncTimer.start(std::clamp(int(replotTime() * 1.5), 25, 250));
     }
 }
 
