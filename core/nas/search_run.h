@@ -24,7 +24,7 @@ struct SearchRequest {
 
     int epochs = 4;
     int warmupEpochs = 1; // weight-only epochs first
-    int batchSize = 128;
+    int batchSize = 256; // 128 costs a fifth more per image on two cores (per-kernel overhead; bench_nas)
     int archEvery = 2; // one architecture step per this many weight steps after the warm-up
     int maxStepsPerEpoch = 0; // 0: a full pass over the weight split
     double archFraction = 0.2;

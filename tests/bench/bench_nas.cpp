@@ -64,12 +64,52 @@ double trainRate(Supernet& net, BatchLoader& weights, BatchLoader* arch, int wei
     return images / seconds(start);
 }
 
+// Where a supernet weight step spends its time: the space cut after each stage (stem + stages 1..k + head;
+// the difference between consecutive cuts is that stage's cost), the head, and every op alone at the first
+// layer (stem + that op + a negligible head; minus the skip figure, the op's own cost).
+void profile(const workload::SearchSpace& space, const Dataset& train, int batchSize)
+{
+    BatchLoader loader(train, range(std::min(4096, train.size())), batchSize, true, Augment {}, 7);
+    auto msPerStep = [&](const workload::SearchSpace& s, const std::vector<int>& fixedOps) {
+        SupernetOptions o;
+        o.fixedOps = fixedOps;
+        auto net = Supernet::create(s, o).value();
+        const double rate = trainRate(*net, loader, nullptr, 15, 0);
+        return 1000.0 * batchSize / rate;
+    };
+    double previous = 0;
+    for (size_t k = 0; k <= space.stages.size(); ++k) {
+        workload::SearchSpace cut = space;
+        cut.headChannels = 8; // a negligible head, so each cut measures only its stages (the real head: below)
+        cut.stages.resize(k);
+        if (k == 0) {
+            cut.stages = { { 1, space.stemChannels, 1 } }; // stem + one cheap layer (skip only) + head
+            cut.ops = { space.ops.back() };
+        }
+        const double ms = msPerStep(cut, {});
+        bench::report("profile_ms_per_step_through_stage" + std::to_string(k), ms);
+        if (k > 0) {
+            bench::report("profile_stage" + std::to_string(k) + "_ms", ms - previous);
+        }
+        previous = ms;
+    }
+    bench::report("profile_head_ms", msPerStep(space, {}) - previous);
+    workload::SearchSpace first = space;
+    first.headChannels = 8;
+    first.stages.resize(1);
+    first.stages[0].layers = 1;
+    for (size_t o = 0; o < space.ops.size(); ++o) {
+        bench::report("profile_layer0_" + space.ops[o].name + "_net_ms", msPerStep(first, { int(o) }));
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
-    const bool quick = argc > 2 && std::string(argv[2]) == "quick"; // the fmnist single-path figures only
+    const std::string mode = argc > 2 ? argv[2] : "";
+    const bool quick = mode == "quick"; // the fmnist single-path figures only
     setTrainingThreads(threads);
     bench::report("threads", threads);
     bool real = false;
@@ -78,6 +118,11 @@ int main(int argc, char** argv)
     const auto& space = *workload::findSearchSpace("fmnist");
     const auto splits = makeSplits(data->train.size(), 0.2, 0.1, 1);
     const SearchRequest defaults;
+    bench::report("batch", defaults.batchSize);
+    if (mode == "profile") {
+        profile(space, data->train, defaults.batchSize);
+        return 0;
+    }
 
     {
         SupernetOptions o;
@@ -109,7 +154,7 @@ int main(int argc, char** argv)
         bench::report("fmnist_supernet_soft_all_path_train_images_per_s", trainRate(*net, weights, &arch, 6, 2));
     }
     {
-        // A mid-sized derived network (14 MFLOPs) trained and evaluated alone.
+        // A mid-sized network trained and evaluated alone.
         SupernetOptions o;
         o.fixedOps = { 1, 0, 1, 0, 3, 1, 0, 1 }; // k3e3,k3e1,k3e3,k3e1,k5e1,k3e3,k3e1,k3e3
         auto net = Supernet::create(space, o).value();

@@ -89,21 +89,25 @@ void TestNetworks::mobilenetv2Structure()
 
 void TestNetworks::fmnistGenotype()
 {
-    // Slots of fmnist: 16->16 s1 @28, 16->24 s2 @28, 24->24 @14, 24->32 @14, 32->32 @14, 32->48 s2 @14,
-    // 48->48 @7, 48->64 @7. Skip at slot 6 is an identity: no layer. 1 stem + 7 x 3 + head + classifier = 24.
+    // Stem 1->16 3x3 stride 2 pad 1: (28 + 2 - 3) / 2 + 1 = 14. Slots of fmnist: 16->16 s1 @14,
+    // 16->24 s2 @14 (out (14 + 2 - 3) / 2 + 1 = 7), 24->24 @7, 24->32 @7, 32->32 @7, 32->48 s2 @7 (out 4),
+    // 48->48 @4, 48->64 @4. Skip at slot 6 is an identity: no layer. 1 stem + 7 x 3 + head + classifier = 24.
     const auto net = networkFromGenotype("fmnist:k3e1,k3e3,k3e6,k5e1,k5e3,k5e6,skip,k3e1");
     QVERIFY2(net.ok(), net.ok() ? "" : net.error().detail.c_str());
     QCOMPARE(int(net->layers.size()), 24);
     QCOMPARE(QString::fromStdString(net->label()), QStringLiteral("fmnist:k3e1,k3e3,k3e6,k5e1,k5e3,k5e6,skip,k3e1"));
-    // Slot 1, k3e3: expand 16->48 at 28x28 (602,112 MACs), 3x3 depthwise stride 2 to 14x14 (84,672),
-    // project 48->24 at 14x14 (225,792).
+    // Stem: 14 x 14 outputs x 16 channels x 9 taps = 28,224 MACs.
+    QCOMPARE(net->layers[0].macs(), int64_t(28224));
+    QCOMPARE(net->layers[0].strideY, 2);
+    // Slot 1, k3e3: expand 16->48 at 14x14 (16 x 48 x 196 = 150,528 MACs), 3x3 depthwise stride 2 to 7x7
+    // (48 x 9 x 49 = 21,168), project 48->24 at 7x7 (48 x 24 x 49 = 56,448).
     QCOMPARE(net->layers[4].name, std::string("layer1.expand"));
-    QCOMPARE(net->layers[4].macs(), int64_t(602112));
-    QCOMPARE(net->layers[5].macs(), int64_t(84672));
+    QCOMPARE(net->layers[4].macs(), int64_t(150528));
+    QCOMPARE(net->layers[5].macs(), int64_t(21168));
     QCOMPARE(net->layers[5].strideY, 2);
-    QCOMPARE(net->layers[6].macs(), int64_t(225792));
-    // Head 64 -> 256 at 7x7, then 256 -> 10.
-    QCOMPARE(net->layers[22].macs(), int64_t(7 * 7 * 256 * 64));
+    QCOMPARE(net->layers[6].macs(), int64_t(56448));
+    // Head 64 -> 256 at 4x4 (after the second stride 2: (7 - 1) / 2 + 1 = 4), then 256 -> 10.
+    QCOMPARE(net->layers[22].macs(), int64_t(4 * 4 * 256 * 64));
     QCOMPARE(net->layers[23].macs(), int64_t(2560));
     // Underscored op names are accepted too.
     QVERIFY(networkFromGenotype("fmnist:k3_e1,k3_e3,k3_e6,k5_e1,k5_e3,k5_e6,skip,k3_e1").ok());
