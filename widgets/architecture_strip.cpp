@@ -108,7 +108,8 @@ protected:
             const QColor text = b.op.isSkip() ? QColor(0x80, 0x80, 0x80) : textOn(fill);
             p.setPen(text);
             p.setFont(small);
-            const QString head = b.stride > 1 ? tr("L%1 ↓%2").arg(b.layer).arg(b.stride) : tr("L%1").arg(b.layer);
+            const QString head = b.stride > 1 ? ArchitectureStrip::tr("L%1 ↓%2").arg(b.layer).arg(b.stride)
+                                              : ArchitectureStrip::tr("L%1").arg(b.layer);
             p.drawText(r.adjusted(2, 3, -2, -r.height() / 2), Qt::AlignHCenter | Qt::AlignVCenter, head);
             p.setFont(bold);
             p.drawText(r.adjusted(2, r.height() / 2 - 2, -2, -3), Qt::AlignHCenter | Qt::AlignVCenter,
@@ -170,14 +171,17 @@ private:
             x += fm.horizontalAdvance(label) + 12;
         };
         const bool hasK7 = std::any_of(m_boxes.begin(), m_boxes.end(), [](const Box& b) { return b.op.kernel == 7; });
-        swatch(QColor::fromHslF(kernelHue(3) / 360.0, 0.62, expansionLightness(3)), tr("3×3 kernel"), false);
-        swatch(QColor::fromHslF(kernelHue(5) / 360.0, 0.62, expansionLightness(3)), tr("5×5 kernel"), false);
+        swatch(QColor::fromHslF(kernelHue(3) / 360.0, 0.62, expansionLightness(3)), ArchitectureStrip::tr("3×3 kernel"),
+            false);
+        swatch(QColor::fromHslF(kernelHue(5) / 360.0, 0.62, expansionLightness(3)), ArchitectureStrip::tr("5×5 kernel"),
+            false);
         if (hasK7) {
-            swatch(QColor::fromHslF(kernelHue(7) / 360.0, 0.62, expansionLightness(3)), tr("7×7 kernel"), false);
+            swatch(QColor::fromHslF(kernelHue(7) / 360.0, 0.62, expansionLightness(3)),
+                ArchitectureStrip::tr("7×7 kernel"), false);
         }
-        swatch(QColor(0xe4, 0xe4, 0xe4), tr("skip"), true);
+        swatch(QColor(0xe4, 0xe4, 0xe4), ArchitectureStrip::tr("skip"), true);
         p.setPen(palette().color(QPalette::PlaceholderText));
-        const QString shade = tr("darker = larger expansion (e1, e3, e6); ↓2 = stride 2");
+        const QString shade = ArchitectureStrip::tr("darker = larger expansion (e1, e3, e6); ↓2 = stride 2");
         p.drawText(QRect(x, y, fm.horizontalAdvance(shade) + 2, h), Qt::AlignVCenter, shade);
     }
 
@@ -455,7 +459,14 @@ void ArchitectureStrip::rebuildHeatMap()
     m_opKeys.clear();
     m_placeholder->setVisible(epochs == 0);
     m_map->setVisible(epochs > 0);
+    // The colour bar leaves the layout while there is nothing to scale, so the empty plot is not lopsided.
     m_scale->setVisible(epochs > 0);
+    if (epochs > 0 && !m_scale->layout()) {
+        m_plot->plotLayout()->addElement(0, 1, m_scale);
+    } else if (epochs == 0 && m_scale->layout()) {
+        m_plot->plotLayout()->take(m_scale);
+        m_plot->plotLayout()->simplify();
+    }
     if (epochs == 0) {
         m_map->data()->clear();
         for (QCPAxis* axis : { m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2 }) {

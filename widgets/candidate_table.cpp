@@ -169,11 +169,15 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
             return int(Qt::AlignCenter);
         }
         return int((isNumericColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (column == GenotypeColumn) {
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    case Qt::FontRole: {
+        // Front candidates in bold, so they stand out whichever columns are in view.
+        if (column != GenotypeColumn && !c.onFront) {
+            return {};
         }
-        return {};
+        QFont font = column == GenotypeColumn ? QFontDatabase::systemFont(QFontDatabase::FixedFont) : QFont();
+        font.setBold(c.onFront);
+        return font;
+    }
     case Qt::ForegroundRole:
         if (!c.valid) {
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
@@ -323,7 +327,7 @@ void CandidateTableModel::setFront(qint64 runId, const QSet<qint64>& ids)
         }
     }
     if (firstChanged >= 0) {
-        emit dataChanged(index(firstChanged, OnFrontColumn), index(lastChanged, OnFrontColumn));
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1)); // the row's font changes too
     }
 }
 
@@ -524,8 +528,10 @@ CandidateTableView::CandidateTableView(QWidget* parent)
         header->resizeSection(c, std::max(title, digit * 6));
     }
     header->resizeSection(CandidateTableModel::GenotypeColumn, digit * 32);
-    header->resizeSection(CandidateTableModel::AccuracyKindColumn,
-        m_table->fontMetrics().horizontalAdvance(tr("supernet estimate")) + 16);
+    QFont bold = m_table->font();
+    bold.setBold(true); // front rows are bold
+    header->resizeSection(
+        CandidateTableModel::AccuracyKindColumn, QFontMetrics(bold).horizontalAdvance(tr("supernet estimate")) + 16);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CandidateTableModel::IdColumn, Qt::AscendingOrder);
 

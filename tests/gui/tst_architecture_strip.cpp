@@ -177,6 +177,9 @@ void TestArchitectureStrip::heatMapRendersProbabilityColours()
     QCOMPARE(never.name(), QStringLiteral("#440154"));
 
     if (const QString dir = qEnvironmentVariable("DNA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        ArchitectureStrip empty;
+        empty.resize(760, 420);
+        empty.grab().save(dir + QStringLiteral("/strip_empty.png"));
         ArchitectureStrip real;
         real.setOpNames(fmnistOps());
         real.resize(760, 620);
@@ -190,6 +193,8 @@ void TestArchitectureStrip::heatMapRendersProbabilityColours()
             real.appendEpoch(e, epochProbabilities(e / 8, 22, 9));
         }
         real.setGenotype(QStringLiteral("cifar:") + QStringList(22, QStringLiteral("k5e1g2")).join(QLatin1Char(',')));
+        real.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&real));
         real.grab().save(dir + QStringLiteral("/strip_22x9.png"));
         real.setGenotype(QStringLiteral("mnist9:k3e1"));
         real.grab().save(dir + QStringLiteral("/strip_bad.png"));

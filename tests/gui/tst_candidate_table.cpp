@@ -453,7 +453,7 @@ void TestCandidateTable::manyRowsStayUsable()
             records.push_back(c);
         }
         shot.model()->appendCandidates(records);
-        shot.resize(1200, 560);
+        shot.resize(1440, 560);
         shot.tableView()->selectRow(3);
         shot.tableView()->selectionModel()->select(
             shot.proxy()->index(5, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
