@@ -424,8 +424,7 @@ void BudgetPanel::showSettings(const BudgetSettings& s)
     m_target->setCurrentIndex(fpga ? 0 : 1);
     fillPlatforms();
     m_platform->setCurrentIndex(std::max(0, m_platform->findData(QString::fromStdString(p.name))));
-    m_platformInfo->setText(
-        tr("%1, %2 MHz, DRAM %3 GB/s").arg(QString::fromStdString(p.description)).arg(p.clockMhz).arg(p.dramGBps));
+    m_platformInfo->setText(QString::fromStdString(p.description));
     // The preset's budget is the most the device has; 16 is the smallest array the space allows.
     m_dsp->setRange(16, std::max(16, p.budget.dsp));
     m_bram->setRange(16, std::max(16, p.budget.bram18));

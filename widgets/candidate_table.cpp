@@ -137,6 +137,9 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
         switch (column) {
         case GenotypeColumn:
             return QString::fromStdString(c.genotype);
+        case EpochColumn:
+            // Epoch -1: a network of the previous run, re-scored on this run's hardware when only the budget changed.
+            return c.epoch < 0 ? tr("earlier") : QLocale().toString(c.epoch);
         case AccuracyColumn:
             return QLocale().toString(c.accuracy * 100, 'f', 2);
         case AccuracyKindColumn:
@@ -189,6 +192,10 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
         }
         if (column == GenotypeColumn) {
             return QString::fromStdString(c.genotype);
+        }
+        if (column == EpochColumn && c.epoch < 0) {
+            return tr("Found by the run this one relaunched; its accelerator was searched again for this run's "
+                      "budget, its accuracy is the earlier estimate.");
         }
         return {};
     default:
@@ -553,9 +560,16 @@ CandidateTableView::CandidateTableView(QWidget* parent)
 
 void CandidateTableView::setupFilterBar(QWidget* bar)
 {
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(4, 2, 4, 2);
+    // Two rows, so the dock can be narrow: the text filters on top, the numeric ones below.
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(4, 2, 4, 2);
+    rows->setSpacing(2);
+    auto* top = new QHBoxLayout;
+    auto* row = new QHBoxLayout;
+    top->setSpacing(6);
     row->setSpacing(6);
+    rows->addLayout(top);
+    rows->addLayout(row);
 
     m_frontOnly = new QCheckBox(tr("Front only"), bar);
     m_frontOnly->setToolTip(tr("Show only candidates on their run's Pareto front."));
@@ -588,13 +602,13 @@ void CandidateTableView::setupFilterBar(QWidget* bar)
         row->addWidget(label);
         row->addWidget(field);
     };
-    row->addWidget(m_frontOnly);
-    row->addSpacing(6);
+    top->addWidget(m_frontOnly);
+    top->addWidget(m_genotype, 1);
+    top->addWidget(m_count);
     addLabelled(tr("&Accuracy ≥"), m_minAccuracy);
     addLabelled(tr("&FPS ≥"), m_minFps);
     addLabelled(tr("&Energy ≤"), m_maxEnergy);
-    row->addWidget(m_genotype, 1);
-    row->addWidget(m_count);
+    row->addStretch(1);
 
     connect(m_frontOnly, &QCheckBox::toggled, this, &CandidateTableView::applyFilters);
     for (auto* spin : { m_minAccuracy, m_minFps, m_maxEnergy }) {

@@ -47,6 +47,9 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("store-file"),
         QCoreApplication::translate("main", "Run store (SQLite file) to open."), QStringLiteral("[store-file]"));
+    const QCommandLineOption searchOption(QStringLiteral("search"),
+        QCoreApplication::translate("main", "Start a co-search with the saved budget as soon as the window opens."));
+    parser.addOption(searchOption);
     parser.process(*app); // prints and exits for --help, --version and bad options
 
     if (!qobject_cast<QApplication*>(app.get())) {
@@ -57,9 +60,10 @@ int main(int argc, char** argv)
         parser.showHelp(2);
     }
     dna::app::MainWindow window;
-    if (!positional.isEmpty()) {
-        window.setStoreFile(positional.constFirst());
-    }
     window.show();
+    const bool opened = window.openInitialStore(positional.isEmpty() ? QString() : positional.constFirst());
+    if (opened && parser.isSet(searchOption)) {
+        window.startSearch();
+    }
     return app->exec();
 }

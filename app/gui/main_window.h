@@ -1,34 +1,89 @@
 #pragma once
 
+#include "budget_panel.h"
+#include "cosearch/co_search.h"
+#include "store/run_store.h"
+
 #include <QList>
 #include <QMainWindow>
+#include <QSet>
+
+#include <memory>
 
 class QDockWidget;
+class QFrame;
 class QLabel;
+class QMenu;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
+class QUndoStack;
 
 namespace dna::widgets {
+class ArchitectureStrip;
+class CandidateSelection;
+class CandidateTableView;
+class DesignCompare;
+class MappingInspector;
 class ParetoPlot;
+class RunsBrowser;
 }
 
 namespace dna::app {
 
-/// The explorer's main window: the Pareto plot in the middle, one dock per view around it. The docks are
-/// placeholders until their views land; their objectName()s key the saved window state.
+class SearchController;
+struct SearchProgress;
+
+/// The explorer's main window: the Pareto plot in the middle, the budget, runs, candidates, mapping and
+/// architecture views in docks around it, one candidate selection shared by all of them.
+///
+/// The window owns the run store (the writer, on this thread) and the search controller; searches run on the
+/// controller's worker thread and arrive here as queued signals, so the window never waits on them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    /// Remembers the run store named on the command line. Opening it arrives with the run store.
-    void setStoreFile(const QString& path);
-    QString storeFile() const;
+    /// Opens (creating it if needed) the run store at `path` and shows its newest run. A store another process
+    /// writes is opened read-only (browsing works, searching does not); a corrupt or newer file is reported in
+    /// the window and left untouched. Returns whether a store is open afterwards.
+    bool openStore(const QString& path);
+    QString storeFile() const { return m_storeFile; }
+    /// At start-up: the store named on the command line, else the last one used, else the default store
+    /// ($XDG_DATA_HOME/DnaExplorer/DNA Explorer/runs.sqlite).
+    bool openInitialStore(const QString& commandLinePath);
+    /// Kept for the command line: same as openStore().
+    void setStoreFile(const QString& path) { openStore(path); }
+
+    /// The request the budget panel's settings are applied to (dataset, space, schedule). Default: the
+    /// `quick` preset. Tests pass a small request on synthetic data.
+    void setRequestTemplate(const cosearch::SearchRequest& request) { m_template = request; }
+    cosearch::SearchRequest requestFor(const widgets::BudgetSettings& settings) const;
 
     /// Rich text of the About box: name, version, what the program does, licence, Qt version.
     QString aboutText() const;
+    /// The error banner's text (empty when hidden).
+    QString errorText() const;
+
+    SearchController* controller() const { return m_controller; }
+    widgets::BudgetPanel* budgetPanel() const { return m_budget; }
+    widgets::ParetoPlot* paretoPlot() const { return m_paretoPlot; }
+    widgets::CandidateTableView* candidateTable() const { return m_table; }
+    widgets::CandidateSelection* selection() const { return m_selection; }
+    widgets::MappingInspector* mappingInspector() const { return m_inspector; }
+    widgets::RunsBrowser* runsBrowser() const { return m_runs; }
+    QUndoStack* undoStack() const { return m_undo; }
 
 public slots:
     void showAbout();
+    void startSearch();
+    void stopSearch();
+    /// Shows these stored runs in the plot and the table (several: overlaid, with a legend).
+    void showRuns(const QList<qint64>& runIds);
+    void showError(const QString& text);
+    void hideError();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -38,15 +93,64 @@ private:
     void setupDocks();
     void setupMenus();
     void setupStatusBar();
+    void connectViews();
     void restoreSettings();
     void saveSettings() const;
-    QDockWidget* addPlaceholderDock(
-        const QString& objectName, const QString& title, const QString& text, Qt::DockWidgetArea area);
+    QDockWidget* addDock(const QString& objectName, const QString& title, QWidget* widget, Qt::DockWidgetArea area);
+    /// Removes the runs deleted in the runs browser for good (their undo steps are gone).
+    void purgeTrash();
+    void addRecentStore(const QString& path);
+    void updateRecentMenu();
+    void openStoreDialog();
+    void exportSelected();
+    void exportPlot();
+    void onBudgetCommitted(const widgets::BudgetSettings& now, const widgets::BudgetSettings& before);
+    void onRunStarted(qint64 runId, const QString& name);
+    void onCandidatesAdded(qint64 runId, const std::vector<store::CandidateRecord>& candidates);
+    void onEpoch(qint64 runId, const cosearch::EpochEvent& epoch);
+    void onProgress(const SearchProgress& progress);
+    void onRunEnded(qint64 runId, const QString& state, const QString& message);
+    void onSelectionChanged(const QList<qint64>& ids);
+    void showSelected(const QList<qint64>& ids);
+    void loadRuns(const QList<qint64>& runIds);
+    void reloadRunsBrowser();
+    void loadArchitectureHistory(qint64 runId);
+    void setOpNamesFor(const QString& space);
+    QString runName(const widgets::BudgetSettings& settings) const;
+    void updateActions();
 
-    widgets::ParetoPlot* m_paretoPlot = nullptr;
-    QList<QDockWidget*> m_docks;
-    QLabel* m_storeLabel = nullptr;
+    std::unique_ptr<store::RunStore> m_store;
     QString m_storeFile;
+    bool m_storeReadOnly = false;
+    cosearch::SearchRequest m_template;
+    SearchController* m_controller = nullptr;
+    QUndoStack* m_undo = nullptr;
+    widgets::CandidateSelection* m_selection = nullptr;
+
+    QFrame* m_errorBanner = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    widgets::ParetoPlot* m_paretoPlot = nullptr;
+    widgets::BudgetPanel* m_budget = nullptr;
+    widgets::RunsBrowser* m_runs = nullptr;
+    widgets::CandidateTableView* m_table = nullptr;
+    QTabWidget* m_mappingTabs = nullptr;
+    widgets::MappingInspector* m_inspector = nullptr;
+    widgets::DesignCompare* m_compare = nullptr;
+    widgets::ArchitectureStrip* m_strip = nullptr;
+    QList<QDockWidget*> m_docks;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_exportAction = nullptr;
+
+    QLabel* m_progressLabel = nullptr;
+    QProgressBar* m_progressBar = nullptr;
+    QToolButton* m_cancelButton = nullptr;
+    QLabel* m_storeLabel = nullptr;
+
+    QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
+    qint64 m_liveRun = 0; // the run the controller is streaming, 0 if none
+    qint64 m_stripRun = 0; // the run whose probabilities the architecture heat map shows
 };
 
 } // namespace dna::app

@@ -1,6 +1,9 @@
 #include "app_identity.h"
+#include "candidate_selection.h"
 #include "main_window.h"
 #include "pareto_plot.h"
+#include "runs_browser.h"
+#include "store/run_store.h"
 
 #include <QDockWidget>
 #include <QImage>
@@ -11,6 +14,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using dna::app::MainWindow;
@@ -64,15 +69,16 @@ private slots:
         QVERIFY2(distinctColours(shot) > 1, "the grabbed window is a single flat colour");
 
         // The plot itself drew something: axes, labels and the hint on its background.
-        auto* plot = qobject_cast<dna::widgets::ParetoPlot*>(window.centralWidget());
+        auto* plot = window.centralWidget()->findChild<dna::widgets::ParetoPlot*>();
         QVERIFY(plot);
+        QCOMPARE(plot, window.paretoPlot());
         QVERIFY(distinctColours(plot->grab().toImage()) > 2);
     }
 
     void centralPlotIsLabelled()
     {
         MainWindow window;
-        auto* plot = qobject_cast<dna::widgets::ParetoPlot*>(window.centralWidget());
+        auto* plot = window.paretoPlot();
         QVERIFY(plot);
         QCOMPARE(plot->xAxis->label(), QStringLiteral("Throughput (FPS)"));
         QCOMPARE(plot->yAxis->label(), QStringLiteral("Accuracy (%)"));
@@ -98,7 +104,7 @@ private slots:
         QCOMPARE(dock->windowTitle(), objectName); // the English titles equal the object names
 
         // The View menu toggles it.
-        QMenu* view = window.menuBar()->actions().at(1)->menu();
+        QMenu* view = window.menuBar()->actions().at(3)->menu();
         QVERIFY(view);
         QVERIFY(view->actions().contains(dock->toggleViewAction()));
     }
@@ -113,8 +119,9 @@ private slots:
     {
         MainWindow window;
         QCOMPARE(menuTitles(window),
-            (QStringList { QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help") }));
-        QMenu* help = window.menuBar()->actions().at(2)->menu();
+            (QStringList { QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Search"),
+                QStringLiteral("&View"), QStringLiteral("&Help") }));
+        QMenu* help = window.menuBar()->actions().at(4)->menu();
         QStringList helpItems;
         for (QAction* action : help->actions()) {
             helpItems.append(action->text());
@@ -146,15 +153,71 @@ private slots:
 
     void storeFileShowsInStatusBar()
     {
+        QTemporaryDir dir;
         MainWindow window;
         QVERIFY(window.storeFile().isEmpty());
-        window.setStoreFile(QStringLiteral("/tmp/some/where/runs.sqlite"));
-        QCOMPARE(window.storeFile(), QStringLiteral("/tmp/some/where/runs.sqlite"));
+        const QString path = dir.filePath(QStringLiteral("some/where/runs.sqlite"));
+        window.setStoreFile(path);
+        QCOMPARE(window.storeFile(), path);
+        QVERIFY(QFile::exists(path)); // created with the missing folders
+        QVERIFY(window.errorText().isEmpty());
         bool shown = false;
         for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
             shown = shown || label->text().contains(QStringLiteral("runs.sqlite"));
         }
         QVERIFY(shown);
+    }
+
+    void corruptStoreIsReportedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.sqlite"));
+        const QByteArray junk("this is not an SQLite database, but somebody's notes\n");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(junk);
+        }
+        MainWindow window;
+        QVERIFY(!window.openStore(path));
+        QVERIFY2(window.errorText().contains(QStringLiteral("broken.sqlite")), qPrintable(window.errorText()));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+        // Searching without a store says what to do instead of failing somewhere deeper.
+        window.startSearch();
+        QVERIFY2(window.errorText().contains(QStringLiteral("File > Open")), qPrintable(window.errorText()));
+    }
+
+    void deletedRunsArePurgedWhenTheWindowCloses()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
+        int64_t kept = 0;
+        int64_t deleted = 0;
+        {
+            auto store = dna::store::RunStore::open(path).value();
+            dna::store::RunInfo run;
+            run.name = "kept";
+            kept = store->createRun(run);
+            run.name = "deleted";
+            deleted = store->createRun(run);
+        }
+        {
+            MainWindow window;
+            QVERIFY(window.openStore(QString::fromStdString(path)));
+            window.runsBrowser()->selectRuns({ deleted });
+            window.runsBrowser()->deleteSelected();
+            QCOMPARE(window.undoStack()->count(), 1);
+            // Still in the file (undo can bring it back) while the window lives.
+            auto reader = dna::store::RunStore::open(path, dna::store::RunStore::Mode::ReadOnly).value();
+            QCOMPARE(reader->runs(true).size(), size_t(2));
+            QCOMPARE(reader->runs().size(), size_t(1));
+        }
+        auto store = dna::store::RunStore::open(path).value();
+        const auto all = store->runs(true);
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all.front().id, kept);
     }
 
     void windowStateSurvivesRestart()
@@ -163,7 +226,7 @@ private slots:
             MainWindow first;
             first.show();
             QVERIFY(QTest::qWaitForWindowExposed(&first));
-            first.resize(1000, 700);
+            first.resize(1200, 760);
             first.findChild<QDockWidget*>(QStringLiteral("Runs"))->hide();
             QVERIFY(first.close()); // closeEvent saves
         }
@@ -176,7 +239,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&second));
         QVERIFY(second.findChild<QDockWidget*>(QStringLiteral("Runs"))->isHidden());
         QVERIFY(!second.findChild<QDockWidget*>(QStringLiteral("Budget"))->isHidden());
-        QCOMPARE(second.size(), QSize(1000, 700));
+        QCOMPARE(second.size(), QSize(1200, 760));
     }
 };
 

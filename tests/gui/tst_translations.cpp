@@ -87,8 +87,8 @@ private slots:
         MainWindow window;
         QCOMPARE(window.windowTitle(), title);
         QCOMPARE(menuTitle(window, 0), fileMenu);
-        QCOMPARE(menuTitle(window, 1), viewMenu);
-        QCOMPARE(menuTitle(window, 2), helpMenu);
+        QCOMPARE(menuTitle(window, 3), viewMenu);
+        QCOMPARE(menuTitle(window, 4), helpMenu);
         QCOMPARE(window.findChild<QDockWidget*>(QStringLiteral("Candidates"))->windowTitle(), candidatesDock);
     }
 
