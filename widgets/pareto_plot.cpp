@@ -223,7 +223,9 @@ void ParetoPlot::setMetric(ParetoMetric metric)
     for (Point& p : m_points) {
         p.x = metricOf(p.record, m_metric);
     }
+    QList<qint64> changed;
     for (Run& run : m_runs) {
+        const std::vector<int> before = std::move(run.frontMembers);
         run.frontMembers.clear();
         std::vector<int> valid;
         for (int i : run.members) {
@@ -232,12 +234,18 @@ void ParetoPlot::setMetric(ParetoMetric metric)
             }
         }
         updateFront(run, valid);
+        if (run.frontMembers != before) {
+            changed.append(run.runId);
+        }
     }
     applyMetricToAxes();
     m_fullDotsRebuild = true;
     ++m_dataGeneration;
     m_autoRange = true;
     scheduleSync();
+    for (qint64 runId : changed) {
+        emit frontChanged(runId, frontIds(runId));
+    }
 }
 
 void ParetoPlot::setSelectionModel(CandidateSelection* selection)
@@ -255,6 +263,7 @@ void ParetoPlot::setSelectionModel(CandidateSelection* selection)
 void ParetoPlot::addCandidates(const std::vector<store::CandidateRecord>& candidates)
 {
     std::vector<std::vector<int>> newValid(m_runs.size());
+    QList<qint64> changedRuns;
     for (const store::CandidateRecord& c : candidates) {
         if (m_pointById.contains(c.id)) {
             continue;
@@ -279,14 +288,20 @@ void ParetoPlot::addCandidates(const std::vector<store::CandidateRecord>& candid
     }
     for (size_t r = 0; r < newValid.size(); ++r) {
         if (!newValid[r].empty()) {
-            updateFront(m_runs[r], newValid[r]);
+            if (updateFront(m_runs[r], newValid[r])) {
+                changedRuns.append(m_runs[r].runId);
+            }
         }
     }
     scheduleSync();
+    for (qint64 runId : changedRuns) {
+        emit frontChanged(runId, frontIds(runId));
+    }
 }
 
-void ParetoPlot::updateFront(Run& run, const std::vector<int>& newMembers)
+bool ParetoPlot::updateFront(Run& run, const std::vector<int>& newMembers)
 {
+    const std::vector<int> before = run.frontMembers;
     // A point dominated once stays dominated, so the new front is the front of the old front plus the new points.
     std::vector<int> pool = run.frontMembers;
     pool.insert(pool.end(), newMembers.begin(), newMembers.end());
@@ -301,6 +316,7 @@ void ParetoPlot::updateFront(Run& run, const std::vector<int>& newMembers)
     }
     std::sort(run.frontMembers.begin(), run.frontMembers.end(),
         [this](int a, int b) { return m_points[size_t(a)].x < m_points[size_t(b)].x; });
+    return run.frontMembers != before;
 }
 
 int ParetoPlot::runIndex(qint64 runId)

@@ -72,6 +72,10 @@ public:
     /// The text of the hover card for a candidate (rich text), empty for an unknown id.
     QString cardText(qint64 candidateId) const;
 
+signals:
+    /// A run's Pareto front changed (new candidates joined it, or the metric changed): its ids, as frontIds().
+    void frontChanged(qint64 runId, const QList<qint64>& ids);
+
 public slots:
     /// Rescales the axes to the data (and the budget lines) and keeps following new data.
     void resetView();
@@ -107,7 +111,7 @@ private:
     void applyMetricToAxes();
     int runIndex(qint64 runId);
     Run makeRun(qint64 runId);
-    void updateFront(Run& run, const std::vector<int>& newMembers);
+    bool updateFront(Run& run, const std::vector<int>& newMembers); // whether the front changed
     void rebuildAfterRemoval();
     void scheduleSync();
     void syncPlot(bool replotNow = false);

@@ -169,6 +169,27 @@ private slots:
         QCOMPARE(live.frontIds(3), atOnce.frontIds(3));
     }
 
+    void frontChangedSignal()
+    {
+        ParetoPlot plot;
+        QSignalSpy spy(&plot, &ParetoPlot::frontChanged);
+        plot.addCandidates(handMadeRun());
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.at(0).at(0).toLongLong(), 1);
+        QCOMPARE(spy.at(0).at(1).value<QList<qint64>>(), (QList<qint64> { 4, 1, 2, 5 }));
+        // Dominated by id 1 (0.90 at 100 FPS): the front stays, no signal.
+        plot.addCandidates({ candidate(9, 1, 0.80, 90, 70) });
+        QCOMPARE(spy.size(), 1);
+        // The most accurate one yet, at 10 FPS: it joins the front.
+        plot.addCandidates({ candidate(10, 1, 0.97, 10, 90) });
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(spy.at(1).at(1).value<QList<qint64>>(), (QList<qint64> { 10, 4, 1, 2, 5 }));
+        // Energy: 10 (90 uJ) is the most accurate, so it is on that front too, at its expensive end.
+        plot.setMetric(ParetoMetric::Energy);
+        QCOMPARE(spy.size(), 3);
+        QCOMPARE(spy.at(2).at(1).value<QList<qint64>>(), (QList<qint64> { 5, 3, 2, 1, 4, 10 }));
+    }
+
     void placeholderUntilCandidatesArrive()
     {
         ParetoPlot plot;
