@@ -1635,5 +1635,12 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <source>Start a co-search with the saved budget as soon as the window opens.</source>
         <translation>Eine Co-Suche mit dem gespeicherten Budget starten, sobald sich das Fenster öffnet.</translation>
     </message>
+    <message numerus="yes">
+        <source>dna-explorer: opening %1; one run store at a time, %n other file(s) ignored</source>
+        <translation>
+            <numerusform>dna-explorer: öffne %1; es wird nur eine Lauf-Datenbank geöffnet, %n weitere Datei ignoriert</numerusform>
+            <numerusform>dna-explorer: öffne %1; es wird nur eine Lauf-Datenbank geöffnet, %n weitere Dateien ignoriert</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1633,5 +1633,11 @@ Epoch %3: probability %4</source>
         <source>Start a co-search with the saved budget as soon as the window opens.</source>
         <translation>窗口打开后立即按已保存的预算开始协同搜索。</translation>
     </message>
+    <message numerus="yes">
+        <source>dna-explorer: opening %1; one run store at a time, %n other file(s) ignored</source>
+        <translation>
+            <numerusform>dna-explorer：打开 %1；一次只能打开一个运行记录库，已忽略其余 %n 个文件</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

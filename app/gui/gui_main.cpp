@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QLocale>
 
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -57,7 +58,11 @@ int main(int argc, char** argv)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
-        parser.showHelp(2);
+        // A file manager passes every selected file (%F in the .desktop file); one store is shown at a time.
+        const int ignored = int(positional.size() - 1);
+        const QString note = QCoreApplication::translate(
+            "main", "dna-explorer: opening %1; one run store at a time, %n other file(s) ignored", nullptr, ignored);
+        std::fprintf(stderr, "%s\n", qPrintable(note.arg(positional.constFirst())));
     }
     dna::app::MainWindow window;
     window.show();

@@ -311,6 +311,9 @@ void MainWindow::connectViews()
     connect(m_controller, &SearchController::progress, this, &MainWindow::onProgress);
     connect(m_controller, &SearchController::runEnded, this, &MainWindow::onRunEnded);
     connect(m_selection, &widgets::CandidateSelection::changed, this, &MainWindow::onSelectionChanged);
+    connect(m_paretoPlot, &widgets::ParetoPlot::frontChanged, this, [this](qint64 runId, const QList<qint64>& ids) {
+        m_table->model()->setFront(runId, QSet<qint64>(ids.begin(), ids.end()));
+    });
     connect(m_runs, &widgets::RunsBrowser::runActivated, this, [this](qint64 id) { showRuns({ id }); });
     connect(m_runs, &widgets::RunsBrowser::compareRequested, this, &MainWindow::showRuns);
     connect(m_runs, &widgets::RunsBrowser::runsChanged, this, [this] {

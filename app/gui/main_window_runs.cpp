@@ -147,23 +147,24 @@ void MainWindow::loadRuns(const QList<qint64>& runIds)
     m_paretoPlot->clearCandidates();
     m_table->model()->clear();
     m_shownRuns.clear();
-    QString objective;
+    // The plot's metric first: the fronts (and the table's on-front flags, which follow the plot's
+    // frontChanged) are computed against it.
+    for (qint64 id : runIds) {
+        if (const auto run = m_store->run(id)) {
+            m_paretoPlot->setMetric(widgets::ParetoPlot::metricForObjective(QString::fromStdString(run->objective)));
+            break;
+        }
+    }
     for (qint64 id : runIds) {
         const auto run = m_store->run(id);
         if (!run) {
             continue;
         }
         m_shownRuns.insert(id);
-        objective = QString::fromStdString(run->objective);
         m_paretoPlot->setRunName(id, QString::fromStdString(run->name));
         const auto candidates = m_store->candidates(id);
-        m_paretoPlot->addCandidates(candidates);
         m_table->model()->appendCandidates(candidates);
-        const QList<qint64> front = m_paretoPlot->frontIds(id);
-        m_table->model()->setFront(id, QSet<qint64>(front.begin(), front.end()));
-    }
-    if (!objective.isEmpty()) {
-        m_paretoPlot->setMetric(widgets::ParetoPlot::metricForObjective(objective));
+        m_paretoPlot->addCandidates(candidates);
     }
     m_paretoPlot->resetView();
     if (runIds.size() == 1) {
@@ -329,10 +330,8 @@ void MainWindow::onCandidatesAdded(qint64 runId, const std::vector<store::Candid
     if (!m_shownRuns.contains(runId)) {
         return;
     }
-    m_paretoPlot->addCandidates(candidates);
     m_table->model()->appendCandidates(candidates);
-    const QList<qint64> front = m_paretoPlot->frontIds(runId);
-    m_table->model()->setFront(runId, QSet<qint64>(front.begin(), front.end()));
+    m_paretoPlot->addCandidates(candidates); // its frontChanged updates the table's on-front flags
 }
 
 void MainWindow::onEpoch(qint64 runId, const cosearch::EpochEvent& epoch)

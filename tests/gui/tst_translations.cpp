@@ -149,7 +149,8 @@ private slots:
                 const auto type = xml.attributes().value(QLatin1String("type"));
                 const bool done
                     = type.isEmpty() || type == QLatin1String("vanished") || type == QLatin1String("obsolete");
-                if (!done || xml.readElementText().trimmed().isEmpty()) {
+                // Plural messages hold their forms in <numerusform> children.
+                if (!done || xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed().isEmpty()) {
                     unfinished.append(source);
                 }
             }
