@@ -29,6 +29,34 @@ bool sameShape(const workload::Layer& a, const workload::Layer& b)
     return a.type == b.type && a.dims == b.dims && a.strideY == b.strideY && a.strideX == b.strideX;
 }
 
+/// Rows of the comparison: layers matched by name (the longest common subsequence of the two name lists), so
+/// two genotypes of one space line up layer by layer even where one has a skip; -1 where a design lacks the layer.
+std::vector<std::pair<int, int>> alignLayers(const workload::Network& a, const workload::Network& b)
+{
+    const size_t na = a.layers.size();
+    const size_t nb = b.layers.size();
+    std::vector<std::vector<int>> lcs(na + 1, std::vector<int>(nb + 1, 0));
+    for (size_t i = na; i-- > 0;) {
+        for (size_t j = nb; j-- > 0;) {
+            lcs[i][j]
+                = a.layers[i].name == b.layers[j].name ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    std::vector<std::pair<int, int>> rows;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < na || j < nb) {
+        if (i < na && j < nb && a.layers[i].name == b.layers[j].name) {
+            rows.emplace_back(int(i++), int(j++));
+        } else if (j < nb && (i == na || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            rows.emplace_back(-1, int(j++));
+        } else {
+            rows.emplace_back(int(i++), -1);
+        }
+    }
+    return rows;
+}
+
 // Per-layer latency (ms) and energy per inference (uJ) of a costed design.
 double layerMs(const accel::Design& d, const accel::DesignCost& c, size_t i)
 {
@@ -249,29 +277,29 @@ void DesignCompare::fillTable(
         }
         return item;
     };
-    const size_t na = a.network.layers.size();
-    const size_t nb = b.network.layers.size();
-    for (size_t i = 0; i < std::max(na, nb); ++i) {
-        const bool inA = i < na;
-        const bool inB = i < nb;
-        const bool differs = !(inA && inB) || !sameShape(a.network.layers[i], b.network.layers[i]);
-        const QString nameA = inA ? QString::fromStdString(a.network.layers[i].name) : QStringLiteral("—");
-        const QString nameB = inB ? QString::fromStdString(b.network.layers[i].name) : QStringLiteral("—");
-        auto* name = new QStandardItem(nameA == nameB ? nameA : nameA + QStringLiteral(" / ") + nameB);
-        name->setData(int(i), SortRole);
+    const auto rows = alignLayers(a.network, b.network);
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const auto [ia, ib] = rows[r];
+        const bool inA = ia >= 0;
+        const bool inB = ib >= 0;
+        const workload::Layer& layer = inA ? a.network.layers[size_t(ia)] : b.network.layers[size_t(ib)];
+        const bool differs = !(inA && inB) || !sameShape(a.network.layers[size_t(ia)], b.network.layers[size_t(ib)]);
+        auto* name = new QStandardItem(QString::fromStdString(layer.name));
+        name->setData(int(r), SortRole);
         name->setData(differs, ShapeDiffersRole);
         if (differs) {
             name->setText(QStringLiteral("≠ ") + name->text());
-            name->setToolTip(tr("The layers differ in shape: A %1, B %2")
-                                 .arg(inA ? LayerMappingModel::shapeText(a.network.layers[i]) : tr("no layer"),
-                                     inB ? LayerMappingModel::shapeText(b.network.layers[i]) : tr("no layer")));
+            name->setToolTip(
+                tr("The layers differ in shape: A %1, B %2")
+                    .arg(inA ? LayerMappingModel::shapeText(a.network.layers[size_t(ia)]) : tr("no layer"),
+                        inB ? LayerMappingModel::shapeText(b.network.layers[size_t(ib)]) : tr("no layer")));
         } else {
-            name->setToolTip(LayerMappingModel::shapeText(a.network.layers[i]));
+            name->setToolTip(LayerMappingModel::shapeText(layer));
         }
-        const std::optional<double> latA = inA ? std::optional(layerMs(a, ca, i)) : std::nullopt;
-        const std::optional<double> latB = inB ? std::optional(layerMs(b, cb, i)) : std::nullopt;
-        const std::optional<double> enA = inA ? std::optional(layerUj(a, ca, i)) : std::nullopt;
-        const std::optional<double> enB = inB ? std::optional(layerUj(b, cb, i)) : std::nullopt;
+        const std::optional<double> latA = inA ? std::optional(layerMs(a, ca, size_t(ia))) : std::nullopt;
+        const std::optional<double> latB = inB ? std::optional(layerMs(b, cb, size_t(ib))) : std::nullopt;
+        const std::optional<double> enA = inA ? std::optional(layerUj(a, ca, size_t(ia))) : std::nullopt;
+        const std::optional<double> enB = inB ? std::optional(layerUj(b, cb, size_t(ib))) : std::nullopt;
         QList<QStandardItem*> row { name, number(latA, 3, m_latencyUnitMs), number(latB, 3, m_latencyUnitMs),
             ratio(latA, latB), number(enA, 3), number(enB, 3), ratio(enA, enB) };
         if (differs) {
@@ -282,7 +310,7 @@ void DesignCompare::fillTable(
         m_model->appendRow(row);
     }
     auto* total = new QStandardItem(tr("Total"));
-    total->setData(int(std::max(na, nb)), SortRole);
+    total->setData(int(rows.size()), SortRole);
     total->setData(false, ShapeDiffersRole);
     QList<QStandardItem*> row { total, number(ca.latencyMs, 4, m_latencyUnitMs),
         number(cb.latencyMs, 4, m_latencyUnitMs), ratio(ca.latencyMs, cb.latencyMs), number(ca.energyUj, 4),
@@ -299,23 +327,23 @@ void DesignCompare::fillTable(
 void DesignCompare::fillPlots(
     const accel::Design& a, const accel::DesignCost& ca, const accel::Design& b, const accel::DesignCost& cb)
 {
-    const size_t na = a.network.layers.size();
-    const size_t nb = b.network.layers.size();
     QVector<double> keysA, keysB, latA, latB, enA, enB;
     QStringList names;
-    for (size_t i = 0; i < std::max(na, nb); ++i) {
-        if (i < na) {
-            keysA << double(i);
-            latA << layerMs(a, ca, i) / m_latencyUnitMs;
-            enA << layerUj(a, ca, i);
+    const auto rows = alignLayers(a.network, b.network);
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const auto [ia, ib] = rows[r];
+        if (ia >= 0) {
+            keysA << double(r);
+            latA << layerMs(a, ca, size_t(ia)) / m_latencyUnitMs;
+            enA << layerUj(a, ca, size_t(ia));
         }
-        if (i < nb) {
-            keysB << double(i);
-            latB << layerMs(b, cb, i) / m_latencyUnitMs;
-            enB << layerUj(b, cb, i);
+        if (ib >= 0) {
+            keysB << double(r);
+            latB << layerMs(b, cb, size_t(ib)) / m_latencyUnitMs;
+            enB << layerUj(b, cb, size_t(ib));
         }
-        const bool differs = !(i < na && i < nb) || !sameShape(a.network.layers[i], b.network.layers[i]);
-        const auto& layer = i < na ? a.network.layers[i] : b.network.layers[i];
+        const bool differs = ia < 0 || ib < 0 || !sameShape(a.network.layers[size_t(ia)], b.network.layers[size_t(ib)]);
+        const auto& layer = ia >= 0 ? a.network.layers[size_t(ia)] : b.network.layers[size_t(ib)];
         names << (differs ? QStringLiteral("≠ ") : QString()) + QString::fromStdString(layer.name);
     }
     m_latencyA->setData(keysA, latA, true);

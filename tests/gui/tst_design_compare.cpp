@@ -9,6 +9,8 @@
 #include <QStandardItemModel>
 #include <QtTest>
 
+#include <map>
+
 using dna::widgets::DesignCompare;
 using namespace dna;
 
@@ -100,7 +102,8 @@ private slots:
 
     void differentNetworksMarkShapeChanges()
     {
-        // Slot 2 is skip in A and k3e6 in B: from that layer on the layer lists differ.
+        // Slot 2 is skip in A and k3e6 in B; every other slot is the same op. So B has A's layers plus
+        // layer2.expand/dw/project, and the rows are B's layers in order, matched to A's by name.
         const accel::Design a = fmnistDesign({ 1, 5, 6, 0, 4, 6, 2, 3 }, "rs");
         const accel::Design b = fmnistDesign({ 1, 5, 2, 0, 4, 6, 2, 3 }, "rs");
         DesignCompare compare;
@@ -108,34 +111,43 @@ private slots:
         compare.setDesigns(a, QStringLiteral("A"), b, QStringLiteral("B"));
         const size_t na = a.network.layers.size();
         const size_t nb = b.network.layers.size();
-        QVERIFY(na != nb);
+        QCOMPARE(nb, na + 3);
+        std::map<std::string, size_t> inA;
+        for (size_t i = 0; i < na; ++i) {
+            inA[a.network.layers[i].name] = i;
+        }
         const QStandardItemModel* model = compare.tableModel();
-        QCOMPARE(model->rowCount(), int(std::max(na, nb)) + 1);
-        int marked = 0;
-        for (size_t i = 0; i < std::max(na, nb); ++i) {
-            bool differs = i >= na || i >= nb;
+        QCOMPARE(model->rowCount(), int(nb) + 1);
+        const accel::DesignCost ca = accel::evaluateDesign(a);
+        const accel::DesignCost cb = accel::evaluateDesign(b);
+        int missing = 0;
+        for (size_t i = 0; i < nb; ++i) {
+            const auto& lb = b.network.layers[i];
+            QCOMPARE(model->index(int(i), DesignCompare::Layer).data().toString().remove(QStringLiteral("≠ ")),
+                QString::fromStdString(lb.name));
+            const auto found = inA.find(lb.name);
+            bool differs = found == inA.end();
             if (!differs) {
-                const auto& la = a.network.layers[i];
-                const auto& lb = b.network.layers[i];
+                const auto& la = a.network.layers[found->second];
                 differs = la.dims != lb.dims || la.type != lb.type || la.strideY != lb.strideY;
-            }
-            QCOMPARE(
-                model->index(int(i), DesignCompare::Layer).data(DesignCompare::ShapeDiffersRole).toBool(), differs);
-            marked += differs;
-            if (i >= na) {
+                // Matched rows compare the same layer: the ratio is B's cost over A's cost of that layer.
+                QVERIFY(relativelyEqual(cell(model, int(i), DesignCompare::EnergyRatio),
+                    cb.layers[i].energyPj.total() / ca.layers[found->second].energyPj.total()));
+            } else {
+                ++missing;
+                QVERIFY(lb.name.rfind("layer2.", 0) == 0);
                 // Missing in A: no ratio.
                 QVERIFY(!model->index(int(i), DesignCompare::LatencyRatio).data(DesignCompare::SortRole).isValid());
             }
+            QCOMPARE(
+                model->index(int(i), DesignCompare::Layer).data(DesignCompare::ShapeDiffersRole).toBool(), differs);
         }
-        QVERIFY(marked > 0);
-        QVERIFY(marked < int(std::max(na, nb)));
-        // The bars: A has one per layer of A, B one per layer of B.
+        QCOMPARE(missing, 3);
+        // The bars: A has one per layer of A, B one per layer of B, each at its row.
         QCOMPARE(compare.latencyBars(false)->data()->size(), int(na));
         QCOMPARE(compare.latencyBars(true)->data()->size(), int(nb));
         QCOMPARE(compare.energyBars(false)->data()->size(), int(na));
         QCOMPARE(compare.energyBars(true)->data()->size(), int(nb));
-        // Bar heights are the cost model's, matched by position.
-        const accel::DesignCost cb = accel::evaluateDesign(b);
         for (size_t i = 0; i < nb; ++i) {
             QCOMPARE(compare.latencyBars(true)->data()->at(int(i))->key, double(i));
             QVERIFY(relativelyEqual(
