@@ -143,6 +143,32 @@ private slots:
         QCOMPARE(ended.last().at(1).toString(), QStringLiteral("cancelled"));
     }
 
+    void missingDatasetIsReportedInline()
+    {
+        auto window = std::make_unique<MainWindow>();
+        auto request = dna::cosearch::presetRequest("quick").value();
+        request.dataDir = m_dir.filePath(QStringLiteral("no-such-dataset")).toStdString();
+        window->setRequestTemplate(request);
+        QVERIFY(window->openStore(m_dir.filePath(QStringLiteral("missing-data.sqlite"))));
+        QSignalSpy ended(window->controller(), &SearchController::runEnded);
+        window->startSearch();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+        QCOMPARE(ended.at(0).at(1).toString(), QStringLiteral("failed"));
+        // The banner names the folder and how to get the data; the window keeps running and can search again.
+        const QString error = window->errorText();
+        QVERIFY2(error.contains(QStringLiteral("no-such-dataset")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("apt-get install dataset-fashion-mnist")), qPrintable(error));
+        QVERIFY(!window->controller()->isRunning());
+        // The failed run is on record with its reason.
+        auto reader = dna::store::RunStore::open(
+            m_dir.filePath(QStringLiteral("missing-data.sqlite")).toStdString(), dna::store::RunStore::Mode::ReadOnly)
+                          .value();
+        const auto run = reader->run(ended.at(0).at(0).toLongLong());
+        QVERIFY(run);
+        QCOMPARE(run->state, dna::store::RunState::Failed);
+        QVERIFY(QString::fromStdString(run->error).contains(QStringLiteral("no-such-dataset")));
+    }
+
     void guiThreadStaysResponsiveDuringSearch()
     {
         auto window = makeWindow(3);
