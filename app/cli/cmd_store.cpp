@@ -31,7 +31,8 @@ io::Json candidateJson(const store::CandidateRecord& c)
     return { { "id", c.id }, { "run", c.runId }, { "epoch", c.epoch }, { "genotype", c.genotype },
         { "accuracy", c.accuracy }, { "accuracy_kind", c.accuracyKind }, { "fps", c.fps },
         { "latency_ms", c.latencyMs }, { "energy_uj", c.energyUj }, { "edp", c.edp }, { "dsp", c.dsp },
-        { "bram18", c.bram18 }, { "area_mm2", c.areaMm2 }, { "valid", c.valid }, { "on_front", c.onFront } };
+        { "bram18", c.bram18 }, { "area_mm2", c.areaMm2 }, { "valid", c.valid }, { "on_front", c.onFront },
+        { "weights", c.weightsPath } };
 }
 
 int64_t runIdArg(const Args& args)
@@ -185,6 +186,9 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             return Failure;
         }
         out << "wrote the design of candidate " << candidateId << " to " << path << '\n';
+        if (!c->weightsPath.empty()) {
+            out << "its trained weights (retrained): " << c->weightsPath << '\n';
+        }
         return Ok;
     }
     std::error_code ec;

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
 
@@ -192,6 +194,89 @@ bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString
     return true;
 }
 
-bool trainedWeightsAvailable(const store::RunStore&, const QList<qint64>&) { return false; }
+namespace {
+
+/// The recorded weights file of a candidate, or why there is none.
+Expected<QString> weightsFile(const store::RunStore& store, qint64 candidateId)
+{
+    const auto c = store.candidate(candidateId);
+    if (!c) {
+        return fail("no_candidate",
+            DesignExport::tr("Candidate %1 is not in the store %2.")
+                .arg(candidateId)
+                .arg(QString::fromStdString(store.path())));
+    }
+    if (c->weightsPath.empty()) {
+        return fail("no_weights",
+            DesignExport::tr("Candidate %1 has no trained weights: only retrained designs keep them (the final "
+                             "networks of a “paper” preset search).")
+                .arg(candidateId));
+    }
+    const QString path = QString::fromStdString(c->weightsPath);
+    if (!QFileInfo(path).isFile()) {
+        return fail("weights_missing",
+            DesignExport::tr("The trained weights of candidate %1 are gone: “%2” no longer exists.")
+                .arg(candidateId)
+                .arg(path));
+    }
+    return path;
+}
+
+} // namespace
+
+QList<qint64> candidatesWithoutWeights(const store::RunStore& store, const QList<qint64>& candidateIds)
+{
+    QList<qint64> out;
+    for (qint64 id : candidateIds) {
+        if (!weightsFile(store, id)) {
+            out << id;
+        }
+    }
+    return out;
+}
+
+bool trainedWeightsAvailable(const store::RunStore& store, const QList<qint64>& candidateIds)
+{
+    return !candidateIds.isEmpty() && candidatesWithoutWeights(store, candidateIds).isEmpty();
+}
+
+Expected<QStringList> exportWeights(const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir)
+{
+    std::vector<std::pair<qint64, QString>> sources;
+    for (qint64 id : candidateIds) {
+        auto file = weightsFile(store, id);
+        if (!file) {
+            return file.error();
+        }
+        sources.emplace_back(id, *file);
+    }
+    if (auto e = makeDir(dir, candidateIds)) {
+        return *e;
+    }
+    QStringList written;
+    for (const auto& [id, source] : sources) {
+        const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.weights.pt").arg(id));
+        QFile in(source);
+        if (!in.open(QIODevice::ReadOnly)) {
+            return fail("weights_missing", DesignExport::tr("Cannot read “%1”: %2").arg(source, in.errorString()));
+        }
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly)) {
+            return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
+        }
+        while (!in.atEnd()) {
+            const QByteArray chunk = in.read(1 << 20);
+            if (chunk.isEmpty() || out.write(chunk) != chunk.size()) {
+                break;
+            }
+        }
+        if (!in.atEnd() || !out.commit()) {
+            out.cancelWriting();
+            return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
+        }
+        written << path;
+    }
+    return written;
+}
 
 } // namespace dna::app

@@ -30,9 +30,19 @@ Expected<QStringList> exportTimeloop(
 /// the visible rows). Each cell is the Qt::UserRole value when valid (raw numbers), else the DisplayRole.
 bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString* error);
 
-/// Whether trained weights of a candidate can be exported. The co-search keeps no trained weights (it only
-/// writes a supernet checkpoint while it runs; retrained accuracies are measured and the weights dropped), so
-/// this is false until the store records them.
+/// The candidates among `candidateIds` whose trained weights cannot be exported: not in the store, no weights
+/// recorded (only retrained final networks have them: SearchRequest::retrain, the `paper` preset), or the
+/// recorded file no longer exists.
+QList<qint64> candidatesWithoutWeights(const store::RunStore& store, const QList<qint64>& candidateIds);
+
+/// Whether the trained weights of every candidate in `candidateIds` (at least one) can be exported.
 bool trainedWeightsAvailable(const store::RunStore& store, const QList<qint64>& candidateIds);
+
+/// Copies each candidate's trained weights (a LibTorch file, see cosearch::finalWeightsPath) to
+/// `candidate-<id>.weights.pt` in `dir`, byte for byte. Every candidate is checked first: if one has no weights
+/// nothing is written. Error codes no_candidates, no_candidate, no_weights, weights_missing, write_failed, with a
+/// translated detail naming the candidate.
+Expected<QStringList> exportWeights(
+    const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir);
 
 } // namespace dna::app

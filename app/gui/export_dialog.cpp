@@ -54,7 +54,7 @@ void ExportDialog::setupUi()
         { Kind::DesignJson, tr("Design files (JSON: network, platform, accelerator, mappings)") },
         { Kind::TimeloopYaml, tr("Timeloop inputs (YAML, one file per layer)") },
         { Kind::TableCsv, tr("Candidates table as CSV (the rows shown)") },
-        { Kind::Weights, tr("Trained weights") },
+        { Kind::Weights, tr("Trained weights (LibTorch files of retrained designs)") },
     };
     for (const auto& k : kinds) {
         auto* b = new QRadioButton(k.text, what);
@@ -151,11 +151,9 @@ void ExportDialog::updateState()
     for (Kind k : { Kind::DesignJson, Kind::TimeloopYaml, Kind::TableCsv, Kind::Weights }) {
         button(k)->setEnabled(isKindEnabled(k));
     }
-    m_note->setText(isKindEnabled(Kind::Weights)
-            ? QString()
-            : tr("Trained weights: not available. The co-search does not keep trained weights (retraining measures "
-                 "accuracy and drops the weights). Train a candidate's genotype with “dna-cli train --checkpoint "
-                 "FILE” to get them."));
+    const QString weightsNote = weightsUnavailableReason();
+    button(Kind::Weights)->setToolTip(weightsNote);
+    m_note->setText(weightsNote);
     m_note->setVisible(!m_note->text().isEmpty());
 
     const Kind k = kind();
@@ -175,6 +173,32 @@ void ExportDialog::updateState()
     m_destination->setText(csv ? m_csvFile : m_folder);
     m_export->setEnabled(isKindEnabled(k) && m_kinds->checkedId() >= 0);
     showError({});
+}
+
+QString ExportDialog::weightsUnavailableReason() const
+{
+    if (!m_store || m_ids.isEmpty()) {
+        return tr("Trained weights: select retrained candidates to export their weights.");
+    }
+    const QList<qint64> missing = candidatesWithoutWeights(*m_store, m_ids);
+    if (missing.isEmpty()) {
+        return {};
+    }
+    QStringList names;
+    for (qint64 id : missing) {
+        names << QString::number(id);
+    }
+    const QString how = tr("Only retrained designs keep their weights: the final networks of a “paper” preset search "
+                           "(here or “dna-cli search --preset paper”). “dna-cli train --genotype … --checkpoint FILE” "
+                           "trains any genotype.");
+    if (missing.size() == m_ids.size()) {
+        return (m_ids.size() == 1 ? tr("Trained weights: the selected candidate has none.")
+                                  : tr("Trained weights: none of the selected candidates has them."))
+            + QLatin1Char(' ') + how;
+    }
+    const QString which = missing.size() == 1 ? tr("Trained weights: not available for candidate %1.")
+                                              : tr("Trained weights: not available for candidates %1.");
+    return which.arg(names.join(QStringLiteral(", "))) + QLatin1Char(' ') + how;
 }
 
 void ExportDialog::browse()
@@ -217,8 +241,9 @@ bool ExportDialog::exportNow()
         }
         m_written = { dest };
     } else {
-        auto written
-            = k == Kind::DesignJson ? exportDesignFiles(*m_store, m_ids, dest) : exportTimeloop(*m_store, m_ids, dest);
+        auto written = k == Kind::DesignJson ? exportDesignFiles(*m_store, m_ids, dest)
+            : k == Kind::Weights             ? exportWeights(*m_store, m_ids, dest)
+                                             : exportTimeloop(*m_store, m_ids, dest);
         if (!written) {
             showError(QString::fromStdString(written.error().detail));
             return false;

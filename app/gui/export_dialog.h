@@ -18,8 +18,9 @@ class RunStore;
 namespace dna::app {
 
 /// Export of the selected candidates (design JSON, Timeloop YAML), of the candidates table as CSV, or of
-/// trained weights where the store has them (it does not yet: that choice is disabled and says why). The
-/// destination is a folder (a file for CSV); errors are shown in the dialog, which stays open on error.
+/// trained weights where the store has them (retrained designs only; otherwise that choice is disabled and its
+/// tooltip and a note say which candidates lack them). The destination is a folder (a file for CSV); errors are
+/// shown in the dialog, which stays open on error.
 class ExportDialog : public QDialog {
     Q_OBJECT
 
@@ -38,8 +39,11 @@ public:
     QString errorText() const;
     /// The files the last successful export wrote.
     QStringList writtenFiles() const { return m_written; }
-    /// Whether a kind can be chosen (weights never, CSV only with a table, files only with candidates).
+    /// Whether a kind can be chosen (weights only when every selected candidate has them, CSV only with a table,
+    /// files only with candidates).
     bool isKindEnabled(Kind kind) const;
+    /// Why the weights cannot be exported (naming the candidates without them); empty when they can.
+    QString weightsUnavailableReason() const;
 
 public slots:
     /// Exports to the destination; on success closes the dialog (accept), otherwise shows the error.

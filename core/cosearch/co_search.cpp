@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <random>
 #include <set>
 
@@ -192,7 +193,8 @@ hwsearch::HwSearchResult searchNetworkHardware(
 }
 
 void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double accuracy, const std::string& kind,
-    const hwsearch::HwSearchResult& hw, bool final, std::vector<CandidateEvent>* keep)
+    const hwsearch::HwSearchResult& hw, bool final, std::vector<CandidateEvent>* keep,
+    const std::string& weightsPath = {})
 {
     CandidateEvent ev;
     ev.epoch = epoch;
@@ -201,6 +203,7 @@ void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double a
     ev.accuracy = accuracy;
     ev.accuracyKind = kind;
     ev.final = final;
+    ev.weightsPath = weightsPath;
     if (hw.found) {
         ev.design = hw.best;
         ev.cost = hw.cost;
@@ -288,6 +291,17 @@ std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>&
         out.push_back(std::move(ev));
     }
     return out;
+}
+
+std::string finalWeightsPath(const std::string& checkpointPath, size_t index)
+{
+    const std::filesystem::path ckpt(checkpointPath);
+    std::string stem = ckpt.stem().string();
+    const std::string supernet = ".supernet";
+    if (stem.size() > supernet.size() && stem.compare(stem.size() - supernet.size(), supernet.size(), supernet) == 0) {
+        stem.resize(stem.size() - supernet.size()); // run-3.supernet.pt -> run-3-final0.weights.pt
+    }
+    return (ckpt.parent_path() / (stem + "-final" + std::to_string(index) + ".weights.pt")).string();
 }
 
 Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel, const Callbacks& cb)
@@ -481,6 +495,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             }
             double accuracy = estimateAccuracy(r, g);
             std::string kind = "supernet";
+            std::string weightsPath;
             if (req.retrain) {
                 nas::TrainRequest tr;
                 tr.genotype = nas::genotypeString(*space, g);
@@ -488,6 +503,9 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
                 tr.epochs = req.retrainEpochs;
                 tr.threads = req.threads;
                 tr.seed = req.seed;
+                if (!req.checkpointPath.empty()) {
+                    tr.checkpointPath = finalWeightsPath(req.checkpointPath, result.finals.size());
+                }
                 auto trained = nas::runTraining(tr, cancel, {});
                 if (!trained) {
                     return trained.error();
@@ -498,9 +516,10 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
                 }
                 accuracy = trained->testAccuracy;
                 kind = "retrained";
+                weightsPath = tr.checkpointPath;
             }
             const auto hw = searchNetworkHardware(r, g, req.finalHwEvaluations, false);
-            emitCandidate(r, req.epochs, g, accuracy, kind, hw, true, &result.finals);
+            emitCandidate(r, req.epochs, g, accuracy, kind, hw, true, &result.finals, weightsPath);
         }
     }
     emitFront(r);

@@ -51,7 +51,8 @@ struct SearchRequest {
     int candidatesPerEpoch = 8;
     int valImages = 2000; // validation images per candidate estimate
     int finalCandidates = 2;
-    bool retrain = false; // train the final networks from scratch for a reported accuracy
+    bool retrain = false; // train the final networks from scratch for a reported accuracy (weights kept when
+                          // checkpointPath is set: finalWeightsPath)
     int retrainEpochs = 12;
     int threads = 2;
     uint64_t seed = 1;
@@ -90,6 +91,9 @@ struct CandidateEvent {
     bool final = false;
     accel::Design design;
     accel::DesignCost cost;
+    /// The trained weights of a retrained final network (a standalone nas::Supernet checkpoint, see
+    /// finalWeightsPath); empty when none were kept.
+    std::string weightsPath;
 };
 
 struct EpochEvent {
@@ -130,6 +134,12 @@ struct Result {
 /// inside the hardware searches, so it returns within a second. Errors: dataset_missing / dataset_corrupt,
 /// bad_request, nan_loss, checkpoint_mismatch, io_error.
 Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& cancel, const Callbacks& callbacks);
+
+/// Where a retrained final network's weights go: next to the supernet checkpoint, `<stem>-final<index>.weights.pt`
+/// (a trailing ".supernet" dropped from the stem). The file is nas::Supernet::save of the standalone network of
+/// that genotype (SupernetOptions::fixedOps): weights and batch-norm statistics, plus its optimiser state and
+/// the space's op list; Supernet::load of a standalone network of the same genotype reads it back.
+std::string finalWeightsPath(const std::string& checkpointPath, size_t index);
 
 /// A budget change without a new search: the hardware search again for already evaluated networks (their
 /// accuracy kept) on another platform or objective. Fast; the GUI shows the moved front before the NAS resumes.

@@ -12,6 +12,7 @@ store::CandidateRecord candidateRecord(const CandidateEvent& ev)
     c.genotype = ev.genotype;
     c.accuracy = ev.accuracy;
     c.accuracyKind = ev.accuracyKind;
+    c.weightsPath = ev.weightsPath;
     c.valid = ev.cost.valid();
     c.fps = ev.cost.fps;
     c.latencyMs = ev.cost.latencyMs;

@@ -48,6 +48,10 @@ const char* const kSchemaV2[] = {
 const char* const kSchemaV3[] = {
     "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
 };
+// Version 4: where a retrained candidate's trained weights were written (empty: none).
+const char* const kSchemaV4[] = {
+    "ALTER TABLE candidates ADD COLUMN weights_path TEXT NOT NULL DEFAULT ''",
+};
 
 struct Transaction {
     explicit Transaction(sqlite3* db)
@@ -94,7 +98,7 @@ const char* kRunColumns
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-      " edp, dsp, bram18, area_mm2, valid, on_front, %s FROM candidates";
+      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path FROM candidates";
 
 CandidateRecord readCandidate(const Statement& s)
 {
@@ -115,6 +119,7 @@ CandidateRecord readCandidate(const Statement& s)
     c.valid = s.integer(13) != 0;
     c.onFront = s.integer(14) != 0;
     c.designJson = s.text(15);
+    c.weightsPath = s.text(16);
     return c;
 }
 
@@ -334,6 +339,9 @@ void RunStore::migrate()
     if (version < 3) {
         step(kSchemaV3, std::size(kSchemaV3), 3);
     }
+    if (version < 4) {
+        step(kSchemaV4, std::size(kSchemaV4), 4);
+    }
 }
 
 void RunStore::recoverInterrupted()
@@ -418,8 +426,8 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     Transaction t(m_db);
     Statement c(m_db,
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-        " edp, dsp, bram18, area_mm2, valid, on_front, design)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     Statement m(m_db,
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
         " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
@@ -430,6 +438,7 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
         c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
         c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
+        c.bind(16, r.weightsPath);
         c.step();
         const int64_t id = sqlite3_last_insert_rowid(m_db);
         ids.push_back(id);

@@ -47,6 +47,9 @@ struct CandidateRecord {
     bool valid = true;
     bool onFront = false;
     std::string designJson; // the full design file (network, platform, accelerator, mappings)
+    /// The trained weights of a retrained design (a LibTorch file, see cosearch::finalWeightsPath); empty when
+    /// the store has none. The file lives outside the store and may have been moved or deleted since.
+    std::string weightsPath;
 };
 
 struct LayerMappingRecord {
@@ -83,7 +86,7 @@ struct EpochRecord {
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens (creating with ReadWrite) and migrates. Errors: "newer_schema", "not_a_store", "store_locked",
     /// "cannot_open"; the file is never overwritten or truncated on error.

@@ -4,12 +4,20 @@
 #include "cosearch/co_search.h"
 #include "cosearch/store_recorder.h"
 #include "hwsearch/hw_search.h"
+#include "nas/batch_loader.h"
 #include "nas/dataset.h"
+#include "nas/search_run.h"
+#include "nas/supernet.h"
+#include "nas/train_run.h"
+#include "workload/search_space.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <chrono>
+#include <cmath>
+#include <numeric>
 #include <thread>
 
 using namespace dna;
@@ -71,6 +79,7 @@ private slots:
     void costTableMatchesLayerSearches();
     void presetsAndBadRequests();
     void frontEventsAndRescore();
+    void retrainKeepsWeights();
 };
 
 void TestCoSearch::candidatesStream()
@@ -277,6 +286,123 @@ void TestCoSearch::frontEventsAndRescore()
     QCOMPARE(QString::fromStdString(rescored[0].design.platform.name), QStringLiteral("ultra96"));
     QVERIFY(rescored[0].cost.valid());
     QVERIFY(rescored[0].cost.fps < candidates.front().cost.fps);
+}
+
+void TestCoSearch::retrainKeepsWeights()
+{
+    QTemporaryDir dir;
+    SearchRequest req = tinyRequest();
+    req.epochs = 2;
+    req.finalCandidates = 2;
+    req.retrain = true;
+    req.retrainEpochs = 1;
+    req.checkpointPath = dir.filePath(QStringLiteral("run-7.supernet.pt")).toStdString();
+    std::vector<CandidateEvent> candidates;
+    Callbacks cb;
+    cb.candidate = [&](const CandidateEvent& ev) { candidates.push_back(ev); };
+    const auto r = runCoSearch(req, CancelToken {}, cb);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().detail.c_str());
+    QCOMPARE(int(r->finals.size()), 2);
+    // Named next to the supernet checkpoint, by the final network's index.
+    const QString expected[] = { dir.filePath(QStringLiteral("run-7-final0.weights.pt")),
+        dir.filePath(QStringLiteral("run-7-final1.weights.pt")) };
+    QCOMPARE(QString::fromStdString(finalWeightsPath(req.checkpointPath, 1)), expected[1]);
+    QCOMPARE(
+        QString::fromStdString(finalWeightsPath("/a/b/plain.pt", 3)), QStringLiteral("/a/b/plain-final3.weights.pt"));
+    int retrained = 0;
+    for (const auto& c : candidates) {
+        if (c.accuracyKind != "retrained") {
+            QVERIFY(c.weightsPath.empty()); // supernet estimates keep no weights of their own
+            continue;
+        }
+        QVERIFY(c.final);
+        QCOMPARE(QString::fromStdString(c.weightsPath), expected[retrained]);
+        QVERIFY(QFileInfo::exists(expected[retrained]));
+        ++retrained;
+    }
+    QCOMPARE(retrained, 2);
+    QVERIFY(r->finals[0].ops != r->finals[1].ops);
+
+    // Each file loads into a standalone network of its genotype, which scores the reported test accuracy again
+    // and predicts what the same genotype trained on its own (nas::runTraining, same data, epochs and seed: a
+    // second method) predicts, unlike the untrained network; a network of the other genotype refuses the file.
+    const workload::SearchSpace* space = workload::findSearchSpace(req.space);
+    QVERIFY(space);
+    std::vector<int> first64(64);
+    std::iota(first64.begin(), first64.end(), 0);
+    const nas::Batch images = nas::makeBatch(req.data->test, first64, 0, 64);
+    auto scoresOf = [&](const std::vector<int>& ops, const std::string& path) {
+        nas::SupernetOptions options;
+        options.fixedOps = ops;
+        auto net = nas::Supernet::create(*space, options).value();
+        if (!path.empty()) {
+            const auto e = net->load(path);
+            if (e) {
+                qWarning("%s", e->detail.c_str());
+                return std::vector<float> {};
+            }
+        }
+        return net->predict(images, ops);
+    };
+    auto maxDifference = [](const std::vector<float>& a, const std::vector<float>& b) {
+        double d = a.size() == b.size() && !a.empty() ? 0.0 : 1e9;
+        for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+            d = std::max(d, double(std::abs(a[i] - b[i])));
+        }
+        return d;
+    };
+    for (int k = 0; k < 2; ++k) {
+        const CandidateEvent& f = r->finals[size_t(k)];
+        nas::SupernetOptions options;
+        options.fixedOps = f.ops;
+        auto net = nas::Supernet::create(*space, options);
+        QVERIFY(net.ok());
+        const auto loaded = (*net)->load(f.weightsPath);
+        QVERIFY2(!loaded, loaded ? loaded->detail.c_str() : "");
+        const double accuracy = nas::evaluateAccuracy(**net, req.data->test, {}, f.ops, 500);
+        QCOMPARE(accuracy, f.accuracy);
+
+        nas::TrainRequest alone;
+        alone.genotype = f.genotype;
+        alone.data = req.data;
+        alone.epochs = req.retrainEpochs;
+        alone.threads = req.threads;
+        alone.seed = req.seed;
+        alone.checkpointPath = dir.filePath(QStringLiteral("alone%1.pt").arg(k)).toStdString();
+        const auto trained = nas::runTraining(alone, CancelToken {}, {});
+        QVERIFY2(trained.ok(), trained.ok() ? "" : trained.error().detail.c_str());
+        const auto kept = scoresOf(f.ops, f.weightsPath);
+        QCOMPARE(int(kept.size()), 64 * 10);
+        QVERIFY(maxDifference(kept, scoresOf(f.ops, alone.checkpointPath)) < 1e-4);
+        QVERIFY(maxDifference(kept, scoresOf(f.ops, {})) > 1e-3);
+
+        nas::SupernetOptions other;
+        other.fixedOps = r->finals[size_t(1 - k)].ops;
+        auto wrong = nas::Supernet::create(*space, other);
+        QVERIFY(wrong.ok());
+        const auto refused = (*wrong)->load(f.weightsPath);
+        QVERIFY(refused);
+        QCOMPARE(QString::fromStdString(refused->code), QStringLiteral("checkpoint_mismatch"));
+    }
+
+    // The store keeps the path with the candidate.
+    auto s = store::RunStore::open(dir.filePath(QStringLiteral("r.sqlite")).toStdString());
+    QVERIFY(s.ok());
+    store::RunInfo info;
+    info.requestJson = requestToJson(req).dump();
+    const int64_t runId = (*s)->createRun(info);
+    {
+        StoreRecorder rec(**s, runId, 4);
+        for (const auto& c : candidates) {
+            rec.candidate(c);
+        }
+        rec.flush();
+    }
+    const auto rows = (*s)->candidates(runId);
+    QCOMPARE(rows.size(), candidates.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].weightsPath, candidates[i].weightsPath);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCoSearch)

@@ -144,6 +144,7 @@ private slots:
     void trashHidesAndRestoreBringsBack();
     void purgeRemovesTrashedRuns();
     void migratesVersion2();
+    void migratesVersion3();
 };
 
 void TestRunStore::roundTrip()
@@ -163,8 +164,10 @@ void TestRunStore::roundTrip()
         run.appVersion = "0.1.0";
         run.objective = "fps";
         runId = (*store)->createRun(run);
-        ids = (*store)->addCandidates(
-            runId, { candidate(0.9, 100), candidate(0.8, 200) }, { mappings(3), mappings(5) });
+        CandidateRecord retrained = candidate(0.8, 200);
+        retrained.accuracyKind = "retrained";
+        retrained.weightsPath = "/data/run-1-final0.weights.pt";
+        ids = (*store)->addCandidates(runId, { candidate(0.9, 100), retrained }, { mappings(3), mappings(5) });
         (*store)->addEpoch(runId, { 1, 0.5, 0.88, 4.78, 0.01, 61.5, R"({"alpha":[]})" });
         (*store)->addCheckpoint(runId, 1, "/tmp/ckpt-1.pt");
         (*store)->setRunState(runId, RunState::Complete);
@@ -181,8 +184,14 @@ void TestRunStore::roundTrip()
     const auto cs = (*reader)->candidates(runId, false, true);
     QCOMPARE(int(cs.size()), 2);
     QCOMPARE(cs[1].fps, 200.0);
-    QCOMPARE(cs[1].accuracyKind, std::string("supernet"));
+    QCOMPARE(cs[1].accuracyKind, std::string("retrained"));
     QCOMPARE(cs[1].designJson, std::string(R"({"format":"dna-design"})"));
+    // The weights path comes back from both queries; a candidate without weights reads as empty.
+    QCOMPARE(cs[1].weightsPath, std::string("/data/run-1-final0.weights.pt"));
+    QCOMPARE(cs[0].weightsPath, std::string());
+    QCOMPARE((*reader)->candidate(ids[1])->weightsPath, std::string("/data/run-1-final0.weights.pt"));
+    QCOMPARE(
+        (*reader)->candidates(runId, false, false).at(1).weightsPath, std::string("/data/run-1-final0.weights.pt"));
     const auto ls = (*reader)->layerMappings(ids[1]);
     QCOMPARE(int(ls.size()), 5);
     QCOMPARE(ls[4].cycles, 5000.0);
@@ -244,7 +253,7 @@ void TestRunStore::migratesVersion1()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 3);
+    QCOMPARE((*store)->schemaVersion(), 4);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].name, std::string());
@@ -493,7 +502,7 @@ void TestRunStore::migratesVersion2()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 3);
+    QCOMPARE((*store)->schemaVersion(), 4);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].id, int64_t(4));
@@ -512,6 +521,64 @@ void TestRunStore::migratesVersion2()
     QCOMPARE((*store)->layerMappings(17).at(0).cycles, 4321.0);
     (*store)->trashRun(4);
     QVERIFY((*store)->runs().empty());
+}
+
+void TestRunStore::migratesVersion3()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+    // A version-3 file: version 2 plus the trash flag, with a trashed run and a live one, candidates and a mapping.
+    std::vector<std::string> sql = schemaV1();
+    sql.insert(sql.end(),
+        { "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
+            "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
+            "INSERT INTO runs(id, request, state, created_at, finished_at, seed, app_version, objective, error, name,"
+            " trashed) VALUES(2, '{\"preset\":\"paper\"}', 'complete', '2026-03-01T10:00:00Z',"
+            " '2026-03-01T12:00:00Z', 9, '0.2.0', 'latency', '', 'paper run', 0)",
+            "INSERT INTO runs(id, request, state, created_at, seed, objective, error, name, trashed)"
+            " VALUES(3, '{}', 'cancelled', '2026-03-02T10:00:00Z', 1, 'fps', '', 'binned', 1)",
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, on_front,"
+            " design) VALUES(40, 2, 12, 'fmnist:z', 0.87, 'retrained', 250, 4, 1, '{\"format\":\"dna-design\"}')",
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, fps) VALUES(41, 3, 1, 'fmnist:w', 0.5, 9)",
+            "INSERT INTO layer_mappings(candidate_id, layer_index, name, cycles) VALUES(40, 0, 'stem', 777)",
+            "INSERT INTO epochs(run_id, epoch, train_loss) VALUES(2, 0, 1.25)",
+            "INSERT INTO checkpoints(run_id, epoch, path) VALUES(2, 0, '/data/run-2.supernet.pt')",
+            "PRAGMA user_version = 3" });
+    rawSql(path, sql);
+    auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    QCOMPARE((*store)->schemaVersion(), 4);
+    const auto runs = (*store)->runs(true);
+    QCOMPARE(int(runs.size()), 2);
+    QCOMPARE(runs[0].name, std::string("paper run"));
+    QCOMPARE(runs[0].objective, std::string("latency"));
+    QCOMPARE(runs[0].requestJson, std::string(R"({"preset":"paper"})"));
+    QVERIFY(!runs[0].trashed);
+    QVERIFY(runs[1].trashed);
+    QCOMPARE(int((*store)->runs().size()), 1);
+    const auto c = (*store)->candidate(40);
+    QVERIFY(c);
+    QCOMPARE(c->accuracy, 0.87);
+    QCOMPARE(c->accuracyKind, std::string("retrained"));
+    QCOMPARE(c->latencyMs, 4.0);
+    QVERIFY(c->onFront);
+    QCOMPARE(c->designJson, std::string(R"({"format":"dna-design"})"));
+    QCOMPARE(c->weightsPath, std::string()); // the new column's default
+    QCOMPARE((*store)->candidate(41)->fps, 9.0);
+    QCOMPARE((*store)->layerMappings(40).at(0).cycles, 777.0);
+    QCOMPARE((*store)->epochs(2).at(0).trainLoss, 1.25);
+    QCOMPARE((*store)->checkpoints(2).at(0).second, std::string("/data/run-2.supernet.pt"));
+    // The migrated file takes weights paths for new candidates; a reader then opens it without complaint.
+    CandidateRecord added = candidate(0.9, 300);
+    added.weightsPath = "/data/run-2-final1.weights.pt";
+    const int64_t addedId = (*store)->addCandidates(2, { added }, {}).at(0);
+    store->reset();
+    auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
+    QCOMPARE((*reader)->candidate(addedId)->weightsPath, std::string("/data/run-2-final1.weights.pt"));
 }
 
 int main(int argc, char** argv)

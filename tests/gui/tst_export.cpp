@@ -1,5 +1,6 @@
 // The GUI's export: design files that dna-cli evaluates to the same cost, byte-identical to `dna-cli export`;
-// Timeloop YAML per layer; CSV of a filtered table; the dialog's choices and inline errors.
+// Timeloop YAML per layer; CSV of a filtered table; trained weights copied byte for byte (only where every
+// selected candidate has them); the dialog's choices and inline errors.
 #include "design_export.h"
 #include "export_dialog.h"
 
@@ -67,6 +68,7 @@ private slots:
     void errors();
     void csvOfFilteredProxy();
     void dialog();
+    void weights();
     void screenshot();
 
 private:
@@ -221,7 +223,7 @@ void TestExport::dialog()
 {
     QStandardItemModel table(2, 1);
     app::ExportDialog dlg(m_store.get(), { m_candidate }, &table);
-    QVERIFY(!dlg.isKindEnabled(app::ExportDialog::Kind::Weights)); // the co-search keeps no trained weights
+    QVERIFY(!dlg.isKindEnabled(app::ExportDialog::Kind::Weights)); // not a retrained design: no weights
     QVERIFY(!dlg.findChildren<QRadioButton*>().isEmpty());
     QCOMPARE(dlg.kind(), app::ExportDialog::Kind::DesignJson);
     const QString out = m_dir.filePath(QStringLiteral("dialog"));
@@ -242,6 +244,93 @@ void TestExport::dialog()
     QVERIFY(!tableOnly.exportNow());
     QVERIFY(!tableOnly.errorText().isEmpty());
     QVERIFY(!tableOnly.isVisible() || tableOnly.result() != QDialog::Accepted);
+}
+
+void TestExport::weights()
+{
+    // A retrained candidate with a weights file of 2.5 MiB (more than one copy chunk) of a known byte pattern,
+    // one whose recorded file was deleted, and m_candidate without weights.
+    QTemporaryDir weightsDir;
+    const QString source = weightsDir.filePath(QStringLiteral("run-1-final0.weights.pt"));
+    QByteArray bytes((5 << 20) / 2, Qt::Uninitialized);
+    for (int i = 0; i < bytes.size(); ++i) {
+        bytes[i] = char((i * 131 + i / 7) & 0xff);
+    }
+    {
+        QFile f(source);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), qint64(bytes.size()));
+    }
+    store::CandidateRecord retrained;
+    retrained.genotype = "alexnet";
+    retrained.accuracyKind = "retrained";
+    retrained.designJson = m_store->candidate(m_candidate)->designJson;
+    retrained.weightsPath = source.toStdString();
+    store::CandidateRecord gone = retrained;
+    gone.weightsPath = weightsDir.filePath(QStringLiteral("deleted.weights.pt")).toStdString();
+    const auto ids = m_store->addCandidates(m_run, { retrained, gone }, {});
+    const qint64 withWeights = ids.at(0);
+    const qint64 goneWeights = ids.at(1);
+
+    QVERIFY(app::trainedWeightsAvailable(*m_store, { withWeights }));
+    QVERIFY(!app::trainedWeightsAvailable(*m_store, { m_candidate }));
+    QVERIFY(!app::trainedWeightsAvailable(*m_store, { withWeights, m_candidate }));
+    QVERIFY(!app::trainedWeightsAvailable(*m_store, { goneWeights }));
+    QVERIFY(!app::trainedWeightsAvailable(*m_store, {}));
+    QCOMPARE(app::candidatesWithoutWeights(*m_store, { m_candidate, withWeights, goneWeights }),
+        (QList<qint64> { m_candidate, goneWeights }));
+
+    const QString out = m_dir.filePath(QStringLiteral("weights"));
+    auto written = app::exportWeights(*m_store, { withWeights }, out);
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().detail.c_str());
+    QCOMPARE(*written, QStringList { QDir(out).filePath(QStringLiteral("candidate-%1.weights.pt").arg(withWeights)) });
+    QCOMPARE(fileBytes(written->at(0)), bytes);
+
+    // One candidate without weights: a clear error naming it, and nothing written, not even the good one's.
+    const QString none = m_dir.filePath(QStringLiteral("weights-none"));
+    auto missing = app::exportWeights(*m_store, { withWeights, m_candidate }, none);
+    QVERIFY(!missing.ok());
+    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("no_weights"));
+    QVERIFY(QString::fromStdString(missing.error().detail).contains(QString::number(m_candidate)));
+    QVERIFY(!QDir(none).exists());
+    auto deleted = app::exportWeights(*m_store, { goneWeights }, none);
+    QCOMPARE(QString::fromStdString(deleted.error().code), QStringLiteral("weights_missing"));
+    QVERIFY(QString::fromStdString(deleted.error().detail).contains(QStringLiteral("deleted.weights.pt")));
+    QVERIFY(!QDir(none).exists());
+
+    // The dialog: Weights enabled for the retrained candidate, and its export writes the copy.
+    QStandardItemModel table(1, 1);
+    app::ExportDialog dlg(m_store.get(), { withWeights }, &table);
+    QVERIFY(dlg.isKindEnabled(app::ExportDialog::Kind::Weights));
+    QVERIFY(dlg.weightsUnavailableReason().isEmpty());
+    dlg.setKind(app::ExportDialog::Kind::Weights);
+    QCOMPARE(dlg.kind(), app::ExportDialog::Kind::Weights);
+    const QString viaDialog = m_dir.filePath(QStringLiteral("weights-dialog"));
+    dlg.setDestination(viaDialog);
+    QVERIFY2(dlg.exportNow(), qPrintable(dlg.errorText()));
+    QCOMPARE(dlg.writtenFiles().size(), 1);
+    QCOMPARE(fileBytes(dlg.writtenFiles().at(0)), bytes);
+
+    // Mixed selection: Weights disabled; the radio button's tooltip names the candidate without weights.
+    app::ExportDialog mixed(m_store.get(), { withWeights, m_candidate }, &table);
+    QVERIFY(!mixed.isKindEnabled(app::ExportDialog::Kind::Weights));
+    mixed.setKind(app::ExportDialog::Kind::Weights);
+    QCOMPARE(mixed.kind(), app::ExportDialog::Kind::DesignJson); // the disabled choice is not taken
+    QRadioButton* weightsButton = nullptr;
+    for (auto* b : mixed.findChildren<QRadioButton*>()) {
+        if (!b->isEnabled()) {
+            weightsButton = b;
+        }
+    }
+    QVERIFY(weightsButton);
+    QVERIFY(weightsButton->toolTip().contains(QStringLiteral("candidate %1.").arg(m_candidate)));
+    QCOMPARE(weightsButton->toolTip(), mixed.weightsUnavailableReason());
+    const QByteArray shots = qgetenv("DNA_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        mixed.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&mixed));
+        QVERIFY(mixed.grab().save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("export_weights.png"))));
+    }
 }
 
 /// With DNA_SCREENSHOT_DIR set, leaves export.png there: two candidates selected, after an export that failed.
