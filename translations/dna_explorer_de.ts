@@ -31,6 +31,18 @@
         <source>There is no table to export.</source>
         <translation>Es gibt keine Tabelle zum Exportieren.</translation>
     </message>
+    <message>
+        <source>Candidate %1 has no trained weights: only retrained designs keep them (the final networks of a “paper” preset search).</source>
+        <translation>Kandidat %1 hat keine trainierten Gewichte: Nur nachtrainierte Entwürfe behalten sie (die finalen Netze einer Suche mit dem Preset „paper“).</translation>
+    </message>
+    <message>
+        <source>The trained weights of candidate %1 are gone: “%2” no longer exists.</source>
+        <translation>Die trainierten Gewichte von Kandidat %1 fehlen: „%2“ existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -62,16 +74,8 @@
         <translation>Kandidatentabelle als CSV (die angezeigten Zeilen)</translation>
     </message>
     <message>
-        <source>Trained weights</source>
-        <translation>Trainierte Gewichte</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Trained weights: not available. The co-search does not keep trained weights (retraining measures accuracy and drops the weights). Train a candidate&apos;s genotype with “dna-cli train --checkpoint FILE” to get them.</source>
-        <translation>Trainierte Gewichte: nicht verfügbar. Die Co-Suche behält keine trainierten Gewichte (das Nachtrainieren misst die Genauigkeit und verwirft die Gewichte). Trainieren Sie den Genotyp eines Kandidaten mit „dna-cli train --checkpoint DATEI“, um sie zu erhalten.</translation>
     </message>
     <message>
         <source>The table shows 1 candidate.</source>
@@ -124,6 +128,34 @@
     <message>
         <source>Cannot create the folder of “%1”.</source>
         <translation>Der Ordner für „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Trained weights (LibTorch files of retrained designs)</source>
+        <translation>Trainierte Gewichte (LibTorch-Dateien nachtrainierter Entwürfe)</translation>
+    </message>
+    <message>
+        <source>Trained weights: select retrained candidates to export their weights.</source>
+        <translation>Trainierte Gewichte: Wählen Sie nachtrainierte Kandidaten aus, um ihre Gewichte zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Only retrained designs keep their weights: the final networks of a “paper” preset search (here or “dna-cli search --preset paper”). “dna-cli train --genotype … --checkpoint FILE” trains any genotype.</source>
+        <translation>Nur nachtrainierte Entwürfe behalten ihre Gewichte: die finalen Netze einer Suche mit dem Preset „paper“ (hier oder mit „dna-cli search --preset paper“). „dna-cli train --genotype … --checkpoint DATEI“ trainiert jeden Genotyp.</translation>
+    </message>
+    <message>
+        <source>Trained weights: the selected candidate has none.</source>
+        <translation>Trainierte Gewichte: Der ausgewählte Kandidat hat keine.</translation>
+    </message>
+    <message>
+        <source>Trained weights: none of the selected candidates has them.</source>
+        <translation>Trainierte Gewichte: Keiner der ausgewählten Kandidaten hat welche.</translation>
+    </message>
+    <message>
+        <source>Trained weights: not available for candidate %1.</source>
+        <translation>Trainierte Gewichte: für Kandidat %1 nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Trained weights: not available for candidates %1.</source>
+        <translation>Trainierte Gewichte: für die Kandidaten %1 nicht verfügbar.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,18 @@
         <source>There is no table to export.</source>
         <translation>没有可导出的表格。</translation>
     </message>
+    <message>
+        <source>Candidate %1 has no trained weights: only retrained designs keep them (the final networks of a “paper” preset search).</source>
+        <translation>候选方案 %1 没有训练好的权重：只有重新训练的设计会保留权重（“paper”预设搜索的最终网络）。</translation>
+    </message>
+    <message>
+        <source>The trained weights of candidate %1 are gone: “%2” no longer exists.</source>
+        <translation>候选方案 %1 的训练权重已丢失：“%2”已不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -62,16 +74,8 @@
         <translation>候选方案表格，CSV 格式（当前显示的行）</translation>
     </message>
     <message>
-        <source>Trained weights</source>
-        <translation>已训练权重</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Trained weights: not available. The co-search does not keep trained weights (retraining measures accuracy and drops the weights). Train a candidate&apos;s genotype with “dna-cli train --checkpoint FILE” to get them.</source>
-        <translation>已训练权重：不可用。协同搜索不保留训练得到的权重（重新训练只用于测量准确率，随后即丢弃权重）。如需权重，请用“dna-cli train --checkpoint FILE”训练候选方案的基因型。</translation>
     </message>
     <message>
         <source>The table shows 1 candidate.</source>
@@ -124,6 +128,34 @@
     <message>
         <source>Cannot create the folder of “%1”.</source>
         <translation>无法创建“%1”所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Trained weights (LibTorch files of retrained designs)</source>
+        <translation>训练好的权重（重新训练设计的 LibTorch 文件）</translation>
+    </message>
+    <message>
+        <source>Trained weights: select retrained candidates to export their weights.</source>
+        <translation>训练好的权重：请选择重新训练过的候选方案以导出其权重。</translation>
+    </message>
+    <message>
+        <source>Only retrained designs keep their weights: the final networks of a “paper” preset search (here or “dna-cli search --preset paper”). “dna-cli train --genotype … --checkpoint FILE” trains any genotype.</source>
+        <translation>只有重新训练的设计会保留权重：“paper”预设搜索的最终网络（在此处或通过“dna-cli search --preset paper”）。“dna-cli train --genotype … --checkpoint FILE”可训练任意基因型。</translation>
+    </message>
+    <message>
+        <source>Trained weights: the selected candidate has none.</source>
+        <translation>训练好的权重：所选候选方案没有权重。</translation>
+    </message>
+    <message>
+        <source>Trained weights: none of the selected candidates has them.</source>
+        <translation>训练好的权重：所选候选方案均没有权重。</translation>
+    </message>
+    <message>
+        <source>Trained weights: not available for candidate %1.</source>
+        <translation>训练好的权重：候选方案 %1 不可用。</translation>
+    </message>
+    <message>
+        <source>Trained weights: not available for candidates %1.</source>
+        <translation>训练好的权重：候选方案 %1 不可用。</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,8 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
             out << io::Json { { "event", "candidate" }, { "run", runId }, { "epoch", ev.epoch },
                 { "genotype", ev.genotype }, { "accuracy", ev.accuracy }, { "accuracy_kind", ev.accuracyKind },
                 { "final", ev.final }, { "valid", ev.cost.valid() }, { "fps", ev.cost.fps },
-                { "latency_ms", ev.cost.latencyMs }, { "energy_uj", ev.cost.energyUj }, { "edp", ev.cost.edp } }
+                { "latency_ms", ev.cost.latencyMs }, { "energy_uj", ev.cost.energyUj }, { "edp", ev.cost.edp },
+                { "weights", ev.weightsPath } }
                        .dump()
                 << std::endl;
         }

@@ -53,11 +53,16 @@ void MainWindow::purgeTrash()
         return;
     }
     try {
-        // Their supernet checkpoints go with them.
+        // Their supernet checkpoints and retrained weights go with them.
         for (const auto& run : m_store->runs(true)) {
             if (run.trashed) {
                 for (const auto& [epoch, file] : m_store->checkpoints(run.id)) {
                     QFile::remove(QString::fromStdString(file));
+                }
+                for (const auto& c : m_store->candidates(run.id)) {
+                    if (!c.weightsPath.empty()) {
+                        QFile::remove(QString::fromStdString(c.weightsPath));
+                    }
                 }
             }
         }
