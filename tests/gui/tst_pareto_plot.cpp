@@ -115,6 +115,21 @@ class TestParetoPlot : public QObject {
     Q_OBJECT
 
 private slots:
+    void logAxisTicksAreOneTwoFive()
+    {
+        // A front spanning 1.3 decades gets 1-2-5 ticks, a narrow one every integer multiple, a wide one decades.
+        ParetoPlot plot;
+        plot.resize(900, 600);
+        const auto ticksFor = [&](double lo, double hi) {
+            plot.xAxis->setRange(lo, hi);
+            plot.replot();
+            return plot.xAxis->tickVector();
+        };
+        QCOMPARE(ticksFor(1e4, 2e5), (QVector<double> { 1e4, 2e4, 5e4, 1e5, 2e5 }));
+        QCOMPARE(ticksFor(250, 900), (QVector<double> { 300, 400, 500, 600, 700, 800, 900 }));
+        QCOMPARE(ticksFor(0.5, 2e5), (QVector<double> { 1, 10, 100, 1e3, 1e4, 1e5 }));
+    }
+
     void frontPerMetric_data()
     {
         QTest::addColumn<int>("metric");
