@@ -31,7 +31,7 @@ Expected<SearchRequest> presetRequest(const std::string& name)
         // Sized so the whole run stays within a few minutes on two cores (see README "Co-search").
         r.epochs = 4;
         r.warmupEpochs = 1;
-        r.maxStepsPerEpoch = 120;
+        r.maxStepsPerEpoch = 240;
         return r;
     }
     if (name == "paper") {

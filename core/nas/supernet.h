@@ -27,6 +27,11 @@ struct SupernetOptions {
     std::vector<int> fixedOps;
     std::string device = "cpu"; // "cpu", "cuda", "cuda:1"
     bool channelsLast = true; // routes CPU convolutions through oneDNN (several times faster here)
+    /// Supernet only: every residual op starts as the identity (last BN scale zero), so the paths that train on
+    /// a fraction of the steps do not feed the next layer unrelated features (shared-weight estimates of the
+    /// quick preset rise markedly). At initialisation the residual ops of a layer then give identical outputs,
+    /// so their architecture gradients are zero until the weights have trained a little (the warm-up does that).
+    bool zeroInitResidual = true;
     uint64_t seed = 1;
     double weightLr = 0.05;
     double weightMomentum = 0.9;

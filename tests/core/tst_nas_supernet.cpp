@@ -71,6 +71,7 @@ private slots:
     void top2TouchesExactlyTwoOps();
     void offsetCorrectionKeepsPairMass();
     void softModeReachesEveryLogit();
+    void zeroInitResidualOpsStartAsIdentity();
     void flopsWeightMovesMassToCheapOps();
     void genotypeRoundTrip_data();
     void genotypeRoundTrip();
@@ -125,6 +126,9 @@ void TestNasSupernet::top2TouchesExactlyTwoOps()
 {
     SupernetOptions o;
     o.seed = 3;
+    // Gradient plumbing at initialisation: with zero-initialised residual ops every residual op of a layer is
+    // the identity, so their outputs and hence their logit gradients would be equal (zero difference).
+    o.zeroInitResidual = false;
     auto net = makeNet(o);
     for (int step = 0; step < 3; ++step) {
         QVERIFY(net->archStep(syntheticBatch(16, step)).ok());
@@ -157,6 +161,9 @@ void TestNasSupernet::offsetCorrectionKeepsPairMass()
 {
     SupernetOptions o;
     o.archLr = 0.5;
+    // Gradient plumbing at initialisation: with zero-initialised residual ops every residual op of a layer is
+    // the identity, so their outputs and hence their logit gradients would be equal (zero difference).
+    o.zeroInitResidual = false;
     auto net = makeNet(o);
     const auto before = net->logits();
     QVERIFY(net->archStep(syntheticBatch(16, 4)).ok());
@@ -176,6 +183,9 @@ void TestNasSupernet::softModeReachesEveryLogit()
 {
     SupernetOptions o;
     o.mode = ForwardMode::SoftAllPaths;
+    // Gradient plumbing at initialisation: with zero-initialised residual ops every residual op of a layer is
+    // the identity, so their outputs and hence their logit gradients would be equal (zero difference).
+    o.zeroInitResidual = false;
     auto net = makeNet(o);
     QVERIFY(net->archStep(syntheticBatch(16, 5)).ok());
     const auto g = net->logitGradients();
@@ -185,6 +195,35 @@ void TestNasSupernet::softModeReachesEveryLogit()
             QVERIFY(g[l][op] != 0.f);
         }
     }
+}
+
+void TestNasSupernet::zeroInitResidualOpsStartAsIdentity()
+{
+    // Default options: at a layer that keeps its shape (stride 1, same channels), every residual op and skip
+    // output their input, so the soft mixture does not depend on the logits: zero gradient. Layers that change
+    // shape have no residual and different ops give different outputs.
+    SupernetOptions o;
+    o.mode = ForwardMode::SoftAllPaths;
+    auto net = makeNet(o);
+    QVERIFY(net->archStep(syntheticBatch(16, 5)).ok());
+    const auto g = net->logitGradients();
+    const auto& space = fmnist();
+    int identityLayers = 0;
+    for (int l = 0; l < space.searchableLayers(); ++l) {
+        const auto slot = space.slot(l);
+        const bool keepsShape = slot.stride == 1 && slot.inChannels == slot.outChannels;
+        identityLayers += keepsShape;
+        float largest = 0;
+        for (int op = 0; op < int(space.ops.size()); ++op) {
+            largest = std::max(largest, std::abs(g[l][op]));
+        }
+        if (keepsShape) {
+            QVERIFY2(largest < 1e-7f, qPrintable(QStringLiteral("layer %1: %2").arg(l).arg(largest)));
+        } else {
+            QVERIFY2(largest > 1e-6f, qPrintable(QStringLiteral("layer %1: %2").arg(l).arg(largest)));
+        }
+    }
+    QVERIFY(identityLayers > 0 && identityLayers < space.searchableLayers());
 }
 
 void TestNasSupernet::flopsWeightMovesMassToCheapOps()
