@@ -3,6 +3,7 @@
 #include "candidate_table.h"
 
 #include "candidate_selection.h"
+#include "csv_field.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -21,17 +22,6 @@
 namespace dna::widgets {
 
 namespace {
-
-QString csvField(const QString& s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r'))) {
-        return s;
-    }
-    QString quoted = s;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 QString csvText(const QVariant& v)
 {

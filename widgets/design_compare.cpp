@@ -3,6 +3,7 @@
 #include "io/json_io.h"
 #include "layer_bar_axis.h"
 #include "layer_mapping_model.h"
+#include "placeholder_stack.h"
 
 #include <qcustomplot.h>
 
@@ -107,16 +108,7 @@ QString DesignCompare::placeholderText() const { return tr("Select two candidate
 
 void DesignCompare::setupUi()
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_stack = new QStackedWidget(this);
-    layout->addWidget(m_stack);
-    m_placeholder = new QLabel(m_stack);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setMargin(12);
-    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_stack->addWidget(m_placeholder);
+    m_stack = addPlaceholderStack(this, m_placeholder);
 
     auto* content = new QWidget(m_stack);
     auto* contentLayout = new QVBoxLayout(content);

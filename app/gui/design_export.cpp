@@ -1,5 +1,7 @@
 #include "design_export.h"
 
+#include "csv_field.h"
+
 #include "io/json_io.h"
 #include "io/timeloop_export.h"
 #include "store/run_store.h"
@@ -78,17 +80,6 @@ QString fileSafe(const std::string& name)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
     return QString::fromStdString(name).replace(unsafe, QStringLiteral("_"));
-}
-
-QString csvField(const QString& s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r'))) {
-        return s;
-    }
-    QString quoted = s;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QString cellText(const QVariant& v)
@@ -172,7 +163,7 @@ bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString
     const int columns = model->columnCount();
     QStringList fields;
     for (int c = 0; c < columns; ++c) {
-        fields << csvField(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        fields << widgets::csvField(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
     }
     QString text = fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     for (int r = 0; r < model->rowCount(); ++r) {
@@ -183,7 +174,7 @@ bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString
             if (!v.isValid()) {
                 v = index.data(Qt::DisplayRole);
             }
-            fields << csvField(cellText(v));
+            fields << widgets::csvField(cellText(v));
         }
         text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
