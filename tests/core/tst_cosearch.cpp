@@ -11,6 +11,8 @@
 #include "nas/train_run.h"
 #include "workload/search_space.h"
 
+#include "../support/small_search.h"
+
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,38 +27,9 @@ using namespace dna::cosearch;
 
 namespace {
 
-std::shared_ptr<const nas::TrainTest> syntheticData()
-{
-    static auto data = [] {
-        auto d = std::make_shared<nas::TrainTest>();
-        d->train = nas::syntheticDataset(1200, 1, 28, 10, 5);
-        d->test = nas::syntheticDataset(200, 1, 28, 10, 6);
-        d->test.mean = d->train.mean;
-        d->test.stddev = d->train.stddev;
-        return d;
-    }();
-    return data;
-}
+using testing::syntheticData;
 
-SearchRequest tinyRequest()
-{
-    SearchRequest r = presetRequest("quick").value();
-    r.data = syntheticData();
-    r.epochs = 3;
-    r.warmupEpochs = 1;
-    r.maxStepsPerEpoch = 8;
-    r.batchSize = 32;
-    r.archEvery = 1;
-    r.hwEvery = 4;
-    r.hwEvaluations = 1500;
-    r.finalHwEvaluations = 3000;
-    r.opMappingIterations = 4;
-    r.candidatesPerEpoch = 3;
-    r.valImages = 100;
-    r.finalCandidates = 1;
-    r.threads = 1;
-    return r;
-}
+SearchRequest tinyRequest() { return testing::smallSearchRequest(3); }
 
 double latencyOf(const std::string& genotype, const accel::Platform& platform)
 {

@@ -16,6 +16,8 @@
 #include "nas/dataset.h"
 #include "workload/network.h"
 
+#include "../support/small_search.h"
+
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QSettings>
@@ -33,39 +35,7 @@ using dna::app::SearchController;
 
 namespace {
 
-std::shared_ptr<const dna::nas::TrainTest> syntheticData()
-{
-    static auto data = [] {
-        auto d = std::make_shared<dna::nas::TrainTest>();
-        d->train = dna::nas::syntheticDataset(1200, 1, 28, 10, 5);
-        d->test = dna::nas::syntheticDataset(200, 1, 28, 10, 6);
-        d->test.mean = d->train.mean;
-        d->test.stddev = d->train.stddev;
-        return d;
-    }();
-    return data;
-}
-
-/// A co-search of a few seconds: the fmnist space on synthetic images, short epochs, small hardware searches.
-dna::cosearch::SearchRequest smallRequest(int epochs)
-{
-    auto r = dna::cosearch::presetRequest("quick").value();
-    r.data = syntheticData();
-    r.epochs = epochs;
-    r.warmupEpochs = 1;
-    r.maxStepsPerEpoch = 8;
-    r.batchSize = 32;
-    r.archEvery = 1;
-    r.hwEvery = 4;
-    r.hwEvaluations = 1500;
-    r.finalHwEvaluations = 3000;
-    r.opMappingIterations = 4;
-    r.candidatesPerEpoch = 3;
-    r.valImages = 100;
-    r.finalCandidates = 1;
-    r.threads = 1;
-    return r;
-}
+dna::cosearch::SearchRequest smallRequest(int epochs) { return dna::testing::smallSearchRequest(epochs); }
 
 } // namespace
 
