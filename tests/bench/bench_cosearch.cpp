@@ -6,7 +6,8 @@
 //       mappings), deployed on that accelerator;
 //   (d) a hand-designed MobileNetV2-style network (k3, expansion 6) with a hardware search.
 // Every final network is retrained from scratch with the same schedule and tested on the test split.
-// Usage: bench_cosearch [retrain-epochs (default 4)] [steps-per-epoch (default: the quick preset's)]
+// Usage: bench_cosearch [retrain-epochs (default 4)] [steps-per-epoch (default: the quick preset's)] [lambda ...]
+// With lambdas, only the co-search arm runs, once per lambda (a trade-off sweep).
 #include "bench_util.h"
 
 #include "accel/dataflow.h"
@@ -79,6 +80,25 @@ int main(int argc, char** argv)
         base.maxStepsPerEpoch = std::atoi(argv[2]);
     }
     const accel::Platform platform = base.platform;
+
+    // Sweep mode: only the co-search arm, once per lambda given after the first two arguments.
+    if (argc > 3) {
+        for (int i = 3; i < argc; ++i) {
+            cosearch::SearchRequest r = base;
+            r.lambda = std::atof(argv[i]);
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto res = cosearch::runCoSearch(r, CancelToken {}, {});
+            if (!res) {
+                std::fprintf(stderr, "co-search failed: %s\n", res.error().detail.c_str());
+                return 1;
+            }
+            const std::string g = res->finals.at(0).genotype;
+            reportVariant(std::string("a_cosearch_lambda_") + argv[i], g, res->finals.at(0).cost.fps,
+                retrainedAccuracy(g, data, retrainEpochs), seconds(t0));
+        }
+        bench::report("retrain_epochs", retrainEpochs);
+        return 0;
+    }
 
     // (a) co-search
     auto t = std::chrono::steady_clock::now();
