@@ -1,6 +1,7 @@
 #include "pareto_plot.h"
 
 #include "candidate_selection.h"
+#include "log_ticker.h"
 
 #include <QLocale>
 
@@ -10,38 +11,6 @@
 namespace dna::widgets {
 
 namespace {
-
-/// Ticks for a log axis at 1-2-5 x 10^k (or every integer multiple when the range spans under half a decade, or powers
-/// of ten when it is wide), so a front spanning less than a decade still gets readable labels. QCPAxisTickerLog falls
-/// back to linear ticks inside one decade, which crowd the right end of a log axis.
-class LogTicker125 : public QCPAxisTicker {
-protected:
-    QVector<double> createTickVector(double, const QCPRange& range) override
-    {
-        QVector<double> ticks;
-        if (!(range.lower > 0) || !(range.upper > range.lower)) {
-            return ticks;
-        }
-        const double decades = std::log10(range.upper / range.lower);
-        const std::vector<double> mantissas = decades > 4 ? std::vector<double> { 1 }
-            : decades > 0.5                               ? std::vector<double> { 1, 2, 5 }
-                                                          : std::vector<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-        for (int k = int(std::floor(std::log10(range.lower))) - 1; k <= int(std::ceil(std::log10(range.upper))); ++k) {
-            if (decades > 8 && k % 2 != 0) {
-                continue;
-            }
-            for (double m : mantissas) {
-                const double v = m * std::pow(10.0, k);
-                if (v >= range.lower && v <= range.upper) {
-                    ticks.append(v);
-                }
-            }
-        }
-        return ticks;
-    }
-
-    QVector<double> createSubTickVector(int, const QVector<double>&) override { return {}; }
-};
 
 struct MetricInfo {
     ParetoMetric metric;
