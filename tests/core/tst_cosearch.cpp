@@ -31,6 +31,20 @@ using testing::syntheticData;
 
 SearchRequest tinyRequest() { return testing::smallSearchRequest(3); }
 
+/// A run of `req` in `store` with `candidates` written through a StoreRecorder (batches of 4); returns its id.
+int64_t record(store::RunStore& store, const SearchRequest& req, const std::vector<CandidateEvent>& candidates)
+{
+    store::RunInfo info;
+    info.requestJson = requestToJson(req).dump();
+    const int64_t runId = store.createRun(info);
+    StoreRecorder rec(store, runId, 4);
+    for (const auto& c : candidates) {
+        rec.candidate(c);
+    }
+    rec.flush();
+    return runId;
+}
+
 double latencyOf(const std::string& genotype, const accel::Platform& platform)
 {
     hwsearch::HwSearchRequest hw;
@@ -88,16 +102,8 @@ void TestCoSearch::candidatesStream()
     // Recorded in a store, the rows come back with their per-layer mappings.
     QTemporaryDir dir;
     auto s = store::RunStore::open(dir.filePath(QStringLiteral("r.sqlite")).toStdString());
-    store::RunInfo info;
-    info.requestJson = requestToJson(req).dump();
-    const int64_t runId = (*s)->createRun(info);
-    {
-        StoreRecorder rec(**s, runId, 4);
-        for (const auto& c : candidates) {
-            rec.candidate(c);
-        }
-        rec.flush();
-    }
+    QVERIFY(s.ok());
+    const int64_t runId = record(**s, req, candidates);
     const auto rows = (*s)->candidates(runId);
     QCOMPARE(rows.size(), candidates.size());
     QCOMPARE(int((*s)->layerMappings(rows[0].id).size()), int(candidates[0].design.network.layers.size()));
@@ -361,16 +367,7 @@ void TestCoSearch::retrainKeepsWeights()
     // The store keeps the path with the candidate.
     auto s = store::RunStore::open(dir.filePath(QStringLiteral("r.sqlite")).toStdString());
     QVERIFY(s.ok());
-    store::RunInfo info;
-    info.requestJson = requestToJson(req).dump();
-    const int64_t runId = (*s)->createRun(info);
-    {
-        StoreRecorder rec(**s, runId, 4);
-        for (const auto& c : candidates) {
-            rec.candidate(c);
-        }
-        rec.flush();
-    }
+    const int64_t runId = record(**s, req, candidates);
     const auto rows = (*s)->candidates(runId);
     QCOMPARE(rows.size(), candidates.size());
     for (size_t i = 0; i < rows.size(); ++i) {
