@@ -260,7 +260,7 @@ void SearchController::record()
         records.reserve(candidates.size());
         mappings.reserve(candidates.size());
         for (auto& c : candidates) {
-            records.push_back(c.record);
+            records.push_back(std::move(c.record)); // its design JSON is written, then dropped below
             mappings.push_back(std::move(c.mappings));
         }
         const std::vector<int64_t> ids = m_store->addCandidates(runId, records, mappings); // one transaction
