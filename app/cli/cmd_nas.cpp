@@ -32,7 +32,7 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 {
     Args args(argv,
         { "space", "epochs", "warmup", "flops-weight", "seed", "data", "dataset", "batch", "threads", "mode",
-            "max-steps", "checkpoint", "resume", "device", "arch-lr", "lr", "top-k" },
+            "max-steps", "checkpoint", "resume", "device", "arch-lr", "lr", "top-k", "supernet" },
         { "json" });
     nas::SearchRequest req;
     req.space = args.valueOr("space", "fmnist");
@@ -54,6 +54,7 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     req.options.device = args.valueOr("device", "cpu");
     req.options.archLr = realOption(args, "arch-lr", req.options.archLr, 0.0, 10.0);
     req.options.weightLr = realOption(args, "lr", req.options.weightLr, 1e-6, 10.0);
+    req.options.sharing = supernetOption(args, req.options.sharing);
     const std::string mode = args.valueOr("mode", "top2");
     if (mode == "top2") {
         req.options.mode = nas::ForwardMode::SinglePathTop2;
@@ -77,7 +78,8 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         }
         const nlohmann::json doc { { "space", req.space }, { "genotype", r.label }, { "flops", r.mflops * 1e6 },
             { "mflops", r.mflops }, { "accuracy", r.accuracy }, { "accuracy_kind", "supernet-validation" },
-            { "epochs", req.epochs }, { "warmup_epochs", req.warmupEpochs }, { "flops_weight", req.costWeight },
+            { "epochs", req.epochs }, { "warmup_epochs", req.warmupEpochs },
+            { "supernet", nas::weightSharingName(req.options.sharing) }, { "flops_weight", req.costWeight },
             { "seed", req.seed }, { "steps", r.steps }, { "seconds", r.seconds }, { "images_per_s", r.imagesPerSecond },
             { "top_k", topK }, { "history", historyJson(r.history) } };
         out << doc.dump(2) << '\n';
@@ -100,7 +102,7 @@ Registrar nasCmd({ "nas", "supernet search of a network (no hardware; optional F
     "[--space fmnist|cifar|imagenet] [--epochs E] [--warmup E] [--flops-weight W] [--seed S] [--data DIR] "
     "[--dataset fashion-mnist|mnist|cifar10|cifar100] [--batch N] [--threads N] [--mode top2|soft] "
     "[--max-steps N (per epoch, default 100; 0 = full passes)] [--top-k K] [--lr X] [--arch-lr X] [--checkpoint FILE] "
-    "[--resume FILE] [--device cpu|cuda] "
+    "[--resume FILE] [--device cpu|cuda] [--supernet separate|shared (weights per op, or one superkernel per layer)] "
     "[--json]",
     nas });
 

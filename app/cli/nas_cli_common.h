@@ -5,6 +5,7 @@
 #include "cli_args.h"
 #include "cli_command.h"
 
+#include "nas/supernet.h"
 #include "util/expected.h"
 
 #include <chrono>
@@ -34,6 +35,20 @@ inline double realOption(const Args& args, const std::string& name, double fallb
         throw UsageError("--" + name + " must be a number from " + range.str() + ", not '" + *v + "'");
     }
     return x;
+}
+
+/// --supernet shared|separate (fallback when absent); names the allowed values otherwise.
+inline nas::WeightSharing supernetOption(const Args& args, nas::WeightSharing fallback)
+{
+    auto v = args.value("supernet");
+    if (!v) {
+        return fallback;
+    }
+    nas::WeightSharing s;
+    if (!nas::parseWeightSharing(*v, s)) {
+        throw UsageError("--supernet must be shared or separate, not '" + *v + "'");
+    }
+    return s;
 }
 
 /// Bad input and missing data are the caller's to fix (exit 2); everything else is a failure (exit 1).

@@ -1,10 +1,12 @@
-// The supernet in LibTorch: op blocks, the layer-wise network with one logit vector per searchable layer,
+// The supernet in LibTorch (op modules in supernet_modules.h): the layer-wise network with one logit vector per searchable layer,
 // the two optimisers and the single-path / top-2 sampling. The only torch translation unit of core/nas.
 #include "nas/torch_pch.h"
 
 #include "nas/supernet.h"
+#include "nas/supernet_modules.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <malloc.h>
 #include <numeric>
@@ -16,120 +18,8 @@ namespace {
 
 using torch::Tensor;
 namespace nn = torch::nn;
-using workload::Layer;
 using workload::SearchSpace;
-
-// Collects the conv layers a forward pass runs, with the shapes torch actually used.
-struct Recorder {
-    std::vector<Layer> layers;
-};
-
-nn::Conv2d makeConv(int in, int out, int kernel, int stride, int pad, int groups)
-{
-    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(pad).groups(groups).bias(false));
-}
-
-Tensor runConv(nn::Conv2d conv, const Tensor& x, Recorder* rec, const std::string& name)
-{
-    if (rec) {
-        const auto& o = conv->options;
-        const int in = int(o.in_channels()), out = int(o.out_channels()), groups = int(o.groups());
-        const int k = int((*o.kernel_size())[0]), s = int((*o.stride())[0]);
-        const int pad = int((*c10::get<torch::ExpandingArray<2>>(o.padding()))[0]);
-        const int size = int(x.size(2));
-        rec->layers.push_back(groups > 1 && groups == in && groups == out
-                ? workload::depthwiseLayer(name, in, size, k, s, pad)
-                : workload::convLayer(name, in, out, size, k, s, pad, groups));
-    }
-    return conv->forward(x);
-}
-
-Tensor bnRelu(nn::BatchNorm2d bn, const Tensor& x)
-{
-    auto y = bn->forward(x);
-    y.relu_();
-    return y;
-}
-
-// One candidate op at one slot, mirroring workload::opLayers: MBConv (1x1 expand with groups, channel
-// shuffle when grouped, kxk depthwise with the stride, 1x1 project, residual when the shape is kept) or
-// skip (identity, or 1x1 conv + BN + ReLU where the shape changes).
-struct OpBlockImpl : nn::Module {
-    OpBlockImpl(const SearchSpace& space, int slotIndex, int opIndex)
-    {
-        const auto slot = space.slot(slotIndex);
-        const auto& op = space.ops.at(opIndex);
-        m_keepsShape = slot.stride == 1 && slot.inChannels == slot.outChannels;
-        if (op.isSkip()) {
-            m_skip = true;
-            if (!m_keepsShape) {
-                m_proj = register_module("proj", makeConv(slot.inChannels, slot.outChannels, 1, slot.stride, 0, 1));
-                m_bn3 = register_module("bn_proj", nn::BatchNorm2d(slot.outChannels));
-            }
-            return;
-        }
-        const int mid = slot.inChannels * op.expansion;
-        // Same fallback as core/workload: groups only where the channel counts divide.
-        m_groupsIn = (slot.inChannels % op.groups == 0 && mid % op.groups == 0) ? op.groups : 1;
-        const int gOut = (mid % op.groups == 0 && slot.outChannels % op.groups == 0) ? op.groups : 1;
-        const int pad = op.kernel / 2;
-        m_expand = register_module("expand", makeConv(slot.inChannels, mid, 1, 1, 0, m_groupsIn));
-        m_bn1 = register_module("bn_expand", nn::BatchNorm2d(mid));
-        m_dw = register_module("dw", makeConv(mid, mid, op.kernel, slot.stride, pad, mid));
-        m_bn2 = register_module("bn_dw", nn::BatchNorm2d(mid));
-        m_project = register_module("project", makeConv(mid, slot.outChannels, 1, 1, 0, gOut));
-        m_bn3 = register_module("bn_project", nn::BatchNorm2d(slot.outChannels));
-    }
-
-    Tensor forward(const Tensor& x, Recorder* rec, const std::string& prefix)
-    {
-        if (m_skip) {
-            return m_keepsShape ? x : bnRelu(m_bn3, runConv(m_proj, x, rec, prefix + ".proj"));
-        }
-        auto y = bnRelu(m_bn1, runConv(m_expand, x, rec, prefix + ".expand"));
-        if (m_groupsIn > 1) {
-            const auto n = y.size(0), c = y.size(1), h = y.size(2), w = y.size(3);
-            y = y.view({ n, m_groupsIn, c / m_groupsIn, h, w })
-                    .transpose(1, 2)
-                    .reshape({ n, c, h, w })
-                    .contiguous(y.suggest_memory_format());
-        }
-        y = bnRelu(m_bn2, runConv(m_dw, y, rec, prefix + ".dw"));
-        y = m_bn3->forward(runConv(m_project, y, rec, prefix + ".project"));
-        return m_keepsShape ? y + x : y;
-    }
-
-    /// A residual op starts as the identity (its last BN scale at zero). In the supernet each op trains on about
-    /// 1/ops of the steps, and separately initialised paths would otherwise feed the next layer unrelated
-    /// features until they co-adapt; starting from the identity, shared-weight estimates after the quick preset's
-    /// 480 steps rise from about 30% to 36% and after 1,440 from 59% to 70% (k3e3 path, Fashion-MNIST). Used
-    /// for the supernet only; standalone networks keep the usual initialisation.
-    void zeroInitResidual()
-    {
-        if (!m_skip && m_keepsShape) {
-            torch::NoGradGuard noGrad;
-            m_bn3->weight.zero_();
-        }
-    }
-
-    std::vector<nn::BatchNorm2d> batchNorms() const
-    {
-        std::vector<nn::BatchNorm2d> out;
-        for (const auto& bn : { m_bn1, m_bn2, m_bn3 }) {
-            if (bn) {
-                out.push_back(bn);
-            }
-        }
-        return out;
-    }
-
-    bool m_skip = false;
-    bool m_keepsShape = false;
-    int m_groupsIn = 1;
-    nn::Conv2d m_expand { nullptr }, m_dw { nullptr }, m_project { nullptr }, m_proj { nullptr };
-    nn::BatchNorm2d m_bn1 { nullptr }, m_bn2 { nullptr }, m_bn3 { nullptr };
-};
-TORCH_MODULE(OpBlock);
+using namespace modules;
 
 // What one searchable layer runs in one forward: op indices and their gates (undefined = weight 1).
 struct LayerPlan {
@@ -141,16 +31,25 @@ struct LayerPlan {
 };
 
 struct NetImpl : nn::Module {
-    NetImpl(const SearchSpace& space, const std::vector<int>& fixedOps, bool zeroInitResidual)
+    NetImpl(const SearchSpace& space, const std::vector<int>& fixedOps, bool zeroInitResidual, bool shared)
     {
         const int layers = space.searchableLayers();
         const int ops = int(space.ops.size());
         m_stem = register_module("stem", makeConv(space.inputChannels, space.stemChannels, 3, space.stemStride, 1, 1));
         m_stemBn = register_module("stem_bn", nn::BatchNorm2d(space.stemChannels));
         m_blocks.assign(layers, std::vector<OpBlock>(ops, OpBlock(nullptr)));
+        m_shared.assign(layers, SharedLayer(nullptr));
+        shared = shared && fixedOps.empty()
+            && std::count_if(space.ops.begin(), space.ops.end(), [](const auto& op) { return sharesWeights(op); }) > 0;
         for (int l = 0; l < layers; ++l) {
+            if (shared) {
+                m_shared[l] = register_module("layer" + std::to_string(l) + "_shared", SharedLayer(space, l));
+                if (zeroInitResidual) {
+                    m_shared[l]->zeroInitResidual();
+                }
+            }
             for (int o = 0; o < ops; ++o) {
-                if (!fixedOps.empty() && fixedOps[l] != o) {
+                if ((!fixedOps.empty() && fixedOps[l] != o) || (m_shared[l] && m_shared[l]->covers(o))) {
                     continue;
                 }
                 m_blocks[l][o]
@@ -185,9 +84,9 @@ struct NetImpl : nn::Module {
                 Tensor out;
                 if (k == 1 && p.secondWithoutGrad) {
                     torch::NoGradGuard guard;
-                    out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                    out = runOp(int(l), p.ops[k], y, rec, prefix);
                 } else {
-                    out = m_blocks[l][p.ops[k]]->forward(y, rec, prefix);
+                    out = runOp(int(l), p.ops[k], y, rec, prefix);
                 }
                 if (k < p.gates.size() && p.gates[k].defined()) {
                     out = out * p.gates[k];
@@ -205,7 +104,40 @@ struct NetImpl : nn::Module {
         return m_classifier->forward(y);
     }
 
+    Tensor runOp(int layer, int op, const Tensor& x, Recorder* rec, const std::string& prefix)
+    {
+        if (m_shared[size_t(layer)] && m_shared[size_t(layer)]->covers(op)) {
+            return m_shared[size_t(layer)]->forward(op, x, rec, prefix);
+        }
+        return m_blocks[size_t(layer)][size_t(op)]->forward(x, rec, prefix);
+    }
+
+    std::vector<nn::BatchNorm2d> opBatchNorms(int layer, int op) const
+    {
+        if (m_shared[size_t(layer)] && m_shared[size_t(layer)]->covers(op)) {
+            return m_shared[size_t(layer)]->batchNorms(op);
+        }
+        return m_blocks[size_t(layer)][size_t(op)]->batchNorms();
+    }
+
+    double opGradientMass(int layer, int op) const
+    {
+        if (m_shared[size_t(layer)] && m_shared[size_t(layer)]->covers(op)) {
+            return m_shared[size_t(layer)]->gradientMass(op);
+        }
+        double total = 0;
+        if (m_blocks[size_t(layer)][size_t(op)]) {
+            for (const auto& p : m_blocks[size_t(layer)][size_t(op)]->parameters()) {
+                if (p.grad().defined()) {
+                    total += p.grad().abs().sum().item<double>();
+                }
+            }
+        }
+        return total;
+    }
+
     bool m_channelsLast = false;
+    std::vector<SharedLayer> m_shared; // per layer; null in the separate mode
     nn::Conv2d m_stem { nullptr }, m_head { nullptr };
     nn::BatchNorm2d m_stemBn { nullptr }, m_headBn { nullptr };
     nn::Linear m_classifier { nullptr };
@@ -236,6 +168,32 @@ double logSumExp(double a, double b)
 {
     const double m = std::max(a, b);
     return m + std::log(std::exp(a - m) + std::exp(b - m));
+}
+
+} // namespace
+
+const char* weightSharingName(WeightSharing s) { return s == WeightSharing::Shared ? "shared" : "separate"; }
+
+bool parseWeightSharing(const std::string& name, WeightSharing& out)
+{
+    for (auto s : { WeightSharing::Separate, WeightSharing::Shared }) {
+        if (name == weightSharingName(s)) {
+            out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+TensorData toTensorData(const Tensor& t)
+{
+    TensorData d;
+    const auto c = t.detach().to(torch::kCPU).to(torch::kFloat).contiguous();
+    d.shape.assign(c.sizes().begin(), c.sizes().end());
+    d.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    return d;
 }
 
 } // namespace
@@ -276,6 +234,8 @@ struct Supernet::Impl {
     std::vector<std::vector<int>> lastActive;
 
     int layers() const { return space.searchableLayers(); }
+    // What the network was built with: a standalone network shares nothing whatever the options say.
+    WeightSharing sharing() const { return fixed() ? WeightSharing::Separate : opt.sharing; }
     int ops() const { return int(space.ops.size()); }
     bool fixed() const { return !opt.fixedOps.empty(); }
 
@@ -418,7 +378,7 @@ Expected<std::unique_ptr<Supernet>> Supernet::create(const workload::SearchSpace
     }
     torch::manual_seed(options.seed); // weight initialisation
     auto impl = std::make_unique<Impl>(space, options, *device);
-    impl->net = Net(space, options.fixedOps, options.zeroInitResidual);
+    impl->net = Net(space, options.fixedOps, options.zeroInitResidual, options.sharing == WeightSharing::Shared);
     impl->net->m_channelsLast = options.channelsLast;
     impl->net->to(*device);
     if (options.channelsLast) {
@@ -622,7 +582,7 @@ void Supernet::recalibrateBatchNorm(const std::vector<Batch>& batches, const std
     }
     std::vector<nn::BatchNorm2d> bns { d.net->m_stemBn, d.net->m_headBn };
     for (int l = 0; l < d.layers(); ++l) {
-        for (auto& bn : d.net->m_blocks[l][genotype[l]]->batchNorms()) {
+        for (auto& bn : d.net->opBatchNorms(l, genotype[l])) {
             bns.push_back(bn);
         }
     }
@@ -686,20 +646,52 @@ std::vector<std::vector<double>> Supernet::opWeightGradients() const
     std::vector<std::vector<double>> out(d.layers(), std::vector<double>(d.ops(), 0.0));
     for (int l = 0; l < d.layers(); ++l) {
         for (int o = 0; o < d.ops(); ++o) {
-            if (!d.net->m_blocks[l][o]) {
-                continue;
-            }
-            for (const auto& p : d.net->m_blocks[l][o]->parameters()) {
-                if (p.grad().defined()) {
-                    out[l][o] += p.grad().abs().sum().item<double>();
-                }
-            }
+            out[l][o] = d.net->opGradientMass(l, o);
         }
     }
     return out;
 }
 
 std::vector<std::vector<int>> Supernet::lastActiveOps() const { return m_impl->lastActive; }
+
+std::vector<std::pair<std::string, TensorData>> Supernet::namedTensors(bool gradients) const
+{
+    std::vector<std::pair<std::string, TensorData>> out;
+    for (const auto& kv : m_impl->net->named_parameters()) {
+        if (!gradients) {
+            out.emplace_back(kv.key(), toTensorData(kv.value()));
+        } else if (kv.value().grad().defined()) {
+            out.emplace_back(kv.key(), toTensorData(kv.value().grad()));
+        }
+    }
+    if (!gradients) {
+        for (const auto& kv : m_impl->net->named_buffers()) {
+            out.emplace_back(kv.key(), toTensorData(kv.value()));
+        }
+    }
+    return out;
+}
+
+std::optional<Error> Supernet::setTensor(const std::string& name, const TensorData& value)
+{
+    auto& d = *m_impl;
+    Tensor target;
+    if (auto* p = d.net->named_parameters().find(name)) {
+        target = *p;
+    } else if (auto* b = d.net->named_buffers().find(name)) {
+        target = *b;
+    } else {
+        return Error { "bad_request", "the network has no tensor '" + name + "'" };
+    }
+    if (std::vector<int64_t>(target.sizes().begin(), target.sizes().end()) != value.shape
+        || int64_t(value.values.size()) != target.numel()) {
+        return Error { "bad_request", "tensor '" + name + "' has another shape" };
+    }
+    torch::NoGradGuard guard;
+    auto src = torch::from_blob(const_cast<float*>(value.values.data()), value.shape, torch::kFloat);
+    target.copy_(src.to(target.device()).to(target.dtype()));
+    return std::nullopt;
+}
 
 std::vector<workload::Layer> Supernet::describeLayers(const std::vector<int>& genotype)
 {
@@ -735,6 +727,7 @@ std::optional<Error> Supernet::save(const std::string& path) const
         archive.write("meta_space", c10::IValue(d.space.name));
         archive.write("meta_ops", c10::IValue(opNames(d.space)));
         archive.write("meta_fixed", c10::IValue(joinInts(d.opt.fixedOps)));
+        archive.write("meta_sharing", c10::IValue(std::string(weightSharingName(d.sharing()))));
         archive.write("meta_tau", c10::IValue(d.tau));
         archive.write("meta_steps", c10::IValue(d.steps));
         std::ostringstream rng;
@@ -762,6 +755,14 @@ std::optional<Error> Supernet::load(const std::string& path)
             return Error { "checkpoint_mismatch",
                 path + " holds a network of space '" + space.toStringRef() + "' (ops " + ops.toStringRef() + ", fixed '"
                     + fixedOps.toStringRef() + "'), not of '" + d.space.name + "'" };
+        }
+        // Checkpoints from before the shared mode have separate weights.
+        c10::IValue sharing;
+        const std::string stored = archive.try_read("meta_sharing", sharing) ? sharing.toStringRef() : "separate";
+        if (stored != weightSharingName(d.sharing())) {
+            return Error { "checkpoint_mismatch",
+                path + " holds a supernet with " + stored + " weights; this search uses "
+                    + weightSharingName(d.sharing()) + " weights (--supernet " + stored + " resumes it)" };
         }
         d.net->load(archive);
         torch::serialize::InputArchive weightOpt, archOpt;

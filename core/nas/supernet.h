@@ -21,8 +21,26 @@ enum class ForwardMode {
     SoftAllPaths, // every op, weighted by a soft Gumbel-softmax sample (DNACoS)
 };
 
+/// How the candidate ops of a searchable layer hold their weights.
+enum class WeightSharing {
+    Separate, // every op its own weights (FBNet, the DNA paper)
+    Shared, // one superkernel per layer (Single-Path NAS, Once-for-All): k3 is the centre of the 5x5 depthwise
+            // kernel, e1 and e3 the first channels of e6; batch norms per op; skip and grouped ops stay separate
+};
+const char* weightSharingName(WeightSharing s); // "separate", "shared"
+/// False (out unchanged) for anything but "separate" and "shared".
+bool parseWeightSharing(const std::string& name, WeightSharing& out);
+
+/// A tensor copied out of (or into) the network: its shape and values in row-major (NCHW) order.
+struct TensorData {
+    std::vector<int64_t> shape;
+    std::vector<float> values;
+};
+
 struct SupernetOptions {
     ForwardMode mode = ForwardMode::SinglePathTop2;
+    /// Supernet only (a standalone network of fixedOps has one op per layer and nothing to share).
+    WeightSharing sharing = WeightSharing::Separate;
     /// Non-empty: a standalone network with exactly these ops (one candidate per layer, no logits used).
     std::vector<int> fixedOps;
     std::string device = "cpu"; // "cpu", "cuda", "cuda:1"
@@ -99,6 +117,13 @@ public:
     /// Per layer, per op of the space: sum of |gradient| over that op's weights from the last step's backward
     /// (0 for ops that did not run). Diagnostics and tests.
     std::vector<std::vector<double>> opWeightGradients() const;
+    /// Every weight and batch-norm statistic by its module path (e.g. "layer0_shared.dw.weight",
+    /// "layer0_k3e3.bn_dw.running_var"), or with `gradients` the gradients from the last step (weights without
+    /// one are left out). Diagnostics and tests.
+    std::vector<std::pair<std::string, TensorData>> namedTensors(bool gradients = false) const;
+    /// Overwrites one tensor named as namedTensors() names it. Error "bad_request" for an unknown name or a
+    /// shape that differs.
+    std::optional<Error> setTensor(const std::string& name, const TensorData& value);
     /// Per layer, the ops that ran in the last step (top-1 first).
     std::vector<std::vector<int>> lastActiveOps() const;
 

@@ -124,14 +124,18 @@ int main(int argc, char** argv)
         return 0;
     }
 
-    {
+    for (const auto sharing : { WeightSharing::Separate, WeightSharing::Shared }) {
+        // Separate first: its names are the figures measured before the shared mode existed.
+        const std::string suffix = sharing == WeightSharing::Shared ? "_shared" : "";
         SupernetOptions o;
+        o.sharing = sharing;
         auto net = Supernet::create(space, o).value();
         BatchLoader weights(data->train, splits.train, defaults.batchSize, true, defaults.augment, 1);
         BatchLoader arch(data->train, splits.arch, defaults.batchSize, true, Augment {}, 2);
         // The default search's mix: one architecture step (top-2) per `archEvery` single-path weight steps.
-        bench::report("fmnist_supernet_train_images_per_s", trainRate(*net, weights, &arch, 40, defaults.archEvery));
-        bench::report("fmnist_supernet_weight_step_images_per_s", trainRate(*net, weights, nullptr, 30, 0));
+        bench::report(
+            "fmnist_supernet" + suffix + "_train_images_per_s", trainRate(*net, weights, &arch, 40, defaults.archEvery));
+        bench::report("fmnist_supernet" + suffix + "_weight_step_images_per_s", trainRate(*net, weights, nullptr, 30, 0));
         auto archOnly = [&] {
             long images = 0;
             const auto start = Clock::now();
@@ -140,7 +144,7 @@ int main(int argc, char** argv)
             }
             return images / seconds(start);
         };
-        bench::report("fmnist_supernet_arch_step_images_per_s", archOnly());
+        bench::report("fmnist_supernet" + suffix + "_arch_step_images_per_s", archOnly());
     }
     if (quick) {
         return 0;

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+#include <map>
 #include <numeric>
 
 using namespace dna::nas;
@@ -76,6 +78,9 @@ private slots:
     void genotypeRoundTrip_data();
     void genotypeRoundTrip();
     void checkpointRestoresOutputs();
+    void sharedOpsAreSlicesOfOneKernel();
+    void sharedStepTrainsOnlyItsSlice();
+    void sharedCheckpointsKeepTheirMode();
     void nanLossStopsWithError();
     void badRequests();
 };
@@ -264,21 +269,28 @@ void TestNasSupernet::genotypeRoundTrip()
     const auto expected = dna::workload::networkFromGenotype(genotype.toStdString());
     QVERIFY(expected.ok());
     const SearchSpace& space = *findSearchSpace(expected->space);
-    SupernetOptions o;
-    o.fixedOps = expected->genotype;
-    auto net = Supernet::create(space, o);
-    QVERIFY(net.ok());
     QCOMPARE(QString::fromStdString(genotypeString(space, expected->genotype)), genotype);
-    const auto layers = (*net)->describeLayers(expected->genotype);
-    QCOMPARE(layers.size(), expected->layers.size());
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const auto& a = layers[i];
-        const auto& b = expected->layers[i];
-        QCOMPARE(QString::fromStdString(a.name), QString::fromStdString(b.name));
-        QCOMPARE(int(a.type), int(b.type));
-        QVERIFY2(a.dims == b.dims, qPrintable(QString::fromStdString(a.name)));
-        QCOMPARE(a.strideY, b.strideY);
-        QCOMPARE(a.padY, b.padY);
+    // The standalone network, and the genotype's path through a shared-weight supernet, run the same layers.
+    for (const bool shared : { false, true }) {
+        SupernetOptions o;
+        if (shared) {
+            o.sharing = WeightSharing::Shared;
+        } else {
+            o.fixedOps = expected->genotype;
+        }
+        auto net = Supernet::create(space, o);
+        QVERIFY(net.ok());
+        const auto layers = (*net)->describeLayers(expected->genotype);
+        QCOMPARE(layers.size(), expected->layers.size());
+        for (size_t i = 0; i < layers.size(); ++i) {
+            const auto& a = layers[i];
+            const auto& b = expected->layers[i];
+            QCOMPARE(QString::fromStdString(a.name), QString::fromStdString(b.name));
+            QCOMPARE(int(a.type), int(b.type));
+            QVERIFY2(a.dims == b.dims, qPrintable(QString::fromStdString(a.name)));
+            QCOMPARE(a.strideY, b.strideY);
+            QCOMPARE(a.padY, b.padY);
+        }
     }
 }
 
@@ -321,6 +333,178 @@ void TestNasSupernet::checkpointRestoresOutputs()
     QCOMPARE(QString::fromStdString(e->code), QStringLiteral("checkpoint_mismatch"));
     auto missing = b->load(dir.filePath(QStringLiteral("none.pt")).toStdString());
     QVERIFY(missing && missing->code == "io_error");
+}
+
+namespace {
+
+std::map<std::string, TensorData> tensorMap(const Supernet& net, bool gradients = false)
+{
+    std::map<std::string, TensorData> m;
+    for (auto& [name, t] : net.namedTensors(gradients)) {
+        m[name] = std::move(t);
+    }
+    return m;
+}
+
+// Rows [0, rows) of a tensor's first dimension, and within each the centred k x k window of its last two
+// (k = its own size keeps them whole), or the first `cols` entries of its second dimension.
+TensorData slice(const TensorData& t, int64_t rows, int64_t cols, int64_t k)
+{
+    TensorData out;
+    const int64_t d1 = t.shape[1], h = t.shape[2], w = t.shape[3];
+    const int64_t off = (h - k) / 2;
+    out.shape = { rows, cols, k, k };
+    for (int64_t a = 0; a < rows; ++a) {
+        for (int64_t b = 0; b < cols; ++b) {
+            for (int64_t y = 0; y < k; ++y) {
+                for (int64_t x = 0; x < k; ++x) {
+                    out.values.push_back(t.values[size_t(((a * d1 + b) * h + y + off) * w + x + off)]);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void TestNasSupernet::sharedOpsAreSlicesOfOneKernel()
+{
+    // A trained shared-weight supernet, and a standalone network whose weights this test cuts out of it by index:
+    // the centre 3x3 of the 5x5 depthwise kernel, the first in x e channels of expand and project, the op's own
+    // batch norms. Both must compute the same class scores for the genotype.
+    const auto& space = fmnist();
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    o.zeroInitResidual = false; // every op's output depends on every slice from the start
+    o.seed = 3;
+    auto shared = makeNet(o);
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(shared->weightStep(syntheticBatch(16, i)).ok());
+    }
+    const std::vector<int> g { 0, 1, 5, 6, 2, 3, 4, 1 }; // k3e1,k3e3,k5e6,skip,k3e6,k5e1,k5e3,k3e3
+    SupernetOptions alone;
+    alone.fixedOps = g;
+    alone.seed = 9;
+    auto standalone = makeNet(alone);
+    const auto source = tensorMap(*shared);
+    int copied = 0;
+    for (const auto& [name, t] : standalone->namedTensors()) {
+        const auto dot = name.find('.');
+        const std::string module = name.substr(0, dot), rest = name.substr(dot + 1);
+        std::string from = name;
+        TensorData value;
+        if (module.rfind("layer", 0) == 0 && module.substr(module.find('_') + 1) != "skip") {
+            const int l = std::stoi(module.substr(5));
+            const auto& op = space.ops[size_t(g[size_t(l)])];
+            const int64_t in = space.slot(l).inChannels, mid = in * op.expansion;
+            const std::string layer = module.substr(0, module.find('_')) + "_shared.";
+            if (rest == "expand.weight") {
+                value = slice(source.at(layer + "expand.weight"), mid, in, 1);
+            } else if (rest == "dw.weight") {
+                value = slice(source.at(layer + "dw.weight"), mid, 1, op.kernel);
+            } else if (rest == "project.weight") {
+                const auto& p = source.at(layer + "project.weight");
+                value = slice(p, p.shape[0], mid, 1);
+            } else {
+                from = layer + op.name + "_" + rest; // bn_expand.weight -> layer0_shared.k3e1_bn_expand.weight
+            }
+        }
+        if (value.shape.empty()) {
+            QVERIFY2(source.count(from), from.c_str());
+            value = source.at(from);
+        }
+        QVERIFY2(!standalone->setTensor(name, value), name.c_str());
+        ++copied;
+    }
+    QVERIFY(copied > 40);
+    const Batch probe = syntheticBatch(8, 40);
+    const auto a = shared->predict(probe, g), b = standalone->predict(probe, g);
+    QCOMPARE(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        QVERIFY2(qAbs(a[i] - b[i]) < 1e-4f, qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(a[i]).arg(b[i])));
+    }
+}
+
+void TestNasSupernet::sharedStepTrainsOnlyItsSlice()
+{
+    // Every layer forced to k3e1 (op 0): the step's gradients reach the first in channels of expand and project
+    // and the centre 3x3 of the depthwise kernel, nothing else of the superkernel and no other op's batch norm.
+    const auto& space = fmnist();
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    o.zeroInitResidual = false;
+    auto net = makeNet(o);
+    ArchLogits logits(8, std::vector<float>(7, 0.f));
+    for (auto& row : logits) {
+        row[0] = 1000.f; // Gumbel noise cannot overturn this
+    }
+    net->setLogits(logits);
+    QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
+    const auto grads = tensorMap(*net, true);
+    for (int l = 0; l < space.searchableLayers(); ++l) {
+        const std::string layer = "layer" + std::to_string(l) + "_shared.";
+        const int64_t in = space.slot(l).inChannels;
+        const auto& e = grads.at(layer + "expand.weight"); // [in x 6, in, 1, 1]
+        const auto& dw = grads.at(layer + "dw.weight"); // [in x 6, 1, 5, 5]
+        const auto& p = grads.at(layer + "project.weight"); // [out, in x 6, 1, 1]
+        double inside = 0, outside = 0;
+        for (size_t i = 0; i < e.values.size(); ++i) {
+            (int64_t(i) / in < in ? inside : outside) += std::abs(e.values[i]);
+        }
+        for (size_t i = 0; i < dw.values.size(); ++i) {
+            const int64_t row = int64_t(i) / 25, y = int64_t(i) % 25 / 5, x = int64_t(i) % 5;
+            (row < in && y >= 1 && y <= 3 && x >= 1 && x <= 3 ? inside : outside) += std::abs(dw.values[i]);
+        }
+        const int64_t mid6 = p.shape[1];
+        for (size_t i = 0; i < p.values.size(); ++i) {
+            (int64_t(i) % mid6 < in ? inside : outside) += std::abs(p.values[i]);
+        }
+        QVERIFY2(inside > 0, layer.c_str());
+        QCOMPARE(outside, 0.0);
+        QVERIFY(grads.count(layer + "k3e1_bn_dw.weight"));
+        for (const char* other : { "k3e3", "k3e6", "k5e1", "k5e3", "k5e6" }) {
+            QVERIFY2(!grads.count(layer + other + "_bn_dw.weight"), other);
+        }
+    }
+    // The per-op diagnostic counts an op's slice: k5e6's (the whole kernel) holds all of k3e1's convolution
+    // gradients though it did not run, k3e1's adds its batch norms'.
+    const auto mass = net->opWeightGradients();
+    for (int l = 0; l < space.searchableLayers(); ++l) {
+        QVERIFY(mass[size_t(l)][5] > 0);
+        QVERIFY(mass[size_t(l)][5] < mass[size_t(l)][0]);
+    }
+}
+
+void TestNasSupernet::sharedCheckpointsKeepTheirMode()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("shared.pt")).toStdString();
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    auto a = makeNet(o);
+    QVERIFY(a->weightStep(syntheticBatch(16, 1)).ok());
+    QVERIFY(!a->save(path));
+    o.seed = 7;
+    auto b = makeNet(o);
+    const Batch probe = syntheticBatch(8, 40);
+    const std::vector<int> g { 5, 4, 3, 2, 1, 0, 6, 5 };
+    QVERIFY(a->predict(probe, g) != b->predict(probe, g));
+    QVERIFY(!b->load(path));
+    QCOMPARE(b->predict(probe, g), a->predict(probe, g));
+    auto separate = makeNet({});
+    auto e = separate->load(path);
+    QVERIFY(e);
+    QCOMPARE(QString::fromStdString(e->code), QStringLiteral("checkpoint_mismatch"));
+    QVERIFY2(QString::fromStdString(e->detail).contains(QStringLiteral("--supernet shared")), e->detail.c_str());
+    // A separate-weights checkpoint does not load into the shared mode either.
+    const std::string sepPath = dir.filePath(QStringLiteral("separate.pt")).toStdString();
+    QVERIFY(!separate->save(sepPath));
+    auto e2 = b->load(sepPath);
+    QVERIFY(e2 && e2->code == "checkpoint_mismatch");
+    WeightSharing parsed = WeightSharing::Separate;
+    QVERIFY(parseWeightSharing("shared", parsed) && parsed == WeightSharing::Shared);
+    QVERIFY(!parseWeightSharing("entangled", parsed) && parsed == WeightSharing::Shared);
 }
 
 void TestNasSupernet::nanLossStopsWithError()
