@@ -108,6 +108,10 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
         case AccuracyColumn:
             return QLocale().toString(c.accuracy * 100, 'f', 2);
         case AccuracyKindColumn:
+            if (c.accuracyKind == "supernet" && c.estimateEpoch >= 0) {
+                return isStaleEstimate(c) ? tr("older estimate (epoch %1)").arg(c.estimateEpoch)
+                                          : tr("estimate (epoch %1)").arg(c.estimateEpoch);
+            }
             return c.accuracyKind == "retrained" ? tr("retrained")
                 : c.accuracyKind == "supernet"   ? tr("supernet estimate")
                                                  : QString::fromStdString(c.accuracyKind);
@@ -147,7 +151,7 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
         return font;
     }
     case Qt::ForegroundRole:
-        if (!c.valid) {
+        if (!c.valid || ((column == AccuracyColumn || column == AccuracyKindColumn) && isStaleEstimate(c))) {
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
         }
         return {};
@@ -157,6 +161,12 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
         }
         if (column == GenotypeColumn) {
             return QString::fromStdString(c.genotype);
+        }
+        if ((column == AccuracyColumn || column == AccuracyKindColumn) && isStaleEstimate(c)) {
+            return tr("Estimated with the supernet weights of epoch %1; the run's front was estimated again with the "
+                      "weights of epoch %2, this candidate (off the front) was not.")
+                .arg(c.estimateEpoch)
+                .arg(m_latestEstimate.value(c.runId));
         }
         if (column == EpochColumn && c.epoch < 0) {
             return tr("Found by the run this one relaunched; its accelerator was searched again for this run's "
@@ -263,6 +273,7 @@ void CandidateTableModel::appendCandidates(const std::vector<store::CandidateRec
         // A candidate reported again (rescored, retrained) is updated where it is.
         store::CandidateRecord& row = m_rows[size_t(*known)];
         row = c;
+        noteEstimateEpoch(row);
         row.designJson.clear();
         row.designJson.shrink_to_fit();
         emit dataChanged(index(*known, 0), index(*known, ColumnCount - 1));
@@ -276,10 +287,45 @@ void CandidateTableModel::appendCandidates(const std::vector<store::CandidateRec
     for (const auto* c : fresh) {
         store::CandidateRecord row = *c;
         row.designJson = {}; // the design file can be tens of kB; the store has it
+        noteEstimateEpoch(row);
         m_rowOfId.insert(row.id, int(m_rows.size()));
         m_rows.push_back(std::move(row));
     }
     endInsertRows();
+}
+
+void CandidateTableModel::noteEstimateEpoch(const store::CandidateRecord& c)
+{
+    if (c.accuracyKind == "supernet" && c.estimateEpoch > m_latestEstimate.value(c.runId, -1)) {
+        m_latestEstimate.insert(c.runId, c.estimateEpoch);
+    }
+}
+
+bool CandidateTableModel::isStaleEstimate(const store::CandidateRecord& c) const
+{
+    return c.accuracyKind == "supernet" && c.estimateEpoch >= 0 && c.estimateEpoch < m_latestEstimate.value(c.runId, -1);
+}
+
+void CandidateTableModel::updateEstimates(const std::vector<store::EstimateRecord>& estimates)
+{
+    if (estimates.empty()) {
+        return;
+    }
+    for (const auto& e : estimates) {
+        const auto row = m_rowOfId.constFind(e.candidateId);
+        if (row == m_rowOfId.cend()) {
+            continue;
+        }
+        auto& c = m_rows[size_t(*row)];
+        c.accuracy = e.accuracy;
+        c.accuracyKind = e.kind;
+        c.estimateEpoch = e.epoch;
+        noteEstimateEpoch(c);
+    }
+    // A newer epoch can make any row of the run stale, so every row may have changed its look.
+    if (!m_rows.empty()) {
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    }
 }
 
 void CandidateTableModel::setFront(qint64 runId, const QSet<qint64>& ids)
@@ -305,6 +351,7 @@ void CandidateTableModel::setFront(qint64 runId, const QSet<qint64>& ids)
 
 void CandidateTableModel::removeRun(qint64 runId)
 {
+    m_latestEstimate.remove(runId);
     // Remove contiguous blocks from the end, so earlier rows keep their numbers while we go.
     int row = int(m_rows.size()) - 1;
     while (row >= 0) {
@@ -338,6 +385,7 @@ void CandidateTableModel::clear()
     beginResetModel();
     m_rows.clear();
     m_rowOfId.clear();
+    m_latestEstimate.clear();
     endResetModel();
 }
 

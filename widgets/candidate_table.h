@@ -58,6 +58,11 @@ public:
 
     /// Appends in one insertion; ids already in the table are updated in place instead.
     void appendCandidates(const std::vector<store::CandidateRecord>& candidates);
+    /// New accuracies of candidates in the table (re-estimates during a search).
+    void updateEstimates(const std::vector<store::EstimateRecord>& estimates);
+    /// Whether the candidate's accuracy is a supernet estimate from older weights than its run's latest
+    /// estimates (drawn and listed as such).
+    bool isStaleEstimate(const store::CandidateRecord& c) const;
     /// The run's candidates in `ids` are on its front, the run's others are not.
     void setFront(qint64 runId, const QSet<qint64>& ids);
     void removeRun(qint64 runId);
@@ -77,8 +82,11 @@ public:
 private:
     void rebuildIndex();
 
+    void noteEstimateEpoch(const store::CandidateRecord& c);
+
     std::vector<store::CandidateRecord> m_rows;
     QHash<qint64, int> m_rowOfId;
+    QHash<qint64, int> m_latestEstimate; // per run, the newest estimate epoch among its candidates
 };
 
 /// Filters candidates by front membership, accuracy, FPS, energy, genotype text and run, and sorts by

@@ -300,6 +300,45 @@ void ParetoPlot::addCandidates(const std::vector<store::CandidateRecord>& candid
     }
 }
 
+void ParetoPlot::updateEstimates(const std::vector<store::EstimateRecord>& estimates)
+{
+    QSet<int> moved;
+    for (const auto& e : estimates) {
+        const auto at = m_pointById.constFind(e.candidateId);
+        if (at == m_pointById.cend()) {
+            continue;
+        }
+        Point& p = m_points[size_t(*at)];
+        p.record.accuracy = e.accuracy;
+        p.record.accuracyKind = e.kind;
+        p.record.estimateEpoch = e.epoch;
+        p.y = e.accuracy * 100.0;
+        moved.insert(p.run);
+    }
+    QList<qint64> changedRuns;
+    for (int r : std::as_const(moved)) {
+        // Accuracies went both ways, so a dominated point may now be on the front: start from every point.
+        Run& run = m_runs[size_t(r)];
+        std::vector<int> valid;
+        for (int i : run.members) {
+            if (m_points[size_t(i)].record.valid && plottable(m_points[size_t(i)])) {
+                valid.push_back(i);
+            }
+        }
+        run.frontMembers.clear();
+        updateFront(run, valid);
+        changedRuns.append(run.runId);
+    }
+    if (moved.isEmpty()) {
+        return;
+    }
+    m_fullDotsRebuild = true; // points already in the dots graphs moved
+    scheduleSync();
+    for (qint64 runId : changedRuns) {
+        emit frontChanged(runId, frontIds(runId));
+    }
+}
+
 bool ParetoPlot::updateFront(Run& run, const std::vector<int>& newMembers)
 {
     const std::vector<int> before = run.frontMembers;

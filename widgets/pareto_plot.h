@@ -47,6 +47,9 @@ public:
     /// Appends candidates (of any runs); cheap enough for many calls a second, the plot redraws at most every
     /// few tens of milliseconds. A candidate id already shown is ignored.
     void addCandidates(const std::vector<store::CandidateRecord>& candidates);
+    /// New accuracies of shown candidates (re-estimates during a search): the points move, the fronts are
+    /// computed again.
+    void updateEstimates(const std::vector<store::EstimateRecord>& estimates);
     void clearCandidates();
     void removeRun(qint64 runId);
     /// The name shown in the legend and the hover card (default "Run <id>").

@@ -30,7 +30,7 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 {
     Args args(argv,
         { "preset", "space", "platform", "objective", "min-fps", "max-fps", "max-energy-uj", "epochs", "seed", "db",
-            "data", "steps-per-epoch", "lambda", "name", "threads" },
+            "data", "steps-per-epoch", "lambda", "name", "threads", "supernet" },
         { "json-progress" });
     auto req = cosearch::presetRequest(args.valueOr("preset", "quick"));
     if (!req) {
@@ -63,6 +63,7 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     req->seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
     req->threads = int(args.integer("threads", req->threads, 1, 256));
     req->dataDir = args.valueOr("data", "");
+    req->supernet.sharing = supernetOption(args, req->supernet.sharing);
     const bool json = args.flag("json-progress");
 
     const std::string dbPath = args.valueOr("db", store::defaultStorePath());
@@ -133,11 +134,23 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
                 { "genotype", ev.genotype }, { "accuracy", ev.accuracy }, { "accuracy_kind", ev.accuracyKind },
                 { "final", ev.final }, { "valid", ev.cost.valid() }, { "fps", ev.cost.fps },
                 { "latency_ms", ev.cost.latencyMs }, { "energy_uj", ev.cost.energyUj }, { "edp", ev.cost.edp },
-                { "weights", ev.weightsPath } }
+                { "weights", ev.weightsPath }, { "estimate_epoch", ev.estimateEpoch } }
                        .dump()
                 << std::endl;
         }
         emitFront(ids);
+    };
+    cb.estimates = [&](const std::vector<cosearch::EstimateEvent>& events) {
+        const auto ids = recorder.estimates(events);
+        if (json) {
+            io::Json list = io::Json::array();
+            for (const auto& e : events) {
+                list.push_back({ { "candidate", recorder.candidateId(e.candidate) }, { "accuracy", e.accuracy },
+                    { "estimate_epoch", e.estimateEpoch } });
+            }
+            out << io::Json { { "event", "estimates" }, { "run", runId }, { "candidates", list } }.dump() << std::endl;
+        }
+        emitFront({ 1 }); // the front may have moved even when no candidate was new
     };
     cb.epoch = [&](const cosearch::EpochEvent& ev) {
         emitFront(recorder.epoch(ev));
@@ -193,7 +206,7 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
     "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
     "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--json-progress]\n\nCtrl-C cancels cleanly: the run is "
+    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C cancels cleanly: the run is "
     "kept as 'cancelled' with every candidate found so far.",
     search });
 

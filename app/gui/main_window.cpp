@@ -307,6 +307,13 @@ void MainWindow::connectViews()
     connect(m_budget, &widgets::BudgetPanel::stopRequested, this, &MainWindow::stopSearch);
     connect(m_controller, &SearchController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_controller, &SearchController::candidatesAdded, this, &MainWindow::onCandidatesAdded);
+    connect(m_controller, &SearchController::estimatesUpdated, this,
+        [this](qint64 runId, const std::vector<store::EstimateRecord>& estimates) {
+            if (m_shownRuns.contains(runId)) {
+                m_table->model()->updateEstimates(estimates);
+                m_paretoPlot->updateEstimates(estimates); // its frontChanged updates the table's on-front flags
+            }
+        });
     connect(m_controller, &SearchController::epochFinished, this, &MainWindow::onEpoch);
     connect(m_controller, &SearchController::progress, this, &MainWindow::onProgress);
     connect(m_controller, &SearchController::runEnded, this, &MainWindow::onRunEnded);

@@ -18,6 +18,7 @@ namespace {
 /// One candidate as the worker hands it over: the event (kept for re-scoring) and its store rows, built on
 /// the worker so the GUI thread only inserts them.
 struct Prepared {
+    bool fromSearch = true; // false: re-scored from the previous run
     cosearch::CandidateEvent event;
     store::CandidateRecord record;
     std::vector<store::LayerMappingRecord> mappings;
@@ -43,6 +44,7 @@ struct SearchController::Shared {
     std::mutex mutex;
     CancelToken cancel;
     std::vector<Prepared> candidates;
+    std::vector<cosearch::EstimateEvent> estimates;
     std::vector<cosearch::EpochEvent> epochs;
     std::optional<cosearch::ProgressEvent> progress;
     std::optional<Expected<cosearch::Result>> result;
@@ -55,6 +57,7 @@ SearchController::SearchController(QObject* parent)
     qRegisterMetaType<SearchProgress>();
     qRegisterMetaType<std::vector<store::CandidateRecord>>();
     qRegisterMetaType<cosearch::EpochEvent>();
+    qRegisterMetaType<std::vector<store::EstimateRecord>>();
     m_drainTimer->setInterval(100); // about 10 updates a second reach the views
     connect(m_drainTimer, &QTimer::timeout, this, &SearchController::drain);
 }
@@ -147,6 +150,8 @@ void SearchController::begin(Launch launch)
     m_checkpointRecorded = false;
     m_request = request;
     m_events.clear();
+    m_searchIds.clear();
+    m_searchEvents.clear();
     m_candidates = 0;
     m_supersede = false;
     m_storeError.clear();
@@ -162,6 +167,7 @@ void SearchController::begin(Launch launch)
                 for (auto& c : moved) {
                     c.epoch = -1; // carried over from the previous run, not found by this one's NAS
                     prepared.push_back(prepare(std::move(c)));
+                    prepared.back().fromSearch = false;
                 }
                 const std::lock_guard lock(shared->mutex);
                 for (auto& p : prepared) {
@@ -184,6 +190,10 @@ void SearchController::begin(Launch launch)
                 Prepared p = prepare(ev);
                 const std::lock_guard lock(shared->mutex);
                 shared->candidates.push_back(std::move(p));
+            };
+            cb.estimates = [&](const std::vector<cosearch::EstimateEvent>& events) {
+                const std::lock_guard lock(shared->mutex);
+                shared->estimates.insert(shared->estimates.end(), events.begin(), events.end());
             };
             cb.epoch = [&](const cosearch::EpochEvent& ev) {
                 const std::lock_guard lock(shared->mutex);
@@ -245,11 +255,13 @@ void SearchController::drain()
 void SearchController::record()
 {
     std::vector<Prepared> candidates;
+    std::vector<cosearch::EstimateEvent> estimates;
     std::vector<cosearch::EpochEvent> epochs;
     std::optional<cosearch::ProgressEvent> latest;
     {
         const std::lock_guard lock(m_shared->mutex);
         candidates.swap(m_shared->candidates);
+        estimates.swap(m_shared->estimates);
         epochs.swap(m_shared->epochs);
         latest.swap(m_shared->progress);
     }
@@ -271,10 +283,30 @@ void SearchController::record()
             records[i].designJson.clear(); // the views fetch designs from the store when they need them
         }
         m_candidates += int(candidates.size());
-        for (auto& c : candidates) {
-            m_events.push_back(std::move(c.event));
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            if (candidates[i].fromSearch) {
+                m_searchIds.push_back(ids[i]);
+                m_searchEvents.push_back(m_events.size());
+            }
+            m_events.push_back(std::move(candidates[i].event));
         }
         emit candidatesAdded(runId, records);
+        if (estimates.empty()) {
+            emit frontChanged(runId);
+        }
+    }
+    if (!estimates.empty()) {
+        // After the candidates they name, which this drain has written first.
+        const auto rows = cosearch::estimateRecords(estimates, m_searchIds);
+        m_store->updateEstimates(runId, rows);
+        for (const auto& e : estimates) {
+            if (size_t(e.candidate) < m_searchEvents.size()) {
+                auto& ev = m_events[m_searchEvents[size_t(e.candidate)]];
+                ev.accuracy = e.accuracy; // re-scoring after a budget change keeps the latest estimate
+                ev.estimateEpoch = e.estimateEpoch;
+            }
+        }
+        emit estimatesUpdated(runId, rows);
         emit frontChanged(runId);
     }
     for (const auto& ev : epochs) {

@@ -77,6 +77,8 @@ signals:
     void candidatesAdded(qint64 runId, const std::vector<dna::store::CandidateRecord>& candidates);
     /// After an epoch: the architecture probabilities (per layer, per op) and the derived network.
     void epochFinished(qint64 runId, const dna::cosearch::EpochEvent& epoch);
+    /// Candidates of the current run estimated again with later weights (already written to the store).
+    void estimatesUpdated(qint64 runId, const std::vector<dna::store::EstimateRecord>& estimates);
     /// The run's on-front flags changed in the store.
     void frontChanged(qint64 runId);
     /// state: complete, cancelled, failed or superseded; message: the error for failed runs.
@@ -106,6 +108,8 @@ private:
     bool m_checkpointRecorded = false;
     cosearch::SearchRequest m_request; // of the current run
     std::vector<cosearch::CandidateEvent> m_events; // of the current run, for re-scoring on a hardware change
+    std::vector<int64_t> m_searchIds; // store ids of the candidates the co-search streamed, in its order
+    std::vector<size_t> m_searchEvents; // their positions in m_events
     int m_candidates = 0;
     bool m_supersede = false;
     QString m_storeError;

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 
@@ -66,6 +67,7 @@ nlohmann::json requestToJson(const SearchRequest& r)
         { "epochs", r.epochs }, { "warmup_epochs", r.warmupEpochs }, { "max_steps_per_epoch", r.maxStepsPerEpoch },
         { "batch_size", r.batchSize }, { "lambda", r.lambda }, { "hw_evaluations", r.hwEvaluations },
         { "candidates_per_epoch", r.candidatesPerEpoch }, { "retrain", r.retrain }, { "seed", r.seed },
+        { "supernet", nas::weightSharingName(r.supernet.sharing) },
         { "resume_from", r.resumeFrom } };
 }
 
@@ -146,18 +148,17 @@ struct Run {
     std::mt19937_64 rng {};
     int candidates = 0;
     std::vector<std::pair<double, double>> points; // (accuracy, objective metric) of every streamed candidate
+    std::vector<std::vector<int>> genotypes; // of every streamed candidate
+    std::vector<int> estimateEpochs; // of every streamed candidate; -1: not a supernet estimate
+    std::vector<DesignCost> costs; // of every streamed candidate, without the per-layer parts
+    std::map<std::vector<int>, int> searchPosition; // genotype -> its candidate found during the epochs
     std::vector<int> front;
 };
 
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
 {
-    nas::BatchLoader calib(r.data.train, r.splits.train, r.req.batchSize, true, nas::Augment {}, r.req.seed + 7);
-    std::vector<nas::Batch> batches;
-    for (int i = 0; i < 5; ++i) {
-        batches.push_back(calib.next());
-    }
-    r.net.recalibrateBatchNorm(batches, genotype);
-    return nas::evaluateAccuracy(r.net, r.data.train, r.valSubset, genotype, 256);
+    return nas::estimateAccuracy(
+        r.net, r.data.train, r.splits.train, r.valSubset, genotype, { 5, r.req.batchSize, r.req.seed + 7 });
 }
 
 /// The searched accelerator of a genotype (its network at batch 1).
@@ -192,8 +193,8 @@ hwsearch::HwSearchResult searchNetworkHardware(
     return hwsearch::searchHardware(hw, r.cancel, {});
 }
 
-void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double accuracy, const std::string& kind,
-    const hwsearch::HwSearchResult& hw, bool final, std::vector<CandidateEvent>* keep,
+void emitCandidate(Run& r, int epoch, int estimateEpoch, const std::vector<int>& genotype, double accuracy,
+    const std::string& kind, const hwsearch::HwSearchResult& hw, bool final, std::vector<CandidateEvent>* keep,
     const std::string& weightsPath = {})
 {
     CandidateEvent ev;
@@ -202,6 +203,7 @@ void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double a
     ev.genotype = nas::genotypeString(r.space, genotype);
     ev.accuracy = accuracy;
     ev.accuracyKind = kind;
+    ev.estimateEpoch = kind == "supernet" ? estimateEpoch : -1;
     ev.final = final;
     ev.weightsPath = weightsPath;
     if (hw.found) {
@@ -224,6 +226,12 @@ void emitCandidate(Run& r, int epoch, const std::vector<int>& genotype, double a
     const double metric = store::frontMetric(metricOf, objective);
     // Invalid designs never make the front: give them the worst metric.
     r.points.push_back({ ev.cost.valid() ? accuracy : -1.0, ev.cost.valid() ? metric : (maximise ? -1.0 : 1e300) });
+    r.genotypes.push_back(genotype);
+    r.estimateEpochs.push_back(ev.estimateEpoch);
+    DesignCost summary = ev.cost;
+    summary.layers.clear();
+    summary.layerEngine.clear();
+    r.costs.push_back(std::move(summary));
     if (keep) {
         keep->push_back(ev);
     }
@@ -247,7 +255,7 @@ void updateLambda(Run& r, const DesignCost& derived)
     }
 }
 
-void emitFront(Run& r)
+std::vector<int> currentFront(const Run& r)
 {
     std::vector<int> front;
     for (size_t i : store::paretoFront(r.points, store::frontMaximises(hwsearch::objectiveName(r.req.objective)))) {
@@ -256,6 +264,55 @@ void emitFront(Run& r)
         }
     }
     std::sort(front.begin(), front.end());
+    return front;
+}
+
+/// Re-estimates, with the weights of `epoch`, the candidates `also` (networks the epoch picked again) and every
+/// front candidate whose estimate is older, until the front holds only estimates of this epoch (or retrained
+/// accuracies): a re-estimate can drop a candidate off the front and bring an older one on, which is then
+/// re-estimated too. Each candidate is estimated at most once.
+bool refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
+{
+    std::vector<EstimateEvent> events;
+    for (;;) {
+        std::vector<int> stale;
+        for (int i : also) {
+            // Invalid designs keep their first estimate: they never reach the front.
+            if (r.costs[size_t(i)].valid() && r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch) {
+                stale.push_back(i);
+            }
+        }
+        also.clear();
+        for (int i : currentFront(r)) {
+            if (r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch) {
+                stale.push_back(i);
+            }
+        }
+        if (stale.empty()) {
+            break;
+        }
+        for (int i : stale) {
+            if (r.cancel.cancelled()) {
+                break;
+            }
+            const double accuracy = estimateAccuracy(r, r.genotypes[size_t(i)]);
+            r.points[size_t(i)].first = accuracy;
+            r.estimateEpochs[size_t(i)] = epoch;
+            events.push_back({ i, accuracy, epoch });
+        }
+        if (r.cancel.cancelled()) {
+            break;
+        }
+    }
+    if (!events.empty() && r.cb.estimates) {
+        r.cb.estimates(events);
+    }
+    return !r.cancel.cancelled();
+}
+
+void emitFront(Run& r)
+{
+    const auto front = currentFront(r);
     if (front != r.front) {
         r.front = front;
         if (r.cb.front) {
@@ -332,7 +389,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
     }
     Run r { req, *space, **data, nas::makeSplits((*data)->train.size(), 0.2, 0.1, req.seed), {}, **net, cancel, cb,
-        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0, {}, {} };
+        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0, {}, {}, {}, {}, {}, {} };
     r.valSubset.assign(r.splits.val.begin(),
         r.splits.val.begin() + std::min<size_t>(r.splits.val.size(), size_t(std::max(1, req.valImages))));
 
@@ -432,9 +489,22 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             picks.push_back(nas::sampleGenotype(logits, r.rng, 1.0));
         }
         std::set<std::vector<int>> seen;
+        std::vector<int> pickedAgain; // networks of earlier epochs: estimated again rather than listed twice
+        int derivedKnown = -1;
         EpochEvent ev;
         ev.epoch = epoch;
         int emitted = 0;
+        auto noteDerived = [&](double accuracy, const DesignCost& cost) {
+            ev.valAccuracy = accuracy;
+            ev.derivedFps = cost.valid() ? cost.fps : 0;
+            ev.derivedEnergyUj = cost.valid() ? cost.energyUj : 0;
+            if (cost.valid() && joint) {
+                updateLambda(r, cost);
+                if (!table.empty()) {
+                    r.net.setCostTable(table, r.lambda);
+                }
+            }
+        };
         for (const auto& g : picks) {
             if (emitted >= req.candidatesPerEpoch || cancel.cancelled()) {
                 break;
@@ -442,21 +512,27 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             if (!seen.insert(g).second) {
                 continue;
             }
+            if (const auto known = r.searchPosition.find(g); known != r.searchPosition.end()) {
+                if (g == derived) {
+                    derivedKnown = known->second;
+                }
+                pickedAgain.push_back(known->second);
+                continue;
+            }
             const double accuracy = estimateAccuracy(r, g);
             const auto hw = searchNetworkHardware(r, g, req.hwEvaluations, false);
             if (g == derived) {
-                ev.valAccuracy = accuracy;
-                ev.derivedFps = hw.found ? hw.cost.fps : 0;
-                ev.derivedEnergyUj = hw.found ? hw.cost.energyUj : 0;
-                if (hw.found && joint) {
-                    updateLambda(r, hw.cost);
-                    if (!table.empty()) {
-                        r.net.setCostTable(table, r.lambda);
-                    }
-                }
+                DesignCost invalid;
+                invalid.invalid = Invalid::NoValidDesign;
+                noteDerived(accuracy, hw.found ? hw.cost : invalid);
             }
-            emitCandidate(r, epoch, g, accuracy, "supernet", hw, false, nullptr);
+            r.searchPosition.emplace(g, r.candidates);
+            emitCandidate(r, epoch, epoch, g, accuracy, "supernet", hw, false, nullptr);
             ++emitted;
+        }
+        refreshFrontEstimates(r, epoch, pickedAgain);
+        if (derivedKnown >= 0) {
+            noteDerived(r.points[size_t(derivedKnown)].first, r.costs[size_t(derivedKnown)]);
         }
         emitFront(r);
         if (!req.checkpointPath.empty()) {
@@ -519,8 +595,13 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
                 weightsPath = tr.checkpointPath;
             }
             const auto hw = searchNetworkHardware(r, g, req.finalHwEvaluations, false);
-            emitCandidate(r, req.epochs, g, accuracy, kind, hw, true, &result.finals, weightsPath);
+            emitCandidate(r, req.epochs, req.epochs - 1, g, accuracy, kind, hw, true, &result.finals, weightsPath);
         }
+    }
+    // The weights no longer change after the last epoch: one more pass makes sure the whole front was
+    // estimated with them (the finals may have displaced front members, bringing older ones back).
+    if (!result.cancelled) {
+        refreshFrontEstimates(r, req.epochs - 1);
     }
     emitFront(r);
     result.cancelled = result.cancelled || cancel.cancelled();

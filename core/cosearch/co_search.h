@@ -88,6 +88,9 @@ struct CandidateEvent {
     std::string genotype;
     double accuracy = 0; // fraction in [0, 1]
     std::string accuracyKind; // "supernet" or "retrained"
+    /// The epoch whose supernet weights gave a "supernet" accuracy (the last epoch for the final networks), -1
+    /// for a retrained one.
+    int estimateEpoch = -1;
     bool final = false;
     accel::Design design;
     accel::DesignCost cost;
@@ -115,9 +118,20 @@ struct FrontEvent {
     std::vector<int> candidates;
 };
 
+/// A candidate estimated again with the weights of a later epoch (batch norm recalibrated, the same held-out
+/// images as every estimate of the run), so that the front compares networks on the same weights.
+struct EstimateEvent {
+    int candidate = 0; // its position in the order the candidate callback saw them
+    double accuracy = 0;
+    int estimateEpoch = 0;
+};
+
 struct Callbacks {
     std::function<void(const ProgressEvent&)> progress;
     std::function<void(const CandidateEvent&)> candidate;
+    /// After every epoch (and once at the end): every candidate on the front whose estimate came from older
+    /// weights, re-estimated; then the front callback with the front they give.
+    std::function<void(const std::vector<EstimateEvent>&)> estimates;
     std::function<void(const EpochEvent&)> epoch;
     std::function<void(const FrontEvent&)> front; // after every epoch and at the end, when it changed
 };

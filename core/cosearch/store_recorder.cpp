@@ -12,6 +12,7 @@ store::CandidateRecord candidateRecord(const CandidateEvent& ev)
     c.genotype = ev.genotype;
     c.accuracy = ev.accuracy;
     c.accuracyKind = ev.accuracyKind;
+    c.estimateEpoch = ev.estimateEpoch;
     c.weightsPath = ev.weightsPath;
     c.valid = ev.cost.valid();
     c.fps = ev.cost.fps;
@@ -87,12 +88,37 @@ std::vector<int64_t> StoreRecorder::epoch(const EpochEvent& ev)
     return ids;
 }
 
+std::vector<store::EstimateRecord> estimateRecords(
+    const std::vector<EstimateEvent>& events, const std::vector<int64_t>& idsInSearchOrder)
+{
+    std::vector<store::EstimateRecord> out;
+    for (const auto& e : events) {
+        if (e.candidate >= 0 && size_t(e.candidate) < idsInSearchOrder.size() && idsInSearchOrder[size_t(e.candidate)]) {
+            out.push_back({ idsInSearchOrder[size_t(e.candidate)], e.estimateEpoch, e.accuracy, "supernet" });
+        }
+    }
+    return out;
+}
+
+std::vector<int64_t> StoreRecorder::estimates(const std::vector<EstimateEvent>& events)
+{
+    auto ids = flush();
+    m_store.updateEstimates(m_runId, estimateRecords(events, m_ids));
+    return ids;
+}
+
+int64_t StoreRecorder::candidateId(int position) const
+{
+    return position >= 0 && size_t(position) < m_ids.size() ? m_ids[size_t(position)] : 0;
+}
+
 std::vector<int64_t> StoreRecorder::flush()
 {
     if (m_pending.empty()) {
         return {};
     }
     auto ids = m_store.addCandidates(m_runId, m_pending, m_pendingMappings);
+    m_ids.insert(m_ids.end(), ids.begin(), ids.end());
     m_pending.clear();
     m_pendingMappings.clear();
     m_store.updateFront(m_runId);

@@ -21,6 +21,10 @@ public:
     /// Buffers the candidate; returns the ids written when this call flushed a batch.
     std::vector<int64_t> candidate(const CandidateEvent& ev);
     std::vector<int64_t> epoch(const EpochEvent& ev);
+    /// Writes what is buffered, then the new accuracies (positions of the candidate callback's order).
+    std::vector<int64_t> estimates(const std::vector<EstimateEvent>& events);
+    /// The store id of the candidate the search streamed at `position`, 0 when not yet written.
+    int64_t candidateId(int position) const;
     /// Writes what is buffered and refreshes the front; returns the new candidate ids.
     std::vector<int64_t> flush();
 
@@ -30,6 +34,12 @@ private:
     size_t m_batchSize;
     std::vector<store::CandidateRecord> m_pending;
     std::vector<std::vector<store::LayerMappingRecord>> m_pendingMappings;
+    std::vector<int64_t> m_ids; // store ids in the search's candidate order
 };
+
+/// The store rows of re-estimates, given the store ids of the run's candidates in the search's order (events
+/// naming a position without an id are left out).
+std::vector<store::EstimateRecord> estimateRecords(
+    const std::vector<EstimateEvent>& events, const std::vector<int64_t>& idsInSearchOrder);
 
 } // namespace dna::cosearch

@@ -86,6 +86,20 @@ double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
     return count ? double(correct) / double(count) : 0.0;
 }
 
+double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& calibration,
+    const std::vector<int>& heldOut, const std::vector<int>& genotype, const EstimateSpec& spec)
+{
+    if (spec.calibrationBatches > 0 && !calibration.empty()) {
+        BatchLoader calib(data, calibration, spec.batchSize, true, Augment {}, spec.seed);
+        std::vector<Batch> batches;
+        for (int i = 0; i < spec.calibrationBatches; ++i) {
+            batches.push_back(calib.next());
+        }
+        net.recalibrateBatchNorm(batches, genotype);
+    }
+    return evaluateAccuracy(net, data, heldOut, genotype, 256);
+}
+
 namespace {
 
 struct SearchContext {
@@ -99,15 +113,8 @@ struct SearchContext {
 
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
-    if (c.req.calibrationBatches > 0) {
-        BatchLoader calib(c.data.train, c.splits.train, c.req.batchSize, true, Augment {}, c.req.seed + 7);
-        std::vector<Batch> batches;
-        for (int i = 0; i < c.req.calibrationBatches; ++i) {
-            batches.push_back(calib.next());
-        }
-        c.net.recalibrateBatchNorm(batches, genotype);
-    }
-    return evaluateAccuracy(c.net, c.data.train, c.splits.val, genotype, 256);
+    return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype,
+        { c.req.calibrationBatches, c.req.batchSize, c.req.seed + 7 });
 }
 
 Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)

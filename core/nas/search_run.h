@@ -100,4 +100,19 @@ Expected<std::shared_ptr<const TrainTest>> resolveData(const workload::SearchSpa
 double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& indices,
     const std::vector<int>& genotype, int batchSize);
 
+/// How a shared-weight estimate is taken: the path's batch-norm statistics recalibrated on
+/// `calibrationBatches` training batches (drawn without augmentation from a loader seeded with `seed`, so every
+/// genotype sees the same images), then its accuracy on the held-out images.
+struct EstimateSpec {
+    int calibrationBatches = 5;
+    int batchSize = 256;
+    uint64_t seed = 1;
+};
+
+/// The shared-weight accuracy estimate of `genotype`: calibration batches from `calibration` (indices of
+/// `data`), accuracy on `heldOut` (indices of `data`). The one estimator of the search, the co-search and the
+/// calibration benchmark.
+double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& calibration,
+    const std::vector<int>& heldOut, const std::vector<int>& genotype, const EstimateSpec& spec);
+
 } // namespace dna::nas

@@ -53,6 +53,19 @@ const char* const kSchemaV4[] = {
     "ALTER TABLE candidates ADD COLUMN weights_path TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 5: comparable estimates. The epoch of the weights behind each supernet estimate (the search
+// re-estimates the front after every epoch) and the history of every accuracy a candidate was given. Existing
+// supernet estimates were taken at the end of the epoch they were found in.
+const char* const kSchemaV5[] = {
+    "ALTER TABLE candidates ADD COLUMN estimate_epoch INTEGER NOT NULL DEFAULT -1",
+    "UPDATE candidates SET estimate_epoch = epoch WHERE accuracy_kind = 'supernet'",
+    "CREATE TABLE estimates(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+    " epoch INTEGER NOT NULL, accuracy REAL NOT NULL, kind TEXT NOT NULL)",
+    "CREATE INDEX estimates_candidate ON estimates(candidate_id)",
+    "INSERT INTO estimates(candidate_id, epoch, accuracy, kind)"
+    " SELECT id, estimate_epoch, accuracy, coalesce(accuracy_kind, '') FROM candidates",
+};
+
 struct Transaction {
     explicit Transaction(sqlite3* db)
         : db(db)
@@ -98,7 +111,7 @@ const char* kRunColumns
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path FROM candidates";
+      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path, estimate_epoch FROM candidates";
 
 CandidateRecord readCandidate(const Statement& s)
 {
@@ -120,6 +133,7 @@ CandidateRecord readCandidate(const Statement& s)
     c.onFront = s.integer(14) != 0;
     c.designJson = s.text(15);
     c.weightsPath = s.text(16);
+    c.estimateEpoch = int(s.integer(17));
     return c;
 }
 
@@ -342,6 +356,9 @@ void RunStore::migrate()
     if (version < 4) {
         step(kSchemaV4, std::size(kSchemaV4), 4);
     }
+    if (version < 5) {
+        step(kSchemaV5, std::size(kSchemaV5), 5);
+    }
 }
 
 void RunStore::recoverInterrupted()
@@ -426,8 +443,9 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     Transaction t(m_db);
     Statement c(m_db,
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+    Statement e(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)");
     Statement m(m_db,
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
         " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
@@ -438,10 +456,12 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
         c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
         c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
-        c.bind(16, r.weightsPath);
+        c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch));
         c.step();
         const int64_t id = sqlite3_last_insert_rowid(m_db);
         ids.push_back(id);
+        e.reset();
+        e.bind(1, id).bind(2, int64_t(r.estimateEpoch)).bind(3, r.accuracy).bind(4, r.accuracyKind).step();
         if (i < mappings.size()) {
             for (const auto& l : mappings[i]) {
                 m.reset();
@@ -457,6 +477,42 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     }
     t.commit();
     return ids;
+}
+
+void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>& estimates)
+{
+    if (estimates.empty()) {
+        return;
+    }
+    {
+        Transaction t(m_db);
+        Statement u(m_db,
+            "UPDATE candidates SET accuracy = ?1, accuracy_kind = ?2, estimate_epoch = ?3 WHERE id = ?4 AND run_id = ?5");
+        Statement h(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)");
+        for (const auto& e : estimates) {
+            u.reset();
+            u.bind(1, e.accuracy).bind(2, e.kind).bind(3, int64_t(e.epoch)).bind(4, e.candidateId).bind(5, runId);
+            u.step();
+            if (sqlite3_changes(m_db) == 0) {
+                continue; // not a candidate of this run
+            }
+            h.reset();
+            h.bind(1, e.candidateId).bind(2, int64_t(e.epoch)).bind(3, e.accuracy).bind(4, e.kind).step();
+        }
+        t.commit();
+    }
+    updateFront(runId);
+}
+
+std::vector<EstimateRecord> RunStore::estimates(int64_t candidateId) const
+{
+    std::vector<EstimateRecord> out;
+    Statement s(m_db, "SELECT epoch, accuracy, kind FROM estimates WHERE candidate_id = ?1 ORDER BY rowid");
+    s.bind(1, candidateId);
+    while (s.step()) {
+        out.push_back({ candidateId, int(s.integer(0)), s.real(1), s.text(2) });
+    }
+    return out;
 }
 
 void RunStore::addEpoch(int64_t runId, const EpochRecord& e)

@@ -38,8 +38,11 @@ struct CandidateRecord {
     int64_t runId = 0;
     int epoch = 0;
     std::string genotype;
-    double accuracy = 0; // fraction in [0, 1]
+    double accuracy = 0; // fraction in [0, 1]: the latest estimate, or the retrained test accuracy
     std::string accuracyKind; // "supernet" (shared-weight estimate) or "retrained"
+    /// The epoch whose supernet weights gave `accuracy` (the search re-estimates the front after every epoch);
+    /// -1 when the accuracy is not a supernet estimate (retrained) or the store predates estimates.
+    int estimateEpoch = -1;
     double fps = 0, latencyMs = 0, energyUj = 0, edp = 0;
     double dsp = 0;
     int64_t bram18 = 0;
@@ -50,6 +53,14 @@ struct CandidateRecord {
     /// The trained weights of a retrained design (a LibTorch file, see cosearch::finalWeightsPath); empty when
     /// the store has none. The file lives outside the store and may have been moved or deleted since.
     std::string weightsPath;
+};
+
+/// One accuracy a candidate was given: the first estimate, every re-estimate, a retraining.
+struct EstimateRecord {
+    int64_t candidateId = 0;
+    int epoch = -1; // the supernet epoch of an estimate; -1 for a retraining
+    double accuracy = 0;
+    std::string kind; // "supernet" or "retrained"
 };
 
 struct LayerMappingRecord {
@@ -86,7 +97,7 @@ struct EpochRecord {
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /// Opens (creating with ReadWrite) and migrates. Errors: "newer_schema", "not_a_store", "store_locked",
     /// "cannot_open"; the file is never overwritten or truncated on error.
@@ -114,6 +125,10 @@ public:
     int purgeTrash();
     std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
         const std::vector<std::vector<LayerMappingRecord>>& mappings);
+    /// New accuracies of candidates of a run (re-estimates after an epoch): each candidate's accuracy, kind and
+    /// estimate epoch change, the history keeps every value; then the run's front flags are recomputed. One
+    /// transaction.
+    void updateEstimates(int64_t runId, const std::vector<EstimateRecord>& estimates);
     void addEpoch(int64_t runId, const EpochRecord& epoch);
     void addCheckpoint(int64_t runId, int epoch, const std::string& path);
     /// Recomputes the on-front flags of a run (accuracy up, the run's objective metric better).
@@ -127,6 +142,8 @@ public:
     std::vector<CandidateRecord> candidates(int64_t runId, bool frontOnly = false, bool withDesign = false) const;
     std::optional<CandidateRecord> candidate(int64_t candidateId) const;
     std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
+    /// Every accuracy the candidate was given, oldest first (its first estimate included).
+    std::vector<EstimateRecord> estimates(int64_t candidateId) const;
     std::vector<EpochRecord> epochs(int64_t runId) const;
     std::vector<std::pair<int, std::string>> checkpoints(int64_t runId) const;
     /// The Pareto front over several runs together (accuracy vs FPS, or the first run's objective). Trashed runs

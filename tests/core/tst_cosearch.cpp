@@ -67,6 +67,7 @@ private slots:
     void presetsAndBadRequests();
     void frontEventsAndRescore();
     void retrainKeepsWeights();
+    void frontIsReestimatedEveryEpoch();
 };
 
 void TestCoSearch::candidatesStream()
@@ -230,6 +231,11 @@ void TestCoSearch::frontEventsAndRescore()
     std::vector<FrontEvent> fronts;
     Callbacks cb;
     cb.candidate = [&](const CandidateEvent& ev) { candidates.push_back(ev); };
+    cb.estimates = [&](const std::vector<EstimateEvent>& events) {
+        for (const auto& e : events) {
+            candidates.at(size_t(e.candidate)).accuracy = e.accuracy; // the front compares the latest estimates
+        }
+    };
     cb.front = [&](const FrontEvent& ev) { fronts.push_back(ev); };
     QVERIFY(runCoSearch(req, CancelToken {}, cb).ok());
     QVERIFY(!fronts.empty());
@@ -373,6 +379,68 @@ void TestCoSearch::retrainKeepsWeights()
     for (size_t i = 0; i < rows.size(); ++i) {
         QCOMPARE(rows[i].weightsPath, candidates[i].weightsPath);
     }
+}
+
+void TestCoSearch::frontIsReestimatedEveryEpoch()
+{
+    // After every epoch the store's front holds only estimates from that epoch's weights (or retrained
+    // accuracies), and its flags are the Pareto front of the latest accuracies, computed here by brute force.
+    QTemporaryDir dir;
+    auto db = store::RunStore::open(dir.filePath(QStringLiteral("s.sqlite")).toStdString()).value();
+    SearchRequest req = tinyRequest();
+    req.epochs = 4;
+    store::RunInfo info;
+    info.requestJson = requestToJson(req).dump();
+    info.objective = "fps";
+    const int64_t runId = db->createRun(info);
+    StoreRecorder rec(*db, runId, 4);
+    int reestimated = 0, epochsChecked = 0;
+    auto checkFront = [&](int epoch) {
+        const auto all = db->candidates(runId);
+        for (const auto& c : all) {
+            if (c.onFront && c.accuracyKind == "supernet") {
+                QCOMPARE(c.estimateEpoch, epoch);
+            }
+            const bool dominated = std::any_of(all.begin(), all.end(), [&](const store::CandidateRecord& o) {
+                return o.valid && o.accuracy >= c.accuracy && o.fps >= c.fps && (o.accuracy > c.accuracy || o.fps > c.fps);
+            });
+            // Exact duplicates (a final network and its earlier self, say) count once on the front.
+            const bool twinOnFront = std::any_of(all.begin(), all.end(), [&](const store::CandidateRecord& o) {
+                return o.id != c.id && o.onFront && o.accuracy == c.accuracy && o.fps == c.fps;
+            });
+            QVERIFY(!c.onFront || (c.valid && !dominated));
+            QVERIFY(c.onFront || !c.valid || dominated || twinOnFront);
+        }
+        ++epochsChecked;
+    };
+    Callbacks cb;
+    cb.candidate = [&](const CandidateEvent& ev) { rec.candidate(ev); };
+    cb.estimates = [&](const std::vector<EstimateEvent>& events) {
+        reestimated += int(events.size());
+        for (const auto& e : events) {
+            QVERIFY(rec.candidateId(e.candidate) > 0);
+        }
+        rec.estimates(events);
+    };
+    cb.epoch = [&](const EpochEvent& ev) {
+        rec.epoch(ev);
+        checkFront(ev.epoch);
+    };
+    QVERIFY(runCoSearch(req, CancelToken {}, cb).ok());
+    rec.flush();
+    checkFront(req.epochs - 1); // the finals are estimated with the last epoch's weights
+    QCOMPARE(epochsChecked, req.epochs + 1);
+    // Every re-estimate is in the candidate's history after its first estimate.
+    int histories = 0;
+    for (const auto& c : db->candidates(runId)) {
+        const auto h = db->estimates(c.id);
+        QVERIFY(!h.empty());
+        QCOMPARE(h.back().accuracy, c.accuracy);
+        QCOMPARE(h.back().epoch, c.estimateEpoch);
+        histories += int(h.size()) - 1;
+    }
+    QCOMPARE(histories, reestimated);
+    QVERIFY(reestimated > 0); // this seeded run re-estimates (deterministic: one thread, fixed seeds)
 }
 
 QTEST_GUILESS_MAIN(TestCoSearch)

@@ -145,6 +145,8 @@ private slots:
     void purgeRemovesTrashedRuns();
     void migratesVersion2();
     void migratesVersion3();
+    void migratesVersion4();
+    void reestimatesMoveTheFront();
 };
 
 void TestRunStore::roundTrip()
@@ -253,7 +255,7 @@ void TestRunStore::migratesVersion1()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 4);
+    QCOMPARE((*store)->schemaVersion(), 5);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].name, std::string());
@@ -502,7 +504,7 @@ void TestRunStore::migratesVersion2()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 4);
+    QCOMPARE((*store)->schemaVersion(), 5);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].id, int64_t(4));
@@ -550,7 +552,7 @@ void TestRunStore::migratesVersion3()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 4);
+    QCOMPARE((*store)->schemaVersion(), 5);
     const auto runs = (*store)->runs(true);
     QCOMPARE(int(runs.size()), 2);
     QCOMPARE(runs[0].name, std::string("paper run"));
@@ -579,6 +581,82 @@ void TestRunStore::migratesVersion3()
     auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
     QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
     QCOMPARE((*reader)->candidate(addedId)->weightsPath, std::string("/data/run-2-final1.weights.pt"));
+}
+
+void TestRunStore::migratesVersion4()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v4.sqlite"));
+    // A version-4 file: version 3 plus weights paths, with a supernet estimate found at epoch 2 and a retrained one.
+    std::vector<std::string> sql = schemaV1();
+    sql.insert(sql.end(),
+        { "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
+            "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE candidates ADD COLUMN weights_path TEXT NOT NULL DEFAULT ''",
+            "INSERT INTO runs(id, request, state, created_at, seed, objective, error, name)"
+            " VALUES(1, '{}', 'complete', '2026-05-01T10:00:00Z', 1, 'fps', '', 'quick')",
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, on_front)"
+            " VALUES(7, 1, 2, 'fmnist:a', 0.61, 'supernet', 900, 1)",
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, on_front, weights_path)"
+            " VALUES(8, 1, 4, 'fmnist:b', 0.89, 'retrained', 400, 1, '/w/run-1-final0.weights.pt')",
+            "PRAGMA user_version = 4" });
+    rawSql(path, sql);
+    auto store = RunStore::open(path.toStdString());
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    QCOMPARE((*store)->schemaVersion(), 5);
+    const auto estimate = (*store)->candidate(7);
+    QCOMPARE(estimate->estimateEpoch, 2); // taken at the end of the epoch it was found in
+    QCOMPARE(estimate->accuracy, 0.61);
+    QCOMPARE((*store)->candidate(8)->estimateEpoch, -1);
+    QCOMPARE((*store)->candidate(8)->weightsPath, std::string("/w/run-1-final0.weights.pt"));
+    const auto history = (*store)->estimates(7);
+    QCOMPARE(int(history.size()), 1);
+    QCOMPARE(history[0].epoch, 2);
+    QCOMPARE(history[0].accuracy, 0.61);
+    QCOMPARE(history[0].kind, std::string("supernet"));
+    QCOMPARE((*store)->estimates(8).at(0).kind, std::string("retrained"));
+}
+
+void TestRunStore::reestimatesMoveTheFront()
+{
+    QTemporaryDir dir;
+    auto store = RunStore::open(dir.filePath(QStringLiteral("s.sqlite")).toStdString()).value();
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = store->createRun(run);
+    const int64_t other = store->createRun(run);
+    // Epoch 0: A (50 %, 100 FPS) and B (60 %, 50 FPS) on the front, C (40 %, 80 FPS) dominated by A.
+    std::vector<CandidateRecord> cs { candidate(0.5, 100, 0), candidate(0.6, 50, 0), candidate(0.4, 80, 0) };
+    for (auto& c : cs) {
+        c.estimateEpoch = 0;
+    }
+    const auto ids = store->addCandidates(id, cs, {});
+    store->updateFront(id);
+    auto onFront = [&] {
+        std::vector<int64_t> front;
+        for (const auto& c : store->candidates(id, true)) {
+            front.push_back(c.id);
+        }
+        return front;
+    };
+    QCOMPARE(onFront(), (std::vector<int64_t> { ids[0], ids[1] }));
+    // Epoch 1 weights: C rises to 70 %, B falls to 55 %: C now dominates B, A keeps the highest FPS.
+    store->updateEstimates(
+        id, { { ids[2], 1, 0.7, "supernet" }, { ids[1], 1, 0.55, "supernet" }, { ids[0], 1, 0.5, "supernet" } });
+    QCOMPARE(store->candidate(ids[2])->accuracy, 0.7);
+    QCOMPARE(store->candidate(ids[2])->estimateEpoch, 1);
+    QCOMPARE(onFront(), (std::vector<int64_t> { ids[0], ids[2] }));
+    store->updateEstimates(other, { { ids[0], 2, 0.1, "supernet" } }); // not a candidate of `other`: ignored
+    QCOMPARE(store->candidate(ids[0])->accuracy, 0.5);
+    QCOMPARE(store->candidate(ids[0])->estimateEpoch, 1);
+    const auto history = store->estimates(ids[2]);
+    QCOMPARE(int(history.size()), 2);
+    QCOMPARE(history[0].accuracy, 0.4);
+    QCOMPARE(history[0].epoch, 0);
+    QCOMPARE(history[1].accuracy, 0.7);
+    QCOMPARE(history[1].epoch, 1);
+    QCOMPARE(int(store->estimates(ids[0]).size()), 2); // the ignored one left no trace
 }
 
 int main(int argc, char** argv)
