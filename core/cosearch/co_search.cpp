@@ -402,8 +402,6 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
     }
     const long totalSteps = long(stepsPerEpoch) * req.epochs;
-    long step = 0;
-    long archSteps = 0;
     Result result;
     nas::CostTable table;
 
@@ -428,56 +426,49 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         r.net.setCostTable(table, r.lambda);
     };
 
-    for (int epoch = 0; epoch < req.epochs && !result.cancelled; ++epoch) {
-        const auto epochStart = Clock::now();
-        const bool joint = epoch >= req.warmupEpochs;
-        const double tau = req.tauStart * std::pow(req.tauDecay, epoch);
-        r.net.setTau(tau);
+    // The one training loop (nas/trainer.h); the co-search adds the hardware: the cost table when the joint
+    // phase starts and every hwEvery architecture steps, and the epoch's candidates.
+    nas::Schedule schedule;
+    schedule.epochs = req.epochs;
+    schedule.warmupEpochs = req.warmupEpochs;
+    schedule.maxStepsPerEpoch = req.maxStepsPerEpoch;
+    schedule.archEvery = req.archEvery;
+    schedule.tauStart = req.tauStart;
+    schedule.tauDecay = req.tauDecay;
+    schedule.lr = req.supernet.weightLr;
+    nas::TrainerHooks hooks;
+    hooks.epochStarted = [&](int, bool joint) -> std::optional<Error> {
         if (joint && table.empty()) {
             refreshHardware(nas::argmaxGenotype(r.net.logits()));
         }
-        double lossSum = 0;
-        int steps = 0;
-        for (int s = 0; s < stepsPerEpoch; ++s, ++step) {
-            if (cancel.cancelled()) {
-                result.cancelled = true;
-                break;
-            }
-            const double t = double(step) / double(std::max(1L, totalSteps));
-            r.net.setWeightLr(req.supernet.weightLr * 0.5 * (1 + std::cos(M_PI * t)));
-            auto w = r.net.weightStep(weights.next());
-            if (!w) {
-                return w.error();
-            }
-            lossSum += w->loss;
-            ++steps;
-            if (joint && s % std::max(1, req.archEvery) == 0) {
-                auto a = r.net.archStep(arch.next());
-                if (!a) {
-                    return a.error();
-                }
-                if (++archSteps % req.hwEvery == 0) {
-                    refreshHardware(nas::argmaxGenotype(r.net.logits()));
-                }
-            }
-            if (cb.progress) {
-                ProgressEvent p;
-                p.phase = joint ? "search" : "warm-up";
-                p.epoch = epoch;
-                p.epochs = req.epochs;
-                p.step = step + 1;
-                p.steps = totalSteps;
-                p.loss = lossSum / steps;
-                p.tau = tau;
-                p.lambda = r.lambda;
-                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
-                p.etaSeconds = p.elapsedSeconds / double(step + 1) * double(totalSteps - step - 1);
-                cb.progress(p);
-            }
+        return std::nullopt;
+    };
+    hooks.archStepped = [&](int64_t archSteps) -> std::optional<Error> {
+        if (archSteps % req.hwEvery == 0) {
+            refreshHardware(nas::argmaxGenotype(r.net.logits()));
         }
-        if (result.cancelled) {
-            break;
-        }
+        return std::nullopt;
+    };
+    if (cb.progress) {
+        hooks.stepped = [&](const nas::TrainStep& s) {
+            ProgressEvent p;
+            p.phase = s.joint ? "search" : "warm-up";
+            p.epoch = s.epoch;
+            p.epochs = req.epochs;
+            p.step = long(s.step);
+            p.steps = long(s.steps);
+            p.loss = s.loss;
+            p.tau = s.tau;
+            p.lambda = r.lambda;
+            p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+            p.etaSeconds = p.elapsedSeconds / double(s.step) * double(s.steps - s.step);
+            cb.progress(p);
+        };
+    }
+    hooks.epochEnded = [&](const nas::TrainEpoch& trained) -> std::optional<Error> {
+        const auto candidatesStart = Clock::now();
+        const int epoch = trained.epoch;
+        const bool joint = trained.joint;
         // Candidates of this epoch: the derived network, the most likely ones, and samples from the logits.
         const auto logits = r.net.logits();
         const auto derived = nas::argmaxGenotype(logits);
@@ -537,19 +528,25 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         emitFront(r);
         if (!req.checkpointPath.empty()) {
             if (auto e = r.net.save(req.checkpointPath)) {
-                return *e;
+                return e;
             }
         }
-        ev.trainLoss = steps ? lossSum / steps : 0;
-        ev.tau = tau;
+        ev.trainLoss = trained.trainLoss;
+        ev.tau = trained.tau;
         ev.lambda = r.lambda;
         ev.derivedGenotype = nas::genotypeString(*space, derived);
-        ev.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        ev.seconds = trained.seconds + std::chrono::duration<double>(Clock::now() - candidatesStart).count();
         ev.probabilities = nas::opProbabilities(logits);
         if (cb.epoch) {
             cb.epoch(ev);
         }
+        return std::nullopt;
+    };
+    const auto trainedStats = nas::train(r.net, weights, &arch, schedule, cancel, hooks);
+    if (!trainedStats) {
+        return trainedStats.error();
     }
+    result.cancelled = trainedStats->cancelled;
 
     // The final networks: the most likely genotypes, a longer hardware search, optionally retrained.
     if (!result.cancelled) {

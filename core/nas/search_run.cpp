@@ -1,4 +1,5 @@
 #include "nas/search_run.h"
+#include "nas/trainer.h"
 
 #include <chrono>
 #include <cmath>
@@ -7,15 +8,7 @@
 namespace dna::nas {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-double cosineLr(double maxLr, double minLr, int64_t step, int64_t total)
-{
-    const double t = total > 0 ? double(step) / double(total) : 0.0;
-    return minLr + 0.5 * (maxLr - minLr) * (1.0 + std::cos(M_PI * std::min(t, 1.0)));
-}
 
 std::string fmt(double v, int digits)
 {
@@ -24,6 +17,20 @@ std::string fmt(double v, int digits)
     return buf;
 }
 } // namespace
+
+Schedule scheduleOf(const SearchRequest& r)
+{
+    Schedule s;
+    s.epochs = r.epochs;
+    s.warmupEpochs = r.warmupEpochs;
+    s.maxStepsPerEpoch = r.maxStepsPerEpoch;
+    s.archEvery = r.archEvery;
+    s.tauStart = r.tauStart;
+    s.tauDecay = r.tauDecay;
+    s.lr = r.options.weightLr;
+    s.lrMin = r.weightLrMin;
+    return s;
+}
 
 std::string defaultDataset(const std::string& space)
 {
@@ -121,77 +128,48 @@ Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, c
 {
     const auto& req = c.req;
     SearchResult result;
-    const auto start = Clock::now();
     BatchLoader weightLoader(c.data.train, c.splits.train, req.batchSize, true, req.augment, req.seed + 1);
     weightLoader.setDropLast(true); // a tiny last batch makes batch-norm statistics noisy
     BatchLoader archLoader(c.data.train, c.splits.arch, req.batchSize, true, Augment {}, req.seed + 2);
     archLoader.setDropLast(true);
-    int stepsPerEpoch = weightLoader.batchesPerEpoch();
-    if (req.maxStepsPerEpoch > 0) {
-        stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
+    TrainerHooks hooks;
+    if (progress) {
+        hooks.stepped = [&](const TrainStep& s) {
+            progress({ double(s.step), double(s.steps),
+                "epoch " + std::to_string(s.epoch + 1) + "/" + std::to_string(req.epochs)
+                    + (s.joint ? " search" : " warm-up") + " loss " + fmt(s.loss, 3) });
+        };
     }
-    const int64_t totalSteps = int64_t(stepsPerEpoch) * req.epochs;
-    int64_t step = 0, images = 0;
-    for (int epoch = 0; epoch < req.epochs && !result.cancelled; ++epoch) {
-        const auto epochStart = Clock::now();
-        const bool joint = epoch >= req.warmupEpochs && !c.splits.arch.empty();
+    hooks.epochEnded = [&](const TrainEpoch& ep) -> std::optional<Error> {
         EpochRecord rec;
-        rec.epoch = epoch;
-        rec.tau = req.tauStart * std::pow(req.tauDecay, epoch);
-        c.net.setTau(rec.tau);
-        double lossSum = 0, archLossSum = 0;
-        int64_t correct = 0, seen = 0, archSteps = 0;
-        for (int s = 0; s < stepsPerEpoch; ++s, ++step) {
-            if (cancel.cancelled()) {
-                result.cancelled = true;
-                break;
-            }
-            rec.weightLr = cosineLr(req.options.weightLr, req.weightLrMin, step, totalSteps);
-            c.net.setWeightLr(rec.weightLr);
-            auto w = c.net.weightStep(weightLoader.next());
-            if (!w) {
-                return w.error();
-            }
-            lossSum += w->loss;
-            correct += w->correct;
-            seen += w->count;
-            images += w->count;
-            if (joint && s % std::max(1, req.archEvery) == 0) {
-                auto a = c.net.archStep(archLoader.next());
-                if (!a) {
-                    return a.error();
-                }
-                archLossSum += a->loss;
-                ++archSteps;
-                images += a->count;
-            }
-            if (progress) {
-                progress({ double(step + 1), double(totalSteps),
-                    "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(req.epochs)
-                        + (joint ? " search" : " warm-up") + " loss " + fmt(lossSum / (s + 1), 3) });
-            }
-        }
-        const int done = int(std::max<int64_t>(1, seen / std::max(1, req.batchSize)));
-        rec.trainLoss = lossSum / done;
-        rec.trainAccuracy = seen ? double(correct) / double(seen) : 0.0;
-        rec.archLoss = archSteps ? archLossSum / double(archSteps) : 0.0;
+        rec.epoch = ep.epoch;
+        rec.tau = ep.tau;
+        rec.weightLr = ep.lr;
+        rec.trainLoss = ep.trainLoss;
+        rec.trainAccuracy = ep.trainAccuracy;
+        rec.archLoss = ep.archLoss;
         const auto genotype = argmaxGenotype(c.net.logits());
         rec.genotype = genotypeString(c.space, genotype);
         rec.mflops = c.flops.genotypeCost(genotype);
-        if (!result.cancelled) {
-            rec.valAccuracy = evaluateDerived(c, genotype);
-            if (!req.checkpointPath.empty()) {
-                if (auto e = c.net.save(req.checkpointPath)) {
-                    return *e;
-                }
+        rec.valAccuracy = evaluateDerived(c, genotype);
+        if (!req.checkpointPath.empty()) {
+            if (auto e = c.net.save(req.checkpointPath)) {
+                return e;
             }
         }
-        rec.seconds = secondsSince(epochStart);
+        rec.seconds = ep.seconds;
         result.history.push_back(rec);
+        return std::nullopt;
+    };
+    const auto stats
+        = train(c.net, weightLoader, c.splits.arch.empty() ? nullptr : &archLoader, scheduleOf(req), cancel, hooks);
+    if (!stats) {
+        return stats.error();
     }
-    result.steps = step;
-    result.seconds = secondsSince(start);
-    result.imagesPerSecond = result.seconds > 0 ? images / result.seconds : 0.0;
+    result.cancelled = stats->cancelled;
+    result.steps = stats->steps;
+    result.seconds = stats->seconds;
+    result.imagesPerSecond = result.seconds > 0 ? double(stats->images) / result.seconds : 0.0;
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include "nas/dataset.h"
 #include "nas/derivation.h"
 #include "nas/supernet.h"
+#include "nas/trainer.h"
 #include "util/cancel.h"
 #include "util/expected.h"
 
@@ -82,6 +83,9 @@ struct SearchResult {
     double imagesPerSecond = 0; // weight and architecture images through the supernet per second
     bool cancelled = false; // stopped by the token; the fields describe the state reached
 };
+
+/// The request's training schedule (the one loop of nas/trainer.h).
+Schedule scheduleOf(const SearchRequest& request);
 
 /// Runs the search on the calling thread (sets its LibTorch thread count). Progress after every step;
 /// cancellation checked before every step. Errors: dataset_missing/dataset_corrupt, bad_request, nan_loss,

@@ -1,5 +1,7 @@
 #include "nas/train_run.h"
 
+#include "nas/trainer.h"
+
 #include "workload/network.h"
 
 #include <algorithm>
@@ -13,17 +15,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-// Linear warm-up (at most a fifth of the run), then cosine to lrMin: stable with a large initial learning
-// rate and batch norm.
-double scheduledLr(const TrainRequest& r, int64_t step, int64_t total)
-{
-    const int64_t warmup = std::min<int64_t>(r.warmupSteps, total / 5);
-    if (step < warmup) {
-        return r.lr * double(step + 1) / double(warmup);
-    }
-    const double t = total > warmup ? double(step - warmup) / double(total - warmup) : 1.0;
-    return r.lrMin + 0.5 * (r.lr - r.lrMin) * (1.0 + std::cos(M_PI * std::min(t, 1.0)));
-}
 } // namespace
 
 Expected<TrainResult> runTraining(const TrainRequest& req, const CancelToken& cancel, const ProgressSink& progress)
@@ -66,53 +57,44 @@ Expected<TrainResult> runTraining(const TrainRequest& req, const CancelToken& ca
     }
     BatchLoader loader(tt.train, all, req.batchSize, true, req.augment, req.seed + 1);
     loader.setDropLast(true);
-    int stepsPerEpoch = loader.batchesPerEpoch();
-    if (req.maxStepsPerEpoch > 0) {
-        stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
+    Schedule schedule;
+    schedule.epochs = req.epochs;
+    schedule.warmupEpochs = req.epochs; // no architecture steps
+    schedule.maxStepsPerEpoch = req.maxStepsPerEpoch;
+    schedule.lr = req.lr;
+    schedule.lrMin = req.lrMin;
+    schedule.lrWarmupSteps = req.warmupSteps;
+    TrainerHooks hooks;
+    if (progress) {
+        hooks.stepped = [&](const TrainStep& s) {
+            char status[96];
+            std::snprintf(status, sizeof status, "epoch %d/%d loss %.3f", s.epoch + 1, req.epochs, s.loss);
+            progress({ double(s.step), double(s.steps), status });
+        };
     }
-    const int64_t total = int64_t(stepsPerEpoch) * req.epochs;
-    const auto start = Clock::now();
-    int64_t step = 0, images = 0;
-    for (int epoch = 0; epoch < req.epochs && !result.cancelled; ++epoch) {
-        const auto epochStart = Clock::now();
+    hooks.epochEnded = [&](const TrainEpoch& ep) -> std::optional<Error> {
         EpochRecord rec;
-        rec.epoch = epoch;
+        rec.epoch = ep.epoch;
         rec.genotype = result.label;
         rec.mflops = result.mflops;
-        double lossSum = 0;
-        int64_t correct = 0, seen = 0;
-        int done = 0;
-        for (int s = 0; s < stepsPerEpoch; ++s, ++step) {
-            if (cancel.cancelled()) {
-                result.cancelled = true;
-                break;
-            }
-            rec.weightLr = scheduledLr(req, step, total);
-            net.setWeightLr(rec.weightLr);
-            auto st = net.weightStep(loader.next());
-            if (!st) {
-                return st.error();
-            }
-            lossSum += st->loss;
-            correct += st->correct;
-            seen += st->count;
-            images += st->count;
-            ++done;
-            if (progress) {
-                char status[96];
-                std::snprintf(status, sizeof status, "epoch %d/%d loss %.3f", epoch + 1, req.epochs, lossSum / done);
-                progress({ double(step + 1), double(total), status });
-            }
-        }
-        rec.trainLoss = done ? lossSum / done : 0.0;
-        rec.trainAccuracy = seen ? double(correct) / double(seen) : 0.0;
+        rec.weightLr = ep.lr;
+        rec.trainLoss = ep.trainLoss;
+        rec.trainAccuracy = ep.trainAccuracy;
         result.trainAccuracy = rec.trainAccuracy;
-        if (req.testEveryEpoch && !result.cancelled) {
+        if (req.testEveryEpoch) {
             rec.valAccuracy = evaluateAccuracy(net, tt.test, {}, result.genotype, 500);
         }
-        rec.seconds = secondsSince(epochStart);
+        rec.seconds = ep.seconds;
         result.history.push_back(rec);
+        return std::nullopt;
+    };
+    const auto start = Clock::now();
+    const auto stats = train(net, loader, nullptr, schedule, cancel, hooks);
+    if (!stats) {
+        return stats.error();
     }
+    result.cancelled = stats->cancelled;
+    const int64_t images = stats->images;
     const double trainSeconds = secondsSince(start);
     result.imagesPerSecond = trainSeconds > 0 ? images / trainSeconds : 0.0;
     if (!result.cancelled) {
