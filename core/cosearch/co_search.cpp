@@ -52,6 +52,27 @@ Expected<SearchRequest> presetRequest(const std::string& name)
     return Error { "bad_request", "unknown preset '" + name + "'; presets are quick and paper" };
 }
 
+nas::SearchRequest supernetRequest(const SearchRequest& r)
+{
+    nas::SearchRequest n;
+    n.space = r.space;
+    n.dataset = r.dataset;
+    n.dataDir = r.dataDir;
+    n.data = r.data;
+    n.epochs = r.epochs;
+    n.warmupEpochs = r.warmupEpochs;
+    n.batchSize = r.batchSize;
+    n.archEvery = r.archEvery;
+    n.maxStepsPerEpoch = r.maxStepsPerEpoch;
+    n.tauStart = r.tauStart;
+    n.tauDecay = r.tauDecay;
+    n.options = r.supernet;
+    n.threads = r.threads;
+    n.seed = r.seed;
+    n.calibrationBatches = 5; // as the co-search's estimates
+    return n;
+}
+
 nlohmann::json requestToJson(const SearchRequest& r)
 {
     return { { "preset", r.preset }, { "space", r.space },
@@ -428,14 +449,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
 
     // The one training loop (nas/trainer.h); the co-search adds the hardware: the cost table when the joint
     // phase starts and every hwEvery architecture steps, and the epoch's candidates.
-    nas::Schedule schedule;
-    schedule.epochs = req.epochs;
-    schedule.warmupEpochs = req.warmupEpochs;
-    schedule.maxStepsPerEpoch = req.maxStepsPerEpoch;
-    schedule.archEvery = req.archEvery;
-    schedule.tauStart = req.tauStart;
-    schedule.tauDecay = req.tauDecay;
-    schedule.lr = req.supernet.weightLr;
+    const nas::Schedule schedule = nas::scheduleOf(supernetRequest(req));
     nas::TrainerHooks hooks;
     hooks.epochStarted = [&](int, bool joint) -> std::optional<Error> {
         if (joint && table.empty()) {

@@ -3,6 +3,7 @@
 #include "accel/cost_model.h"
 #include "hwsearch/objective.h"
 #include "nas/dataset.h"
+#include "nas/search_run.h"
 #include "nas/supernet.h"
 #include "util/cancel.h"
 #include "util/expected.h"
@@ -63,6 +64,10 @@ struct SearchRequest {
     std::string resumeFrom; // warm start from a checkpoint of the same space
     nas::SupernetOptions supernet;
 };
+
+/// The supernet search a co-search request runs, without the hardware: the same space, data, schedule,
+/// supernet options and seed (the ablation's FLOPs-NAS arm and the calibration benchmark run it).
+nas::SearchRequest supernetRequest(const SearchRequest& request);
 
 /// The presets: "quick" (Fashion-MNIST, fmnist space, zc706, fps; a few minutes on two cores) and "paper"
 /// (longer schedules, retraining). Error "bad_request" for other names.

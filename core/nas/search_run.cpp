@@ -32,6 +32,19 @@ Schedule scheduleOf(const SearchRequest& r)
     return s;
 }
 
+EpochRecord epochRecordOf(const TrainEpoch& ep)
+{
+    EpochRecord rec;
+    rec.epoch = ep.epoch;
+    rec.tau = ep.tau;
+    rec.weightLr = ep.lr;
+    rec.trainLoss = ep.trainLoss;
+    rec.trainAccuracy = ep.trainAccuracy;
+    rec.archLoss = ep.archLoss;
+    rec.seconds = ep.seconds;
+    return rec;
+}
+
 std::string defaultDataset(const std::string& space)
 {
     if (space == "fmnist") {
@@ -141,13 +154,7 @@ Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, c
         };
     }
     hooks.epochEnded = [&](const TrainEpoch& ep) -> std::optional<Error> {
-        EpochRecord rec;
-        rec.epoch = ep.epoch;
-        rec.tau = ep.tau;
-        rec.weightLr = ep.lr;
-        rec.trainLoss = ep.trainLoss;
-        rec.trainAccuracy = ep.trainAccuracy;
-        rec.archLoss = ep.archLoss;
+        EpochRecord rec = epochRecordOf(ep);
         const auto genotype = argmaxGenotype(c.net.logits());
         rec.genotype = genotypeString(c.space, genotype);
         rec.mflops = c.flops.genotypeCost(genotype);
@@ -157,7 +164,6 @@ Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, c
                 return e;
             }
         }
-        rec.seconds = ep.seconds;
         result.history.push_back(rec);
         return std::nullopt;
     };

@@ -86,6 +86,8 @@ struct SearchResult {
 
 /// The request's training schedule (the one loop of nas/trainer.h).
 Schedule scheduleOf(const SearchRequest& request);
+/// The record of a trained epoch (the fields the trainer knows; genotype, accuracy and MFLOPs are the caller's).
+EpochRecord epochRecordOf(const TrainEpoch& epoch);
 
 /// Runs the search on the calling thread (sets its LibTorch thread count). Progress after every step;
 /// cancellation checked before every step. Errors: dataset_missing/dataset_corrupt, bad_request, nan_loss,

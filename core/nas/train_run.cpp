@@ -73,18 +73,13 @@ Expected<TrainResult> runTraining(const TrainRequest& req, const CancelToken& ca
         };
     }
     hooks.epochEnded = [&](const TrainEpoch& ep) -> std::optional<Error> {
-        EpochRecord rec;
-        rec.epoch = ep.epoch;
+        EpochRecord rec = epochRecordOf(ep);
         rec.genotype = result.label;
         rec.mflops = result.mflops;
-        rec.weightLr = ep.lr;
-        rec.trainLoss = ep.trainLoss;
-        rec.trainAccuracy = ep.trainAccuracy;
         result.trainAccuracy = rec.trainAccuracy;
         if (req.testEveryEpoch) {
             rec.valAccuracy = evaluateAccuracy(net, tt.test, {}, result.genotype, 500);
         }
-        rec.seconds = ep.seconds;
         result.history.push_back(rec);
         return std::nullopt;
     };

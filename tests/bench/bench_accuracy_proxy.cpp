@@ -256,19 +256,11 @@ int main(int argc, char** argv)
             return 2;
         }
         const auto tmp = std::filesystem::temp_directory_path() / ("proxy-" + mode + ".pt");
-        nas::SearchRequest sr;
-        sr.data = data;
-        sr.epochs = quick.epochs;
-        sr.warmupEpochs = quick.warmupEpochs;
-        sr.maxStepsPerEpoch = quick.maxStepsPerEpoch;
-        sr.batchSize = quick.batchSize;
-        sr.archEvery = quick.archEvery;
-        sr.tauStart = quick.tauStart;
-        sr.tauDecay = quick.tauDecay;
-        sr.options = quick.supernet;
+        auto base = quick;
+        base.data = data;
+        base.seed = seed;
+        nas::SearchRequest sr = cosearch::supernetRequest(base);
         sr.options.sharing = sharing;
-        sr.seed = seed;
-        sr.calibrationBatches = 5;
         sr.checkpointPath = tmp.string();
         const auto t0 = std::chrono::steady_clock::now();
         const auto searched = nas::runSearch(sr, CancelToken {}, {});

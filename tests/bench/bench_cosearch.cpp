@@ -113,16 +113,8 @@ int main(int argc, char** argv)
     const std::string ga = co->finals.at(0).genotype;
 
     // (b) NAS with a FLOPs penalty, hardware afterwards
-    nas::SearchRequest nr;
-    nr.space = base.space;
+    nas::SearchRequest nr = cosearch::supernetRequest(base);
     nr.data = data;
-    nr.epochs = base.epochs;
-    nr.warmupEpochs = base.warmupEpochs;
-    nr.maxStepsPerEpoch = base.maxStepsPerEpoch;
-    nr.batchSize = base.batchSize;
-    nr.archEvery = base.archEvery;
-    nr.tauStart = base.tauStart;
-    nr.tauDecay = base.tauDecay;
     nr.costWeight = 0.03; // per MFLOP: the penalty of a typical fmnist network is then comparable to the loss
     nr.seed = base.seed;
     t = std::chrono::steady_clock::now();
