@@ -62,6 +62,8 @@ QVariant CandidateTableModel::rawValue(const store::CandidateRecord& c, int colu
         return c.accuracy;
     case AccuracyKindColumn:
         return QString::fromStdString(c.accuracyKind);
+    case RetrainedColumn:
+        return c.retrainedAccuracy >= 0 ? QVariant(c.retrainedAccuracy) : QVariant();
     case FpsColumn:
         return c.fps;
     case LatencyColumn:
@@ -85,7 +87,8 @@ QVariant CandidateTableModel::rawValue(const store::CandidateRecord& c, int colu
 
 QString CandidateTableModel::csvKey(int column)
 {
-    static const char* const keys[ColumnCount] = { "run", "id", "epoch", "genotype", "accuracy", "accuracy_kind", "fps",
+    static const char* const keys[ColumnCount] = { "run", "id", "epoch", "genotype", "accuracy", "accuracy_kind",
+        "retrained_accuracy", "fps",
         "latency_ms", "energy_uj", "edp", "dsp", "bram18", "area_mm2", "on_front" };
     return column >= 0 && column < ColumnCount ? QString::fromLatin1(keys[column]) : QString();
 }
@@ -115,6 +118,8 @@ QVariant CandidateTableModel::data(const QModelIndex& index, int role) const
             return c.accuracyKind == "retrained" ? tr("retrained")
                 : c.accuracyKind == "supernet"   ? tr("supernet estimate")
                                                  : QString::fromStdString(c.accuracyKind);
+        case RetrainedColumn:
+            return c.retrainedAccuracy >= 0 ? QLocale().toString(c.retrainedAccuracy * 100, 'f', 2) : QString();
         case FpsColumn:
             return QLocale().toString(c.fps, 'f', 1);
         case LatencyColumn:
@@ -213,6 +218,8 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
             return tr("Area (mm²)");
         case OnFrontColumn:
             return tr("On front");
+        case RetrainedColumn:
+            return tr("Trained (%)");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -231,6 +238,9 @@ QVariant CandidateTableModel::headerData(int section, Qt::Orientation orientatio
         case AccuracyKindColumn:
             return tr("Supernet estimate: measured with the shared supernet weights (fast, ranks networks but "
                       "underestimates them). Retrained: the network trained on its own.");
+        case RetrainedColumn:
+            return tr("Test accuracy of the network trained from scratch (Search > Train from Scratch), empty "
+                      "when it was not trained.");
         case FpsColumn:
             return tr("Frames per second of one inference stream on the searched accelerator (1 / latency).");
         case LatencyColumn:

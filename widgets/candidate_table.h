@@ -37,6 +37,7 @@ public:
         GenotypeColumn,
         AccuracyColumn,
         AccuracyKindColumn,
+        RetrainedColumn,
         FpsColumn,
         LatencyColumn,
         EnergyColumn,

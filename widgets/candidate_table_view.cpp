@@ -101,8 +101,12 @@ CandidateTableView::CandidateTableView(QWidget* parent)
     header->resizeSection(CandidateTableModel::GenotypeColumn, digit * 32);
     QFont bold = m_table->font();
     bold.setBold(true); // front rows are bold
-    header->resizeSection(
-        CandidateTableModel::AccuracyKindColumn, QFontMetrics(bold).horizontalAdvance(tr("supernet estimate")) + 16);
+    header->resizeSection(CandidateTableModel::AccuracyKindColumn,
+        QFontMetrics(bold).horizontalAdvance(tr("older estimate (epoch %1)").arg(99)) + 16);
+    // The wide genotype last, so the numbers a user compares (accuracy, FPS, energy) are in view at the
+    // default width; it takes whatever room is left.
+    header->moveSection(header->visualIndex(CandidateTableModel::GenotypeColumn), CandidateTableModel::ColumnCount - 1);
+    header->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CandidateTableModel::IdColumn, Qt::AscendingOrder);
 

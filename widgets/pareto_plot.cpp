@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 namespace dna::widgets {
@@ -164,6 +165,17 @@ void ParetoPlot::setupLayersAndGraphs()
     m_current->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(25, 25, 25), 2), Qt::NoBrush, 19));
 
+    m_retrainLinks = addGraph();
+    m_retrainLinks->setLayer(QStringLiteral("fronts"));
+    m_retrainLinks->setLineStyle(QCPGraph::lsLine);
+    m_retrainLinks->setPen(QPen(QColor(60, 60, 60), 1, Qt::DotLine));
+    m_retrainLinks->setSelectable(QCP::stNone);
+    m_retrainLinks->removeFromLegend();
+    m_retrained = scatterOnly(layer(QStringLiteral("fronts")));
+    m_retrained->setName(tr("Trained from scratch"));
+    m_retrained->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(QColor(25, 25, 25), 1.5), QColor(255, 215, 80), 10));
+
     m_budgetLine = new QCPItemStraightLine(this);
     m_budgetLine->setLayer(QStringLiteral("fronts"));
     m_budgetLine->setPen(QPen(kBudgetColour, 1.5, Qt::DashLine));
@@ -297,6 +309,43 @@ void ParetoPlot::addCandidates(const std::vector<store::CandidateRecord>& candid
     scheduleSync();
     for (qint64 runId : changedRuns) {
         emit frontChanged(runId, frontIds(runId));
+    }
+}
+
+void ParetoPlot::setRetrained(qint64 candidateId, double accuracy)
+{
+    const auto at = m_pointById.constFind(candidateId);
+    if (at == m_pointById.cend()) {
+        return;
+    }
+    m_points[size_t(*at)].record.retrainedAccuracy = accuracy;
+    scheduleSync();
+}
+
+int ParetoPlot::retrainedCount() const
+{
+    return int(std::count_if(m_points.begin(), m_points.end(),
+        [this](const Point& p) { return p.record.retrainedAccuracy >= 0 && plottable(p); }));
+}
+
+void ParetoPlot::syncRetrainedGraphs()
+{
+    QVector<double> mx, my, lx, ly;
+    for (const Point& p : m_points) {
+        if (p.record.retrainedAccuracy < 0 || !plottable(p)) {
+            continue;
+        }
+        const double y = p.record.retrainedAccuracy * 100.0;
+        mx.append(p.x);
+        my.append(y);
+        // Vertical segments share x, so the points must not be sorted: keep the order given.
+        lx << p.x << p.x << p.x;
+        ly << p.y << y << std::numeric_limits<double>::quiet_NaN();
+    }
+    m_retrained->setData(mx, my, true);
+    m_retrainLinks->data()->clear();
+    for (int i = 0; i < lx.size(); ++i) {
+        m_retrainLinks->data()->add(QCPGraphData(lx[i], ly[i]));
     }
 }
 
@@ -532,6 +581,7 @@ void ParetoPlot::syncPlot(bool replotNow)
     m_syncTimer.stop();
     syncRunGraphs();
     syncSelectionGraphs();
+    syncRetrainedGraphs();
     syncBudgetLines();
     syncLegend();
     m_placeholder->setVisible(m_points.empty());

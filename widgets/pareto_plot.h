@@ -50,6 +50,11 @@ public:
     /// New accuracies of shown candidates (re-estimates during a search): the points move, the fronts are
     /// computed again.
     void updateEstimates(const std::vector<store::EstimateRecord>& estimates);
+    /// A shown candidate was trained from scratch: its test accuracy is drawn as a second marker (a diamond)
+    /// joined to its estimate by a line. The estimate stays where it is; the fronts do not change.
+    void setRetrained(qint64 candidateId, double accuracy);
+    /// How many shown candidates have a retrained marker.
+    int retrainedCount() const;
     void clearCandidates();
     void removeRun(qint64 runId);
     /// The name shown in the legend and the hover card (default "Run <id>").
@@ -121,6 +126,7 @@ private:
     void syncRunGraphs();
     void applyScatterDetail();
     void syncSelectionGraphs();
+    void syncRetrainedGraphs();
     void syncBudgetLines();
     void syncLegend();
     void applyAutoRange();
@@ -145,6 +151,8 @@ private:
     QCPGraph* m_invalid = nullptr;
     QCPGraph* m_selected = nullptr;
     QCPGraph* m_current = nullptr;
+    QCPGraph* m_retrained = nullptr; // diamonds at the retrained accuracies
+    QCPGraph* m_retrainLinks = nullptr; // estimate -> retrained, one segment each (NaN between them)
     QCPItemStraightLine* m_budgetLine = nullptr;
     QCPItemText* m_budgetLabel = nullptr;
     QCPItemRect* m_budgetShade = nullptr;

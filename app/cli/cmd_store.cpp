@@ -32,7 +32,9 @@ io::Json candidateJson(const store::CandidateRecord& c)
         { "accuracy", c.accuracy }, { "accuracy_kind", c.accuracyKind }, { "fps", c.fps },
         { "latency_ms", c.latencyMs }, { "energy_uj", c.energyUj }, { "edp", c.edp }, { "dsp", c.dsp },
         { "bram18", c.bram18 }, { "area_mm2", c.areaMm2 }, { "valid", c.valid }, { "on_front", c.onFront },
-        { "weights", c.weightsPath } };
+        { "weights", c.weightsPath }, { "estimate_epoch", c.estimateEpoch },
+        { "retrained_accuracy", c.retrainedAccuracy >= 0 ? io::Json(c.retrainedAccuracy) : io::Json() },
+        { "retrained_epochs", c.retrainedEpochs } };
 }
 
 int64_t runIdArg(const Args& args)
@@ -154,12 +156,17 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             return Failure;
         }
         f << "id,run,epoch,genotype,accuracy,accuracy_kind,fps,latency_ms,energy_uj,edp,dsp,bram18,area_mm2,valid,on_"
-             "front\n";
+             "front,estimate_epoch,retrained_accuracy\n";
         const auto cs = s->candidates(runId);
         for (const auto& c : cs) {
             f << c.id << ',' << c.runId << ',' << c.epoch << ',' << csvField(c.genotype) << ',' << c.accuracy << ','
               << c.accuracyKind << ',' << c.fps << ',' << c.latencyMs << ',' << c.energyUj << ',' << c.edp << ','
-              << c.dsp << ',' << c.bram18 << ',' << c.areaMm2 << ',' << int(c.valid) << ',' << int(c.onFront) << '\n';
+              << c.dsp << ',' << c.bram18 << ',' << c.areaMm2 << ',' << int(c.valid) << ',' << int(c.onFront) << ','
+              << c.estimateEpoch << ',';
+            if (c.retrainedAccuracy >= 0) {
+                f << c.retrainedAccuracy;
+            }
+            f << '\n';
         }
         out << "wrote " << cs.size() << " candidates to " << path << '\n';
         return Ok;

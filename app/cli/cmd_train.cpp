@@ -3,11 +3,15 @@
 #include "cli_command.h"
 #include "nas_cli_common.h"
 
+#include "cosearch/co_search.h"
 #include "nas/train_run.h"
+#include "store/run_store.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
+#include <limits>
+#include <memory>
 #include <ostream>
 
 namespace dna::cli {
@@ -17,13 +21,41 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
 {
     Args args(argv,
         { "genotype", "epochs", "seed", "data", "dataset", "batch", "lr", "threads", "max-steps", "device",
-            "checkpoint", "label-smoothing", "weight-decay" },
+            "checkpoint", "label-smoothing", "weight-decay", "db", "run", "candidate" },
         { "json", "test-every-epoch" });
-    if (!args.value("genotype")) {
-        throw UsageError("give --genotype SPACE:op,op,... (for example from dna-cli nas)");
-    }
+    // A stored candidate (--run and --candidate, in --db or the default store) instead of --genotype: its network
+    // is trained (4 epochs unless --epochs), and the result recorded on it with its weights file.
+    const bool stored = args.value("candidate") || args.value("run");
+    std::unique_ptr<store::RunStore> db;
+    int64_t candidateId = 0;
     nas::TrainRequest req;
-    req.genotype = *args.value("genotype");
+    if (stored) {
+        if (!args.value("candidate") || !args.value("run") || args.value("genotype")) {
+            throw UsageError("a stored candidate needs --run R and --candidate C (and no --genotype)");
+        }
+        const int64_t runId = args.integer("run", 0, 1, std::numeric_limits<int64_t>::max());
+        candidateId = args.integer("candidate", 0, 1, std::numeric_limits<int64_t>::max());
+        const std::string dbPath = args.valueOr("db", store::defaultStorePath());
+        auto opened = store::RunStore::open(dbPath);
+        if (!opened) {
+            err << "dna-cli train: --db: " << opened.error().detail << '\n';
+            return BadUsage;
+        }
+        db = std::move(opened).value();
+        const auto c = db->candidate(candidateId);
+        if (!c || c->runId != runId) {
+            err << "dna-cli train: --candidate: run " << runId << " of " << dbPath << " has no candidate "
+                << candidateId << " (dna-cli export --run " << runId << " --format csv --out FILE lists them)\n";
+            return BadUsage;
+        }
+        req.genotype = c->genotype;
+        req.epochs = 4;
+        req.checkpointPath = cosearch::retrainedWeightsPath(dbPath, candidateId);
+    } else if (!args.value("genotype")) {
+        throw UsageError("give --genotype SPACE:op,op,... (for example from dna-cli nas), or --run R --candidate C");
+    } else {
+        req.genotype = *args.value("genotype");
+    }
     req.epochs = int(args.integer("epochs", req.epochs, 1, 10000));
     req.seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
     req.dataDir = args.valueOr("data", "");
@@ -33,7 +65,7 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
     req.threads = int(args.integer("threads", 2, 1, 256));
     req.maxStepsPerEpoch = int(args.integer("max-steps", 0, 0, 1'000'000));
     req.device = args.valueOr("device", "cpu");
-    req.checkpointPath = args.valueOr("checkpoint", "");
+    req.checkpointPath = args.valueOr("checkpoint", req.checkpointPath);
     req.labelSmoothing = realOption(args, "label-smoothing", req.labelSmoothing, 0.0, 0.5);
     req.weightDecay = realOption(args, "weight-decay", req.weightDecay, 0.0, 0.1);
     req.testEveryEpoch = args.flag("test-every-epoch");
@@ -49,6 +81,9 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         return reportError(err, "train", e);
     }
     const auto& r = *result;
+    if (db && !r.cancelled) {
+        db->setRetrained(candidateId, r.testAccuracy, req.epochs, req.checkpointPath);
+    }
     if (args.flag("json")) {
         nlohmann::json history = nlohmann::json::array();
         for (const auto& h : r.history) {
@@ -59,12 +94,19 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
             }
             history.push_back(e);
         }
-        const nlohmann::json doc { { "genotype", r.label }, { "accuracy", r.testAccuracy }, { "accuracy_kind", "test" },
+        nlohmann::json doc { { "genotype", r.label }, { "accuracy", r.testAccuracy }, { "accuracy_kind", "test" },
             { "train_accuracy", r.trainAccuracy }, { "flops", r.mflops * 1e6 }, { "mflops", r.mflops },
             { "parameters", r.parameters }, { "epochs", req.epochs }, { "seed", req.seed }, { "seconds", r.seconds },
             { "images_per_s", r.imagesPerSecond }, { "history", history } };
+        if (db) {
+            doc["candidate"] = candidateId;
+            doc["weights"] = req.checkpointPath;
+        }
         out << doc.dump(2) << '\n';
         return Ok;
+    }
+    if (db) {
+        out << "candidate:  " << candidateId << " (recorded in the store; weights " << req.checkpointPath << ")\n";
     }
     out << "genotype:   " << r.label << '\n'
         << "accuracy:   " << std::fixed << std::setprecision(4) << r.testAccuracy << " (test split)\n"
@@ -76,7 +118,7 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
 }
 
 Registrar trainCmd({ "train", "train a genotype from scratch and report its test accuracy",
-    "--genotype SPACE:op,op,... [--epochs E] [--seed S] [--data DIR] [--dataset NAME] [--batch N] [--lr X] "
+    "(--genotype SPACE:op,op,... | --run R --candidate C [--db FILE]) [--epochs E (12; 4 for a stored candidate)] [--seed S] [--data DIR] [--dataset NAME] [--batch N] [--lr X] "
     "[--threads N] [--max-steps N] [--label-smoothing X] [--weight-decay X] [--test-every-epoch] "
     "[--checkpoint FILE] [--device cpu|cuda] [--json]",
     train });

@@ -73,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     setupDocks();
     setupMenus();
     setupStatusBar();
+    setupTraining();
     connectViews();
     restoreSettings();
     updateActions();
@@ -263,6 +264,13 @@ void MainWindow::setupMenus()
     m_startAction = searchMenu->addAction(tr("&Start"), this, &MainWindow::startSearch);
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_stopAction = searchMenu->addAction(tr("S&top"), this, &MainWindow::stopSearch);
+    searchMenu->addSeparator();
+    m_trainAction = searchMenu->addAction(tr("&Train from Scratch…"), this, &MainWindow::trainSelected);
+    m_trainAction->setShortcut(QKeySequence(tr("Ctrl+T")));
+    m_trainAction->setToolTip(tr("Train the selected networks from scratch to check their estimates"));
+    // Also on the candidates' and the plot's context menus.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_trainAction);
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -292,10 +300,23 @@ void MainWindow::setupStatusBar()
     m_cancelButton->setToolTip(tr("Stop the search; the candidates found so far are kept"));
     m_cancelButton->hide();
     connect(m_cancelButton, &QToolButton::clicked, this, &MainWindow::stopSearch);
+    // Trainings from scratch (Search > Train from Scratch) have their own progress beside the search's.
+    m_trainLabel = new QLabel(this);
+    m_trainBar = new QProgressBar(this);
+    m_trainBar->setRange(0, 1000);
+    m_trainBar->setTextVisible(false);
+    m_trainBar->setMaximumWidth(120);
+    m_trainCancel = new QToolButton(this);
+    m_trainCancel->setText(tr("Stop training"));
+    m_trainCancel->setToolTip(tr("Stop the training; the candidates keep their estimates"));
     m_storeLabel = new QLabel(this);
     statusBar()->addWidget(m_progressLabel, 1);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
+    for (QWidget* w : std::initializer_list<QWidget*> { m_trainLabel, m_trainBar, m_trainCancel }) {
+        w->hide();
+        statusBar()->addPermanentWidget(w);
+    }
     statusBar()->addPermanentWidget(m_storeLabel);
     m_progressLabel->setText(tr("Ready"));
 }
@@ -363,6 +384,7 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running);
     m_budget->setRunning(running);
     m_exportAction->setEnabled(m_store && !m_selection->isEmpty());
+    m_trainAction->setEnabled(m_store && !m_storeReadOnly && !m_selection->isEmpty());
 }
 
 void MainWindow::openStoreDialog()

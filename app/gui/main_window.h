@@ -31,6 +31,7 @@ class RunsBrowser;
 
 namespace dna::app {
 
+class RetrainQueue;
 class SearchController;
 struct SearchProgress;
 
@@ -68,6 +69,9 @@ public:
     QString errorText() const;
 
     SearchController* controller() const { return m_controller; }
+    RetrainQueue* retrainQueue() const { return m_retrain; }
+    /// Tests: train with this many epochs without asking (0: ask in a dialog).
+    void setTrainingEpochsOverride(int epochs) { m_trainingEpochsOverride = epochs; }
     widgets::BudgetPanel* budgetPanel() const { return m_budget; }
     widgets::ParetoPlot* paretoPlot() const { return m_paretoPlot; }
     widgets::CandidateTableView* candidateTable() const { return m_table; }
@@ -80,6 +84,8 @@ public slots:
     void showAbout();
     void startSearch();
     void stopSearch();
+    /// Trains the selected candidates from scratch in the background (asks for the epochs).
+    void trainSelected();
     /// Shows these stored runs in the plot and the table (several: overlaid, with a legend).
     void showRuns(const QList<qint64>& runIds);
     void showError(const QString& text);
@@ -93,6 +99,8 @@ private:
     void setupDocks();
     void setupMenus();
     void setupStatusBar();
+    void setupTraining();
+    int askTrainingEpochs(int candidates);
     void connectViews();
     void restoreSettings();
     void saveSettings() const;
@@ -142,6 +150,12 @@ private:
     QAction* m_startAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_exportAction = nullptr;
+    QAction* m_trainAction = nullptr;
+    RetrainQueue* m_retrain = nullptr;
+    int m_trainingEpochsOverride = 0;
+    QLabel* m_trainLabel = nullptr;
+    QProgressBar* m_trainBar = nullptr;
+    QToolButton* m_trainCancel = nullptr;
 
     QLabel* m_progressLabel = nullptr;
     QProgressBar* m_progressBar = nullptr;

@@ -9,6 +9,7 @@
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
+#include "retrain_queue.h"
 #include "search_controller.h"
 
 #include "accel/platform.h"
@@ -77,6 +78,10 @@ bool MainWindow::openStore(const QString& path)
 {
     if (m_controller->isRunning()) {
         showError(tr("Stop the running search before opening another run store."));
+        return m_store != nullptr;
+    }
+    if (m_retrain->isBusy()) {
+        showError(tr("Stop the training before opening another run store."));
         return m_store != nullptr;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();

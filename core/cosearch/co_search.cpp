@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -225,6 +226,7 @@ void emitCandidate(Run& r, int epoch, int estimateEpoch, const std::vector<int>&
     ev.accuracy = accuracy;
     ev.accuracyKind = kind;
     ev.estimateEpoch = kind == "supernet" ? estimateEpoch : -1;
+    ev.retrainedEpochs = kind == "retrained" ? r.req.retrainEpochs : 0;
     ev.final = final;
     ev.weightsPath = weightsPath;
     if (hw.found) {
@@ -380,6 +382,19 @@ std::string finalWeightsPath(const std::string& checkpointPath, size_t index)
         stem.resize(stem.size() - supernet.size()); // run-3.supernet.pt -> run-3-final0.weights.pt
     }
     return (ckpt.parent_path() / (stem + "-final" + std::to_string(index) + ".weights.pt")).string();
+}
+
+std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId)
+{
+    const std::filesystem::path store(storePath);
+    const std::time_t now = std::time(nullptr);
+    std::tm utc {};
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &utc);
+    return (store.parent_path()
+        / (store.stem().string() + "-candidate" + std::to_string(candidateId) + "-" + stamp + ".weights.pt"))
+        .string();
 }
 
 Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel, const Callbacks& cb)

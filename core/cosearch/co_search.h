@@ -96,6 +96,7 @@ struct CandidateEvent {
     /// The epoch whose supernet weights gave a "supernet" accuracy (the last epoch for the final networks), -1
     /// for a retrained one.
     int estimateEpoch = -1;
+    int retrainedEpochs = 0; // of a retrained one
     bool final = false;
     accel::Design design;
     accel::DesignCost cost;
@@ -159,6 +160,10 @@ Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& ca
 /// that genotype (SupernetOptions::fixedOps): weights and batch-norm statistics, plus its optimiser state and
 /// the space's op list; Supernet::load of a standalone network of the same genotype reads it back.
 std::string finalWeightsPath(const std::string& checkpointPath, size_t index);
+
+/// Where the weights of a stored candidate trained from scratch on demand go: next to the store,
+/// `<store stem>-candidate<id>-<UTC time>.weights.pt` (a new name for every training, so nothing is overwritten).
+std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId);
 
 /// A budget change without a new search: the hardware search again for already evaluated networks (their
 /// accuracy kept) on another platform or objective. Fast; the GUI shows the moved front before the NAS resumes.

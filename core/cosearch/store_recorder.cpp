@@ -13,6 +13,10 @@ store::CandidateRecord candidateRecord(const CandidateEvent& ev)
     c.accuracy = ev.accuracy;
     c.accuracyKind = ev.accuracyKind;
     c.estimateEpoch = ev.estimateEpoch;
+    if (ev.accuracyKind == "retrained") {
+        c.retrainedAccuracy = ev.accuracy;
+        c.retrainedEpochs = ev.retrainedEpochs;
+    }
     c.weightsPath = ev.weightsPath;
     c.valid = ev.cost.valid();
     c.fps = ev.cost.fps;

@@ -64,6 +64,9 @@ const char* const kSchemaV5[] = {
     "CREATE INDEX estimates_candidate ON estimates(candidate_id)",
     "INSERT INTO estimates(candidate_id, epoch, accuracy, kind)"
     " SELECT id, estimate_epoch, accuracy, coalesce(accuracy_kind, '') FROM candidates",
+    "ALTER TABLE candidates ADD COLUMN retrained_accuracy REAL NOT NULL DEFAULT -1",
+    "ALTER TABLE candidates ADD COLUMN retrained_epochs INTEGER NOT NULL DEFAULT 0",
+    "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
 };
 
 struct Transaction {
@@ -111,7 +114,7 @@ const char* kRunColumns
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path, estimate_epoch FROM candidates";
+      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path, estimate_epoch, retrained_accuracy, retrained_epochs FROM candidates";
 
 CandidateRecord readCandidate(const Statement& s)
 {
@@ -134,6 +137,8 @@ CandidateRecord readCandidate(const Statement& s)
     c.designJson = s.text(15);
     c.weightsPath = s.text(16);
     c.estimateEpoch = int(s.integer(17));
+    c.retrainedAccuracy = s.real(18);
+    c.retrainedEpochs = int(s.integer(19));
     return c;
 }
 
@@ -443,8 +448,8 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     Transaction t(m_db);
     Statement c(m_db,
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
+        " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
     Statement e(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)");
     Statement m(m_db,
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
@@ -456,7 +461,8 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
         c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
         c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
-        c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch));
+        c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
+        c.bind(19, int64_t(r.retrainedEpochs));
         c.step();
         const int64_t id = sqlite3_last_insert_rowid(m_db);
         ids.push_back(id);
@@ -502,6 +508,21 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
         t.commit();
     }
     updateFront(runId);
+}
+
+bool RunStore::setRetrained(int64_t candidateId, double accuracy, int epochs, const std::string& weightsPath)
+{
+    Transaction t(m_db);
+    Statement u(m_db,
+        "UPDATE candidates SET retrained_accuracy = ?1, retrained_epochs = ?2, weights_path = ?3 WHERE id = ?4");
+    u.bind(1, accuracy).bind(2, int64_t(epochs)).bind(3, weightsPath).bind(4, candidateId).step();
+    if (sqlite3_changes(m_db) == 0) {
+        return false;
+    }
+    Statement h(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, -1, ?2, 'retrained')");
+    h.bind(1, candidateId).bind(2, accuracy).step();
+    t.commit();
+    return true;
 }
 
 std::vector<EstimateRecord> RunStore::estimates(int64_t candidateId) const

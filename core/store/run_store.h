@@ -43,6 +43,11 @@ struct CandidateRecord {
     /// The epoch whose supernet weights gave `accuracy` (the search re-estimates the front after every epoch);
     /// -1 when the accuracy is not a supernet estimate (retrained) or the store predates estimates.
     int estimateEpoch = -1;
+    /// The network trained from scratch (on demand, or a retrained final network): its test accuracy, < 0 when
+    /// it was not trained, and the epochs it was trained for (0: not recorded). `accuracy` stays the estimate the
+    /// front compares, except for the final networks of a search that retrains them.
+    double retrainedAccuracy = -1;
+    int retrainedEpochs = 0;
     double fps = 0, latencyMs = 0, energyUj = 0, edp = 0;
     double dsp = 0;
     int64_t bram18 = 0;
@@ -129,6 +134,9 @@ public:
     /// estimate epoch change, the history keeps every value; then the run's front flags are recomputed. One
     /// transaction.
     void updateEstimates(int64_t runId, const std::vector<EstimateRecord>& estimates);
+    /// A candidate trained from scratch: its test accuracy, the epochs, and where its weights were written; kept
+    /// beside its estimate (history row of kind "retrained"). Returns false when no such candidate exists.
+    bool setRetrained(int64_t candidateId, double accuracy, int epochs, const std::string& weightsPath);
     void addEpoch(int64_t runId, const EpochRecord& epoch);
     void addCheckpoint(int64_t runId, int epoch, const std::string& path);
     /// Recomputes the on-front flags of a run (accuracy up, the run's objective metric better).

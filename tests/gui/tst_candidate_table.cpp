@@ -383,8 +383,8 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
     QCOMPARE(rows.size(), 1 + 6);
     const QStringList header = rows[0];
     QCOMPARE(header,
-        QString::fromLatin1("run,id,epoch,genotype,accuracy,accuracy_kind,fps,latency_ms,energy_uj,edp,bram18,area_mm2,"
-                            "on_front")
+        QString::fromLatin1("run,id,epoch,accuracy,accuracy_kind,retrained_accuracy,fps,latency_ms,energy_uj,edp,"
+                            "bram18,area_mm2,on_front,genotype")
             .split(QLatin1Char(',')));
     QList<qint64> ids;
     for (int r = 1; r < rows.size(); ++r) {
@@ -395,9 +395,10 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
         const CandidateRecord& c = all[size_t(id - 1)];
         QCOMPARE(f[0].toLongLong(), c.runId);
         QCOMPARE(f[2].toInt(), c.epoch);
-        QCOMPARE(f[3], QString::fromStdString(c.genotype));
-        QCOMPARE(f[4].toDouble(), c.accuracy); // exact: raw, shortest round-trip text
-        QCOMPARE(f[5], QString::fromStdString(c.accuracyKind));
+        QCOMPARE(f[13], QString::fromStdString(c.genotype)); // the genotype is the table's last column
+        QCOMPARE(f[3].toDouble(), c.accuracy); // exact: raw, shortest round-trip text
+        QCOMPARE(f[4], QString::fromStdString(c.accuracyKind));
+        QCOMPARE(f[5], QString()); // not trained from scratch
         QCOMPARE(f[6].toDouble(), c.fps);
         QCOMPARE(f[7].toDouble(), c.latencyMs);
         QCOMPARE(f[8].toDouble(), c.energyUj);
