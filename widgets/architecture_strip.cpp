@@ -380,7 +380,7 @@ void ArchitectureStrip::setupHeatMap()
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_placeholder->position->setCoords(0.5, 0.5);
     m_placeholder->setColor(palette().color(QPalette::Disabled, QPalette::Text));
-    m_placeholder->setText(tr("No search running: the probabilities appear here after each epoch"));
+    setPlaceholderText({});
 
     connect(m_plot, &QCustomPlot::beforeReplot, this, &ArchitectureStrip::updateRowLabels);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ArchitectureStrip::showCellToolTip);
@@ -419,6 +419,12 @@ void ArchitectureStrip::appendEpoch(int epoch, const std::vector<std::vector<dou
         m_history.push_back(probabilities);
     }
     rebuildHeatMap();
+}
+
+void ArchitectureStrip::setPlaceholderText(const QString& text)
+{
+    m_placeholder->setText(text.isEmpty() ? tr("No search running: the probabilities appear here after each epoch") : text);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ArchitectureStrip::clearHistory()

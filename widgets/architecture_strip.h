@@ -44,6 +44,8 @@ public:
     /// Adds one column to the heat map: probabilities[layer][op]. An epoch already shown is replaced.
     void appendEpoch(int epoch, const std::vector<std::vector<double>>& probabilities);
     void clearHistory();
+    /// What the empty heat map says (default: no search running); an empty text restores the default.
+    void setPlaceholderText(const QString& text);
 
     /// Heat map cells: width = epochs shown, height = layers x ops.
     QSize heatMapCells() const;

@@ -111,6 +111,17 @@ ParetoPlot::~ParetoPlot() = default;
 
 QString ParetoPlot::placeholderText() const { return m_placeholder->text(); }
 
+void ParetoPlot::setPlaceholderText(const QString& text)
+{
+    const QString shown = text.isEmpty() ? tr("No candidates yet: start a search") : text;
+    if (m_placeholder->text() != shown) {
+        m_placeholder->setText(shown);
+        if (m_points.empty()) {
+            replot(rpQueuedReplot);
+        }
+    }
+}
+
 ParetoMetric ParetoPlot::metricForObjective(const QString& objective)
 {
     for (const MetricInfo& m : kMetrics) {

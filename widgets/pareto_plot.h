@@ -34,6 +34,8 @@ public:
 
     /// The hint shown in the middle of the empty plot.
     QString placeholderText() const;
+    /// What the empty plot says (default: start a search); an empty text restores the default.
+    void setPlaceholderText(const QString& text);
 
     void setMetric(ParetoMetric metric);
     ParetoMetric metric() const { return m_metric; }

@@ -441,6 +441,11 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Name and state readable at the dock's default width ("quick fmnist on zc706", "interrupted"); the
+    // numbers after them scroll.
+    const QFontMetrics fm = m_view->fontMetrics();
+    m_view->horizontalHeader()->resizeSection(RunsModel::NameColumn, fm.horizontalAdvance(QStringLiteral("quick fmnist on zc706 (2)")) + 16);
+    m_view->horizontalHeader()->resizeSection(RunsModel::StateColumn, fm.horizontalAdvance(tr("interrupted")) + 24);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_view, &QTableView::doubleClicked, this,
         [this](const QModelIndex& index) { emit runActivated(index.data(RunsModel::RunIdRole).toLongLong()); });

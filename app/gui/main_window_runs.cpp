@@ -307,6 +307,11 @@ void MainWindow::onBudgetCommitted(const widgets::BudgetSettings& now, const wid
 
 void MainWindow::onRunStarted(qint64 runId, const QString& name)
 {
+    // Keep every pane's text true while the first epoch trains and nothing is plotted yet.
+    m_paretoPlot->setPlaceholderText(tr("Run %1 started: the supernet trains its first epoch; the first candidates "
+                                        "appear when it ends")
+                                         .arg(runId));
+    m_strip->setPlaceholderText(tr("Search running: the probabilities appear here after each epoch"));
     // The previous live run leaves the views unless the user is comparing it.
     if (m_liveRun != 0 && m_shownRuns.contains(m_liveRun) && m_shownRuns.size() == 1) {
         m_selection->clear();
@@ -365,9 +370,20 @@ void MainWindow::onProgress(const SearchProgress& p)
     if (p.runId != m_liveRun) {
         return;
     }
-    const double epochFraction = p.steps > 0 ? double(p.step) / double(p.steps) : 0.0;
-    const double done = p.epochs > 0 ? std::clamp((p.epoch + epochFraction) / p.epochs, 0.0, 1.0) : 0.0;
+    // step and steps count over the whole run.
+    const double done = p.steps > 0 ? std::clamp(double(p.step) / double(p.steps), 0.0, 1.0) : 0.0;
     m_progressBar->setValue(int(std::lround(done * 1000)));
+    if (p.epoch == 0 && p.candidates == 0 && p.step > 0 && p.epochs > 0) {
+        // The first epoch's end, from the pace so far: when the first candidates appear.
+        const double stepsPerEpoch = double(p.steps) / p.epochs;
+        const double left = p.elapsedSeconds / double(p.step) * std::max(0.0, stepsPerEpoch - double(p.step));
+        m_paretoPlot->setPlaceholderText(tr("Run %1, %2 of epoch 1 (%3): the first candidates appear when it ends, "
+                                            "in about %4")
+                                             .arg(p.runId)
+                                             .arg(QStringLiteral("%1 %").arg(int(100 * p.step / stepsPerEpoch)))
+                                             .arg(p.phase)
+                                             .arg(formatDuration(left)));
+    }
     m_progressLabel->setText(
         tr("Run %1 · %2 · epoch %3/%4 · loss %5 · λ %6 · %n candidate(s) · ETA %7", nullptr, p.candidates)
             .arg(p.runId)
@@ -385,6 +401,8 @@ void MainWindow::onRunEnded(qint64 runId, const QString& state, const QString& m
         showError(runId > 0 ? tr("Run %1 failed: %2").arg(runId).arg(message) : message);
     }
     if (!m_controller->isRunning()) {
+        m_paretoPlot->setPlaceholderText({});
+        m_strip->setPlaceholderText({});
         m_progressBar->hide();
         m_cancelButton->hide();
         if (state == QLatin1String("complete")) {
