@@ -414,6 +414,107 @@
         <source>Run %1 failed.</source>
         <translation>Lauf %1 fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source>&amp;Train from Scratch…</source>
+        <translation>Von Grund auf &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Train the selected networks from scratch to check their estimates</source>
+        <translation>Die ausgewählten Netze von Grund auf trainieren, um ihre Schätzungen zu prüfen</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the training; the candidates keep their estimates</source>
+        <translation>Training anhalten; die Kandidaten behalten ihre Schätzungen</translation>
+    </message>
+    <message>
+        <source>Stop the training before opening another run store.</source>
+        <translation>Halten Sie das Training an, bevor Sie eine andere Lauf-Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>Run %1 started: the supernet trains its first epoch; the first candidates appear when it ends</source>
+        <translation>Lauf %1 gestartet: Das Supernetz trainiert seine erste Epoche; die ersten Kandidaten erscheinen, wenn sie endet</translation>
+    </message>
+    <message>
+        <source>Search running: the probabilities appear here after each epoch</source>
+        <translation>Suche läuft: Die Wahrscheinlichkeiten erscheinen hier nach jeder Epoche</translation>
+    </message>
+    <message>
+        <source>Run %1, %2 of epoch 1 (%3): the first candidates appear when it ends, in about %4</source>
+        <translation>Lauf %1, %2 von Epoche 1 (%3): Die ersten Kandidaten erscheinen, wenn sie endet, in etwa %4</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 (%2 of %3), sharing the cores with the search</source>
+        <translation>Trainiere Kandidat %1 (%2 von %3), teilt sich die Kerne mit der Suche</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 (%2 of %3)</source>
+        <translation>Trainiere Kandidat %1 (%2 von %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images</source>
+        <translation>
+            <numerusform>Kandidat %1 von Grund auf %n Epoche lang trainiert: %2 % auf den Testbildern</numerusform>
+            <numerusform>Kandidat %1 von Grund auf %n Epochen lang trainiert: %2 % auf den Testbildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording the training of candidate %1 failed: %2</source>
+        <translation>Das Speichern des Trainings von Kandidat %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 failed: %2</source>
+        <translation>Training von Kandidat %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Training of candidate %1 stopped; it keeps its estimate</source>
+        <translation>Training von Kandidat %1 angehalten; er behält seine Schätzung</translation>
+    </message>
+    <message>
+        <source>Train from Scratch</source>
+        <translation>Von Grund auf trainieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected network(s) will be trained from scratch, one after another, on the training images, and tested on the test images. The result is stored beside the estimate and drawn as a diamond joined to it; the front keeps comparing estimates.</source>
+        <translation>
+            <numerusform>%n ausgewähltes Netz wird von Grund auf auf den Trainingsbildern trainiert und auf den Testbildern getestet. Das Ergebnis wird neben der Schätzung gespeichert und als damit verbundene Raute gezeichnet; die Front vergleicht weiterhin Schätzungen.</numerusform>
+            <numerusform>%n ausgewählte Netze werden nacheinander von Grund auf auf den Trainingsbildern trainiert und auf den Testbildern getestet. Die Ergebnisse werden neben den Schätzungen gespeichert und als damit verbundene Rauten gezeichnet; die Front vergleicht weiterhin Schätzungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A search is running. The training will share the processor with it, so both take longer (about twice as long on two cores). Stop the search first to train at full speed.</source>
+        <translation>Eine Suche läuft. Das Training teilt sich den Prozessor mit ihr, daher dauern beide länger (auf zwei Kernen etwa doppelt so lange). Halten Sie zuerst die Suche an, um mit voller Geschwindigkeit zu trainieren.</translation>
+    </message>
+    <message>
+        <source>A 4-epoch training takes about 2 to 5 minutes per network on two cores. A search started meanwhile shares the processor with it.</source>
+        <translation>Ein Training über 4 Epochen dauert auf zwei Kernen etwa 2 bis 5 Minuten pro Netz. Eine in der Zwischenzeit gestartete Suche teilt sich den Prozessor damit.</translation>
+    </message>
+    <message>
+        <source>Passes over the training images (the co-search ablation uses 4)</source>
+        <translation>Durchläufe über die Trainingsbilder (die Co-Search-Ablation verwendet 4)</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+</context>
+<context>
+    <name>dna::app::RetrainQueue</name>
+    <message>
+        <source>the training ended without a result</source>
+        <translation>das Training endete ohne Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::SearchController</name>
@@ -808,13 +909,29 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <source>Whether the candidate is on its run&apos;s Pareto front of accuracy against the run&apos;s objective.</source>
         <translation>Ob der Kandidat auf der Pareto-Front seines Laufs liegt (Genauigkeit gegen die Zielgröße des Laufs).</translation>
     </message>
+    <message>
+        <source>older estimate (epoch %1)</source>
+        <translation>ältere Schätzung (Epoche %1)</translation>
+    </message>
+    <message>
+        <source>estimate (epoch %1)</source>
+        <translation>Schätzung (Epoche %1)</translation>
+    </message>
+    <message>
+        <source>Estimated with the supernet weights of epoch %1; the run&apos;s front was estimated again with the weights of epoch %2, this candidate (off the front) was not.</source>
+        <translation>Mit den Supernetz-Gewichten von Epoche %1 geschätzt; die Front des Laufs wurde mit den Gewichten von Epoche %2 neu geschätzt, dieser Kandidat (nicht auf der Front) nicht.</translation>
+    </message>
+    <message>
+        <source>Trained (%)</source>
+        <translation>Trainiert (%)</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the network trained from scratch (Search &gt; Train from Scratch), empty when it was not trained.</source>
+        <translation>Testgenauigkeit des von Grund auf trainierten Netzes (Suche &gt; Von Grund auf trainieren), leer, wenn es nicht trainiert wurde.</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::CandidateTableView</name>
-    <message>
-        <source>supernet estimate</source>
-        <translation>Supernetz-Schätzung</translation>
-    </message>
     <message>
         <source>Front only</source>
         <translation>Nur Front</translation>
@@ -878,6 +995,10 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>older estimate (epoch %1)</source>
+        <translation>ältere Schätzung (Epoche %1)</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1572,14 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <source>On the Pareto front</source>
         <translation>Auf der Pareto-Front</translation>
     </message>
+    <message>
+        <source>Trained from scratch</source>
+        <translation>Von Grund auf trainiert</translation>
+    </message>
+    <message>
+        <source>supernet estimate, weights of epoch %1</source>
+        <translation>Supernetz-Schätzung, Gewichte von Epoche %1</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsBrowser</name>
@@ -1517,6 +1646,10 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>“%1” is still running and was not deleted. Stop its search first.</source>
         <translation>„%1“ läuft noch und wurde nicht gelöscht. Halten Sie zuerst seine Suche an.</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,105 @@
         <source>Run %1 failed.</source>
         <translation>运行 %1 失败。</translation>
     </message>
+    <message>
+        <source>&amp;Train from Scratch…</source>
+        <translation>从头训练(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Train the selected networks from scratch to check their estimates</source>
+        <translation>从头训练所选网络，以检验其估计值</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <source>Stop the training; the candidates keep their estimates</source>
+        <translation>停止训练；候选保留其估计值</translation>
+    </message>
+    <message>
+        <source>Stop the training before opening another run store.</source>
+        <translation>请先停止训练，再打开其他运行库。</translation>
+    </message>
+    <message>
+        <source>Run %1 started: the supernet trains its first epoch; the first candidates appear when it ends</source>
+        <translation>运行 %1 已开始：超网正在训练第一个轮次；该轮结束时出现第一批候选</translation>
+    </message>
+    <message>
+        <source>Search running: the probabilities appear here after each epoch</source>
+        <translation>搜索进行中：每个轮次结束后在此显示概率</translation>
+    </message>
+    <message>
+        <source>Run %1, %2 of epoch 1 (%3): the first candidates appear when it ends, in about %4</source>
+        <translation>运行 %1，第 1 轮已完成 %2（%3）：该轮结束时出现第一批候选，约 %4 后</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 (%2 of %3), sharing the cores with the search</source>
+        <translation>正在训练候选 %1（第 %2 个，共 %3 个），与搜索共享处理器核心</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 (%2 of %3)</source>
+        <translation>正在训练候选 %1（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images</source>
+        <translation>
+            <numerusform>候选 %1 已从头训练 %n 个轮次：测试图像上 %2 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording the training of candidate %1 failed: %2</source>
+        <translation>记录候选 %1 的训练结果失败：%2</translation>
+    </message>
+    <message>
+        <source>Training candidate %1 failed: %2</source>
+        <translation>训练候选 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Training of candidate %1 stopped; it keeps its estimate</source>
+        <translation>候选 %1 的训练已停止；保留其估计值</translation>
+    </message>
+    <message>
+        <source>Train from Scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected network(s) will be trained from scratch, one after another, on the training images, and tested on the test images. The result is stored beside the estimate and drawn as a diamond joined to it; the front keeps comparing estimates.</source>
+        <translation>
+            <numerusform>将在训练图像上依次从头训练所选的 %n 个网络，并在测试图像上测试。结果与估计值一并保存，并绘制为与估计值相连的菱形；前沿仍比较估计值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A search is running. The training will share the processor with it, so both take longer (about twice as long on two cores). Stop the search first to train at full speed.</source>
+        <translation>有搜索正在运行。训练将与其共享处理器，两者都会变慢（双核上约慢一倍）。如需全速训练，请先停止搜索。</translation>
+    </message>
+    <message>
+        <source>A 4-epoch training takes about 2 to 5 minutes per network on two cores. A search started meanwhile shares the processor with it.</source>
+        <translation>在双核上，每个网络训练 4 个轮次约需 2 到 5 分钟。期间启动的搜索将与其共享处理器。</translation>
+    </message>
+    <message>
+        <source>Passes over the training images (the co-search ablation uses 4)</source>
+        <translation>遍历训练图像的次数（协同搜索消融实验使用 4）</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>轮次(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>dna::app::RetrainQueue</name>
+    <message>
+        <source>the training ended without a result</source>
+        <translation>训练结束但没有结果</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::SearchController</name>
@@ -806,13 +905,29 @@ Epoch %3: probability %4</source>
         <source>Whether the candidate is on its run&apos;s Pareto front of accuracy against the run&apos;s objective.</source>
         <translation>该候选方案是否位于其所属运行的帕累托前沿上（准确率与该运行优化目标之间的权衡）。</translation>
     </message>
+    <message>
+        <source>older estimate (epoch %1)</source>
+        <translation>较早的估计（第 %1 轮）</translation>
+    </message>
+    <message>
+        <source>estimate (epoch %1)</source>
+        <translation>估计（第 %1 轮）</translation>
+    </message>
+    <message>
+        <source>Estimated with the supernet weights of epoch %1; the run&apos;s front was estimated again with the weights of epoch %2, this candidate (off the front) was not.</source>
+        <translation>使用第 %1 轮的超网权重估计；该运行的前沿已使用第 %2 轮的权重重新估计，此候选（不在前沿上）未重新估计。</translation>
+    </message>
+    <message>
+        <source>Trained (%)</source>
+        <translation>训练后 (%)</translation>
+    </message>
+    <message>
+        <source>Test accuracy of the network trained from scratch (Search &gt; Train from Scratch), empty when it was not trained.</source>
+        <translation>从头训练的网络的测试准确率（搜索 &gt; 从头训练），未训练时为空。</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::CandidateTableView</name>
-    <message>
-        <source>supernet estimate</source>
-        <translation>超网络估计</translation>
-    </message>
     <message>
         <source>Front only</source>
         <translation>仅前沿</translation>
@@ -876,6 +991,10 @@ Epoch %3: probability %4</source>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>older estimate (epoch %1)</source>
+        <translation>较早的估计（第 %1 轮）</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1568,14 @@ Epoch %3: probability %4</source>
         <source>On the Pareto front</source>
         <translation>位于帕累托前沿上</translation>
     </message>
+    <message>
+        <source>Trained from scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <source>supernet estimate, weights of epoch %1</source>
+        <translation>超网估计，第 %1 轮权重</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsBrowser</name>
@@ -1515,6 +1642,10 @@ Epoch %3: probability %4</source>
     <message>
         <source>“%1” is still running and was not deleted. Stop its search first.</source>
         <translation>“%1”仍在运行，未被删除。请先停止其搜索。</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>
