@@ -112,7 +112,8 @@ void SearchController::begin(Launch launch)
         return;
     }
     cosearch::SearchRequest request = std::move(launch.request);
-    const bool sameSpace = m_request.space == request.space;
+    // A checkpoint warm-starts only a supernet of the same space and weight sharing.
+    const bool sameSpace = m_request.space == request.space && m_request.supernet.sharing == request.supernet.sharing;
     std::vector<cosearch::CandidateEvent> rescore;
     if (launch.warm && launch.hardwareOnly && sameSpace) {
         std::set<std::string> seen;

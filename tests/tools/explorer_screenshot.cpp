@@ -1,6 +1,7 @@
-// explorer_screenshot OUT.png [SECONDS] [STORE]: opens the explorer on STORE (default: a new file next to OUT),
-// starts the quick co-search on Fashion-MNIST, waits SECONDS (default 90), selects the most accurate candidate
-// on the front and, if there is one, a second one to compare, then writes a grab of the whole window to OUT.
+// explorer_screenshot OUT.png [SECONDS] [STORE] [WIDTHxHEIGHT]: opens the explorer (1600x1000 unless given) on
+// STORE (default: a new file next to OUT), starts the quick co-search on Fashion-MNIST, waits SECONDS (default
+// 90), selects the most accurate candidate on the front, then writes a grab of the whole window to OUT. SECONDS
+// 0 starts no search: the store's newest run is shown as it is.
 // This is how packaging/screenshots/ is made (see README); it runs under xvfb-run or QT_QPA_PLATFORM=offscreen.
 #include "candidate_selection.h"
 #include "main_window.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 int main(int argc, char** argv)
@@ -19,7 +21,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: explorer_screenshot OUT.png [SECONDS] [STORE]\n");
+        std::fprintf(stderr, "usage: explorer_screenshot OUT.png [SECONDS] [STORE] [WIDTHxHEIGHT]\n");
         return 2;
     }
     const QString out = args.at(1);
@@ -27,17 +29,27 @@ int main(int argc, char** argv)
     const QString store
         = args.size() > 3 ? args.at(3) : QFileInfo(out).absolutePath() + QStringLiteral("/screenshot-runs.sqlite");
 
+    QSize size(1600, 1000);
+    if (args.size() > 4) {
+        const QStringList wh = args.at(4).split(QLatin1Char('x'));
+        if (wh.size() == 2) {
+            size = QSize(wh.at(0).toInt(), wh.at(1).toInt());
+        }
+    }
     dna::app::MainWindow window;
-    window.resize(1600, 1000);
+    window.resize(size);
     window.show();
     if (!window.openStore(store)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(store));
         return 1;
     }
-    window.startSearch();
-    QTimer::singleShot(seconds * 1000, &window, [&] {
+    if (seconds > 0) {
+        window.startSearch();
+    }
+    QTimer::singleShot(std::max(seconds, 1) * 1000, &window, [&] {
         dna::widgets::ParetoPlot* plot = window.paretoPlot();
-        const QList<qint64> front = plot->frontIds(window.controller()->currentRunId());
+        const qint64 run = window.controller()->currentRunId();
+        const QList<qint64> front = plot->frontIds(run != 0 ? run : plot->runIds().value(0));
         if (!front.isEmpty()) {
             window.selection()->selectOne(front.first());
         }
