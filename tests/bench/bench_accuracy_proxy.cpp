@@ -16,7 +16,8 @@
 // architecture steps; no hardware term), then for every genotype the co-search's estimator (batch norm
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
-// Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--references FILE]
+// Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
+//        [--references FILE]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
 // proxy_best_estimate_<mode> (the highest estimate among the genotypes, in %) and the per-genotype table.
 #include "bench_util.h"
@@ -180,6 +181,7 @@ int main(int argc, char** argv)
     bool recompute = false;
     std::string modes = "separate,shared";
     uint64_t seed = 1;
+    double lr = 0; // 0: the preset's
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
@@ -190,6 +192,9 @@ int main(int argc, char** argv)
         } else if (a == "--modes" && i + 1 < argc) {
             modes = argv[++i];
             command += " " + modes;
+        } else if (a == "--lr" && i + 1 < argc) {
+            lr = std::stod(argv[++i]);
+            command += std::string(" ") + argv[i];
         } else if (a == "--seed" && i + 1 < argc) {
             seed = std::stoull(argv[++i]);
             command += std::string(" ") + argv[i];
@@ -198,7 +203,7 @@ int main(int argc, char** argv)
             command += " " + refPath;
         } else {
             std::fprintf(stderr,
-                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--references FILE]\n");
+                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--references FILE]\n");
             return 2;
         }
     }
@@ -261,6 +266,9 @@ int main(int argc, char** argv)
         base.seed = seed;
         nas::SearchRequest sr = cosearch::supernetRequest(base);
         sr.options.sharing = sharing;
+        if (lr > 0) {
+            sr.options.weightLr = lr;
+        }
         sr.checkpointPath = tmp.string();
         const auto t0 = std::chrono::steady_clock::now();
         const auto searched = nas::runSearch(sr, CancelToken {}, {});

@@ -209,6 +209,10 @@ void TestCoSearch::costTableMatchesLayerSearches()
 void TestCoSearch::presetsAndBadRequests()
 {
     QVERIFY(presetRequest("quick").ok());
+    // quick uses the weight-entangled supernet, paper the paper's separate ops; the request records which.
+    QVERIFY(presetRequest("quick")->supernet.sharing == nas::WeightSharing::Shared);
+    QVERIFY(presetRequest("paper")->supernet.sharing == nas::WeightSharing::Separate);
+    QCOMPARE(requestToJson(*presetRequest("quick")).value("supernet", std::string()), std::string("shared"));
     QVERIFY(presetRequest("paper")->retrain);
     QCOMPARE(QString::fromStdString(presetRequest("fast").error().detail),
         QStringLiteral("unknown preset 'fast'; presets are quick and paper"));
