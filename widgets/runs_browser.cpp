@@ -441,11 +441,7 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // Name and state readable at the dock's default width ("quick fmnist on zc706", "interrupted"); the
-    // numbers after them scroll.
-    const QFontMetrics fm = m_view->fontMetrics();
-    m_view->horizontalHeader()->resizeSection(RunsModel::NameColumn, fm.horizontalAdvance(QStringLiteral("quick fmnist on zc706 (2)")) + 16);
-    m_view->horizontalHeader()->resizeSection(RunsModel::StateColumn, fm.horizontalAdvance(tr("interrupted")) + 24);
+
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_view, &QTableView::doubleClicked, this,
         [this](const QModelIndex& index) { emit runActivated(index.data(RunsModel::RunIdRole).toLongLong()); });
@@ -525,6 +521,19 @@ void RunsBrowser::setStore(store::RunStore* store)
     m_empty->setEnabled(false); // greyed hint
     m_model->setStore(store);
     m_view->resizeColumnsToContents();
+    keepNameAndStateReadable();
+}
+
+void RunsBrowser::keepNameAndStateReadable()
+{
+    // Name and state readable at the dock's default width even when the store is empty (sized to contents, they
+    // would shrink to their titles); the numbers after them scroll.
+    QHeaderView* header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int name = std::min(fm.horizontalAdvance(QStringLiteral("fmnist on zc706 (900 DSP, 1090 BRAM18)")), 240) + 16;
+    const int state = fm.horizontalAdvance(tr("interrupted")) + 24;
+    header->resizeSection(RunsModel::NameColumn, std::max(header->sectionSize(RunsModel::NameColumn), name));
+    header->resizeSection(RunsModel::StateColumn, std::max(header->sectionSize(RunsModel::StateColumn), state));
 }
 
 void RunsBrowser::setUndoStack(QUndoStack* stack) { m_undo = stack; }

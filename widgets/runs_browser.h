@@ -140,6 +140,7 @@ signals:
     void runsChanged();
 
 private:
+    void keepNameAndStateReadable();
     friend class RunsCommand;
     void setupActions();
     void updateActions();

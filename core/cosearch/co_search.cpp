@@ -304,13 +304,15 @@ bool refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
         std::vector<int> stale;
         for (int i : also) {
             // Invalid designs keep their first estimate: they never reach the front.
-            if (r.costs[size_t(i)].valid() && r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch) {
+            if (r.costs[size_t(i)].valid() && r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch
+                && std::find(stale.begin(), stale.end(), i) == stale.end()) {
                 stale.push_back(i);
             }
         }
         also.clear();
         for (int i : currentFront(r)) {
-            if (r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch) {
+            if (r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch
+                && std::find(stale.begin(), stale.end(), i) == stale.end()) {
                 stale.push_back(i);
             }
         }
@@ -531,6 +533,19 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         for (const auto& g : picks) {
             if (emitted >= req.candidatesPerEpoch || cancel.cancelled()) {
                 break;
+            }
+            if (cb.progress) {
+                // Between the epoch's last step and the next one's first: the candidates' hardware searches.
+                ProgressEvent p;
+                p.phase = "candidates";
+                p.epoch = epoch;
+                p.epochs = req.epochs;
+                p.step = long(epoch + 1) * stepsPerEpoch;
+                p.steps = totalSteps;
+                p.lambda = r.lambda;
+                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+                p.etaSeconds = p.elapsedSeconds / double(std::max(1L, p.step)) * double(p.steps - p.step);
+                cb.progress(p);
             }
             if (!seen.insert(g).second) {
                 continue;

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <set>
 #include <thread>
 
 using namespace dna;
@@ -421,8 +422,10 @@ void TestCoSearch::frontIsReestimatedEveryEpoch()
     cb.candidate = [&](const CandidateEvent& ev) { rec.candidate(ev); };
     cb.estimates = [&](const std::vector<EstimateEvent>& events) {
         reestimated += int(events.size());
+        std::set<int> named;
         for (const auto& e : events) {
             QVERIFY(rec.candidateId(e.candidate) > 0);
+            QVERIFY(named.insert(e.candidate).second); // each candidate once per batch
         }
         rec.estimates(events);
     };

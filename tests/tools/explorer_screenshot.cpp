@@ -53,8 +53,10 @@ int main(int argc, char** argv)
         if (!front.isEmpty()) {
             window.selection()->selectOne(front.first());
         }
-        if (auto* mapping = window.findChild<QDockWidget*>(QStringLiteral("Mapping"))) {
-            mapping->raise();
+        // The tab shown on the right: Mapping, or the one named by DNA_SCREENSHOT_DOCK (e.g. Candidates).
+        const QString dock = qEnvironmentVariable("DNA_SCREENSHOT_DOCK", QStringLiteral("Mapping"));
+        if (auto* shown = window.findChild<QDockWidget*>(dock)) {
+            shown->raise();
         }
         QTimer::singleShot(1500, &window, [&] {
             const bool ok = window.grab().save(out);
