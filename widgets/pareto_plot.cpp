@@ -330,7 +330,7 @@ void ParetoPlot::setRetrained(qint64 candidateId, double accuracy)
         return;
     }
     m_points[size_t(*at)].record.retrainedAccuracy = accuracy;
-    scheduleSync();
+    scheduleSync(); // the auto range takes the diamond in
 }
 
 int ParetoPlot::retrainedCount() const
@@ -353,7 +353,7 @@ void ParetoPlot::syncRetrainedGraphs()
         lx << p.x << p.x << p.x;
         ly << p.y << y << std::numeric_limits<double>::quiet_NaN();
     }
-    m_retrained->setData(mx, my, true);
+    m_retrained->setData(mx, my); // in point order, not sorted by x
     m_retrainLinks->data()->clear();
     for (int i = 0; i < lx.size(); ++i) {
         m_retrainLinks->data()->add(QCPGraphData(lx[i], ly[i]));
@@ -393,6 +393,7 @@ void ParetoPlot::updateEstimates(const std::vector<store::EstimateRecord>& estim
         return;
     }
     m_fullDotsRebuild = true; // points already in the dots graphs moved
+    ++m_dataGeneration; // and the hover index must find them where they are now
     scheduleSync();
     for (qint64 runId : changedRuns) {
         emit frontChanged(runId, frontIds(runId));
@@ -759,6 +760,10 @@ void ParetoPlot::applyAutoRange()
             xHi = std::max(xHi, p.x);
             yLo = std::min(yLo, p.y);
             yHi = std::max(yHi, p.y);
+            if (p.record.retrainedAccuracy >= 0) { // the diamond of a training from scratch
+                yLo = std::min(yLo, p.record.retrainedAccuracy * 100.0);
+                yHi = std::max(yHi, p.record.retrainedAccuracy * 100.0);
+            }
         }
     }
     if (m_budgetLine->visible()) {

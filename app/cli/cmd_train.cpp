@@ -26,7 +26,7 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
     // A stored candidate (--run and --candidate, in --db or the default store) instead of --genotype: its network
     // is trained (4 epochs unless --epochs), and the result recorded on it with its weights file.
     const bool stored = args.value("candidate") || args.value("run");
-    std::unique_ptr<store::RunStore> db;
+    std::string dbPath;
     int64_t candidateId = 0;
     nas::TrainRequest req;
     if (stored) {
@@ -35,20 +35,28 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         }
         const int64_t runId = args.integer("run", 0, 1, std::numeric_limits<int64_t>::max());
         candidateId = args.integer("candidate", 0, 1, std::numeric_limits<int64_t>::max());
-        const std::string dbPath = args.valueOr("db", store::defaultStorePath());
-        auto opened = store::RunStore::open(dbPath);
+        dbPath = args.valueOr("db", store::defaultStorePath());
+        // Read through a reader: the training takes minutes, and the store's one writer (a search, the explorer)
+        // must not be locked out meanwhile. The result is written when it is there.
+        auto opened = store::RunStore::open(dbPath, store::RunStore::Mode::ReadOnly);
         if (!opened) {
             err << "dna-cli train: --db: " << opened.error().detail << '\n';
             return BadUsage;
         }
-        db = std::move(opened).value();
-        const auto c = db->candidate(candidateId);
+        const auto c = (*opened)->candidate(candidateId);
         if (!c || c->runId != runId) {
             err << "dna-cli train: --candidate: run " << runId << " of " << dbPath << " has no candidate "
                 << candidateId << " (dna-cli export --run " << runId << " --format csv --out FILE lists them)\n";
             return BadUsage;
         }
         req.genotype = c->genotype;
+        // The data the run searched on, unless --dataset says otherwise.
+        if (const auto run = (*opened)->run(runId)) {
+            const auto request = nlohmann::json::parse(run->requestJson, nullptr, false);
+            if (request.is_object() && request.value("dataset", std::string()) != "") {
+                req.dataset = request.value("dataset", std::string());
+            }
+        }
         req.epochs = 4;
         req.checkpointPath = cosearch::retrainedWeightsPath(dbPath, candidateId);
     } else if (!args.value("genotype")) {
@@ -59,7 +67,7 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
     req.epochs = int(args.integer("epochs", req.epochs, 1, 10000));
     req.seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
     req.dataDir = args.valueOr("data", "");
-    req.dataset = args.valueOr("dataset", "");
+    req.dataset = args.valueOr("dataset", req.dataset);
     req.batchSize = int(args.integer("batch", req.batchSize, 2, 4096));
     req.lr = realOption(args, "lr", req.lr, 1e-6, 10.0);
     req.threads = int(args.integer("threads", 2, 1, 256));
@@ -81,8 +89,14 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         return reportError(err, "train", e);
     }
     const auto& r = *result;
-    if (db && !r.cancelled) {
-        db->setRetrained(candidateId, r.testAccuracy, req.epochs, req.checkpointPath);
+    if (stored && !r.cancelled) {
+        auto writer = store::RunStore::open(dbPath);
+        if (!writer || !(*writer)->setRetrained(candidateId, r.testAccuracy, req.epochs, req.checkpointPath)) {
+            err << "dna-cli train: the network reached " << r.testAccuracy << " (weights in " << req.checkpointPath
+                << ") but it could not be recorded in " << dbPath << ": "
+                << (writer ? "the candidate is gone" : writer.error().detail) << "; run the command again later\n";
+            return Failure;
+        }
     }
     if (args.flag("json")) {
         nlohmann::json history = nlohmann::json::array();
@@ -98,14 +112,14 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
             { "train_accuracy", r.trainAccuracy }, { "flops", r.mflops * 1e6 }, { "mflops", r.mflops },
             { "parameters", r.parameters }, { "epochs", req.epochs }, { "seed", req.seed }, { "seconds", r.seconds },
             { "images_per_s", r.imagesPerSecond }, { "history", history } };
-        if (db) {
+        if (stored) {
             doc["candidate"] = candidateId;
             doc["weights"] = req.checkpointPath;
         }
         out << doc.dump(2) << '\n';
         return Ok;
     }
-    if (db) {
+    if (stored) {
         out << "candidate:  " << candidateId << " (recorded in the store; weights " << req.checkpointPath << ")\n";
     }
     out << "genotype:   " << r.label << '\n'

@@ -3,6 +3,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -37,9 +38,15 @@ RetrainQueue::~RetrainQueue()
 void RetrainQueue::enqueue(const QList<Job>& jobs)
 {
     for (const Job& j : jobs) {
-        m_waiting.push_back(j);
+        // A candidate already waiting or training is not queued again.
+        const bool queued = (m_thread && m_current.candidateId == j.candidateId)
+            || std::any_of(m_waiting.begin(), m_waiting.end(),
+                [&](const Job& w) { return w.candidateId == j.candidateId; });
+        if (!queued) {
+            m_waiting.push_back(j);
+            ++m_count;
+        }
     }
-    m_count += int(jobs.size());
     if (!m_thread) {
         startNext();
     }

@@ -167,6 +167,7 @@ void SearchController::begin(Launch launch)
                 std::vector<Prepared> prepared;
                 for (auto& c : moved) {
                     c.epoch = -1; // carried over from the previous run, not found by this one's NAS
+                    c.estimateEpoch = -1; // its estimate is of the previous run's weights, not of an epoch of this one
                     prepared.push_back(prepare(std::move(c)));
                     prepared.back().fromSearch = false;
                 }

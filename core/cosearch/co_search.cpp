@@ -392,11 +392,14 @@ std::string finalWeightsPath(const std::string& checkpointPath, size_t index)
 std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId)
 {
     const std::filesystem::path store(storePath);
-    const std::time_t now = std::time(nullptr);
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm utc {};
-    gmtime_r(&now, &utc);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &utc);
+    gmtime_r(&seconds, &utc);
+    char stamp[40];
+    const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &utc);
+    std::snprintf(stamp + n, sizeof stamp - n, "%03d", int(ms));
     return (store.parent_path()
         / (store.stem().string() + "-candidate" + std::to_string(candidateId) + "-" + stamp + ".weights.pt"))
         .string();
@@ -570,7 +573,9 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
         refreshFrontEstimates(r, epoch, pickedAgain);
         if (derivedKnown >= 0) {
-            noteDerived(r.points[size_t(derivedKnown)].first, r.costs[size_t(derivedKnown)]);
+            // Valid: just re-estimated with these weights. Invalid: its point holds a placeholder, estimate it.
+            const auto i = size_t(derivedKnown);
+            noteDerived(r.costs[i].valid() ? r.points[i].first : estimateAccuracy(r, derived), r.costs[i]);
         }
         emitFront(r);
         if (!req.checkpointPath.empty()) {

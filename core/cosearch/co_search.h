@@ -162,7 +162,7 @@ Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& ca
 std::string finalWeightsPath(const std::string& checkpointPath, size_t index);
 
 /// Where the weights of a stored candidate trained from scratch on demand go: next to the store,
-/// `<store stem>-candidate<id>-<UTC time>.weights.pt` (a new name for every training, so nothing is overwritten).
+/// `<store stem>-candidate<id>-<UTC time to the millisecond>.weights.pt` (a new name for every training).
 std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId);
 
 /// A budget change without a new search: the hardware search again for already evaluated networks (their

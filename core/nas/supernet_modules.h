@@ -143,7 +143,8 @@ inline bool sharesWeights(const workload::OpSpec& op) { return !op.isSkip() && o
 // The weight-entangled ops of one searchable layer: one expand (in -> in x maxE), one depthwise (maxK x maxK)
 // and one project (in x maxE -> out) convolution hold the weights of the largest op; an op of kernel k and
 // expansion e runs on the first in x e channels and the centred k x k window. Each op keeps its own batch norms
-// (the statistics of a slice depend on which op ran). Gradients of a step reach only the slice that ran.
+// (the statistics of a slice depend on which op ran). Gradients of a step reach only the slice that ran; SGD's
+// momentum and weight decay still move the rest of the superkernel a little, as in Once-for-All's training.
 struct SharedLayerImpl : nn::Module {
     struct OpParts {
         int mid = 0;

@@ -58,7 +58,9 @@ const char* const kSchemaV4[] = {
 // supernet estimates were taken at the end of the epoch they were found in.
 const char* const kSchemaV5[] = {
     "ALTER TABLE candidates ADD COLUMN estimate_epoch INTEGER NOT NULL DEFAULT -1",
-    "UPDATE candidates SET estimate_epoch = epoch WHERE accuracy_kind = 'supernet'",
+    // (The final networks were stored with epoch = the epoch count; their weights were the last epoch's.)
+    "UPDATE candidates SET estimate_epoch = min(epoch, coalesce((SELECT max(e.epoch) FROM epochs e"
+    " WHERE e.run_id = candidates.run_id), epoch)) WHERE accuracy_kind = 'supernet'",
     "CREATE TABLE estimates(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
     " epoch INTEGER NOT NULL, accuracy REAL NOT NULL, kind TEXT NOT NULL)",
     "CREATE INDEX estimates_candidate ON estimates(candidate_id)",

@@ -600,6 +600,10 @@ void TestRunStore::migratesVersion4()
             " VALUES(7, 1, 2, 'fmnist:a', 0.61, 'supernet', 900, 1)",
             "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, on_front, weights_path)"
             " VALUES(8, 1, 4, 'fmnist:b', 0.89, 'retrained', 400, 1, '/w/run-1-final0.weights.pt')",
+            // A final network of a quick run: stored with epoch = the epoch count (4), estimated after epoch 3.
+            "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps)"
+            " VALUES(9, 1, 4, 'fmnist:c', 0.66, 'supernet', 700)",
+            "INSERT INTO epochs(run_id, epoch, train_loss) VALUES(1, 3, 0.5)",
             "PRAGMA user_version = 4" });
     rawSql(path, sql);
     auto store = RunStore::open(path.toStdString());
@@ -609,6 +613,7 @@ void TestRunStore::migratesVersion4()
     QCOMPARE(estimate->estimateEpoch, 2); // taken at the end of the epoch it was found in
     QCOMPARE(estimate->accuracy, 0.61);
     QCOMPARE((*store)->candidate(8)->estimateEpoch, -1);
+    QCOMPARE((*store)->candidate(9)->estimateEpoch, 3); // the run's last epoch, not the epoch count
     QCOMPARE((*store)->candidate(8)->weightsPath, std::string("/w/run-1-final0.weights.pt"));
     const auto history = (*store)->estimates(7);
     QCOMPARE(int(history.size()), 1);

@@ -182,6 +182,8 @@ private slots:
         QSignalSpy idle(window.retrainQueue(), &RetrainQueue::idle);
         window.trainSelected();
         QCOMPARE(window.retrainQueue()->waiting(), 1);
+        window.trainSelected(); // both are queued or training already: nothing is added
+        QCOMPARE(window.retrainQueue()->waiting(), 1);
         // Wait for steps to be under way, then stop everything.
         QTRY_VERIFY_WITH_TIMEOUT(
             std::any_of(progress.begin(), progress.end(), [](const QList<QVariant>& a) { return a.at(3).toDouble() > 0; }),
