@@ -1580,6 +1580,10 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <source>supernet estimate, weights of epoch %1</source>
         <translation>Supernetz-Schätzung, Gewichte von Epoche %1</translation>
     </message>
+    <message>
+        <source>Older estimates</source>
+        <translation>Ältere Schätzungen</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsBrowser</name>

@@ -1576,6 +1576,10 @@ Epoch %3: probability %4</source>
         <source>supernet estimate, weights of epoch %1</source>
         <translation>超网估计，第 %1 轮权重</translation>
     </message>
+    <message>
+        <source>Older estimates</source>
+        <translation>较早的估计</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsBrowser</name>

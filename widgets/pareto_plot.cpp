@@ -182,6 +182,9 @@ void ParetoPlot::setupLayersAndGraphs()
     m_retrainLinks->setPen(QPen(QColor(60, 60, 60), 1, Qt::DotLine));
     m_retrainLinks->setSelectable(QCP::stNone);
     m_retrainLinks->removeFromLegend();
+    m_stale = scatterOnly(layer(QStringLiteral("fronts"))); // above the dots of every run, below the fronts
+    m_stale->setName(tr("Older estimates"));
+    m_stale->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(150, 150, 150), 1), Qt::white, 5));
     m_retrained = scatterOnly(layer(QStringLiteral("fronts")));
     m_retrained->setName(tr("Trained from scratch"));
     m_retrained->setScatterStyle(
@@ -339,8 +342,35 @@ int ParetoPlot::retrainedCount() const
         [this](const Point& p) { return p.record.retrainedAccuracy >= 0 && plottable(p); }));
 }
 
+std::vector<int> ParetoPlot::staleMembers() const
+{
+    std::vector<int> latest(m_runs.size(), -1);
+    for (const Point& p : m_points) {
+        if (p.record.accuracyKind == "supernet") {
+            latest[size_t(p.run)] = std::max(latest[size_t(p.run)], p.record.estimateEpoch);
+        }
+    }
+    std::vector<int> stale;
+    for (size_t i = 0; i < m_points.size(); ++i) {
+        const Point& p = m_points[i];
+        if (p.record.valid && plottable(p) && p.record.accuracyKind == "supernet" && p.record.estimateEpoch >= 0
+            && p.record.estimateEpoch < latest[size_t(p.run)]) {
+            stale.push_back(int(i));
+        }
+    }
+    return stale;
+}
+
+int ParetoPlot::staleCount() const { return int(staleMembers().size()); }
+
 void ParetoPlot::syncRetrainedGraphs()
 {
+    QVector<double> sx, sy;
+    for (int i : staleMembers()) {
+        sx.append(m_points[size_t(i)].x);
+        sy.append(m_points[size_t(i)].y);
+    }
+    m_stale->setData(sx, sy); // hollow: the estimate is from older weights than the run's front
     QVector<double> mx, my, lx, ly;
     for (const Point& p : m_points) {
         if (p.record.retrainedAccuracy < 0 || !plottable(p)) {

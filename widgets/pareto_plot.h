@@ -57,6 +57,9 @@ public:
     void setRetrained(qint64 candidateId, double accuracy);
     /// How many shown candidates have a retrained marker.
     int retrainedCount() const;
+    /// How many shown candidates are drawn hollow: supernet estimates from older weights than the newest estimate
+    /// of their run (the search re-estimates the front after every epoch, not the points behind it).
+    int staleCount() const;
     void clearCandidates();
     void removeRun(qint64 runId);
     /// The name shown in the legend and the hover card (default "Run <id>").
@@ -129,6 +132,7 @@ private:
     void applyScatterDetail();
     void syncSelectionGraphs();
     void syncRetrainedGraphs();
+    std::vector<int> staleMembers() const;
     void syncBudgetLines();
     void syncLegend();
     void applyAutoRange();
@@ -154,6 +158,7 @@ private:
     QCPGraph* m_selected = nullptr;
     QCPGraph* m_current = nullptr;
     QCPGraph* m_retrained = nullptr; // diamonds at the retrained accuracies
+    QCPGraph* m_stale = nullptr; // hollow rings over the dots of older estimates
     QCPGraph* m_retrainLinks = nullptr; // estimate -> retrained, one segment each (NaN between them)
     QCPItemStraightLine* m_budgetLine = nullptr;
     QCPItemText* m_budgetLabel = nullptr;

@@ -115,6 +115,32 @@ class TestParetoPlot : public QObject {
     Q_OBJECT
 
 private slots:
+    void reestimatesMoveFrontsAndMarkOlderEstimates()
+    {
+        // The hand-made run, all estimated at epoch 0. Epoch 1 re-estimates 8 (0.60 -> 0.91) and 4 (0.92 -> 0.80):
+        // 8 (150 FPS) now dominates 1 (0.90, 100) and 4 (0.80, 50); 2 (300) and 5 (1000) stay, 3 and 6 are still
+        // dominated by 2. FPS front in metric order: 8, 2, 5. Older estimates: the valid ones left at epoch 0,
+        // 1, 2, 3, 5 and 6 (7 is invalid).
+        ParetoPlot plot;
+        auto run = handMadeRun();
+        for (auto& c : run) {
+            c.estimateEpoch = 0;
+        }
+        plot.addCandidates(run);
+        QCOMPARE(plot.staleCount(), 0);
+        QCOMPARE(plot.frontIds(1), (QList<qint64> { 4, 1, 2, 5 }));
+        QSignalSpy fronts(&plot, &ParetoPlot::frontChanged);
+        plot.updateEstimates({ { 8, 1, 0.91, "supernet" }, { 4, 1, 0.80, "supernet" } });
+        QCOMPARE(plot.frontIds(1), (QList<qint64> { 8, 2, 5 }));
+        QCOMPARE(fronts.count(), 1);
+        QCOMPARE(fronts.at(0).at(1).value<QList<qint64>>(), (QList<qint64> { 8, 2, 5 }));
+        QCOMPARE(plot.staleCount(), 5);
+        QCOMPARE(plot.retrainedCount(), 0);
+        plot.setRetrained(1, 0.93);
+        plot.setRetrained(99, 0.5); // not shown: ignored
+        QCOMPARE(plot.retrainedCount(), 1);
+    }
+
     void logAxisTicksAreOneTwoFive()
     {
         // A front spanning 1.3 decades gets 1-2-5 ticks, a narrow one every integer multiple, a wide one decades.
