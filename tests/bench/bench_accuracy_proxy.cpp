@@ -17,7 +17,7 @@
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
-//        [--references FILE]
+//        [--steps N (per epoch)] [--epochs E] [--references FILE]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
 // proxy_best_estimate_<mode> (the highest estimate among the genotypes, in %) and the per-genotype table.
 #include "bench_util.h"
@@ -182,6 +182,8 @@ int main(int argc, char** argv)
     std::string modes = "separate,shared";
     uint64_t seed = 1;
     double lr = 0; // 0: the preset's
+    int steps = 0; // supernet steps per epoch (at most a pass of the weight split), 0: the preset's
+    int epochs = 0; // supernet epochs, 0: the preset's
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
@@ -192,6 +194,12 @@ int main(int argc, char** argv)
         } else if (a == "--modes" && i + 1 < argc) {
             modes = argv[++i];
             command += " " + modes;
+        } else if (a == "--epochs" && i + 1 < argc) {
+            epochs = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
+        } else if (a == "--steps" && i + 1 < argc) {
+            steps = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
         } else if (a == "--lr" && i + 1 < argc) {
             lr = std::stod(argv[++i]);
             command += std::string(" ") + argv[i];
@@ -203,7 +211,7 @@ int main(int argc, char** argv)
             command += " " + refPath;
         } else {
             std::fprintf(stderr,
-                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--references FILE]\n");
+                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] [--epochs E] [--references FILE]\n");
             return 2;
         }
     }
@@ -268,6 +276,12 @@ int main(int argc, char** argv)
         sr.options.sharing = sharing;
         if (lr > 0) {
             sr.options.weightLr = lr;
+        }
+        if (steps > 0) {
+            sr.maxStepsPerEpoch = steps;
+        }
+        if (epochs > 0) {
+            sr.epochs = epochs;
         }
         sr.checkpointPath = tmp.string();
         const auto t0 = std::chrono::steady_clock::now();
