@@ -25,7 +25,7 @@ struct BudgetSettings {
     double minFps = 0;
     double maxEnergyUj = 0;
     double lambda = 0.3; // weight of the hardware term in the architecture loss
-    int epochs = 4;
+    int epochs = 8; // the quick preset's (cosearch::presetRequest)
     QString objective = QStringLiteral("fps"); // fps, latency, energy or edp
 
     bool isFpga() const;

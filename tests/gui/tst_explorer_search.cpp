@@ -195,7 +195,9 @@ private slots:
         const qint64 id = front.first();
         const auto* record = window->candidateTable()->model()->candidate(id);
         QVERIFY(record);
-        plot->replot();
+        // Lays out now what is still pending (the run's last re-estimates move points and the range), so the
+        // pixel computed below is where the point is drawn when the click arrives.
+        plot->resetView();
         double x = record->fps;
         switch (plot->metric()) {
         case dna::widgets::ParetoMetric::Latency:
