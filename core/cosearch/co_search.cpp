@@ -298,25 +298,22 @@ std::vector<int> currentFront(const Run& r)
 /// front candidate whose estimate is older, until the front holds only estimates of this epoch (or retrained
 /// accuracies): a re-estimate can drop a candidate off the front and bring an older one on, which is then
 /// re-estimated too. Each candidate is estimated at most once.
-bool refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
+void refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
 {
     std::vector<EstimateEvent> events;
     for (;;) {
         std::vector<int> stale;
-        for (int i : also) {
-            // Invalid designs keep their first estimate: they never reach the front.
+        // Invalid designs keep their first estimate (front members are all valid): they never reach the front.
+        auto addIfStale = [&](int i) {
             if (r.costs[size_t(i)].valid() && r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch
                 && std::find(stale.begin(), stale.end(), i) == stale.end()) {
                 stale.push_back(i);
             }
-        }
+        };
+        std::for_each(also.begin(), also.end(), addIfStale);
         also.clear();
-        for (int i : currentFront(r)) {
-            if (r.estimateEpochs[size_t(i)] >= 0 && r.estimateEpochs[size_t(i)] < epoch
-                && std::find(stale.begin(), stale.end(), i) == stale.end()) {
-                stale.push_back(i);
-            }
-        }
+        const auto front = currentFront(r);
+        std::for_each(front.begin(), front.end(), addIfStale);
         if (stale.empty()) {
             break;
         }
@@ -336,7 +333,6 @@ bool refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
     if (!events.empty() && r.cb.estimates) {
         r.cb.estimates(events);
     }
-    return !r.cancel.cancelled();
 }
 
 void emitFront(Run& r)
@@ -487,20 +483,24 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
         return std::nullopt;
     };
+    // One progress event: the training's steps, the epoch's candidates, or the final networks.
+    auto report = [&](const char* phase, int epoch, long step, double loss, double tau) {
+        ProgressEvent p;
+        p.phase = phase;
+        p.epoch = epoch;
+        p.epochs = req.epochs;
+        p.step = step;
+        p.steps = totalSteps;
+        p.loss = loss;
+        p.tau = tau;
+        p.lambda = r.lambda;
+        p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+        p.etaSeconds = p.elapsedSeconds / double(std::max(1L, step)) * double(totalSteps - step);
+        cb.progress(p);
+    };
     if (cb.progress) {
         hooks.stepped = [&](const nas::TrainStep& s) {
-            ProgressEvent p;
-            p.phase = s.joint ? "search" : "warm-up";
-            p.epoch = s.epoch;
-            p.epochs = req.epochs;
-            p.step = long(s.step);
-            p.steps = long(s.steps);
-            p.loss = s.loss;
-            p.tau = s.tau;
-            p.lambda = r.lambda;
-            p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
-            p.etaSeconds = p.elapsedSeconds / double(s.step) * double(s.steps - s.step);
-            cb.progress(p);
+            report(s.joint ? "search" : "warm-up", s.epoch, long(s.step), s.loss, s.tau);
         };
     }
     hooks.epochEnded = [&](const nas::TrainEpoch& trained) -> std::optional<Error> {
@@ -540,16 +540,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             }
             if (cb.progress) {
                 // Between the epoch's last step and the next one's first: the candidates' hardware searches.
-                ProgressEvent p;
-                p.phase = "candidates";
-                p.epoch = epoch;
-                p.epochs = req.epochs;
-                p.step = long(epoch + 1) * stepsPerEpoch;
-                p.steps = totalSteps;
-                p.lambda = r.lambda;
-                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
-                p.etaSeconds = p.elapsedSeconds / double(std::max(1L, p.step)) * double(p.steps - p.step);
-                cb.progress(p);
+                report("candidates", epoch, long(epoch + 1) * stepsPerEpoch, 0, 0);
             }
             if (!seen.insert(g).second) {
                 continue;
@@ -610,14 +601,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
                 break;
             }
             if (cb.progress) {
-                ProgressEvent p;
-                p.phase = "final";
-                p.epoch = req.epochs;
-                p.epochs = req.epochs;
-                p.step = p.steps = totalSteps;
-                p.lambda = r.lambda;
-                p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - r.start).count();
-                cb.progress(p);
+                report("final", req.epochs, totalSteps, 0, 0);
             }
             double accuracy = estimateAccuracy(r, g);
             std::string kind = "supernet";

@@ -9,7 +9,6 @@ namespace dna::nas {
 
 namespace {
 
-
 std::string fmt(double v, int digits)
 {
     char buf[32];

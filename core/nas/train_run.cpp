@@ -89,9 +89,7 @@ Expected<TrainResult> runTraining(const TrainRequest& req, const CancelToken& ca
         return stats.error();
     }
     result.cancelled = stats->cancelled;
-    const int64_t images = stats->images;
-    const double trainSeconds = secondsSince(start);
-    result.imagesPerSecond = trainSeconds > 0 ? images / trainSeconds : 0.0;
+    result.imagesPerSecond = stats->seconds > 0 ? double(stats->images) / stats->seconds : 0.0;
     if (!result.cancelled) {
         result.testAccuracy = req.testEveryEpoch && !result.history.empty()
             ? result.history.back().valAccuracy
