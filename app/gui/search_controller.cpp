@@ -278,7 +278,9 @@ void SearchController::record()
             mappings.push_back(std::move(c.mappings));
         }
         const std::vector<int64_t> ids = m_store->addCandidates(runId, records, mappings); // one transaction
-        m_store->updateFront(runId);
+        if (estimates.empty()) {
+            m_store->updateFront(runId); // otherwise updateEstimates below recomputes the flags once
+        }
         for (size_t i = 0; i < records.size(); ++i) {
             records[i].id = ids.at(i);
             records[i].runId = runId;

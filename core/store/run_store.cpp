@@ -71,6 +71,9 @@ const char* const kSchemaV5[] = {
     "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
 };
 
+// One row of a candidate's accuracy history (first estimate, re-estimate, training from scratch).
+const char* const kInsertEstimate = "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)";
+
 struct Transaction {
     explicit Transaction(sqlite3* db)
         : db(db)
@@ -452,7 +455,7 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
         " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
         " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
-    Statement e(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)");
+    Statement e(m_db, kInsertEstimate);
     Statement m(m_db,
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
         " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
@@ -496,7 +499,7 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
         Transaction t(m_db);
         Statement u(m_db,
             "UPDATE candidates SET accuracy = ?1, accuracy_kind = ?2, estimate_epoch = ?3 WHERE id = ?4 AND run_id = ?5");
-        Statement h(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)");
+        Statement h(m_db, kInsertEstimate);
         for (const auto& e : estimates) {
             u.reset();
             u.bind(1, e.accuracy).bind(2, e.kind).bind(3, int64_t(e.epoch)).bind(4, e.candidateId).bind(5, runId);
@@ -521,8 +524,8 @@ bool RunStore::setRetrained(int64_t candidateId, double accuracy, int epochs, co
     if (sqlite3_changes(m_db) == 0) {
         return false;
     }
-    Statement h(m_db, "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, -1, ?2, 'retrained')");
-    h.bind(1, candidateId).bind(2, accuracy).step();
+    Statement h(m_db, kInsertEstimate);
+    h.bind(1, candidateId).bind(2, int64_t(-1)).bind(3, accuracy).bind(4, std::string("retrained")).step();
     t.commit();
     return true;
 }
