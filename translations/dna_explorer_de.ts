@@ -508,6 +508,10 @@
         <source>&amp;Train</source>
         <translation>&amp;Trainieren</translation>
     </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s check says: %2). It is open read-only and nothing will be written to it: export the designs you need, then restore the file from a backup. `dna-cli store check` lists every problem.</source>
+        <translation>%1 ist beschädigt (SQLites Prüfung meldet: %2). Sie ist nur lesend geöffnet, und nichts wird in sie geschrieben: Exportieren Sie die benötigten Entwürfe und stellen Sie die Datei dann aus einer Sicherung wieder her. `dna-cli store check` listet alle Probleme auf.</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::RetrainQueue</name>

@@ -504,6 +504,10 @@
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
+    <message>
+        <source>%1 is damaged (SQLite&apos;s check says: %2). It is open read-only and nothing will be written to it: export the designs you need, then restore the file from a backup. `dna-cli store check` lists every problem.</source>
+        <translation>%1 已损坏（SQLite 检查结果：%2）。它以只读方式打开，不会写入任何内容：请导出所需的设计，然后从备份恢复该文件。`dna-cli store check` 会列出所有问题。</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::RetrainQueue</name>

@@ -54,7 +54,7 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(design, &cost))) {
             err << "dna-cli evaluate: " << e->detail << '\n';
-            return Failure;
+            return e->code == "bad_path" ? BadUsage : Failure;
         }
     }
     if (args.flag("json")) {

@@ -47,7 +47,7 @@ int searchOnFixedAccelerator(const hwsearch::HwSearchRequest& req, const std::st
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(d, &cost))) {
             err << "dna-cli hwsearch: " << e->detail << '\n';
-            return Failure;
+            return e->code == "bad_path" ? BadUsage : Failure;
         }
     }
     if (args.flag("json")) {
@@ -119,7 +119,7 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(result.best, &result.cost))) {
             err << "dna-cli hwsearch: " << e->detail << '\n';
-            return Failure;
+            return e->code == "bad_path" ? BadUsage : Failure;
         }
     }
     // The "no search" baseline for comparison: the heuristic mapper on the default accelerator.

@@ -126,22 +126,35 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
                 << p.etaSeconds << " s, " << candidates << " candidates   " << std::flush;
         }
     };
+    // Candidate events are announced once their batch is committed, with their store ids: a reader that follows
+    // the events never looks for a candidate the store does not have (a kill between the two loses none).
+    std::vector<io::Json> unannounced;
+    auto announce = [&](const std::vector<int64_t>& ids) {
+        if (!json) {
+            return;
+        }
+        for (size_t i = 0; i < ids.size() && i < unannounced.size(); ++i) {
+            unannounced[i]["id"] = ids[i];
+            out << unannounced[i].dump() << '\n';
+        }
+        unannounced.erase(
+            unannounced.begin(), unannounced.begin() + std::ptrdiff_t(std::min(ids.size(), unannounced.size())));
+        out << std::flush;
+        emitFront(ids);
+    };
     cb.candidate = [&](const cosearch::CandidateEvent& ev) {
         ++candidates;
-        const auto ids = recorder.candidate(ev);
         if (json) {
-            out << io::Json { { "event", "candidate" }, { "run", runId }, { "epoch", ev.epoch },
+            unannounced.push_back(io::Json { { "event", "candidate" }, { "run", runId }, { "epoch", ev.epoch },
                 { "genotype", ev.genotype }, { "accuracy", ev.accuracy }, { "accuracy_kind", ev.accuracyKind },
                 { "final", ev.final }, { "valid", ev.cost.valid() }, { "fps", ev.cost.fps },
                 { "latency_ms", ev.cost.latencyMs }, { "energy_uj", ev.cost.energyUj }, { "edp", ev.cost.edp },
-                { "weights", ev.weightsPath }, { "estimate_epoch", ev.estimateEpoch } }
-                       .dump()
-                << std::endl;
+                { "weights", ev.weightsPath }, { "estimate_epoch", ev.estimateEpoch } });
         }
-        emitFront(ids);
+        announce(recorder.candidate(ev));
     };
     cb.estimates = [&](const std::vector<cosearch::EstimateEvent>& events) {
-        const auto ids = recorder.estimates(events);
+        announce(recorder.estimates(events));
         if (json) {
             io::Json list = io::Json::array();
             for (const auto& e : events) {
@@ -153,7 +166,7 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
         emitFront({ 1 }); // the front may have moved even when no candidate was new
     };
     cb.epoch = [&](const cosearch::EpochEvent& ev) {
-        emitFront(recorder.epoch(ev));
+        announce(recorder.epoch(ev));
         if (!json) {
             err << "\repoch " << ev.epoch + 1 << ": derived " << ev.derivedGenotype << ", accuracy " << std::fixed
                 << std::setprecision(2) << ev.valAccuracy * 100 << "%, " << std::setprecision(1) << ev.derivedFps
@@ -161,16 +174,29 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
         }
     };
 
-    auto result = cosearch::runCoSearch(*req, cancel, cb);
+    // Every way out marks the run: a failure to record (a full disk fills the database) is caught here, the run
+    // becomes `failed` with the reason where the store still takes a write, and `interrupted` at its next open
+    // where it does not.
+    Expected<cosearch::Result> result = Error { "internal", "the search did not run" };
+    try {
+        result = cosearch::runCoSearch(*req, cancel, cb);
+        announce(recorder.flush());
+    } catch (const std::exception& e) {
+        result = Error { "store_failed", std::string("recording the run failed: ") + e.what() };
+    }
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
     g_cancel = nullptr;
-    emitFront(recorder.flush());
     if (!json) {
         err << '\n';
     }
     if (!result) {
-        db.setRunState(runId, store::RunState::Failed, result.error().detail);
+        try {
+            db.setRunState(runId, store::RunState::Failed, result.error().detail);
+        } catch (const std::exception& e) {
+            err << "dna-cli search: could not mark run " << runId << " failed (" << e.what()
+                << "); the next process that opens the store marks it interrupted\n";
+        }
         if (json) {
             out << io::Json { { "event", "failed" }, { "run", runId }, { "code", result.error().code },
                 { "message", result.error().detail } }
@@ -206,7 +232,8 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
     "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
     "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C cancels cleanly: the run is "
+    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C "
+    "cancels cleanly: the run is "
     "kept as 'cancelled' with every candidate found so far.",
     search });
 

@@ -5,9 +5,9 @@
 #include "io/json_io.h"
 #include "io/timeloop_export.h"
 #include "store/run_store.h"
+#include "util/output_file.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -23,6 +23,12 @@ std::unique_ptr<store::RunStore> openStore(const Args& args, std::ostream& err)
         err << "dna-cli: --db: " << s.error().detail << '\n';
         return nullptr;
     }
+    if (!(*s)->damage().empty()) {
+        err << "dna-cli: warning: store '" << path << "' is damaged (SQLite's check says: " << (*s)->damage()
+            << "); what follows may be incomplete. Save what you need with `dna-cli export`, restore the file from a "
+               "backup, and see `dna-cli store check --db "
+            << path << "` for every problem. The command exits 1.\n";
+    }
     return std::move(s).value();
 }
 
@@ -36,6 +42,9 @@ io::Json candidateJson(const store::CandidateRecord& c)
         { "retrained_accuracy", c.retrainedAccuracy >= 0 ? io::Json(c.retrainedAccuracy) : io::Json() },
         { "retrained_epochs", c.retrainedEpochs } };
 }
+
+/// Ok, or Failure when the store is damaged (its readers still print what they could read).
+int readerExit(const store::RunStore& s) { return s.damage().empty() ? Ok : Failure; }
 
 int64_t runIdArg(const Args& args)
 {
@@ -69,7 +78,7 @@ int runs(const std::vector<std::string>& argv, std::ostream& out, std::ostream& 
     }
     if (args.flag("json")) {
         out << list.dump(2) << '\n';
-        return Ok;
+        return readerExit(*s);
     }
     out << std::left << std::setw(5) << "id" << std::setw(12) << "state" << std::setw(22) << "created" << std::setw(9)
         << "metric" << std::right << std::setw(11) << "candidates" << std::setw(10) << "best acc" << std::setw(11)
@@ -82,7 +91,7 @@ int runs(const std::vector<std::string>& argv, std::ostream& out, std::ostream& 
             << std::setw(9) << r["best_accuracy"].get<double>() * 100 << '%' << std::setw(11) << std::setprecision(1)
             << r["best_fps"].get<double>() << "  " << r["name"].get<std::string>() << '\n';
     }
-    return Ok;
+    return readerExit(*s);
 }
 
 int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
@@ -104,7 +113,7 @@ int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
             list.push_back(candidateJson(c));
         }
         out << list.dump(2) << '\n';
-        return Ok;
+        return readerExit(*s);
     }
     out << std::left << std::setw(8) << "id" << std::right << std::setw(9) << "accuracy" << std::setw(10) << "FPS"
         << std::setw(12) << "energy uJ"
@@ -114,7 +123,7 @@ int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
             << c.accuracy * 100 << '%' << std::setw(10) << std::setprecision(1) << c.fps << std::setw(12) << c.energyUj
             << "  " << c.genotype << '\n';
     }
-    return Ok;
+    return readerExit(*s);
 }
 
 std::string csvField(const std::string& s)
@@ -150,11 +159,7 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         return BadUsage;
     }
     if (format == "csv") {
-        std::ofstream f(path);
-        if (!f) {
-            err << "dna-cli export: cannot write '" << path << "'\n";
-            return Failure;
-        }
+        std::ostringstream f;
         f << "id,run,epoch,genotype,accuracy,accuracy_kind,fps,latency_ms,energy_uj,edp,dsp,bram18,area_mm2,valid,on_"
              "front,estimate_epoch,retrained_accuracy\n";
         const auto cs = s->candidates(runId);
@@ -168,8 +173,12 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             }
             f << '\n';
         }
+        if (auto e = writeOutputFile(path, f.str())) {
+            err << "dna-cli export: " << e->detail << '\n';
+            return e->code == "bad_path" ? BadUsage : Failure;
+        }
         out << "wrote " << cs.size() << " candidates to " << path << '\n';
-        return Ok;
+        return readerExit(*s);
     }
     if (!args.value("candidate")) {
         throw UsageError("--candidate ID is required for --format " + format + " (dna-cli front lists ids)");
@@ -190,13 +199,13 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     if (format == "json") {
         if (auto e = io::writeJsonFile(path, designJson)) {
             err << "dna-cli export: " << e->detail << '\n';
-            return Failure;
+            return e->code == "bad_path" ? BadUsage : Failure;
         }
         out << "wrote the design of candidate " << candidateId << " to " << path << '\n';
         if (!c->weightsPath.empty()) {
             out << "its trained weights (retrained): " << c->weightsPath << '\n';
         }
-        return Ok;
+        return readerExit(*s);
     }
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
@@ -208,15 +217,43 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         std::ostringstream name;
         name << path << '/' << std::setw(3) << std::setfill('0') << i << '_' << design->network.layers[i].name
              << ".yaml";
-        std::ofstream f(name.str());
-        f << io::timeloopYaml(*design, i);
-        if (!f) {
-            err << "dna-cli export: cannot write '" << name.str() << "'\n";
+        if (auto e = writeOutputFile(name.str(), io::timeloopYaml(*design, i))) {
+            err << "dna-cli export: " << e->detail << '\n';
             return Failure;
         }
     }
     out << "wrote " << design->network.layers.size() << " Timeloop layer files to " << path << '\n';
-    return Ok;
+    return readerExit(*s);
+}
+
+int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    if (argv.empty() || argv.front() != "check") {
+        throw UsageError(
+            "the store subcommand must be check, not '" + (argv.empty() ? std::string() : argv.front()) + "'");
+    }
+    Args args(std::vector<std::string>(argv.begin() + 1, argv.end()), { "db" }, { "json" });
+    const std::string path = args.valueOr("db", store::defaultStorePath());
+    auto s = store::RunStore::open(path, store::RunStore::Mode::ReadOnly);
+    if (!s) {
+        err << "dna-cli store check: --db: " << s.error().detail << '\n';
+        return BadUsage;
+    }
+    const auto problems = (*s)->integrityCheck();
+    if (args.flag("json")) {
+        out << io::Json { { "db", path }, { "ok", problems.empty() }, { "problems", problems } }.dump(2) << '\n';
+    } else if (problems.empty()) {
+        out << "store '" << path << "': ok (every page and index checked, schema version " << (*s)->schemaVersion()
+            << ", " << (*s)->runs(true).size() << " runs)\n";
+    } else {
+        out << "store '" << path << "' is damaged: " << problems.size() << " problem(s)\n";
+        for (const auto& p : problems) {
+            out << "  " << p << '\n';
+        }
+        out << "Nothing was changed. Restore the file from a backup, or save what is readable with dna-cli export "
+               "(dna-cli runs and front still list what they can read).\n";
+    }
+    return problems.empty() ? Ok : Failure;
 }
 
 Registrar runsCmd({ "runs", "list the runs of a store", "[--db FILE] [--json]", runs });
@@ -224,6 +261,9 @@ Registrar frontCmd({ "front", "the Pareto front of a run (accuracy against the r
     "--run ID [--db FILE] [--json]", front });
 Registrar exportCmd_({ "export", "export a candidate's design (json), a run's candidates (csv) or Timeloop YAML",
     "--run ID [--candidate ID] --format json|csv|timeloop --out PATH [--db FILE]", exportCmd });
+Registrar storeCmd_({ "store", "check a store's integrity (every page and index; read-only)",
+    "check [--db FILE] [--json]\n\nExit 0 when the file is sound, 1 when it is damaged (each problem listed).",
+    storeCmd });
 
 } // namespace
 } // namespace dna::cli

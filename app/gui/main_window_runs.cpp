@@ -91,8 +91,8 @@ bool MainWindow::openStore(const QString& path)
     QDir().mkpath(QFileInfo(absolute).absolutePath());
     auto opened = store::RunStore::open(absolute.toStdString());
     bool readOnly = false;
-    if (!opened && opened.error().code == "store_locked") {
-        // Another process (dna-cli search, another window) writes it: browse it read-only.
+    if (!opened && (opened.error().code == "store_locked" || opened.error().code == "damaged_store")) {
+        // Another process (dna-cli search, another window) writes it, or it is damaged: browse it read-only.
         opened = store::RunStore::open(absolute.toStdString(), store::RunStore::Mode::ReadOnly);
         readOnly = true;
     }
@@ -121,7 +121,12 @@ bool MainWindow::openStore(const QString& path)
     m_storeLabel->setToolTip(QDir::toNativeSeparators(absolute));
     addRecentStore(absolute);
     hideError();
-    if (readOnly) {
+    if (!m_store->damage().empty()) {
+        showError(tr("%1 is damaged (SQLite's check says: %2). It is open read-only and nothing will be written to "
+                     "it: export the designs you need, then restore the file from a backup. `dna-cli store check` "
+                     "lists every problem.")
+                      .arg(QFileInfo(absolute).fileName(), QString::fromStdString(m_store->damage())));
+    } else if (readOnly) {
         showError(tr("Another program is writing to %1, so it is open read-only: you can browse its runs but not "
                      "start a search in it.")
                       .arg(QFileInfo(absolute).fileName()));

@@ -1,4 +1,5 @@
 #include "io/json_io.h"
+#include "util/output_file.h"
 
 #include "io/json_detail.h"
 
@@ -159,22 +160,7 @@ Expected<Design> readDesignFile(const std::string& path)
 
 std::optional<Error> writeJsonFile(const std::string& path, const Json& j)
 {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) {
-            return Error { "write_failed", "cannot write '" + path + "'" };
-        }
-        out << j.dump(2) << '\n';
-        if (!out) {
-            return Error { "write_failed", "writing '" + path + "' failed" };
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return Error { "write_failed", "cannot replace '" + path + "'" };
-    }
-    return std::nullopt;
+    return writeOutputFile(path, j.dump(2) + "\n");
 }
 
 } // namespace dna::io

@@ -43,7 +43,8 @@ Expected<accel::Design> readDesignFile(const std::string& path);
 
 /// Reads and parses a JSON file; the Error names the path and the parse position.
 Expected<Json> readJsonFile(const std::string& path);
-/// Writes atomically (temporary file + rename) so a crash never leaves half a file.
+/// Writes as writeOutputFile does: a regular file atomically, through symbolic links, devices directly, every
+/// error checked.
 std::optional<Error> writeJsonFile(const std::string& path, const Json& j);
 
 } // namespace dna::io

@@ -3,6 +3,7 @@
 #include "nas/torch_pch.h"
 
 #include "nas/supernet.h"
+#include "util/output_file.h"
 #include "nas/supernet_modules.h"
 
 #include <algorithm>
@@ -733,7 +734,13 @@ std::optional<Error> Supernet::save(const std::string& path) const
         std::ostringstream rng;
         rng << d.rng; // path sampling continues where it stopped
         archive.write("meta_rng", c10::IValue(rng.str()));
-        archive.save_to(path);
+        // Serialised in memory, then written atomically with every error checked: LibTorch's file writer
+        // aborts the process when the disk fills (its destructor throws), and would leave half a file.
+        std::ostringstream bytes;
+        archive.save_to(bytes);
+        if (auto e = writeOutputFile(path, bytes.str())) {
+            return Error { "io_error", "cannot write checkpoint " + path + ": " + e->detail };
+        }
     } catch (const std::exception& e) {
         return Error { "io_error", "cannot write checkpoint " + path + ": " + e.what() };
     }

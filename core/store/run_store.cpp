@@ -18,6 +18,23 @@ namespace dna::store {
 
 namespace {
 
+/// A path as the path part of an SQLite URI: '%', '?' and '#' escaped.
+std::string uriEscaped(const std::string& path)
+{
+    std::string out;
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            const char* hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[(unsigned char)c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 const char* const kStateNames[] = { "running", "complete", "cancelled", "failed", "interrupted", "superseded" };
 
 // Schema version 1: runs, candidates, per-layer mappings, epochs, checkpoints.
@@ -95,6 +112,16 @@ struct Transaction {
     bool done = false;
 };
 
+/// A reader's view of a run: `running` without a live writer means its process died (the next writer marks it).
+RunInfo shownState(RunInfo r, bool writerAlive)
+{
+    if (r.state == RunState::Running && !writerAlive) {
+        r.state = RunState::Interrupted;
+        r.error = "no process is writing this store any more: the run stopped while in progress";
+    }
+    return r;
+}
+
 RunInfo readRun(const Statement& s)
 {
     RunInfo r;
@@ -119,7 +146,8 @@ const char* kRunColumns
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path, estimate_epoch, retrained_accuracy, retrained_epochs FROM candidates";
+      " edp, dsp, bram18, area_mm2, valid, on_front, %s, weights_path, estimate_epoch, retrained_accuracy, "
+      "retrained_epochs FROM candidates";
 
 CandidateRecord readCandidate(const Statement& s)
 {
@@ -234,53 +262,146 @@ std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& po
     return front;
 }
 
+namespace {
+
+// The writer's lock: an open-file-description lock on one byte of the database file itself, far past the bytes
+// SQLite locks (at 1 GiB). It follows the file, not the name (a symlink or a hard link finds the same lock), the
+// kernel drops it when the writer dies, and a reader can test it without taking it (F_OFD_GETLK).
+constexpr off_t kWriterLockByte = off_t(1) << 40;
+
+struct flock writerLockRange(short type)
+{
+    struct flock l { };
+    l.l_type = type;
+    l.l_whence = SEEK_SET;
+    l.l_start = kWriterLockByte;
+    l.l_len = 1;
+    return l;
+}
+
+bool takeWriterLock(int fd)
+{
+    struct flock l = writerLockRange(F_WRLCK);
+    return ::fcntl(fd, F_OFD_SETLK, &l) == 0;
+}
+
+bool writerLockHeld(int fd)
+{
+    struct flock l = writerLockRange(F_WRLCK);
+    return ::fcntl(fd, F_OFD_GETLK, &l) == 0 && l.l_type != F_UNLCK;
+}
+
+/// The first problem PRAGMA quick_check reports, empty when the file is sound.
+std::string quickCheck(sqlite3* db)
+{
+    try {
+        Statement c(db, "PRAGMA quick_check(1)");
+        if (!c.step()) {
+            return {};
+        }
+        const std::string r = c.text(0);
+        return r == "ok" ? std::string() : r;
+    } catch (const SqliteError& e) {
+        if ((e.code & 0xff) == SQLITE_CORRUPT) {
+            return sqlite3_errstr(e.code); // the check could not even walk the file
+        }
+        throw;
+    }
+}
+
+} // namespace
+
 Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode mode)
 {
+    if (path.empty()) {
+        return Error { "bad_path", "the store path is empty: give a file such as runs.sqlite" };
+    }
     struct stat st { };
     const bool exists = ::stat(path.c_str(), &st) == 0;
     if (!exists && mode == Mode::ReadOnly) {
         return Error { "cannot_open", "store '" + path + "' does not exist" };
     }
-    int lockFd = -1;
-    if (mode == Mode::ReadWrite) {
-        const std::string lockPath = path + ".lock";
-        lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (lockFd < 0) {
-            return Error { "cannot_open", "cannot create '" + lockPath + "': " + std::strerror(errno) };
-        }
-        if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
-            ::close(lockFd);
-            return Error { "store_locked",
-                "another process is writing the store '" + path
-                    + "' (a search is running there); open it read-only "
-                      "or wait for that search to finish" };
-        }
+    if (exists && S_ISDIR(st.st_mode)) {
+        return Error { "bad_path",
+            "'" + path + "' is a folder; give the store's file inside it (for example '" + path + "/runs.sqlite')" };
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
+    }
+    // Readers keep a descriptor only to ask whether a writer is alive; the writer holds the lock on it.
+    const int lockFd = ::open(path.c_str(), (mode == Mode::ReadWrite ? O_RDWR | O_CREAT : O_RDONLY) | O_CLOEXEC, 0644);
+    if (lockFd < 0) {
+        return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(errno) };
+    }
+    if (mode == Mode::ReadWrite && !takeWriterLock(lockFd)) {
+        ::close(lockFd);
+        return Error { "store_locked",
+            "another process is writing the store '" + path
+                + "' (a search is running there); open it read-only "
+                  "or wait for that search to finish" };
     }
     sqlite3* db = nullptr;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     auto failOpen = [&](Error e) -> Expected<std::unique_ptr<RunStore>> {
         sqlite3_close(db);
-        if (lockFd >= 0) {
-            ::close(lockFd);
+        ::close(lockFd);
+        if (!exists) {
+            ::unlink(path.c_str()); // the empty file this call created
         }
         return e;
     };
+    auto openDb = [&](bool immutable) {
+        sqlite3_close(db);
+        db = nullptr;
+        int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        std::string name = path;
+        if (immutable) {
+            // A store on read-only media: WAL needs a writable -shm beside the file, which such media cannot give.
+            // Nothing can change the file there, so SQLite may read it as immutable.
+            name = "file:" + uriEscaped(path) + "?immutable=1";
+            flags |= SQLITE_OPEN_URI;
+        }
+        const int rc = sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(db, 5000);
+        }
+        return rc;
+    };
+    int rc = openDb(false);
     if (rc != SQLITE_OK) {
         return failOpen({ "cannot_open", "cannot open store '" + path + "': " + sqlite3_errstr(rc) });
     }
-    sqlite3_busy_timeout(db, 5000);
     int version = 0;
     bool ours = true;
-    try {
+    std::string damage;
+    auto inspect = [&] {
         Statement v(db, "PRAGMA user_version");
         v.step();
         version = int(v.integer(0));
         Statement t(db, "SELECT count(*), sum(name = 'runs') FROM sqlite_master WHERE type = 'table'");
         t.step();
         ours = t.integer(0) == 0 || t.integer(1) == 1;
+        if (ours) {
+            damage = quickCheck(db);
+        }
+    };
+    try {
+        try {
+            inspect();
+        } catch (const SqliteError& e) {
+            const int primary = e.code & 0xff;
+            const bool mediaReadOnly = primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
+            const std::string parent = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+            if (mode != Mode::ReadOnly || !mediaReadOnly || ::access(parent.c_str(), W_OK) == 0) {
+                throw;
+            }
+            if (openDb(true) != SQLITE_OK) {
+                throw;
+            }
+            inspect();
+        }
     } catch (const SqliteError& e) {
-        if (e.code == SQLITE_NOTADB || e.code == SQLITE_CORRUPT) {
+        const int primary = e.code & 0xff;
+        if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
             return failOpen({ "not_a_store",
                 "'" + path
                     + "' is not a DNA Explorer store (it is not an SQLite database, or it is damaged); it was left "
@@ -297,6 +418,13 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
             "store '" + path + "' has schema version " + std::to_string(version) + ", newer than this build's "
                 + std::to_string(kSchemaVersion) + "; open it with a newer DNA Explorer (nothing was changed)" });
     }
+    if (!damage.empty() && mode == Mode::ReadWrite) {
+        return failOpen({ "damaged_store",
+            "store '" + path + "' is damaged (SQLite's check says: " + damage
+                + "); nothing was written to it. Restore it from a backup, or open it read-only (dna-cli runs, front "
+                  "and export, or the explorer) and export what is still readable; `dna-cli store check --db "
+                + path + "` lists every problem" });
+    }
     if (mode == Mode::ReadOnly && version < kSchemaVersion) {
         return failOpen({ "old_schema",
             "store '" + path + "' has schema version " + std::to_string(version)
@@ -305,6 +433,7 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
                 + std::to_string(kSchemaVersion) });
     }
     std::unique_ptr<RunStore> store(new RunStore(db, path, mode, lockFd));
+    store->m_damage = damage;
     try {
         exec(db, "PRAGMA foreign_keys = ON");
         if (mode == Mode::ReadWrite) {
@@ -319,6 +448,24 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
     return store;
 }
 
+bool RunStore::writerAlive() const { return m_mode == Mode::ReadWrite || (m_lockFd >= 0 && writerLockHeld(m_lockFd)); }
+
+std::vector<std::string> RunStore::integrityCheck() const
+{
+    std::vector<std::string> problems;
+    try {
+        Statement c(m_db, "PRAGMA integrity_check");
+        while (c.step()) {
+            if (c.text(0) != "ok") {
+                problems.push_back(c.text(0));
+            }
+        }
+    } catch (const SqliteError& e) {
+        problems.push_back(e.what()); // so damaged that the check stopped
+    }
+    return problems;
+}
+
 RunStore::RunStore(sqlite3* db, std::string path, Mode mode, int lockFd)
     : m_db(db)
     , m_path(std::move(path))
@@ -331,7 +478,7 @@ RunStore::~RunStore()
 {
     sqlite3_close(m_db);
     if (m_lockFd >= 0) {
-        ::close(m_lockFd); // releases the writer lock
+        ::close(m_lockFd); // releases the writer lock (the last descriptor of its open file description)
     }
 }
 
@@ -454,7 +601,8 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     Statement c(m_db,
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
         " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
-        " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+        " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19)");
     Statement e(m_db, kInsertEstimate);
     Statement m(m_db,
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
@@ -498,7 +646,8 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
     {
         Transaction t(m_db);
         Statement u(m_db,
-            "UPDATE candidates SET accuracy = ?1, accuracy_kind = ?2, estimate_epoch = ?3 WHERE id = ?4 AND run_id = ?5");
+            "UPDATE candidates SET accuracy = ?1, accuracy_kind = ?2, estimate_epoch = ?3 WHERE id = ?4 AND run_id = "
+            "?5");
         Statement h(m_db, kInsertEstimate);
         for (const auto& e : estimates) {
             u.reset();
@@ -518,8 +667,8 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
 bool RunStore::setRetrained(int64_t candidateId, double accuracy, int epochs, const std::string& weightsPath)
 {
     Transaction t(m_db);
-    Statement u(m_db,
-        "UPDATE candidates SET retrained_accuracy = ?1, retrained_epochs = ?2, weights_path = ?3 WHERE id = ?4");
+    Statement u(
+        m_db, "UPDATE candidates SET retrained_accuracy = ?1, retrained_epochs = ?2, weights_path = ?3 WHERE id = ?4");
     u.bind(1, accuracy).bind(2, int64_t(epochs)).bind(3, weightsPath).bind(4, candidateId).step();
     if (sqlite3_changes(m_db) == 0) {
         return false;
@@ -589,8 +738,9 @@ std::vector<RunInfo> RunStore::runs(bool includeTrashed) const
     Statement s(m_db,
         (std::string(kRunColumns) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
             .c_str());
+    const bool writer = writerAlive();
     while (s.step()) {
-        out.push_back(readRun(s));
+        out.push_back(shownState(readRun(s), writer));
     }
     return out;
 }
@@ -600,7 +750,7 @@ std::optional<RunInfo> RunStore::run(int64_t runId) const
     Statement s(m_db, (std::string(kRunColumns) + " WHERE r.id = ?1").c_str());
     s.bind(1, runId);
     if (s.step()) {
-        return readRun(s);
+        return shownState(readRun(s), writerAlive());
     }
     return std::nullopt;
 }

@@ -95,8 +95,8 @@ struct EpochRecord {
 /// The run store: one SQLite file (WAL, synchronous=NORMAL, foreign keys on, schema versioned with
 /// PRAGMA user_version and forward-only migrations).
 ///
-/// Thread-safety: one RunStore object per thread. At most one writer per file across processes (a lock
-/// file next to the database enforces it); any number of read-only stores may read while it writes, each
+/// Thread-safety: one RunStore object per thread. At most one writer per file across processes (a lock on the
+/// database file itself enforces it, whatever name or link the file is opened by); any number of read-only stores may read while it writes, each
 /// read seeing a committed snapshot. Opening as the writer marks runs left `running` by a dead process as
 /// `interrupted`, keeping everything they committed.
 class RunStore {
@@ -104,8 +104,9 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
     static constexpr int kSchemaVersion = 5;
 
-    /// Opens (creating with ReadWrite) and migrates. Errors: "newer_schema", "not_a_store", "store_locked",
-    /// "cannot_open"; the file is never overwritten or truncated on error.
+    /// Opens (creating with ReadWrite) and migrates. Errors: "bad_path" (empty, a folder, not a regular file),
+    /// "newer_schema", "not_a_store", "store_locked", "damaged_store" (ReadWrite only), "cannot_open"; the file is
+    /// never overwritten or truncated on error. A read-only store on read-only media is read as immutable.
     static Expected<std::unique_ptr<RunStore>> open(const std::string& path, Mode mode = Mode::ReadWrite);
     ~RunStore();
     RunStore(const RunStore&) = delete;
@@ -114,6 +115,14 @@ public:
     const std::string& path() const { return m_path; }
     Mode mode() const { return m_mode; }
     int schemaVersion() const;
+    /// Whether a process is writing the file now (always true for the writer itself). A reader shows a
+    /// `running` run of a store without a live writer as interrupted.
+    bool writerAlive() const;
+    /// What `PRAGMA quick_check` found when the file was opened, empty for a sound file. A damaged file opens
+    /// only read-only (the writer is refused with "damaged_store").
+    const std::string& damage() const { return m_damage; }
+    /// The full check (`PRAGMA integrity_check`): every problem found, empty for a sound file. Reads every page.
+    std::vector<std::string> integrityCheck() const;
     /// Runs found `running` (and so marked interrupted) when this writer opened the file.
     const std::vector<int64_t>& recoveredRuns() const { return m_recovered; }
 
@@ -168,6 +177,7 @@ private:
     Mode m_mode;
     int m_lockFd = -1;
     std::vector<int64_t> m_recovered;
+    std::string m_damage;
 };
 
 /// Pareto front of (accuracy maximised, metric maximised or minimised): indices into `points`.

@@ -7,7 +7,15 @@ namespace dna::store {
 namespace {
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what)
 {
-    throw SqliteError(what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)), rc);
+    // Name the store: a reader's message reaches the user as it is.
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    std::string text = file && *file ? "store '" + std::string(file) + "': " : std::string();
+    text += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    if ((rc & 0xff) == SQLITE_CORRUPT) {
+        text += " (the file is damaged: `dna-cli store check --db FILE` lists what is wrong; restore it from a backup, "
+                "or export what is still readable)";
+    }
+    throw SqliteError(text + " [" + what + "]", rc);
 }
 } // namespace
 
@@ -83,7 +91,8 @@ void exec(sqlite3* db, const char* sql)
     if (rc != SQLITE_OK) {
         const std::string text = msg ? msg : sqlite3_errstr(rc);
         sqlite3_free(msg);
-        throw SqliteError(text, rc);
+        const char* file = sqlite3_db_filename(db, "main");
+        throw SqliteError((file && *file ? "store '" + std::string(file) + "': " : std::string()) + text, rc);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "store/run_store.h"
 
 #include <QDataStream>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -50,11 +51,11 @@ struct Search {
     QTemporaryDir dir;
     QString db;
 
-    bool start()
+    bool start(const QString& storeDir = {})
     {
         writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
         writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
-        db = dir.filePath(QStringLiteral("runs.sqlite"));
+        db = (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
         process.start(QStringLiteral(DNA_CLI_BIN),
             { QStringLiteral("search"), QStringLiteral("--data"), dir.path(), QStringLiteral("--db"), db,
                 QStringLiteral("--epochs"), QStringLiteral("30"), QStringLiteral("--steps-per-epoch"),
@@ -93,6 +94,7 @@ class TestCliSearch : public QObject {
 private slots:
     void ctrlCCancelsCleanly();
     void killedSearchLeavesAnInterruptedRun();
+    void fullDiskFailsTheRunAndLeavesNoPartialFile();
 };
 
 void TestCliSearch::ctrlCCancelsCleanly()
@@ -127,6 +129,8 @@ void TestCliSearch::killedSearchLeavesAnInterruptedRun()
     QVERIFY(s.start());
     QVERIFY2(s.waitFor(QStringLiteral("front")), s.process.readAllStandardError().constData());
     const int committed = s.events.last()[QStringLiteral("candidates")].toArray().size();
+    // Kill right after a candidate is announced: announcements come after their batch is committed.
+    QVERIFY(s.waitFor(QStringLiteral("candidate")));
     ::kill(pid_t(s.process.processId()), SIGKILL);
     QVERIFY(s.process.waitForFinished(10000));
     QCOMPARE(s.process.exitStatus(), QProcess::CrashExit);
@@ -141,6 +145,51 @@ void TestCliSearch::killedSearchLeavesAnInterruptedRun()
             QVERIFY(!(*store)->layerMappings(c.id).empty());
         }
     }
+    int announced = 0;
+    for (const auto& ev : s.events) {
+        if (ev[QStringLiteral("event")].toString() != QStringLiteral("candidate")) {
+            continue;
+        }
+        ++announced;
+        const auto stored = (*store)->candidate(ev[QStringLiteral("id")].toInteger());
+        QVERIFY2(stored, qPrintable(QJsonDocument(ev).toJson(QJsonDocument::Compact)));
+        QCOMPARE(QString::fromStdString(stored->genotype), ev[QStringLiteral("genotype")].toString());
+    }
+    QVERIFY(announced > 0);
+}
+
+void TestCliSearch::fullDiskFailsTheRunAndLeavesNoPartialFile()
+{
+    QTemporaryDir disk;
+    QProcess mount;
+    mount.start(QStringLiteral("mount"),
+        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=1024k"),
+            QStringLiteral("tmpfs"), disk.path() });
+    if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+        QSKIP("mounting a small tmpfs needs root");
+    }
+    struct Unmount {
+        QString dir;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
+    } unmountAtEnd { disk.path() };
+    Search s;
+    QVERIFY(s.start(disk.path()));
+    QVERIFY(s.process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(s.process.readAllStandardError());
+    QCOMPARE(s.process.exitStatus(), QProcess::NormalExit); // no abort
+    QVERIFY2(s.process.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("No space left")), qPrintable(err));
+    // The store keeps the run, marked failed with the reason; no checkpoint or temporary is left half written.
+    const QStringList files = QDir(disk.path()).entryList(QDir::Files | QDir::Hidden);
+    for (const QString& f : files) {
+        QVERIFY2(f.startsWith(QStringLiteral("runs.sqlite")), qPrintable(files.join(QLatin1Char(' '))));
+    }
+    auto store = store::RunStore::open(s.db.toStdString(), store::RunStore::Mode::ReadOnly);
+    QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].state, store::RunState::Failed);
+    QVERIFY2(QString::fromStdString(runs[0].error).contains(QStringLiteral("No space left")), runs[0].error.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestCliSearch)

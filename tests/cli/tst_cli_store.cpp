@@ -20,6 +20,36 @@ using namespace dna;
 
 namespace {
 
+/// Files in `dir` whose names were never asked for: temporaries an output writer left behind.
+QStringList strayFiles(const QString& dir, const QStringList& expected)
+{
+    QStringList stray;
+    for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::System | QDir::Hidden)) {
+        if (!expected.contains(name)) {
+            stray << name;
+        }
+    }
+    return stray;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// A small tmpfs at `dir` (needs root, as the suite runs in CI); false when this machine does not allow it.
+bool mountSmallDisk(const QString& dir, int kib)
+{
+    QProcess p;
+    p.start(QStringLiteral("mount"),
+        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
+            QStringLiteral("tmpfs"), dir });
+    return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+void unmount(const QString& dir) { QProcess::execute(QStringLiteral("umount"), { dir }); }
+
 } // namespace
 
 class TestCliStore : public QObject {
@@ -31,6 +61,10 @@ private slots:
     void exportJsonAndCsv();
     void badArguments_data();
     void badArguments();
+    void outputsFollowLinksAndDevices();
+    void fullDiskKeepsTheOldFile();
+    void readerShowsADeadWritersRunInterrupted();
+    void damagedStoreIsNamedAndNeverWritten();
 
 private:
     QTemporaryDir m_dir;
@@ -174,6 +208,12 @@ void TestCliStore::badArguments_data()
     QTest::addRow("no run id") << QStringList { QStringLiteral("front") } << "--run ID is required";
     QTest::addRow("unknown run") << QStringList { QStringLiteral("front"), QStringLiteral("--run"),
         QStringLiteral("999") } << "no run 999";
+    QTest::addRow("empty db") << QStringList { QStringLiteral("runs"), QStringLiteral("--db"), QString() }
+                              << "store path is empty";
+    QTest::addRow("search into an empty db")
+        << QStringList { QStringLiteral("search"), QStringLiteral("--db"), QString() } << "store path is empty";
+    QTest::addRow("db is a folder") << QStringList { QStringLiteral("runs"), QStringLiteral("--db"), QDir::tempPath() }
+                                    << "is a folder";
     QTest::addRow("bad format") << QStringList { QStringLiteral("export"), QStringLiteral("--run"), QStringLiteral("1"),
         QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
                                 << "json, csv or timeloop";
@@ -189,6 +229,145 @@ void TestCliStore::badArguments()
     const CliRun r = runCli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+void TestCliStore::outputsFollowLinksAndDevices()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("target.json"));
+    const QString link = dir.filePath(QStringLiteral("link.json"));
+    QVERIFY(QFile::link(target, link));
+    auto exportTo = [&](const QString& format, const QString& out) {
+        return runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+            QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[0]),
+            QStringLiteral("--format"), format, QStringLiteral("--out"), out });
+    };
+    // Through a symbolic link: the link stays, its target gets the design.
+    CliRun r = exportTo(QStringLiteral("json"), link);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(QJsonDocument::fromJson(readAll(target)).object().contains(QStringLiteral("mappings")));
+    // A device that refuses the bytes: exit 1 with the system's reason, and the device stays a device.
+    r = exportTo(QStringLiteral("json"), QStringLiteral("/dev/full"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("No space left")), qPrintable(r.err));
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/full")).isFile());
+    r = exportTo(QStringLiteral("csv"), QStringLiteral("/dev/full"));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!r.outText.contains(QStringLiteral("wrote")));
+    // A device that takes them.
+    QCOMPARE(exportTo(QStringLiteral("csv"), QStringLiteral("/dev/null")).exitCode, 0);
+    // A folder is bad usage.
+    r = exportTo(QStringLiteral("csv"), dir.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("is a folder")), qPrintable(r.err));
+    QCOMPARE(strayFiles(dir.path(), { QStringLiteral("target.json"), QStringLiteral("link.json") }), QStringList());
+}
+
+void TestCliStore::fullDiskKeepsTheOldFile()
+{
+    QTemporaryDir dir;
+    if (!mountSmallDisk(dir.path(), 64)) {
+        QSKIP("mounting a small tmpfs needs root");
+    }
+    struct Unmount {
+        QString dir;
+        ~Unmount() { unmount(dir); }
+    } unmountAtEnd { dir.path() };
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    const QString json = dir.filePath(QStringLiteral("d.json"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("the previous export\n");
+        QFile g(json);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("{}\n");
+    }
+    // Fill the disk to the last byte.
+    {
+        QFile filler(dir.filePath(QStringLiteral("filler")));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size()) { }
+        while (filler.write("x", 1) == 1) { }
+    }
+    CliRun r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv });
+    const QStringList expected { QStringLiteral("c.csv"), QStringLiteral("d.json"), QStringLiteral("filler") };
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("No space left")), qPrintable(r.err));
+    QCOMPARE(readAll(csv), QByteArray("the previous export\n"));
+    QCOMPARE(strayFiles(dir.path(), expected), QStringList());
+    r = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[0]), QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--out"), json });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(readAll(json), QByteArray("{}\n"));
+    QCOMPARE(strayFiles(dir.path(), expected), QStringList());
+}
+
+void TestCliStore::readerShowsADeadWritersRunInterrupted()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("dead.sqlite"));
+    {
+        // A writer that records a running run and goes away without finishing it, as a killed search does.
+        auto s = store::RunStore::open(db.toStdString());
+        QVERIFY(s.ok());
+        store::RunInfo run;
+        run.requestJson = "{}";
+        (*s)->createRun(run);
+        // While it lives, a reader sees the run running.
+        const CliRun live = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(QJsonDocument::fromJson(live.out).array()[0].toObject()[QStringLiteral("state")].toString(),
+            QStringLiteral("running"));
+    }
+    const CliRun r = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).array()[0].toObject()[QStringLiteral("state")].toString(),
+        QStringLiteral("interrupted"));
+}
+
+void TestCliStore::damagedStoreIsNamedAndNeverWritten()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("damaged.sqlite"));
+    QVERIFY(QFile::copy(m_db, db));
+    {
+        // Grow it past a few dozen pages, so that garbage in the middle lands on table pages.
+        auto s = store::RunStore::open(db.toStdString());
+        QVERIFY(s.ok());
+        auto c = (*s)->candidates(m_run, false, true);
+        for (int i = 0; i < 10; ++i) {
+            (*s)->addCandidates(m_run, c, {});
+        }
+    }
+    CliRun r = runCli({ QStringLiteral("store"), QStringLiteral("check"), QStringLiteral("--db"), db });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.outText + r.err));
+    QVERIFY(r.outText.contains(QStringLiteral(": ok")));
+    {
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(f.size() / 2 / 4096 * 4096));
+        QByteArray garbage(4096, '\0');
+        for (int i = 0; i < garbage.size(); ++i) {
+            garbage[i] = char((i * 37 + 11) & 0xff);
+        }
+        f.write(garbage);
+    }
+    const QByteArray before = readAll(db);
+    r = runCli({ QStringLiteral("runs"), QStringLiteral("--db"), db });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("is damaged")) && r.err.contains(db), qPrintable(r.err));
+    r = runCli({ QStringLiteral("search"), QStringLiteral("--db"), db, QStringLiteral("--data"), dir.path() });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("is damaged")) && r.err.contains(QStringLiteral("nothing was written")),
+        qPrintable(r.err));
+    r = runCli({ QStringLiteral("store"), QStringLiteral("check"), QStringLiteral("--db"), db });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.outText.contains(QStringLiteral("is damaged")), qPrintable(r.outText));
+    QCOMPARE(readAll(db), before);
 }
 
 QTEST_GUILESS_MAIN(TestCliStore)

@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -138,6 +140,10 @@ private slots:
     void refusesNewerSchema();
     void refusesForeignAndCorruptFiles();
     void oneWriterAtATime();
+    void theLockFollowsTheFileNotItsName();
+    void badPathsAreRefusedBeforeAnyFile();
+    void damagedFileIsNeverWritten();
+    void readOnlyMediaCanBeRead();
     void readersSeeWholeBatches();
     void killedWriterLeavesInterruptedRun();
     void deleteRemovesEverything();
@@ -320,6 +326,127 @@ void TestRunStore::oneWriterAtATime()
     QVERIFY(reader.ok());
     first = dna::Error {}; // closing the writer releases the lock
     QVERIFY(RunStore::open(path).ok());
+}
+
+void TestRunStore::theLockFollowsTheFileNotItsName()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+    auto first = RunStore::open(path.toStdString());
+    QVERIFY(first.ok());
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = (*first)->createRun(run);
+    const QString symlink = dir.filePath(QStringLiteral("alias.sqlite"));
+    QVERIFY(QFile::link(path, symlink));
+    const QString hardlink = dir.filePath(QStringLiteral("hard.sqlite"));
+    QCOMPARE(::link(path.toLocal8Bit().constData(), hardlink.toLocal8Bit().constData()), 0);
+    for (const QString& other : { symlink, hardlink }) {
+        auto second = RunStore::open(other.toStdString());
+        QVERIFY2(!second.ok(), qPrintable(other));
+        QCOMPARE(QString::fromStdString(second.error().code), QStringLiteral("store_locked"));
+        if (other == hardlink) {
+            continue; // SQLite keeps a WAL file per name: only the writer's lock is defined through a hard link
+        }
+        // A reader through the other name sees the live writer's run as running.
+        auto reader = RunStore::open(other.toStdString(), RunStore::Mode::ReadOnly);
+        QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
+        QVERIFY((*reader)->writerAlive());
+        QCOMPARE((*reader)->run(id)->state, RunState::Running);
+    }
+    QCOMPARE((*first)->run(id)->state, RunState::Running); // nobody marked it interrupted
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".lock"))); // no lock file beside the store
+    first = dna::Error {};
+    auto reader = RunStore::open(symlink.toStdString(), RunStore::Mode::ReadOnly);
+    QVERIFY(!(*reader)->writerAlive());
+    QCOMPARE((*reader)->run(id)->state, RunState::Interrupted); // its writer is gone
+}
+
+void TestRunStore::badPathsAreRefusedBeforeAnyFile()
+{
+    QTemporaryDir dir;
+    auto empty = RunStore::open("");
+    QCOMPARE(QString::fromStdString(empty.error().code), QStringLiteral("bad_path"));
+    auto folder = RunStore::open(dir.path().toStdString());
+    QCOMPARE(QString::fromStdString(folder.error().code), QStringLiteral("bad_path"));
+    QVERIFY(QString::fromStdString(folder.error().detail).contains(QStringLiteral("is a folder")));
+    auto device = RunStore::open("/dev/null", RunStore::Mode::ReadOnly);
+    QCOMPARE(QString::fromStdString(device.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+}
+
+void TestRunStore::damagedFileIsNeverWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+    {
+        auto w = RunStore::open(path.toStdString());
+        RunInfo run;
+        run.requestJson = "{}";
+        const int64_t id = (*w)->createRun(run);
+        for (int b = 0; b < 20; ++b) {
+            std::vector<CandidateRecord> cs(20, candidate(0.8, 100));
+            std::vector<std::vector<LayerMappingRecord>> ms(20, mappings(6));
+            (*w)->addCandidates(id, cs, ms);
+        }
+    } // closing checkpoints the WAL into the file
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY2(size > 64 * 4096, qPrintable(QString::number(size)));
+    {
+        // 4 KiB of garbage over one page in the middle, as a failing disk or a stray write leaves it.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek((size / 2) / 4096 * 4096));
+        QByteArray garbage(4096, '\0');
+        for (int i = 0; i < garbage.size(); ++i) {
+            garbage[i] = char((i * 131 + 17) & 0xff);
+        }
+        QCOMPARE(f.write(garbage), qint64(garbage.size()));
+    }
+    const QByteArray before = digest(path);
+    auto writer = RunStore::open(path.toStdString());
+    QVERIFY(!writer.ok());
+    QCOMPARE(QString::fromStdString(writer.error().code), QStringLiteral("damaged_store"));
+    QVERIFY(QString::fromStdString(writer.error().detail).contains(path));
+    QCOMPARE(digest(path), before);
+    // Readers open it to save what is readable, and are told.
+    auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
+    QVERIFY(!(*reader)->damage().empty());
+    QVERIFY(!(*reader)->integrityCheck().empty());
+    QCOMPARE(digest(path), before);
+}
+
+void TestRunStore::readOnlyMediaCanBeRead()
+{
+    QTemporaryDir dir;
+    QProcess mount;
+    mount.start(QStringLiteral("mount"),
+        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=4m"),
+            QStringLiteral("tmpfs"), dir.path() });
+    if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+        QSKIP("mounting a tmpfs needs root");
+    }
+    struct Unmount {
+        QString dir;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
+    } unmountAtEnd { dir.path() };
+    const QString path = dir.filePath(QStringLiteral("ro.sqlite"));
+    {
+        auto w = RunStore::open(path.toStdString());
+        RunInfo run;
+        run.requestJson = "{}";
+        run.state = RunState::Complete;
+        const int64_t id = (*w)->createRun(run);
+        (*w)->addCandidates(id, { candidate(0.8, 100), candidate(0.9, 50) }, { mappings(2), mappings(2) });
+    }
+    QCOMPARE(
+        QProcess::execute(QStringLiteral("mount"), { QStringLiteral("-o"), QStringLiteral("remount,ro"), dir.path() }),
+        0);
+    auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+    QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
+    QCOMPARE(int((*reader)->runs().size()), 1);
+    QCOMPARE(int((*reader)->candidates((*reader)->runs()[0].id).size()), 2);
 }
 
 void TestRunStore::readersSeeWholeBatches()
@@ -603,8 +730,7 @@ void TestRunStore::migratesVersion4()
             // A final network of a quick run: stored with epoch = the epoch count (4), estimated after epoch 3.
             "INSERT INTO candidates(id, run_id, epoch, genotype, accuracy, accuracy_kind, fps)"
             " VALUES(9, 1, 4, 'fmnist:c', 0.66, 'supernet', 700)",
-            "INSERT INTO epochs(run_id, epoch, train_loss) VALUES(1, 3, 0.5)",
-            "PRAGMA user_version = 4" });
+            "INSERT INTO epochs(run_id, epoch, train_loss) VALUES(1, 3, 0.5)", "PRAGMA user_version = 4" });
     rawSql(path, sql);
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());

@@ -1,0 +1,118 @@
+#include "util/output_file.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace dna {
+
+namespace {
+
+Error writeFailed(const std::string& path, int err)
+{
+    return Error { "write_failed", "writing '" + path + "' failed: " + std::strerror(err) };
+}
+
+/// Writes everything, retrying short writes and interruptions; the errno of the first failure, or 0.
+int writeAll(int fd, const std::string& text)
+{
+    size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return errno;
+        }
+        done += size_t(n);
+    }
+    return 0;
+}
+
+/// The file a chain of symbolic links ends at (which need not exist yet); `path` itself when it is no link.
+std::string followLinks(std::string path)
+{
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st { };
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
+            return path;
+        }
+        std::string target(size_t(st.st_size > 0 ? st.st_size : 4096) + 1, '\0');
+        const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+        if (n < 0) {
+            return path;
+        }
+        target.resize(size_t(n));
+        if (!target.empty() && target.front() != '/') {
+            const size_t slash = path.rfind('/');
+            target = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + target;
+        }
+        path = target;
+    }
+    return path;
+}
+
+} // namespace
+
+std::optional<Error> writeOutputFile(const std::string& path, const std::string& text)
+{
+    if (path.empty()) {
+        return Error { "bad_path", "the output path is empty" };
+    }
+    const std::string target = followLinks(path);
+    struct stat st { };
+    const bool exists = ::stat(target.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        return Error { "bad_path", "'" + path + "' is a folder; give a file name" };
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        // A device or a pipe: there is nothing to replace atomically; write to it and report what it says.
+        const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) {
+            return writeFailed(path, errno);
+        }
+        int err = writeAll(fd, text);
+        if (::close(fd) != 0 && err == 0) {
+            err = errno;
+        }
+        return err ? std::optional<Error>(writeFailed(path, err)) : std::nullopt;
+    }
+    std::string tmp = target + ".XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) {
+        return writeFailed(path, errno);
+    }
+    // mkstemp creates 0600; give the file the mode it had, or what a new file gets under the umask.
+    mode_t mode = 0;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    int err = ::fchmod(fd, mode) != 0 ? errno : 0;
+    if (err == 0) {
+        err = writeAll(fd, text);
+    }
+    if (err == 0 && ::fdatasync(fd) != 0) {
+        err = errno;
+    }
+    if (::close(fd) != 0 && err == 0) {
+        err = errno;
+    }
+    if (err == 0 && ::rename(tmp.c_str(), target.c_str()) != 0) {
+        err = errno;
+    }
+    if (err != 0) {
+        ::unlink(tmp.c_str());
+        return writeFailed(path, err);
+    }
+    return std::nullopt;
+}
+
+} // namespace dna
