@@ -131,8 +131,8 @@ LayerCost evaluateLayer(
     const Dataflow& df = dataflows()[engine.dataflow];
 
     // 1. Structural checks.
-    int rowsUsed = 1;
-    int colsUsed = 1;
+    double rowsUsed = 1; // products of factors up to 2^24 each: in double they cannot wrap round
+    double colsUsed = 1;
     for (int d = 0; d < kDims; ++d) {
         if (m.rf[d] < 1 || m.spatialRow[d] < 1 || m.spatialCol[d] < 1 || m.gb[d] < 1 || m.dram[d] < 1) {
             c.invalid = Invalid::FactorBelowOne;

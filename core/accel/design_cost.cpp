@@ -54,11 +54,12 @@ std::string describeInvalid(const Layer& layer, const Engine& engine, const Mapp
     case Invalid::SpatialRowsExceeded:
     case Invalid::SpatialColsExceeded: {
         const bool rows = cost.invalid == Invalid::SpatialRowsExceeded;
-        int used = 1;
+        double used = 1;
         for (int d = 0; d < kDims; ++d) {
             used *= rows ? m.spatialRow[d] : m.spatialCol[d];
         }
-        os << "spatial factors on " << (rows ? "rows" : "columns") << " multiply to " << used << " but the array has "
+        os << "spatial factors on " << (rows ? "rows" : "columns") << " multiply to "
+           << (used < 1e15 ? std::to_string(int64_t(used)) : std::string("more than 10^15")) << " but the array has "
            << (rows ? engine.rows : engine.cols);
         break;
     }

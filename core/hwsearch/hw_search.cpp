@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -233,6 +234,15 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         return cost;
     });
 
+    std::map<std::string, std::string> fixed;
+    for (const auto& [name, label] : request.fixes) {
+        if (fixed.count(name) && fixed[name] != label) {
+            result.error = Error { "bad_fix",
+                "--fix " + name + " is given twice (" + fixed[name] + " and " + label + "); give each knob once" };
+            return result;
+        }
+        fixed[name] = label;
+    }
     for (const auto& [name, label] : request.fixes) {
         const int matched = arch.fix(name, label);
         if (matched == 0) {
@@ -247,6 +257,20 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                     + labelList(arch, name) };
             return result;
         }
+    }
+
+    if (fixed.count("chunks") && fixed["chunks"] != "1" && fixed.count("micro_arch") == 0) {
+        result.error = Error { "bad_fix",
+            "--fix chunks=" + fixed["chunks"]
+                + " only holds for a pipelined accelerator (a multi-cycle one runs the network as one chunk); add "
+                  "--fix micro_arch=pipelined" };
+        return result;
+    }
+    if (fixed.count("chunks") && fixed["chunks"] != "1" && fixed["micro_arch"] != "pipelined") {
+        result.error = Error { "bad_fix",
+            "--fix chunks=" + fixed["chunks"] + " contradicts --fix micro_arch=" + fixed["micro_arch"]
+                + ": only a pipelined accelerator has chunks" };
+        return result;
     }
 
     StrategyOptions outerOptions = request.options;

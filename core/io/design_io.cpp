@@ -87,6 +87,15 @@ Expected<Design> designFromJson(const Json& j)
     }
     Design d;
     d.batch = int(f.integer("batch", 1, 4096, 1));
+    f.allow({ "metrics" }); // informative: the figures the writer computed; a reader evaluates again
+    f.has("network");
+    f.has("platform");
+    f.has("accelerator");
+    f.has("mappings");
+    f.rejectUnknown();
+    if (f.error()) {
+        return *f.error();
+    }
     for (const char* key : { "network", "platform", "accelerator", "mappings" }) {
         if (!f.has(key)) {
             return Error { "bad_field",
@@ -97,7 +106,8 @@ Expected<Design> designFromJson(const Json& j)
     }
     auto net = networkFromJson(f.at("network"));
     if (!net) {
-        return net.error();
+        const std::string& detail = net.error().detail;
+        return Error { net.error().code, detail.rfind("layers[", 0) == 0 ? "network." + detail : detail };
     }
     d.network = std::move(net).value();
     setBatch(d.network, d.batch);
@@ -121,13 +131,55 @@ Expected<Design> designFromJson(const Json& j)
             "mappings must be a list with one mapping per layer (" + std::to_string(d.network.layers.size()) + ")" };
     }
     for (size_t i = 0; i < maps.size(); ++i) {
-        auto m = mappingFromJson(maps[i], "mappings[" + std::to_string(i) + "]");
+        const std::string where = "mappings[" + std::to_string(i) + "]";
+        auto m = mappingFromJson(maps[i], where);
         if (!m) {
             return m.error();
+        }
+        const std::string& layer = d.network.layers[i].name;
+        if (maps[i].contains("layer") && maps[i].at("layer").get<std::string>() != layer) {
+            return Error { "bad_field",
+                where + ".layer is '" + clipped(maps[i].at("layer").get<std::string>()) + "' but layer "
+                    + std::to_string(i) + " of the network is '" + layer + "' (mappings are in layer order)" };
         }
         d.mappings.push_back(std::move(m).value());
     }
     return d;
+}
+
+Expected<Json> parseJson(const std::string& text, const std::string& name)
+{
+    // A depth limit: values nested deeper than any of our formats need are refused while parsing, before they
+    // can exhaust the stack of a recursive copy or comparison.
+    constexpr int kMaxDepth = 64;
+    struct TooDeep { };
+    std::string lastKey;
+    const Json::parser_callback_t track = [&](int depth, Json::parse_event_t event, Json& parsed) {
+        if (depth > kMaxDepth) {
+            throw TooDeep {};
+        }
+        if (event == Json::parse_event_t::key && parsed.is_string()) {
+            lastKey = parsed.get<std::string>();
+        }
+        return true;
+    };
+    try {
+        return Json::parse(text, track);
+    } catch (const TooDeep&) {
+        return Error { "malformed_json",
+            name + " nests lists or objects more than " + std::to_string(kMaxDepth) + " levels deep"
+                + (lastKey.empty() ? std::string() : " (in field '" + clipped(lastKey) + "')") };
+    } catch (const Json::parse_error& e) {
+        return Error { "malformed_json", name + " is not valid JSON: " + e.what() };
+    } catch (const Json::exception& e) {
+        // A number past the range of a double (1e309), for example: the parser names neither place nor field.
+        std::string what = e.what();
+        const size_t bracket = what.find("] ");
+        what = bracket == std::string::npos ? what : what.substr(bracket + 2);
+        return Error { "malformed_json",
+            name + ": " + clipped(what) + (lastKey.empty() ? std::string() : " in field '" + clipped(lastKey) + "'")
+                + " (numbers must fit a double, about 1.8e308)" };
+    }
 }
 
 Expected<Json> readJsonFile(const std::string& path)
@@ -138,11 +190,7 @@ Expected<Json> readJsonFile(const std::string& path)
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    try {
-        return Json::parse(ss.str());
-    } catch (const Json::parse_error& e) {
-        return Error { "malformed_json", "'" + path + "' is not valid JSON: " + e.what() };
-    }
+    return parseJson(ss.str(), "'" + path + "'");
 }
 
 Expected<Design> readDesignFile(const std::string& path)

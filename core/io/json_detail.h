@@ -5,10 +5,14 @@
 #include "accel/design.h"
 #include "util/expected.h"
 
+#include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace dna::io::detail {
 
@@ -16,7 +20,65 @@ using Json = nlohmann::json;
 using namespace dna::workload;
 using namespace dna::accel;
 
+/// A value as a message may quote it: at most 40 characters of its JSON text (input can be megabytes).
+inline std::string quoted(const Json& v)
+{
+    std::string text = v.is_structured() ? (v.is_array() ? "a list" : "an object") : v.dump();
+    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+}
+
+/// A string as a message may quote it: at most 40 characters.
+inline std::string clipped(const std::string& s) { return s.size() > 40 ? s.substr(0, 37) + "..." : s; }
+
+/// A whole number that fits `long long`; false for anything else (fractions, strings, values past 2^63).
+inline bool wholeNumber(const Json& v, long long& out)
+{
+    if (v.is_number_unsigned()) {
+        if (v.get<unsigned long long>() > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
+            return false;
+        }
+        out = static_cast<long long>(v.get<unsigned long long>());
+        return true;
+    }
+    if (v.is_number_integer()) {
+        out = v.get<long long>();
+        return true;
+    }
+    return false;
+}
+
+/// The closest of `names` to `key` when it is near enough to be a typo (edit distance <= 2, or a prefix).
+inline std::string closestName(const std::string& key, const std::set<std::string>& names)
+{
+    std::string best;
+    size_t bestDistance = 3;
+    for (const auto& n : names) {
+        std::vector<size_t> row(n.size() + 1);
+        for (size_t j = 0; j <= n.size(); ++j) {
+            row[j] = j;
+        }
+        for (size_t i = 1; i <= key.size(); ++i) {
+            size_t diagonal = row[0];
+            row[0] = i;
+            for (size_t j = 1; j <= n.size(); ++j) {
+                const size_t up = row[j];
+                row[j] = std::min({ row[j] + 1, row[j - 1] + 1, diagonal + (key[i - 1] == n[j - 1] ? 0 : 1) });
+                diagonal = up;
+            }
+        }
+        const bool prefix = key.size() >= 3 && (n.rfind(key, 0) == 0 || key.rfind(n, 0) == 0);
+        const size_t distance = prefix ? std::min<size_t>(row[n.size()], 2) : row[n.size()];
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = n;
+        }
+    }
+    return best;
+}
+
 /// Reads fields of one JSON object, remembering the first problem with a path such as "layers[3].kernel".
+/// Every key a reader asks about is known; rejectUnknown() then names any other key (a typo is an error, not
+/// silently ignored).
 class Fields {
 public:
     Fields(const Json& j, std::string where)
@@ -28,8 +90,44 @@ public:
         }
     }
 
-    bool has(const char* key) const { return m_j.is_object() && m_j.contains(key); }
-    const Json& at(const char* key) const { return m_j.at(key); }
+    bool has(const char* key) const
+    {
+        m_known.insert(key);
+        return m_j.is_object() && m_j.contains(key);
+    }
+    const Json& at(const char* key) const
+    {
+        m_known.insert(key);
+        return m_j.at(key);
+    }
+    /// Keys the format allows that this reader does not read (informative fields such as "metrics").
+    void allow(std::initializer_list<const char*> keys)
+    {
+        for (const char* k : keys) {
+            m_known.insert(k);
+        }
+    }
+    /// Fails on the first key nobody asked about, with a "did you mean" when one is close.
+    void rejectUnknown()
+    {
+        if (m_error || !m_j.is_object()) {
+            return;
+        }
+        for (const auto& item : m_j.items()) {
+            if (m_known.count(item.key())) {
+                continue;
+            }
+            const std::string near = closestName(item.key(), m_known);
+            std::string names;
+            for (const auto& k : m_known) {
+                names += (names.empty() ? "" : ", ") + k;
+            }
+            fail(clipped(item.key()),
+                "is not a known field" + (near.empty() ? std::string() : " (did you mean '" + near + "'?)")
+                    + "; the fields here are " + names);
+            return;
+        }
+    }
     std::string path(const std::string& key) const { return m_where.empty() ? key : m_where + "." + key; }
 
     long long integer(const char* key, long long min, long long max, std::optional<long long> fallback = {})
@@ -42,13 +140,14 @@ public:
             return fallback.value_or(min);
         }
         const Json& v = m_j.at(key);
-        if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > max) {
+        long long n = 0;
+        if (!wholeNumber(v, n) || n < min || n > max) {
             fail(key,
                 "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not "
-                    + v.dump());
+                    + quoted(v));
             return min;
         }
-        return v.get<long long>();
+        return n;
     }
 
     double number(const char* key, double min, double max, std::optional<double> fallback = {})
@@ -61,7 +160,7 @@ public:
         }
         const Json& v = m_j.at(key);
         if (!v.is_number() || v.get<double>() < min || v.get<double>() > max) {
-            fail(key, "must be a number from " + fmt(min) + " to " + fmt(max) + ", not " + v.dump());
+            fail(key, "must be a number from " + fmt(min) + " to " + fmt(max) + ", not " + quoted(v));
             return min;
         }
         return v.get<double>();
@@ -76,7 +175,7 @@ public:
             return fallback.value_or("");
         }
         if (!m_j.at(key).is_string()) {
-            fail(key, "must be a string, not " + m_j.at(key).dump());
+            fail(key, "must be a string, not " + quoted(m_j.at(key)));
             return {};
         }
         return m_j.at(key).get<std::string>();
@@ -119,6 +218,7 @@ private:
     const Json& m_j;
     std::string m_where;
     std::optional<Error> m_error;
+    mutable std::set<std::string> m_known;
 };
 
 inline Json dimsToJson(const std::array<int, kDims>& f, bool skipOnes)
@@ -148,13 +248,15 @@ inline std::optional<Error> dimsFromJson(
         }
         if (d < 0) {
             return Error { "bad_field",
-                where + " has unknown dimension '" + key + "' (dimensions are N G K C Y X R S)" };
+                where + " has unknown dimension '" + clipped(key) + "' (dimensions are N G K C Y X R S)" };
         }
-        if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > (1 << 24)) {
+        long long n = 0;
+        if (!wholeNumber(value, n) || n < 1 || n > (1 << 24)) {
             return Error { "bad_field",
-                where + "." + key + " must be a whole number of at least 1, not " + value.dump() };
+                where + "." + key + " must be a whole number from 1 to " + std::to_string(1 << 24) + ", not "
+                    + quoted(value) };
         }
-        out[d] = value.get<int>();
+        out[d] = int(n);
     }
     return std::nullopt;
 }
@@ -184,7 +286,7 @@ inline std::optional<Error> orderFromString(const Json& j, const std::string& wh
             }
         }
         if (d < 0 || (seen & (1u << d))) {
-            return Error { "bad_field", msg + ", not \"" + s + "\"" };
+            return Error { "bad_field", msg + ", not \"" + clipped(s) + "\"" };
         }
         seen |= 1u << d;
         out[i] = d;
@@ -204,6 +306,13 @@ std::optional<Error> operandsFromJson(
     if (!j.is_object()) {
         return Error { "bad_field", where + " must be an object with weights, inputs, outputs" };
     }
+    for (const auto& item : j.items()) {
+        if (item.key() != kOperandNames[0] && item.key() != kOperandNames[1] && item.key() != kOperandNames[2]) {
+            return Error { "bad_field",
+                where + " has an unknown field '" + clipped(item.key())
+                    + "' (the fields are weights, inputs, outputs)" };
+        }
+    }
     for (int o = 0; o < kOperands; ++o) {
         if (!j.contains(kOperandNames[o])) {
             out[o] = 0;
@@ -213,7 +322,7 @@ std::optional<Error> operandsFromJson(
         if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > max) {
             return Error { "bad_field",
                 where + "." + kOperandNames[o] + " must be a number from 0 to " + std::to_string(max) + ", not "
-                    + v.dump() };
+                    + quoted(v) };
         }
         out[o] = v.get<T>();
     }

@@ -41,36 +41,43 @@ Expected<Layer> layerFromJson(const Json& j, const std::string& where)
             return;
         }
         const Json& v = f.at(key);
-        if (v.is_array() && v.size() == 2 && v[0].is_number_integer() && v[1].is_number_integer()) {
-            a = v[0].get<int>();
-            b = v[1].get<int>();
-        } else if (v.is_number_integer()) {
-            a = b = v.get<int>();
+        long long x = 0;
+        long long y = 0;
+        const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+        if (v.is_array() && v.size() == 2 && wholeNumber(v[0], x) && wholeNumber(v[1], y)) {
+        } else if (wholeNumber(v, x)) {
+            y = x;
         } else {
-            f.fail(key, "must be a whole number or a pair [rows, cols]");
+            f.fail(key, "must be a whole number or a pair [rows, cols], each " + range + ", not " + quoted(v));
             return;
         }
-        if (a < min || b < min || a > max || b > max) {
-            f.fail(key, "must be from " + std::to_string(min) + " to " + std::to_string(max));
+        if (x < min || y < min || x > max || y > max) {
+            f.fail(key, "must be " + range + ", not " + quoted(v));
+            return;
         }
+        a = int(x);
+        b = int(y);
     };
     pair("stride", 1, 64, 1, l.strideY, l.strideX);
     pair("pad", 0, 64, 0, l.padY, l.padX);
     if (f.has("bits")) {
         const Json& b = f.at("bits");
-        if (b.is_number_integer()) {
-            l.weightBits = l.inputBits = l.outputBits = b.get<int>();
+        long long bits = 0;
+        if (b.is_number()) {
+            if (!wholeNumber(b, bits) || bits < 1 || bits > 32) {
+                f.fail("bits", "must be a whole number from 1 to 32, not " + quoted(b));
+            } else {
+                l.weightBits = l.inputBits = l.outputBits = int(bits);
+            }
         } else {
             Fields bf(b, f.path("bits"));
             l.weightBits = int(bf.integer("weights", 1, 32, 16));
             l.inputBits = int(bf.integer("inputs", 1, 32, 16));
             l.outputBits = int(bf.integer("outputs", 1, 32, 16));
+            bf.rejectUnknown();
             if (bf.error()) {
                 f.adopt(*bf.error());
             }
-        }
-        if (l.weightBits < 1 || l.weightBits > 32) {
-            f.fail("bits", "must be from 1 to 32");
         }
     }
     if (f.has("dims")) {
@@ -113,6 +120,7 @@ Expected<Layer> layerFromJson(const Json& j, const std::string& where)
             l.dims = { 1, g, outC / g, inC / g, outH, outW, kR, kS };
         }
     }
+    f.rejectUnknown();
     if (f.error()) {
         return *f.error();
     }
@@ -160,6 +168,7 @@ Expected<Network> networkFromJson(const Json& j)
                 net.genotype = g->genotype;
             }
         }
+        f.rejectUnknown();
         if (f.error()) {
             return *f.error();
         }
@@ -218,10 +227,13 @@ Expected<Platform> platformFromJson(const Json& j)
     Platform p;
     if (f.has("base")) {
         const std::string base = f.string("base");
+        if (f.error()) {
+            return *f.error();
+        }
         const Platform* preset = findPlatform(base);
         if (!preset) {
             return Error { "unknown_platform",
-                "platform.base '" + base + "' is not a preset; presets are " + platformNames() };
+                "platform.base '" + clipped(base) + "' is not a preset; presets are " + platformNames() };
         }
         p = *preset;
     }
@@ -235,7 +247,7 @@ Expected<Platform> platformFromJson(const Json& j)
     } else if (target == "asic") {
         p.target = Target::Asic;
     } else if (!f.error()) {
-        f.fail("target", "must be fpga or asic, not '" + target + "'");
+        f.fail("target", "must be fpga or asic, not '" + clipped(target) + "'");
     }
     p.clockMhz = f.number("clock_mhz", 1, 10000, based ? std::optional<double>(p.clockMhz) : std::nullopt);
     p.dramGBps = f.number("dram_gbps", 0.001, 10000, p.dramGBps);
@@ -248,6 +260,7 @@ Expected<Platform> platformFromJson(const Json& j)
         p.energy.gbPj = e.number("gb", 0, 1e6, p.energy.gbPj);
         p.energy.dramPj = e.number("dram", 0, 1e6, p.energy.dramPj);
         p.energy.source = e.string("source", p.energy.source);
+        e.rejectUnknown();
         if (e.error()) {
             f.adopt(*e.error());
         }
@@ -259,6 +272,7 @@ Expected<Platform> platformFromJson(const Json& j)
         p.area.gbMm2PerByte = a.number("gb_byte", 0, 1, p.area.gbMm2PerByte);
         p.area.fixedMm2 = a.number("fixed", 0, 1e5, p.area.fixedMm2);
         p.area.source = a.string("source", p.area.source);
+        a.rejectUnknown();
         if (a.error()) {
             f.adopt(*a.error());
         }
@@ -272,10 +286,12 @@ Expected<Platform> platformFromJson(const Json& j)
         p.budget.pes = int(b.integer("pes", 1, 1 << 24, p.budget.pes));
         p.budget.gbBytes = b.integer("gb_bytes", 1, 1LL << 40, p.budget.gbBytes);
         p.budget.rfBytesPerPe = int(b.integer("rf_bytes_per_pe", 1, 1 << 24, p.budget.rfBytesPerPe));
+        b.rejectUnknown();
         if (b.error()) {
             f.adopt(*b.error());
         }
     }
+    f.rejectUnknown();
     if (!f.error() && p.target == Target::Fpga && (p.budget.dsp < 1 || p.budget.bram18 < 1)) {
         f.fail("budget", "of an FPGA needs dsp and bram18 (the board's DSP slices and 18 Kb block RAMs), both >= 1");
     }
@@ -334,7 +350,7 @@ Expected<Accelerator> acceleratorFromJson(const Json& j)
     } else if (arch == "multi-cycle") {
         a.arch = MicroArch::MultiCycle;
     } else {
-        f.fail("micro_arch", "must be pipelined or multi-cycle, not '" + arch + "'");
+        f.fail("micro_arch", "must be pipelined or multi-cycle, not '" + clipped(arch) + "'");
     }
     a.separateDepthwise = f.boolean("separate_depthwise", false);
     a.doubleBuffer = f.boolean("double_buffer", true);
@@ -345,11 +361,12 @@ Expected<Accelerator> acceleratorFromJson(const Json& j)
             f.fail("chunk_starts", "must be a non-empty list of layer indices starting with 0");
         } else {
             for (const auto& v : cs) {
-                if (!v.is_number_integer() || v.get<long long>() < 0) {
-                    f.fail("chunk_starts", "must hold whole numbers >= 0");
+                long long start = 0;
+                if (!wholeNumber(v, start) || start < 0 || start > (1 << 20)) {
+                    f.fail("chunk_starts", "must hold layer indices (whole numbers from 0), not " + quoted(v));
                     break;
                 }
-                a.chunkStarts.push_back(v.get<int>());
+                a.chunkStarts.push_back(int(start));
             }
         }
     }
@@ -367,16 +384,17 @@ Expected<Accelerator> acceleratorFromJson(const Json& j)
             const std::string df = ef.string("dataflow");
             e.dataflow = dataflowIndex(df);
             if (e.dataflow < 0 && !ef.error()) {
-                ef.fail("dataflow", "must be one of " + dataflowNames() + ", not '" + df + "'");
+                ef.fail("dataflow", "must be one of " + dataflowNames() + ", not '" + clipped(df) + "'");
             }
             if (ef.has("noc")) {
                 Fields nf(ef.at("noc"), ef.path("noc"));
                 for (int o = 0; o < kOperands; ++o) {
                     const std::string s = nf.string(kOperandNames[o], std::string("multicast"));
                     if (!parseNocStyle(s, e.noc[o])) {
-                        nf.fail(kOperandNames[o], "must be multicast, unicast or systolic, not '" + s + "'");
+                        nf.fail(kOperandNames[o], "must be multicast, unicast or systolic, not '" + clipped(s) + "'");
                     }
                 }
+                nf.rejectUnknown();
                 if (nf.error()) {
                     ef.adopt(*nf.error());
                 }
@@ -393,12 +411,14 @@ Expected<Accelerator> acceleratorFromJson(const Json& j)
                     ef.adopt(*err);
                 }
             }
+            ef.rejectUnknown();
             if (ef.error()) {
                 f.adopt(*ef.error());
             }
             a.engines.push_back(e);
         }
     }
+    f.rejectUnknown();
     if (f.error()) {
         return *f.error();
     }
@@ -424,35 +444,43 @@ Expected<Mapping> mappingFromJson(const Json& j, const std::string& where)
         return *f.error();
     }
     Mapping m;
-    auto readDims = [&](const Json& parent, const char* key, const std::string& path, std::array<int, kDims>& out) {
-        if (parent.is_object() && parent.contains(key)) {
-            if (auto e = dimsFromJson(parent.at(key), path + "." + key, out, 1)) {
-                f.adopt(*e);
-            }
+    // One nested object (spatial, tiles, loop_order): an object whose keys are the given levels, each read by
+    // `read`; anything else there is an error naming it.
+    auto nested = [&](const char* key, std::initializer_list<const char*> levels, auto read) {
+        if (!f.has(key)) {
+            return;
         }
-    };
-    if (f.has("spatial")) {
-        readDims(f.at("spatial"), "rows", f.path("spatial"), m.spatialRow);
-        readDims(f.at("spatial"), "cols", f.path("spatial"), m.spatialCol);
-    }
-    if (!f.has("tiles")) {
-        f.fail("tiles", "is missing (an object with rf, gb and dram factors)");
-    } else {
-        readDims(f.at("tiles"), "rf", f.path("tiles"), m.rf);
-        readDims(f.at("tiles"), "gb", f.path("tiles"), m.gb);
-        readDims(f.at("tiles"), "dram", f.path("tiles"), m.dram);
-    }
-    if (f.has("loop_order")) {
-        const Json& lo = f.at("loop_order");
-        const char* levels[] = { "rf", "gb", "dram" };
-        for (int i = 0; i < 3; ++i) {
-            if (lo.is_object() && lo.contains(levels[i])) {
-                if (auto e = orderFromString(lo.at(levels[i]), f.path("loop_order") + "." + levels[i], m.order[i])) {
-                    f.adopt(*e);
+        Fields n(f.at(key), f.path(key));
+        for (const char* level : levels) {
+            if (!n.error() && n.has(level)) {
+                if (auto e = read(n.at(level), n.path(level), level)) {
+                    n.adopt(*e);
                 }
             }
         }
+        n.rejectUnknown();
+        if (n.error()) {
+            f.adopt(*n.error());
+        }
+    };
+    nested("spatial", { "rows", "cols" }, [&](const Json& v, const std::string& path, const char* level) {
+        return dimsFromJson(v, path, std::string(level) == "rows" ? m.spatialRow : m.spatialCol, 1);
+    });
+    if (!f.has("tiles")) {
+        f.fail("tiles", "is missing (an object with rf, gb and dram factors)");
     }
+    nested("tiles", { "rf", "gb", "dram" }, [&](const Json& v, const std::string& path, const char* level) {
+        const std::string l = level;
+        return dimsFromJson(v, path, l == "rf" ? m.rf : l == "gb" ? m.gb : m.dram, 1);
+    });
+    nested("loop_order", { "rf", "gb", "dram" }, [&](const Json& v, const std::string& path, const char* level) {
+        const std::string l = level;
+        return orderFromString(v, path, m.order[l == "rf" ? 0 : l == "gb" ? 1 : 2]);
+    });
+    if (f.has("layer") && !f.at("layer").is_string()) {
+        f.fail("layer", "must be the layer's name (a string), not " + quoted(f.at("layer")));
+    }
+    f.rejectUnknown();
     if (f.error()) {
         return *f.error();
     }

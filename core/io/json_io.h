@@ -41,6 +41,9 @@ Json designToJson(const accel::Design& d, const accel::DesignCost* cost);
 Expected<accel::Design> designFromJson(const Json& j);
 Expected<accel::Design> readDesignFile(const std::string& path);
 
+/// Parses JSON text; the Error ("malformed_json") starts with `name` and gives the parse position, or the field
+/// of a number out of range, or says the text nests deeper than 64 levels.
+Expected<Json> parseJson(const std::string& text, const std::string& name);
 /// Reads and parses a JSON file; the Error names the path and the parse position.
 Expected<Json> readJsonFile(const std::string& path);
 /// Writes as writeOutputFile does: a regular file atomically, through symbolic links, devices directly, every

@@ -2,9 +2,15 @@
 
 #include "workload/search_space.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace dna::workload {
+
+namespace {
+/// At most 40 characters of user input in a message (a genotype can be megabytes).
+std::string clip(const std::string& s) { return s.size() > 40 ? s.substr(0, 37) + "..." : s; }
+} // namespace
 
 int64_t Network::macs() const
 {
@@ -160,7 +166,7 @@ Expected<Network> builtinNetwork(const std::string& name)
         return mobilenetv2();
     }
     return Error { "unknown_network",
-        "unknown network '" + name + "'; built-in networks are " + joinNames(builtinNetworkNames())
+        "unknown network '" + clip(name) + "'; built-in networks are " + joinNames(builtinNetworkNames())
             + ", or give a genotype such as fmnist:k3e3,... or a JSON layer file" };
 }
 
@@ -210,12 +216,18 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
     const SearchSpace* space = findSearchSpace(spaceName);
     if (!space) {
         return Error { "unknown_space",
-            "unknown search space '" + spaceName + "'; spaces are fmnist, cifar, imagenet" };
+            "unknown search space '" + clip(spaceName) + "'; spaces are fmnist, cifar, imagenet" };
     }
     std::vector<int> ops;
-    std::stringstream ss(genotype.substr(colon + 1));
-    std::string tok;
-    while (std::getline(ss, tok, ',')) {
+    const std::string list = genotype.substr(colon + 1);
+    for (size_t start = 0;;) {
+        const size_t comma = list.find(',', start);
+        const std::string tok = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (tok.empty()) {
+            return Error { "bad_genotype",
+                "the genotype has an empty op at layer " + std::to_string(ops.size())
+                    + " (a leading, doubled or trailing comma?); it looks like " + spaceName + ":op,op,..." };
+        }
         const int idx = space->opIndex(tok);
         if (idx < 0) {
             std::vector<std::string> names;
@@ -223,10 +235,14 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
                 names.push_back(o.name);
             }
             return Error { "bad_genotype",
-                "unknown op '" + tok + "' at layer " + std::to_string(ops.size()) + "; ops of " + spaceName + " are "
-                    + joinNames(names) };
+                "unknown op '" + clip(tok) + "' at layer " + std::to_string(ops.size()) + "; ops of " + spaceName
+                    + " are " + joinNames(names) };
         }
         ops.push_back(idx);
+        if (comma == std::string::npos) {
+            break;
+        }
+        start = comma + 1;
     }
     return networkFromOps(spaceName, ops);
 }
@@ -241,6 +257,7 @@ Expected<Network> resolveNetwork(const std::string& nameOrGenotype)
 
 std::optional<Error> validateNetwork(const Network& net)
 {
+    constexpr double kMaxLayerMacs = double(int64_t(1) << 50);
     if (net.layers.empty()) {
         return Error { "empty_network", "network '" + net.name + "' has no layers" };
     }
@@ -254,6 +271,18 @@ std::optional<Error> validateNetwork(const Network& net)
         }
         if (l.strideY < 1 || l.strideX < 1) {
             return Error { "bad_layer", "layer '" + l.name + "': stride must be at least 1" };
+        }
+        // Every size the models compute is a product of these: keep the largest (the MACs, or an input
+        // window with its stride) far inside 64 bits.
+        double macs = 1;
+        for (int d = 0; d < kDims; ++d) {
+            macs *= l.dims[d];
+        }
+        macs *= double(std::max(l.strideY, 1)) * std::max(l.strideX, 1);
+        if (macs > kMaxLayerMacs) {
+            return Error { "bad_layer",
+                "layer '" + l.name
+                    + "' is too large: the product of its dimensions (and strides) must stay below 2^50" };
         }
         for (int bits : { l.weightBits, l.inputBits, l.outputBits }) {
             if (bits < 1 || bits > 32) {

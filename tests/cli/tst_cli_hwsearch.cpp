@@ -58,6 +58,14 @@ void TestCliHwSearch::badKnobs_data()
     QTest::addRow("unknown knob") << QStringList { QStringLiteral("--fix"), QStringLiteral("flux=9") }
                                   << "no knob 'flux'";
     QTest::addRow("bad choice") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks=9") } << "1, 2, 3, 4";
+    QTest::addRow("chunks without pipelined")
+        << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks=2") } << "add --fix micro_arch=pipelined";
+    QTest::addRow("chunks with multi-cycle") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks=2"),
+        QStringLiteral("--fix"), QStringLiteral("micro_arch=multi-cycle") }
+                                             << "only a pipelined accelerator has chunks";
+    QTest::addRow("knob fixed twice") << QStringList { QStringLiteral("--fix"), QStringLiteral("dataflow=rs"),
+        QStringLiteral("--fix"), QStringLiteral("dataflow=ws") }
+                                      << "is given twice (rs and ws)";
     QTest::addRow("no equals") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks") } << "KNOB=VALUE";
     QTest::addRow("bad algo") << QStringList { QStringLiteral("--algo"), QStringLiteral("annealing") }
                               << "das, random, evolution or exhaustive";

@@ -21,6 +21,9 @@ private slots:
     void badDocuments_data();
     void badDocuments();
     void malformedFile();
+    void mappingsFollowTheLayers();
+    void productsDoNotWrapRound();
+    void genotypesAreExact();
 };
 
 void TestJsonIo::layerListMatchesBuiltin()
@@ -98,6 +101,83 @@ void TestJsonIo::badDocuments_data()
         << "network"
         << R"({"layers":[{"type":"conv","in_channels":3,"out_channels":8,"in_size":8}]})"
         << "layers[0].kernel";
+    QTest::addRow("stride past 2^32")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"stride":4294967297}]})"
+        << "layers[0].stride must be from 1 to 64, not 4294967297";
+    QTest::addRow("kernel past 2^32")
+        << "network"
+        << R"({"layers":[{"type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":4294967299}]})"
+        << "layers[0].kernel must be from 1 to 64";
+    QTest::addRow("pad of 2^63")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"pad":9223372036854775808}]})"
+        << "layers[0].pad must be a whole number or a pair";
+    QTest::addRow("bits past 2^32")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"bits":4294967312}]})"
+        << "layers[0].bits must be a whole number from 1 to 32";
+    QTest::addRow("misspelt stride")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"strides":2}]})"
+        << "layers[0].strides is not a known field (did you mean 'stride'?)";
+    QTest::addRow("misspelt pad")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"padding":1}]})"
+        << "layers[0].padding is not a known field (did you mean";
+    QTest::addRow("macs past 64 bits")
+        << "network"
+        << R"({"layers":[{"name":"big","dims":{"K":65536,"C":65536,"Y":65536,"X":65536}}]})"
+        << "'big' is too large";
+    QTest::addRow("huge unquoted value echoed short")
+        << "network"
+        << R"({"layers":[{"type":"conv","in_channels":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}]})"
+        << "must be a whole number from 1 to 1048576, not \"xxxxxxxxxx";
+    QTest::addRow("chunk start past 2^32")
+        << "accelerator"
+        << R"({"chunk_starts":[4294967296],"engines":[{"rows":4,"cols":4,"dataflow":"ws","gb_bytes":1024,"rf_bytes":64}]})"
+        << "chunk_starts must hold layer indices";
+    QTest::addRow("misspelt engine field")
+        << "accelerator"
+        << R"({"engines":[{"rows":4,"cols":4,"dataflow":"ws","gb_bytes":1024,"rf_bytes":64,"colls":4}]})"
+        << "accelerator.engines[0].colls is not a known field (did you mean 'cols'?)";
+    QTest::addRow("base is a number") << "platform"
+                                      << R"({"base":706})"
+                                      << "platform.base must be a string, not 706";
+    QTest::addRow("misspelt budget") << "platform"
+                                     << R"({"base":"zc706","budget":{"dsps":64,"bram":64}})"
+                                     << "platform.budget.bram is not a known field (did you mean 'bram18'?)";
+    QTest::addRow("loop order is a number") << "mapping"
+                                            << R"({"tiles":{"gb":{"K":2}},"loop_order":7})"
+                                            << "mappings[0].loop_order must be a JSON object";
+    QTest::addRow("tiles is a string") << "mapping"
+                                       << R"({"tiles":" 3"})"
+                                       << "mappings[0].tiles must be a JSON object";
+    QTest::addRow("spatial is a number") << "mapping"
+                                         << R"({"tiles":{},"spatial":7})"
+                                         << "mappings[0].spatial must be a JSON object";
+    QTest::addRow("layer is a number") << "mapping"
+                                       << R"({"tiles":{},"layer":5})"
+                                       << "mappings[0].layer must be the layer's name";
+    QTest::addRow("unknown tile level") << "mapping"
+                                        << R"({"tiles":{"l2":{"K":2}}})"
+                                        << "mappings[0].tiles.l2 is not a known field";
+    QTest::addRow("gb share field")
+        << "accelerator"
+        << R"({"engines":[{"rows":4,"cols":4,"dataflow":"ws","gb_bytes":1024,"rf_bytes":64,"gb_share":{"weight":0.5}}]})"
+        << "unknown field 'weight'";
+    QTest::addRow("batch of 0")
+        << "design"
+        << R"({"batch":0,"network":"alexnet","platform":"zc706","accelerator":{},"mappings":[]})"
+        << "batch must be a whole number from 1 to 4096, not 0";
+    QTest::addRow("batch past 2^32")
+        << "design"
+        << R"({"batch":4294967297,"network":"alexnet","platform":"zc706","accelerator":{},"mappings":[]})"
+        << "batch must be a whole number from 1 to 4096";
+    QTest::addRow("unknown design field")
+        << "design"
+        << R"({"network":{},"platform":"zc706","accelerator":{},"mappings":[],"mapings":[]})"
+        << "mapings is not a known field (did you mean 'mappings'?)";
     QTest::addRow("zero channels")
         << "network"
         << R"({"layers":[{"type":"conv","in_channels":0,"out_channels":8,"in_size":8,"kernel":3}]})"
@@ -150,7 +230,7 @@ void TestJsonIo::badDocuments_data()
                                    << "unknown dimension 'Q'";
     QTest::addRow("zero factor") << "mapping"
                                  << R"({"tiles":{"rf":{"K":0}}})"
-                                 << "at least 1";
+                                 << "tiles.rf.K must be a whole number from 1";
     QTest::addRow("design without mappings")
         << "design"
         << R"({"network":{"genotype":"fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1"},"platform":"zc706","accelerator":{"engines":[{"rows":4,"cols":4,"dataflow":"ws","gb_bytes":1024,"rf_bytes":64}]}})"
@@ -189,6 +269,7 @@ void TestJsonIo::badDocuments()
         error = r.error();
     }
     QVERIFY2(QString::fromStdString(error->detail).contains(mentions), error->detail.c_str());
+    QVERIFY2(error->detail.size() < 600, "a message quotes at most a short piece of the input");
 }
 
 void TestJsonIo::malformedFile()
@@ -205,6 +286,81 @@ void TestJsonIo::malformedFile()
     QVERIFY(QString::fromStdString(r.error().detail).contains(path));
     const auto missing = io::readDesignFile(dir.filePath(QStringLiteral("nope.json")).toStdString());
     QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("file_not_found"));
+
+    // A number past a double's range, even in the informative metrics: the file and the field are named.
+    auto overflow = io::parseJson(R"({"batch": 1, "metrics": {"fps": 1e309}})", "'d.json'");
+    QCOMPARE(QString::fromStdString(overflow.error().code), QStringLiteral("malformed_json"));
+    QVERIFY2(QString::fromStdString(overflow.error().detail).contains(QStringLiteral("'d.json'"))
+            && QString::fromStdString(overflow.error().detail).contains(QStringLiteral("field 'fps'")),
+        overflow.error().detail.c_str());
+    // 100,000 levels of nesting: refused while parsing (it used to overflow the stack).
+    const std::string deep = "{\"network\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    auto nested = io::parseJson(deep, "'deep.json'");
+    QCOMPARE(QString::fromStdString(nested.error().code), QStringLiteral("malformed_json"));
+    QVERIFY2(QString::fromStdString(nested.error().detail).contains(QStringLiteral("more than 64 levels")),
+        nested.error().detail.c_str());
+}
+
+void TestJsonIo::mappingsFollowTheLayers()
+{
+    const auto d = accel::heuristicDesign(
+        workload::builtinNetwork("alexnet").value(), *accel::findPlatform("eyeriss"), accel::dataflowIndex("rs"), 1);
+    Json j = io::designToJson(d, nullptr);
+    QVERIFY(io::designFromJson(j).ok());
+    std::swap(j["mappings"][1], j["mappings"][2]);
+    const auto swapped = io::designFromJson(j);
+    QVERIFY(!swapped.ok());
+    QVERIFY2(QString::fromStdString(swapped.error().detail)
+                 .contains(QStringLiteral("mappings[1].layer is 'conv3' but layer 1 of the network is 'conv2'")),
+        swapped.error().detail.c_str());
+    // An error inside the design's network says where it is.
+    j = io::designToJson(d, nullptr);
+    j["network"]["layers"][0]["stride"] = 0;
+    QVERIFY(QString::fromStdString(io::designFromJson(j).error().detail)
+                .startsWith(QStringLiteral("network.layers[0].stride")));
+}
+
+void TestJsonIo::productsDoNotWrapRound()
+{
+    // Spatial factors whose product wraps a 32-bit int to 0 (65536 x 65536) on a 30x30 array: rows exceeded.
+    workload::Layer l;
+    l.name = "conv";
+    l.dims = { 1, 1, 65536, 65536, 65536, 1, 65536, 1 };
+    accel::Engine e;
+    e.rows = 30;
+    e.cols = 30;
+    e.dataflow = accel::dataflowIndex("rs"); // R and C on rows
+    e.gbBytes = 1 << 20;
+    e.rfBytes = 512;
+    accel::Mapping m;
+    m.spatialRow[workload::R] = 65536;
+    m.spatialRow[workload::C] = 65536;
+    m.dram[workload::K] = 65536;
+    m.dram[workload::Y] = 65536;
+    const auto c = accel::evaluateLayer(l, e, m, *accel::findPlatform("eyeriss"), true);
+    QCOMPARE(int(c.invalid), int(accel::Invalid::SpatialRowsExceeded));
+    // The same layer as a network: its MAC count (2^64) does not fit, so it is refused, not reported as 0.
+    workload::Network net;
+    net.name = "big";
+    net.layers = { l };
+    const auto e2 = workload::validateNetwork(net);
+    QVERIFY(e2);
+    QVERIFY2(QString::fromStdString(e2->detail).contains(QStringLiteral("too large")), e2->detail.c_str());
+}
+
+void TestJsonIo::genotypesAreExact()
+{
+    QVERIFY(workload::networkFromGenotype("fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1").ok());
+    for (const char* bad : { "fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,",
+             "fmnist:,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1", "fmnist:k3e1,,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1" }) {
+        const auto r = workload::networkFromGenotype(bad);
+        QVERIFY2(!r.ok(), bad);
+        QVERIFY2(
+            QString::fromStdString(r.error().detail).contains(QStringLiteral("empty op")), r.error().detail.c_str());
+    }
+    const auto huge = workload::networkFromGenotype("fmnist:" + std::string(1 << 20, 'q'));
+    QVERIFY(!huge.ok());
+    QVERIFY(huge.error().detail.size() < 300);
 }
 
 QTEST_GUILESS_MAIN(TestJsonIo)
