@@ -51,8 +51,9 @@ struct Search {
     QTemporaryDir dir;
     QString db;
 
-    bool start(const QString& storeDir = {})
+    bool start(const QString& storeDir = {}, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
     {
+        process.setProcessEnvironment(env);
         writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
         writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
         db = (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
@@ -95,6 +96,7 @@ private slots:
     void ctrlCCancelsCleanly();
     void killedSearchLeavesAnInterruptedRun();
     void fullDiskFailsTheRunAndLeavesNoPartialFile();
+    void waitsPassivelyWithoutBeingTold();
 };
 
 void TestCliSearch::ctrlCCancelsCleanly()
@@ -190,6 +192,29 @@ void TestCliSearch::fullDiskFailsTheRunAndLeavesNoPartialFile()
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].state, store::RunState::Failed);
     QVERIFY2(QString::fromStdString(runs[0].error).contains(QStringLiteral("No space left")), runs[0].error.c_str());
+}
+
+void TestCliSearch::waitsPassivelyWithoutBeingTold()
+{
+    // libgomp reads OMP_WAIT_POLICY when it loads: the running search's environment must hold PASSIVE although
+    // the user set nothing, and a value the user set must be kept.
+    for (const QString& given : { QString(), QStringLiteral("ACTIVE") }) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OMP_WAIT_POLICY"));
+        if (!given.isEmpty()) {
+            env.insert(QStringLiteral("OMP_WAIT_POLICY"), given);
+        }
+        Search s;
+        QVERIFY(s.start({}, env));
+        QVERIFY2(s.waitFor(QStringLiteral("progress")), s.process.readAllStandardError().constData());
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(s.process.processId()));
+        QVERIFY(environ.open(QIODevice::ReadOnly));
+        const QList<QByteArray> vars = environ.readAll().split('\0');
+        s.process.kill();
+        s.process.waitForFinished(10000);
+        const QByteArray expected = "OMP_WAIT_POLICY=" + (given.isEmpty() ? QByteArray("PASSIVE") : given.toLatin1());
+        QVERIFY2(vars.contains(expected), expected.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliSearch)
