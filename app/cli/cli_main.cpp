@@ -1,8 +1,6 @@
 #include "cli_args.h"
 #include "cli_command.h"
 
-#include "util/process_env.h"
-
 #include <algorithm>
 #include <iostream>
 
@@ -39,7 +37,6 @@ void printHelp(std::ostream& out)
 
 int main(int argc, char** argv)
 {
-    dna::ensurePassiveOpenMpWaits(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         printHelp(std::cerr);

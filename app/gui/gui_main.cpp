@@ -3,7 +3,6 @@
 #include "app_identity.h"
 #include "localization.h"
 #include "main_window.h"
-#include "util/process_env.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,7 +32,6 @@ bool onlyPrintsText(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
-    dna::ensurePassiveOpenMpWaits(argv);
     std::unique_ptr<QCoreApplication> app;
     if (onlyPrintsText(argc, argv)) {
         app = std::make_unique<QCoreApplication>(argc, argv);

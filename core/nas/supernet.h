@@ -71,8 +71,14 @@ struct StepStats {
 };
 
 /// Sets LibTorch's intra-op thread count for the calling thread (the setting is per thread; the default here
-/// is one). Call it in the thread that trains.
+/// is one). Call it in the thread that trains. It is the most the training uses: see adaptTrainingThreads.
 void setTrainingThreads(int threads);
+
+/// Fits the calling thread's intra-op threads to the cores other processes leave free (at most the count set
+/// with setTrainingThreads): on two cores beside one busy process, one thread instead of two, which would share
+/// a core with it and make every parallel step wait. Measures the others' CPU use since the previous call; call
+/// it every few seconds of training (nas::train does). Returns the thread count now in use.
+int adaptTrainingThreads();
 
 /// The FBNet-style weight-sharing supernet of a search space in LibTorch, with its two optimisers (SGD on the
 /// weights, Adam on the logits). Everything torch stays behind this class. Not thread-safe: use it from one

@@ -10,6 +10,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// How often the training looks at what else the machine runs (a step is about a tenth of a second).
+constexpr int64_t kAdaptEverySteps = 16;
+
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 } // namespace
@@ -54,6 +57,9 @@ Expected<TrainStats> train(Supernet& net, BatchLoader& weights, BatchLoader* arc
             if (cancel.cancelled()) {
                 stats.cancelled = true;
                 break;
+            }
+            if (stats.steps % kAdaptEverySteps == 0) {
+                adaptTrainingThreads(); // a few seconds apart: follow what else the machine runs
             }
             ep.lr = scheduledLr(schedule, stats.steps, totalSteps);
             net.setWeightLr(ep.lr);
