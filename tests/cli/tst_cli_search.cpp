@@ -51,9 +51,8 @@ struct Search {
     QTemporaryDir dir;
     QString db;
 
-    bool start(const QString& storeDir = {}, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+    bool start(const QString& storeDir = {})
     {
-        process.setProcessEnvironment(env);
         writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
         writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
         db = (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
@@ -96,7 +95,7 @@ private slots:
     void ctrlCCancelsCleanly();
     void killedSearchLeavesAnInterruptedRun();
     void fullDiskFailsTheRunAndLeavesNoPartialFile();
-    void waitsPassivelyWithoutBeingTold();
+    void killsAndFullDisksLoseNothingCommitted();
 };
 
 void TestCliSearch::ctrlCCancelsCleanly()
@@ -194,26 +193,84 @@ void TestCliSearch::fullDiskFailsTheRunAndLeavesNoPartialFile()
     QVERIFY2(QString::fromStdString(runs[0].error).contains(QStringLiteral("No space left")), runs[0].error.c_str());
 }
 
-void TestCliSearch::waitsPassivelyWithoutBeingTold()
+void TestCliSearch::killsAndFullDisksLoseNothingCommitted()
 {
-    // libgomp reads OMP_WAIT_POLICY when it loads: the running search's environment must hold PASSIVE although
-    // the user set nothing, and a value the user set must be kept.
-    for (const QString& given : { QString(), QStringLiteral("ACTIVE") }) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("OMP_WAIT_POLICY"));
-        if (!given.isEmpty()) {
-            env.insert(QStringLiteral("OMP_WAIT_POLICY"), given);
+    // Fault injection: one store, 20 searches each killed at a random moment (seeded), then the disk filled at
+    // several sizes. After each: the store opens for writing (so its quick check passes), the full integrity
+    // check finds nothing, every earlier run keeps its candidates, and every announced candidate is there.
+    QTemporaryDir storeDir;
+    QRandomGenerator rng(20261129);
+    QMap<int64_t, int64_t> kept; // run -> candidates, as last seen
+    auto check = [&](const Search& s) {
+        auto store = store::RunStore::open(s.db.toStdString());
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+        QVERIFY((*store)->integrityCheck().empty());
+        for (const auto& r : (*store)->runs()) {
+            if (kept.contains(r.id)) {
+                QCOMPARE(r.candidates, kept[r.id]);
+            }
+            QVERIFY(r.state != store::RunState::Running);
+            kept[r.id] = r.candidates;
         }
+        for (const auto& ev : s.events) {
+            if (ev[QStringLiteral("event")].toString() == QStringLiteral("candidate")) {
+                QVERIFY((*store)->candidate(ev[QStringLiteral("id")].toInteger()));
+            }
+        }
+    };
+    for (int i = 0; i < 20; ++i) {
         Search s;
-        QVERIFY(s.start({}, env));
-        QVERIFY2(s.waitFor(QStringLiteral("progress")), s.process.readAllStandardError().constData());
-        QFile environ(QStringLiteral("/proc/%1/environ").arg(s.process.processId()));
-        QVERIFY(environ.open(QIODevice::ReadOnly));
-        const QList<QByteArray> vars = environ.readAll().split('\0');
-        s.process.kill();
-        s.process.waitForFinished(10000);
-        const QByteArray expected = "OMP_WAIT_POLICY=" + (given.isEmpty() ? QByteArray("PASSIVE") : given.toLatin1());
-        QVERIFY2(vars.contains(expected), expected.constData());
+        QVERIFY(s.start(storeDir.path()));
+        const int killAfterMs = int(rng.bounded(200, 4000));
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < killAfterMs && s.process.state() != QProcess::NotRunning) {
+            s.waitFor(QStringLiteral("none"), int(killAfterMs - t.elapsed()));
+        }
+        ::kill(pid_t(s.process.processId()), SIGKILL);
+        QVERIFY(s.process.waitForFinished(10000));
+        while (s.process.canReadLine()) {
+            s.events << QJsonDocument::fromJson(s.process.readLine()).object();
+        }
+        check(s);
+        if (QTest::currentTestFailed()) {
+            qWarning("after the kill at %d ms (round %d)", killAfterMs, i);
+            return;
+        }
+    }
+    QVERIFY(!kept.isEmpty()); // most kills land after the run was created
+    for (int kib : { 200, 400, 800 }) {
+        QTemporaryDir disk;
+        QProcess mount;
+        mount.start(QStringLiteral("mount"),
+            { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
+                QStringLiteral("tmpfs"), disk.path() });
+        if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+            QSKIP("mounting a small tmpfs needs root");
+        }
+        struct Unmount {
+            QString dir;
+            ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
+        } unmountAtEnd { disk.path() };
+        kept.clear();
+        Search s;
+        QVERIFY(s.start(disk.path()));
+        QVERIFY(s.waitFor(QStringLiteral("none"), 120000) == false); // reads every event until the search ends
+        QVERIFY(s.process.state() == QProcess::NotRunning || s.process.waitForFinished(10000));
+        QCOMPARE(s.process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(s.process.exitCode() == 1, qPrintable(QStringLiteral("%1 KiB").arg(kib)));
+        auto store = store::RunStore::open(s.db.toStdString(), store::RunStore::Mode::ReadOnly);
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+        QVERIFY((*store)->damage().empty());
+        QVERIFY((*store)->integrityCheck().empty());
+        const auto runs = (*store)->runs();
+        QCOMPARE(int(runs.size()), 1);
+        QVERIFY(runs[0].state == store::RunState::Failed || runs[0].state == store::RunState::Interrupted);
+        for (const auto& ev : s.events) {
+            if (ev[QStringLiteral("event")].toString() == QStringLiteral("candidate")) {
+                QVERIFY((*store)->candidate(ev[QStringLiteral("id")].toInteger()));
+            }
+        }
     }
 }
 
