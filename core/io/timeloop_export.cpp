@@ -13,10 +13,13 @@ using namespace dna::workload;
 
 namespace {
 
-// Timeloop's letter for each of our dimensions (G has none: groups are exported one at a time or folded).
+// Timeloop's letter for each of our dimensions. The file defines its own problem shape, so groups are a
+// dimension G of it (Timeloop's stock CNN-Layer shape has none).
 char timeloopName(int d)
 {
     switch (d) {
+    case G:
+        return 'G';
     case N:
         return 'N';
     case K:
@@ -36,32 +39,17 @@ char timeloopName(int d)
     }
 }
 
-const int kExported[] = { N, K, C, Y, X, R, S };
+const int kExported[] = { G, N, K, C, Y, X, R, S };
 
-/// The mapping in the exported problem's terms: G removed (one group) or folded into N (depthwise).
+/// The mapping as exported: every dimension, groups included, as our model sees it.
 struct Exported {
     std::array<int, kDims> rf, spatialRow, spatialCol, gb, dram, size;
-    bool foldedGroups = false;
     int groups = 1;
 };
 
 Exported exportedMapping(const Layer& l, const Mapping& m)
 {
-    Exported e { m.rf, m.spatialRow, m.spatialCol, m.gb, m.dram, l.dims, false, l.dims[G] };
-    if (l.dims[G] > 1 && l.type == LayerType::Depthwise) {
-        e.foldedGroups = true;
-        for (auto* f : { &e.rf, &e.spatialRow, &e.spatialCol, &e.gb, &e.dram }) {
-            (*f)[N] *= (*f)[G];
-            (*f)[G] = 1;
-        }
-        e.size[N] *= e.size[G];
-    } else {
-        for (auto* f : { &e.rf, &e.spatialRow, &e.spatialCol, &e.gb, &e.dram }) {
-            (*f)[G] = 1;
-        }
-    }
-    e.size[G] = 1;
-    return e;
+    return Exported { m.rf, m.spatialRow, m.spatialCol, m.gb, m.dram, l.dims, l.dims[G] };
 }
 
 std::string factors(const std::array<int, kDims>& f)
@@ -77,9 +65,7 @@ std::string permutation(const std::array<int, kDims>& order)
 {
     std::string s;
     for (int d : order) {
-        if (d != G) {
-            s += timeloopName(d);
-        }
+        s += timeloopName(d);
     }
     return s;
 }
@@ -104,11 +90,9 @@ std::string timeloopYaml(const Design& design, size_t index)
     os << "# network " << design.network.label() << ", layer " << index << " '" << l.name << "' ("
        << layerTypeName(l.type) << "), platform " << design.platform.name << ", engine " << e << " (" << en.rows << "x"
        << en.cols << " PEs, dataflow " << dataflows()[en.dataflow].name << ")\n";
-    if (x.foldedGroups) {
-        os << "# depthwise: the " << x.groups << " channel groups are folded into N (N = batch x groups), C = K = 1\n";
-    } else if (x.groups > 1) {
-        os << "# grouped: one of " << x.groups << " groups is exported; multiply counts and energy by " << x.groups
-           << "\n";
+    if (x.groups > 1) {
+        os << "# grouped: G = " << x.groups << " groups of C = " << x.size[C] << " input and K = " << x.size[K]
+           << " output channels each; weights, inputs and outputs are per group (the shape below has a G dimension)\n";
     }
     for (int d : kExported) {
         if (padded[d] != x.size[d]) {
@@ -116,18 +100,19 @@ std::string timeloopYaml(const Design& design, size_t index)
                << " (our factors overshoot; the edge tiles are partial in DNA Explorer)\n";
         }
     }
-    os << "# our dimensions -> Timeloop: N->N, K->K, C->C, Y (output rows)->Q, X (output columns)->P, R->S, S->R\n";
+    os << "# our dimensions -> Timeloop: G->G, N->N, K->K, C->C, Y (output rows)->Q, X (output columns)->P, R->S, "
+          "S->R\n";
 
-    os << "problem:\n  shape:\n    name: CNN-Layer\n    dimensions: [ C, K, R, S, N, P, Q ]\n"
+    os << "problem:\n  shape:\n    name: Grouped-CNN-Layer\n    dimensions: [ G, C, K, R, S, N, P, Q ]\n"
        << "    coefficients:\n      - name: Wstride\n        default: 1\n      - name: Hstride\n        default: 1\n"
        << "      - name: Wdilation\n        default: 1\n      - name: Hdilation\n        default: 1\n"
        << "    data-spaces:\n"
-       << "      - name: Weights\n        projection:\n          - [ [C] ]\n          - [ [K] ]\n          - [ [R] ]\n"
-       << "          - [ [S] ]\n"
-       << "      - name: Inputs\n        projection:\n          - [ [N] ]\n          - [ [C] ]\n"
+       << "      - name: Weights\n        projection:\n          - [ [G] ]\n          - [ [C] ]\n          - [ [K] ]\n"
+       << "          - [ [R] ]\n          - [ [S] ]\n"
+       << "      - name: Inputs\n        projection:\n          - [ [N] ]\n          - [ [G] ]\n          - [ [C] ]\n"
        << "          - [ [R, Wdilation], [P, Wstride] ]\n          - [ [S, Hdilation], [Q, Hstride] ]\n"
-       << "      - name: Outputs\n        projection:\n          - [ [N] ]\n          - [ [K] ]\n          - [ [Q] ]\n"
-       << "          - [ [P] ]\n        read-write: True\n";
+       << "      - name: Outputs\n        projection:\n          - [ [N] ]\n          - [ [G] ]\n          - [ [K] ]\n"
+       << "          - [ [Q] ]\n          - [ [P] ]\n        read-write: True\n";
     os << "  instance:\n";
     for (int d : kExported) {
         os << "    " << timeloopName(d) << ": " << padded[d] << "\n";
@@ -141,13 +126,15 @@ std::string timeloopYaml(const Design& design, size_t index)
     os << "  storage:\n";
     os << "    - name: RegisterFile\n      entries: " << en.rfBytes * 8 / bits << "\n      instances: " << en.pes()
        << "\n      meshX: " << en.cols << "\n      word-bits: " << bits << "\n";
-    os << "    - name: GlobalBuffer\n      sizeKB: " << double(en.gbBytes) / 1024.0 << "\n      instances: 1\n"
+    // Sizes in whole words (Timeloop reads sizeKB as an integer), and the bandwidths our model bounds: DRAM
+    // always, shared by reads and writes; the global buffer on an ASIC that sets gb_words_per_cycle.
+    os << "    - name: GlobalBuffer\n      entries: " << en.gbBytes * 8 / bits << "\n      instances: 1\n"
        << "      word-bits: " << bits << "\n";
-    if (design.platform.gbWordsPerCycle > 0) {
-        os << "      read_bandwidth: " << design.platform.gbWordsPerCycle
-           << "\n      write_bandwidth: " << design.platform.gbWordsPerCycle << "\n";
+    if (design.platform.target == Target::Asic && design.platform.gbWordsPerCycle > 0) {
+        os << "      shared_bandwidth: " << design.platform.gbWordsPerCycle << "\n";
     }
-    os << "    - name: DRAM\n      technology: DRAM\n      instances: 1\n      word-bits: " << bits << "\n";
+    os << "    - name: DRAM\n      technology: DRAM\n      instances: 1\n      word-bits: " << bits << "\n"
+       << "      shared_bandwidth: " << design.platform.dramBytesPerCycle() * 8 / bits << "\n";
 
     // Spatial: columns (X) first, then rows (Y); a dimension split over both goes to the larger side.
     std::array<int, kDims> spatial {};

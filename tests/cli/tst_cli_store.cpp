@@ -141,11 +141,11 @@ void TestCliStore::exportTimeloop()
         QMap<QString, qint64> instance;
         const QString block = text.section(QStringLiteral("instance:\n"), 1).section(QStringLiteral("arch:"), 0, 0);
         for (const auto& m :
-            QRegularExpression(QStringLiteral("^\\s+([NKCPQRS]): (\\d+)$"), QRegularExpression::MultilineOption)
+            QRegularExpression(QStringLiteral("^\\s+([GNKCPQRS]): (\\d+)$"), QRegularExpression::MultilineOption)
                 .globalMatch(block)) {
             instance[m.captured(1)] = m.captured(2).toLongLong();
         }
-        QCOMPARE(instance.size(), 7);
+        QCOMPARE(instance.size(), 8);
         QMap<QString, qint64> product;
         int directives = 0;
         for (const auto& line :
@@ -164,14 +164,51 @@ void TestCliStore::exportTimeloop()
                     + QString::number(it.value())));
         }
     }
-    // conv2 is grouped: exported as one of two groups, 48 input and 128 output channels (the heuristic's 22 x 6
-    // filters per pass overshoot 128, so the file says it pads K to the product).
+    // conv2 is grouped: G = 2 groups of 48 input and 128 output channels (the heuristic's 22 x 6 filters per pass
+    // overshoot 128, so the file says it pads K to the product).
     QFile conv2(QDir(folder).filePath(files[1]));
     QVERIFY(conv2.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(conv2.readAll());
-    QVERIFY(text.contains(QStringLiteral("one of 2 groups")));
+    QVERIFY(text.contains(QStringLiteral("    G: 2\n")));
     QVERIFY(text.contains(QStringLiteral("    C: 48\n")));
     QVERIFY(text.contains(QStringLiteral("    K: 128\n")) || text.contains(QStringLiteral("# padded: K 128 -> ")));
+    // Timeloop reads sizes as whole numbers: the global buffer in words (eyeriss: 108 KiB of 16-bit words), and the
+    // DRAM bandwidth the cost model uses, in words per cycle, shared by reads and writes.
+    const accel::Platform& eyeriss = *accel::findPlatform("eyeriss");
+    QVERIFY(!text.contains(QStringLiteral("sizeKB")));
+    const auto design
+        = io::designFromJson(io::Json::parse(store::RunStore::open(m_db.toStdString(), store::RunStore::Mode::ReadOnly)
+                                                 .value()
+                                                 ->candidate(m_ids[0])
+                                                 ->designJson));
+    QVERIFY(design.ok());
+    QVERIFY(text.contains(QStringLiteral("      entries: %1\n").arg(design->accelerator.engines[0].gbBytes * 8 / 16)));
+    const auto dram
+        = QRegularExpression(QStringLiteral("name: DRAM\n(?:      .*\n)*?      shared_bandwidth: ([0-9.]+)\n"))
+              .match(text);
+    QVERIFY2(dram.hasMatch(), qPrintable(text));
+    QVERIFY(qAbs(dram.captured(1).toDouble() - eyeriss.dramGBps * 1e9 / (eyeriss.clockMhz * 1e6) / 2) < 1e-3);
+
+    // A depthwise layer of MobileNetV2: one input and one output channel in each of G = channels groups.
+    const QString mbFolder = m_dir.filePath(QStringLiteral("timeloop-mb"));
+    const CliRun mb = runCli({ QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--run"),
+        QString::number(m_run), QStringLiteral("--candidate"), QString::number(m_ids[1]), QStringLiteral("--format"),
+        QStringLiteral("timeloop"), QStringLiteral("--out"), mbFolder });
+    QVERIFY2(mb.exitCode == 0, qPrintable(mb.err));
+    int depthwise = 0;
+    for (const QString& name : QDir(mbFolder).entryList({ QStringLiteral("*.yaml") }, QDir::Files)) {
+        QFile f(QDir(mbFolder).filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString t = QString::fromUtf8(f.readAll());
+        if (!t.contains(QStringLiteral("(depthwise)"))) {
+            continue;
+        }
+        ++depthwise;
+        const auto g = QRegularExpression(QStringLiteral("\n    G: (\\d+)\n")).match(t);
+        QVERIFY(g.hasMatch() && g.captured(1).toInt() > 1);
+        QVERIFY(t.contains(QStringLiteral("\n    C: 1\n")) && t.contains(QStringLiteral("\n    K: 1\n")));
+    }
+    QCOMPARE(depthwise, 17); // MobileNetV2's inverted residual blocks
 }
 
 void TestCliStore::exportJsonAndCsv()
