@@ -8,6 +8,8 @@
 #include "retrain_queue.h"
 #include "search_controller.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -25,10 +27,13 @@ void MainWindow::setupTraining()
 {
     m_retrain = new RetrainQueue(this);
     connect(m_trainCancel, &QToolButton::clicked, m_retrain, &RetrainQueue::cancelAll);
-    connect(m_retrain, &RetrainQueue::progress, this,
-        [this](qint64 id, int index, int count, double done, double total) {
+    connect(
+        m_retrain, &RetrainQueue::progress, this, [this](qint64 id, int index, int count, double done, double total) {
             m_trainLabel->setText(m_controller->isRunning()
-                    ? tr("Training candidate %1 (%2 of %3), sharing the cores with the search").arg(id).arg(index).arg(count)
+                    ? tr("Training candidate %1 (%2 of %3), sharing the cores with the search")
+                          .arg(id)
+                          .arg(index)
+                          .arg(count)
                     : tr("Training candidate %1 (%2 of %3)").arg(id).arg(index).arg(count));
             m_trainBar->setValue(total > 0 ? int(1000 * done / total) : 0);
             for (QWidget* w : std::initializer_list<QWidget*> { m_trainLabel, m_trainBar, m_trainCancel }) {
@@ -46,13 +51,14 @@ void MainWindow::setupTraining()
                     m_table->model()->appendCandidates({ *c }); // updates the row in place
                     m_paretoPlot->setRetrained(id, accuracy);
                 }
-                statusBar()->showMessage(tr("Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images",
-                                             nullptr, epochs)
-                                             .arg(id)
-                                             .arg(QLocale().toString(accuracy * 100, 'f', 2)),
+                statusBar()->showMessage(
+                    tr("Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images", nullptr, epochs)
+                        .arg(id)
+                        .arg(QLocale().toString(accuracy * 100, 'f', 2)),
                     10000);
             } catch (const std::exception& e) {
-                showError(tr("Recording the training of candidate %1 failed: %2").arg(id).arg(QString::fromUtf8(e.what())));
+                showError(
+                    tr("Recording the training of candidate %1 failed: %2").arg(id).arg(QString::fromUtf8(e.what())));
             }
         });
     connect(m_retrain, &RetrainQueue::failed, this, [this](qint64 id, const QString& message) {
@@ -108,7 +114,8 @@ void MainWindow::trainSelected()
     if (!m_store || m_storeReadOnly || m_selection->isEmpty()) {
         return;
     }
-    const int epochs = m_trainingEpochsOverride > 0 ? m_trainingEpochsOverride : askTrainingEpochs(m_selection->ids().size());
+    const int epochs
+        = m_trainingEpochsOverride > 0 ? m_trainingEpochsOverride : askTrainingEpochs(m_selection->ids().size());
     if (epochs <= 0) {
         return;
     }
@@ -124,8 +131,15 @@ void MainWindow::trainSelected()
         if (!c) {
             continue;
         }
+        QString dataset;
+        if (const auto run = m_store->run(c->runId)) {
+            const auto request = nlohmann::json::parse(run->requestJson, nullptr, false);
+            if (request.is_object() && request.contains("dataset") && request["dataset"].is_string()) {
+                dataset = QString::fromStdString(request["dataset"].get<std::string>());
+            }
+        }
         jobs.append({ id, QString::fromStdString(c->genotype), epochs,
-            QString::fromStdString(cosearch::retrainedWeightsPath(m_store->path(), id)) });
+            QString::fromStdString(cosearch::retrainedWeightsPath(m_store->path(), id)), dataset });
     }
     m_retrain->enqueue(jobs);
     updateActions();

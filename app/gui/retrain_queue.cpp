@@ -1,5 +1,7 @@
 #include "retrain_queue.h"
 
+#include "nas/search_run.h"
+
 #include <QThread>
 #include <QTimer>
 
@@ -40,8 +42,8 @@ void RetrainQueue::enqueue(const QList<Job>& jobs)
     for (const Job& j : jobs) {
         // A candidate already waiting or training is not queued again.
         const bool queued = (m_thread && m_current.candidateId == j.candidateId)
-            || std::any_of(m_waiting.begin(), m_waiting.end(),
-                [&](const Job& w) { return w.candidateId == j.candidateId; });
+            || std::any_of(
+                m_waiting.begin(), m_waiting.end(), [&](const Job& w) { return w.candidateId == j.candidateId; });
         if (!queued) {
             m_waiting.push_back(j);
             ++m_count;
@@ -74,6 +76,14 @@ void RetrainQueue::startNext()
     ++m_started;
     nas::TrainRequest request = m_template;
     request.genotype = m_current.genotype.toStdString();
+    // Train on the data the candidate was searched on: the template's preloaded images only when they are that
+    // dataset.
+    const std::string space = request.genotype.substr(0, request.genotype.find(':'));
+    const std::string templateDataset = request.dataset.empty() ? nas::defaultDataset(space) : request.dataset;
+    if (!m_current.dataset.isEmpty() && m_current.dataset.toStdString() != templateDataset) {
+        request.dataset = m_current.dataset.toStdString();
+        request.data = nullptr;
+    }
     request.epochs = m_current.epochs;
     request.checkpointPath = m_current.weightsPath.toStdString();
     m_shared = std::make_shared<Shared>();

@@ -27,6 +27,8 @@ public:
         QString genotype;
         int epochs = 4;
         QString weightsPath;
+        /// The dataset the candidate's run searched on (its request's "dataset"); empty: the template's.
+        QString dataset;
     };
 
     explicit RetrainQueue(QObject* parent = nullptr);
