@@ -4,18 +4,6 @@
 #include <algorithm>
 #include <iostream>
 
-namespace dna::cli {
-
-std::vector<Command>& commands()
-{
-    static std::vector<Command> registry;
-    return registry;
-}
-
-Registrar::Registrar(Command command) { commands().push_back(std::move(command)); }
-
-} // namespace dna::cli
-
 namespace {
 
 void printHelp(std::ostream& out)

@@ -2,6 +2,8 @@
 // `cancelled`, candidates kept), SIGKILL leaves a store that opens with the run `interrupted`.
 #include "store/run_store.h"
 
+#include "../support/small_disk.h"
+
 #include <QDataStream>
 #include <QDir>
 #include <QElapsedTimer>
@@ -161,18 +163,10 @@ void TestCliSearch::killedSearchLeavesAnInterruptedRun()
 
 void TestCliSearch::fullDiskFailsTheRunAndLeavesNoPartialFile()
 {
-    QTemporaryDir disk;
-    QProcess mount;
-    mount.start(QStringLiteral("mount"),
-        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=1024k"),
-            QStringLiteral("tmpfs"), disk.path() });
-    if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+    testing::SmallDisk disk(1024);
+    if (!disk.ok()) {
         QSKIP("mounting a small tmpfs needs root");
     }
-    struct Unmount {
-        QString dir;
-        ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
-    } unmountAtEnd { disk.path() };
     Search s;
     QVERIFY(s.start(disk.path()));
     QVERIFY(s.process.waitForFinished(120000));
@@ -240,18 +234,10 @@ void TestCliSearch::killsAndFullDisksLoseNothingCommitted()
     }
     QVERIFY(!kept.isEmpty()); // most kills land after the run was created
     for (int kib : { 200, 400, 800 }) {
-        QTemporaryDir disk;
-        QProcess mount;
-        mount.start(QStringLiteral("mount"),
-            { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
-                QStringLiteral("tmpfs"), disk.path() });
-        if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+        testing::SmallDisk disk(kib);
+        if (!disk.ok()) {
             QSKIP("mounting a small tmpfs needs root");
         }
-        struct Unmount {
-            QString dir;
-            ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
-        } unmountAtEnd { disk.path() };
         kept.clear();
         Search s;
         QVERIFY(s.start(disk.path()));

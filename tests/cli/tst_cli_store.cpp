@@ -5,6 +5,7 @@
 #include "io/json_io.h"
 #include "store/run_store.h"
 
+#include "../support/small_disk.h"
 #include "cli_runner.h"
 #include <QDir>
 #include <QJsonArray>
@@ -37,18 +38,6 @@ QByteArray readAll(const QString& path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-
-/// A small tmpfs at `dir` (needs root, as the suite runs in CI); false when this machine does not allow it.
-bool mountSmallDisk(const QString& dir, int kib)
-{
-    QProcess p;
-    p.start(QStringLiteral("mount"),
-        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=%1k").arg(kib),
-            QStringLiteral("tmpfs"), dir });
-    return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
-
-void unmount(const QString& dir) { QProcess::execute(QStringLiteral("umount"), { dir }); }
 
 } // namespace
 
@@ -303,14 +292,10 @@ void TestCliStore::outputsFollowLinksAndDevices()
 
 void TestCliStore::fullDiskKeepsTheOldFile()
 {
-    QTemporaryDir dir;
-    if (!mountSmallDisk(dir.path(), 64)) {
+    testing::SmallDisk dir(64);
+    if (!dir.ok()) {
         QSKIP("mounting a small tmpfs needs root");
     }
-    struct Unmount {
-        QString dir;
-        ~Unmount() { unmount(dir); }
-    } unmountAtEnd { dir.path() };
     const QString csv = dir.filePath(QStringLiteral("c.csv"));
     const QString json = dir.filePath(QStringLiteral("d.json"));
     {

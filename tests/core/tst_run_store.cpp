@@ -2,6 +2,8 @@
 // one writer, readers during writes, and a writer killed with SIGKILL.
 #include "store/run_store.h"
 
+#include "../support/small_disk.h"
+
 #include <sqlite3.h>
 
 #include <QCryptographicHash>
@@ -419,18 +421,10 @@ void TestRunStore::damagedFileIsNeverWritten()
 
 void TestRunStore::readOnlyMediaCanBeRead()
 {
-    QTemporaryDir dir;
-    QProcess mount;
-    mount.start(QStringLiteral("mount"),
-        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=4m"),
-            QStringLiteral("tmpfs"), dir.path() });
-    if (!mount.waitForFinished(10000) || mount.exitCode() != 0) {
+    dna::testing::SmallDisk dir(4096);
+    if (!dir.ok()) {
         QSKIP("mounting a tmpfs needs root");
     }
-    struct Unmount {
-        QString dir;
-        ~Unmount() { QProcess::execute(QStringLiteral("umount"), { dir }); }
-    } unmountAtEnd { dir.path() };
     const QString path = dir.filePath(QStringLiteral("ro.sqlite"));
     {
         auto w = RunStore::open(path.toStdString());
@@ -440,9 +434,7 @@ void TestRunStore::readOnlyMediaCanBeRead()
         const int64_t id = (*w)->createRun(run);
         (*w)->addCandidates(id, { candidate(0.8, 100), candidate(0.9, 50) }, { mappings(2), mappings(2) });
     }
-    QCOMPARE(
-        QProcess::execute(QStringLiteral("mount"), { QStringLiteral("-o"), QStringLiteral("remount,ro"), dir.path() }),
-        0);
+    QVERIFY(dir.makeReadOnly());
     auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
     QVERIFY2(reader.ok(), reader.ok() ? "" : reader.error().detail.c_str());
     QCOMPARE(int((*reader)->runs().size()), 1);

@@ -37,17 +37,6 @@ template <class Read> void withJson(const uint8_t* data, size_t size, Read read)
 
 } // namespace
 
-#ifdef DNA_FUZZ_CLI
-namespace dna::cli {
-std::vector<Command>& commands()
-{
-    static std::vector<Command> registry;
-    return registry;
-}
-Registrar::Registrar(Command command) { commands().push_back(std::move(command)); }
-} // namespace dna::cli
-#endif
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size > 1 << 20) {
