@@ -10,6 +10,8 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <list>
+#include <mutex>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -291,6 +293,122 @@ bool writerLockHeld(int fd)
     return ::fcntl(fd, F_OFD_GETLK, &l) == 0 && l.l_type != F_UNLCK;
 }
 
+// The descriptors this process keeps on store files, one record per file (device and inode). Closing any
+// descriptor of a file drops every POSIX lock the process holds on it, SQLite's own included, so a file's
+// descriptors are closed only when the last store of this process on that file has closed; the writer's lock is
+// released explicitly. The read and write descriptors are separate open file descriptions, so a reader's test
+// sees this process's own writer lock too.
+struct StoreFile {
+    dev_t dev = 0;
+    ino_t ino = 0;
+    int readFd = -1;
+    int writeFd = -1;
+    int users = 0;
+    bool writer = false;
+};
+
+std::mutex& storeFilesMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+std::list<StoreFile>& storeFiles()
+{
+    static std::list<StoreFile> files;
+    return files;
+}
+
+std::list<StoreFile>::iterator findStoreFile(dev_t dev, ino_t ino)
+{
+    auto& files = storeFiles();
+    return std::find_if(files.begin(), files.end(), [&](const StoreFile& f) { return f.dev == dev && f.ino == ino; });
+}
+
+void dropIfUnused(std::list<StoreFile>::iterator it)
+{
+    if (it->users == 0 && !it->writer) {
+        for (int fd : { it->readFd, it->writeFd }) {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+        }
+        storeFiles().erase(it);
+    }
+}
+
+/// This process's use of the store file at `path` (created when `write` and missing); for a writer also the
+/// writer's lock. Errors: "cannot_open", "store_locked".
+std::optional<Error> acquireStoreFile(const std::string& path, bool write, dev_t& dev, ino_t& ino)
+{
+    const std::lock_guard lock(storeFilesMutex());
+    struct stat st { };
+    int created = -1;
+    if (::stat(path.c_str(), &st) != 0) {
+        created = write ? ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
+        if (created < 0 || ::fstat(created, &st) != 0) {
+            const int err = errno;
+            if (created >= 0) {
+                ::close(created);
+            }
+            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
+        }
+    }
+    dev = st.st_dev;
+    ino = st.st_ino;
+    auto it = findStoreFile(dev, ino);
+    if (it == storeFiles().end()) {
+        storeFiles().push_back({ dev, ino });
+        it = std::prev(storeFiles().end());
+    }
+    int& fd = write ? it->writeFd : it->readFd;
+    if (fd < 0) {
+        fd = created >= 0 ? created : ::open(path.c_str(), (write ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+        created = -1;
+        if (fd < 0) {
+            const int err = errno;
+            dropIfUnused(it);
+            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
+        }
+    }
+    if (write && (it->writer || !takeWriterLock(fd))) {
+        dropIfUnused(it);
+        return Error { "store_locked",
+            "another process is writing the store '" + path
+                + "' (a search is running there); open it read-only or wait for that search to finish" };
+    }
+    it->writer = it->writer || write;
+    ++it->users;
+    return std::nullopt;
+}
+
+void releaseStoreFile(dev_t dev, ino_t ino, bool writer)
+{
+    const std::lock_guard lock(storeFilesMutex());
+    auto it = findStoreFile(dev, ino);
+    if (it == storeFiles().end()) {
+        return;
+    }
+    if (writer && it->writer) {
+        struct flock l = writerLockRange(F_UNLCK);
+        ::fcntl(it->writeFd, F_OFD_SETLK, &l);
+        it->writer = false;
+    }
+    --it->users;
+    dropIfUnused(it);
+}
+
+bool storeWriterAlive(dev_t dev, ino_t ino)
+{
+    const std::lock_guard lock(storeFilesMutex());
+    auto it = findStoreFile(dev, ino);
+    if (it == storeFiles().end()) {
+        return false;
+    }
+    const int fd = it->readFd >= 0 ? it->readFd : it->writeFd;
+    return it->writer || (fd >= 0 && writerLockHeld(fd));
+}
+
 /// The first problem PRAGMA quick_check reports, empty when the file is sound.
 std::string quickCheck(sqlite3* db)
 {
@@ -328,22 +446,16 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
     if (exists && !S_ISREG(st.st_mode)) {
         return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
     }
-    // Readers keep a descriptor only to ask whether a writer is alive; the writer holds the lock on it.
-    const int lockFd = ::open(path.c_str(), (mode == Mode::ReadWrite ? O_RDWR | O_CREAT : O_RDONLY) | O_CLOEXEC, 0644);
-    if (lockFd < 0) {
-        return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(errno) };
-    }
-    if (mode == Mode::ReadWrite && !takeWriterLock(lockFd)) {
-        ::close(lockFd);
-        return Error { "store_locked",
-            "another process is writing the store '" + path
-                + "' (a search is running there); open it read-only "
-                  "or wait for that search to finish" };
+    // Readers keep a descriptor only to ask whether a writer is alive; the writer holds its lock on one.
+    dev_t dev = 0;
+    ino_t ino = 0;
+    if (auto e = acquireStoreFile(path, mode == Mode::ReadWrite, dev, ino)) {
+        return *e;
     }
     sqlite3* db = nullptr;
     auto failOpen = [&](Error e) -> Expected<std::unique_ptr<RunStore>> {
         sqlite3_close(db);
-        ::close(lockFd);
+        releaseStoreFile(dev, ino, mode == Mode::ReadWrite);
         if (!exists) {
             ::unlink(path.c_str()); // the empty file this call created
         }
@@ -432,7 +544,7 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
                   "migrate it to version "
                 + std::to_string(kSchemaVersion) });
     }
-    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, lockFd));
+    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, uint64_t(dev), uint64_t(ino)));
     store->m_damage = damage;
     try {
         exec(db, "PRAGMA foreign_keys = ON");
@@ -448,7 +560,10 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
     return store;
 }
 
-bool RunStore::writerAlive() const { return m_mode == Mode::ReadWrite || (m_lockFd >= 0 && writerLockHeld(m_lockFd)); }
+bool RunStore::writerAlive() const
+{
+    return m_mode == Mode::ReadWrite || storeWriterAlive(dev_t(m_fileDev), ino_t(m_fileIno));
+}
 
 std::vector<std::string> RunStore::integrityCheck() const
 {
@@ -466,20 +581,19 @@ std::vector<std::string> RunStore::integrityCheck() const
     return problems;
 }
 
-RunStore::RunStore(sqlite3* db, std::string path, Mode mode, int lockFd)
+RunStore::RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, uint64_t fileIno)
     : m_db(db)
     , m_path(std::move(path))
     , m_mode(mode)
-    , m_lockFd(lockFd)
+    , m_fileDev(fileDev)
+    , m_fileIno(fileIno)
 {
 }
 
 RunStore::~RunStore()
 {
     sqlite3_close(m_db);
-    if (m_lockFd >= 0) {
-        ::close(m_lockFd); // releases the writer lock (the last descriptor of its open file description)
-    }
+    releaseStoreFile(dev_t(m_fileDev), ino_t(m_fileIno), m_mode == Mode::ReadWrite); // after the connection
 }
 
 int RunStore::schemaVersion() const

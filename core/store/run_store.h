@@ -168,14 +168,15 @@ public:
     std::vector<CandidateRecord> frontAcross(const std::vector<int64_t>& runIds, bool includeTrashed = false) const;
 
 private:
-    RunStore(sqlite3* db, std::string path, Mode mode, int lockFd);
+    RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, uint64_t fileIno);
     void migrate();
     void recoverInterrupted();
 
     sqlite3* m_db = nullptr;
     std::string m_path;
     Mode m_mode;
-    int m_lockFd = -1;
+    uint64_t m_fileDev = 0; // the file's device and inode: this process's descriptors of it are shared per file
+    uint64_t m_fileIno = 0;
     std::vector<int64_t> m_recovered;
     std::string m_damage;
 };

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -143,6 +144,7 @@ private slots:
     void refusesForeignAndCorruptFiles();
     void oneWriterAtATime();
     void theLockFollowsTheFileNotItsName();
+    void closingAReaderKeepsTheWritersSqliteLocks();
     void badPathsAreRefusedBeforeAnyFile();
     void damagedFileIsNeverWritten();
     void readOnlyMediaCanBeRead();
@@ -362,6 +364,44 @@ void TestRunStore::theLockFollowsTheFileNotItsName()
     auto reader = RunStore::open(symlink.toStdString(), RunStore::Mode::ReadOnly);
     QVERIFY(!(*reader)->writerAlive());
     QCOMPARE((*reader)->run(id)->state, RunState::Interrupted); // its writer is gone
+}
+
+void TestRunStore::closingAReaderKeepsTheWritersSqliteLocks()
+{
+    // A WAL connection holds a POSIX read lock on the file's shared-lock bytes for as long as it is open, and
+    // closing any descriptor of a file drops every POSIX lock the process holds on it. A reader of the store in
+    // the same process (the explorer beside its own writer) must not take the writer's lock away when it closes.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("l.sqlite"));
+    auto writer = RunStore::open(path.toStdString());
+    QVERIFY(writer.ok());
+    RunInfo run;
+    run.requestJson = "{}";
+    (*writer)->createRun(run);
+    QCOMPARE(int((*writer)->runs().size()), 1);
+    struct stat st { };
+    QCOMPARE(::stat(path.toLocal8Bit().constData(), &st), 0);
+    const QString inode = QStringLiteral(":%1 ").arg(quint64(st.st_ino));
+    auto posixLocks = [&] {
+        QFile locks(QStringLiteral("/proc/locks"));
+        int n = 0;
+        if (locks.open(QIODevice::ReadOnly)) {
+            for (const QByteArray& line : locks.readAll().split('\n')) {
+                const QString l = QString::fromLatin1(line);
+                n += l.contains(QStringLiteral("POSIX")) && l.contains(QStringLiteral(" %1 ").arg(::getpid()))
+                    && l.contains(inode);
+            }
+        }
+        return n;
+    };
+    const int before = posixLocks();
+    QVERIFY2(before > 0, "the writer's connection holds its shared lock");
+    {
+        auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+        QVERIFY(reader.ok());
+        QCOMPARE(int((*reader)->runs().size()), 1);
+    }
+    QCOMPARE(posixLocks(), before);
 }
 
 void TestRunStore::badPathsAreRefusedBeforeAnyFile()
