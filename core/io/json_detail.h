@@ -4,6 +4,7 @@
 #include "accel/dataflow.h"
 #include "accel/design.h"
 #include "util/expected.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <limits>
@@ -23,12 +24,8 @@ using namespace dna::accel;
 /// A value as a message may quote it: at most 40 characters of its JSON text (input can be megabytes).
 inline std::string quoted(const Json& v)
 {
-    std::string text = v.is_structured() ? (v.is_array() ? "a list" : "an object") : v.dump();
-    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+    return v.is_structured() ? (v.is_array() ? "a list" : "an object") : clipped(v.dump());
 }
-
-/// A string as a message may quote it: at most 40 characters.
-inline std::string clipped(const std::string& s) { return s.size() > 40 ? s.substr(0, 37) + "..." : s; }
 
 /// A whole number that fits `long long`; false for anything else (fractions, strings, values past 2^63).
 inline bool wholeNumber(const Json& v, long long& out)

@@ -1,16 +1,12 @@
 #include "workload/network.h"
 
+#include "util/text.h"
 #include "workload/search_space.h"
 
 #include <algorithm>
 #include <sstream>
 
 namespace dna::workload {
-
-namespace {
-/// At most 40 characters of user input in a message (a genotype can be megabytes).
-std::string clip(const std::string& s) { return s.size() > 40 ? s.substr(0, 37) + "..." : s; }
-} // namespace
 
 int64_t Network::macs() const
 {
@@ -166,7 +162,7 @@ Expected<Network> builtinNetwork(const std::string& name)
         return mobilenetv2();
     }
     return Error { "unknown_network",
-        "unknown network '" + clip(name) + "'; built-in networks are " + joinNames(builtinNetworkNames())
+        "unknown network '" + clipped(name) + "'; built-in networks are " + joinNames(builtinNetworkNames())
             + ", or give a genotype such as fmnist:k3e3,... or a JSON layer file" };
 }
 
@@ -216,7 +212,7 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
     const SearchSpace* space = findSearchSpace(spaceName);
     if (!space) {
         return Error { "unknown_space",
-            "unknown search space '" + clip(spaceName) + "'; spaces are fmnist, cifar, imagenet" };
+            "unknown search space '" + clipped(spaceName) + "'; spaces are fmnist, cifar, imagenet" };
     }
     std::vector<int> ops;
     const std::string list = genotype.substr(colon + 1);
@@ -235,7 +231,7 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
                 names.push_back(o.name);
             }
             return Error { "bad_genotype",
-                "unknown op '" + clip(tok) + "' at layer " + std::to_string(ops.size()) + "; ops of " + spaceName
+                "unknown op '" + clipped(tok) + "' at layer " + std::to_string(ops.size()) + "; ops of " + spaceName
                     + " are " + joinNames(names) };
         }
         ops.push_back(idx);
