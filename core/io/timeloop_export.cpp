@@ -39,18 +39,8 @@ char timeloopName(int d)
     }
 }
 
+// Every dimension, in the order the file lists them.
 const int kExported[] = { G, N, K, C, Y, X, R, S };
-
-/// The mapping as exported: every dimension, groups included, as our model sees it.
-struct Exported {
-    std::array<int, kDims> rf, spatialRow, spatialCol, gb, dram, size;
-    int groups = 1;
-};
-
-Exported exportedMapping(const Layer& l, const Mapping& m)
-{
-    return Exported { m.rf, m.spatialRow, m.spatialCol, m.gb, m.dram, l.dims, l.dims[G] };
-}
 
 std::string factors(const std::array<int, kDims>& f)
 {
@@ -79,24 +69,23 @@ std::string timeloopYaml(const Design& design, size_t index)
     const auto engines = design.accelerator.assignEngines(design.network);
     const int e = engines.at(index);
     const Engine& en = design.accelerator.engines.at(size_t(e));
-    const Exported x = exportedMapping(l, m);
 
-    std::array<int, kDims> padded = x.size;
+    std::array<int, kDims> padded = l.dims;
     for (int d : kExported) {
-        padded[d] = std::max(x.size[d], x.rf[d] * x.spatialRow[d] * x.spatialCol[d] * x.gb[d] * x.dram[d]);
+        padded[d] = std::max(l.dims[d], m.rf[d] * m.spatialRow[d] * m.spatialCol[d] * m.gb[d] * m.dram[d]);
     }
     std::ostringstream os;
     os << "# DNA Explorer export for timeloop-model (v3 input format)\n";
     os << "# network " << design.network.label() << ", layer " << index << " '" << l.name << "' ("
        << layerTypeName(l.type) << "), platform " << design.platform.name << ", engine " << e << " (" << en.rows << "x"
        << en.cols << " PEs, dataflow " << dataflows()[en.dataflow].name << ")\n";
-    if (x.groups > 1) {
-        os << "# grouped: G = " << x.groups << " groups of C = " << x.size[C] << " input and K = " << x.size[K]
+    if (l.dims[G] > 1) {
+        os << "# grouped: G = " << l.dims[G] << " groups of C = " << l.dims[C] << " input and K = " << l.dims[K]
            << " output channels each; weights, inputs and outputs are per group (the shape below has a G dimension)\n";
     }
     for (int d : kExported) {
-        if (padded[d] != x.size[d]) {
-            os << "# padded: " << timeloopName(d) << " " << x.size[d] << " -> " << padded[d]
+        if (padded[d] != l.dims[d]) {
+            os << "# padded: " << timeloopName(d) << " " << l.dims[d] << " -> " << padded[d]
                << " (our factors overshoot; the edge tiles are partial in DNA Explorer)\n";
         }
     }
@@ -141,9 +130,9 @@ std::string timeloopYaml(const Design& design, size_t index)
     std::string xDims;
     std::string yDims;
     for (int d : kExported) {
-        spatial[d] = x.spatialRow[d] * x.spatialCol[d];
+        spatial[d] = m.spatialRow[d] * m.spatialCol[d];
         if (spatial[d] > 1) {
-            (x.spatialCol[d] >= x.spatialRow[d] ? xDims : yDims) += timeloopName(d);
+            (m.spatialCol[d] >= m.spatialRow[d] ? xDims : yDims) += timeloopName(d);
         }
     }
     std::string rest;
@@ -156,13 +145,13 @@ std::string timeloopYaml(const Design& design, size_t index)
     std::array<int, kDims> ones {};
     ones.fill(1);
     os << "mapping:\n";
-    os << "  - target: RegisterFile\n    type: temporal\n    factors: " << factors(x.rf)
+    os << "  - target: RegisterFile\n    type: temporal\n    factors: " << factors(m.rf)
        << "\n    permutation: " << permutation(m.order[Mapping::RfLevel]) << "\n";
     os << "  - target: GlobalBuffer\n    type: spatial\n    factors: " << factors(spatial)
        << "\n    permutation: " << xDims << yDims << rest << "\n    split: " << xDims.size() << "\n";
-    os << "  - target: GlobalBuffer\n    type: temporal\n    factors: " << factors(x.gb)
+    os << "  - target: GlobalBuffer\n    type: temporal\n    factors: " << factors(m.gb)
        << "\n    permutation: " << permutation(m.order[Mapping::GbLevel]) << "\n";
-    os << "  - target: DRAM\n    type: temporal\n    factors: " << factors(x.dram)
+    os << "  - target: DRAM\n    type: temporal\n    factors: " << factors(m.dram)
        << "\n    permutation: " << permutation(m.order[Mapping::DramLevel]) << "\n";
     return os.str();
 }
