@@ -1,18 +1,14 @@
 #include "store/run_store.h"
 
+#include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/store_file.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <list>
-#include <mutex>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,80 +35,8 @@ std::string uriEscaped(const std::string& path)
 
 const char* const kStateNames[] = { "running", "complete", "cancelled", "failed", "interrupted", "superseded" };
 
-// Schema version 1: runs, candidates, per-layer mappings, epochs, checkpoints.
-const char* const kSchemaV1[] = {
-    "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL,"
-    " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
-    "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
-    " epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms REAL,"
-    " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
-    " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
-    "CREATE INDEX candidates_run ON candidates(run_id)",
-    "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
-    " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping TEXT,"
-    " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
-    " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
-    "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
-    " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
-    " PRIMARY KEY(run_id, epoch))",
-    "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
-    " path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))",
-};
-// Version 2: run names (the runs browser renames runs) and an index for front queries.
-const char* const kSchemaV2[] = {
-    "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
-    "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
-};
-// Version 3: undoable delete (a trashed run keeps its rows until purgeTrash).
-const char* const kSchemaV3[] = {
-    "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
-};
-// Version 4: where a retrained candidate's trained weights were written (empty: none).
-const char* const kSchemaV4[] = {
-    "ALTER TABLE candidates ADD COLUMN weights_path TEXT NOT NULL DEFAULT ''",
-};
-
-// Version 5: comparable estimates. The epoch of the weights behind each supernet estimate (the search
-// re-estimates the front after every epoch) and the history of every accuracy a candidate was given. Existing
-// supernet estimates were taken at the end of the epoch they were found in.
-const char* const kSchemaV5[] = {
-    "ALTER TABLE candidates ADD COLUMN estimate_epoch INTEGER NOT NULL DEFAULT -1",
-    // (The final networks were stored with epoch = the epoch count; their weights were the last epoch's.)
-    "UPDATE candidates SET estimate_epoch = min(epoch, coalesce((SELECT max(e.epoch) FROM epochs e"
-    " WHERE e.run_id = candidates.run_id), epoch)) WHERE accuracy_kind = 'supernet'",
-    "CREATE TABLE estimates(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
-    " epoch INTEGER NOT NULL, accuracy REAL NOT NULL, kind TEXT NOT NULL)",
-    "CREATE INDEX estimates_candidate ON estimates(candidate_id)",
-    "INSERT INTO estimates(candidate_id, epoch, accuracy, kind)"
-    " SELECT id, estimate_epoch, accuracy, coalesce(accuracy_kind, '') FROM candidates",
-    "ALTER TABLE candidates ADD COLUMN retrained_accuracy REAL NOT NULL DEFAULT -1",
-    "ALTER TABLE candidates ADD COLUMN retrained_epochs INTEGER NOT NULL DEFAULT 0",
-    "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
-};
-
 // One row of a candidate's accuracy history (first estimate, re-estimate, training from scratch).
 const char* const kInsertEstimate = "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)";
-
-struct Transaction {
-    explicit Transaction(sqlite3* db)
-        : db(db)
-    {
-        exec(db, "BEGIN IMMEDIATE");
-    }
-    ~Transaction()
-    {
-        if (!done) {
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        }
-    }
-    void commit()
-    {
-        exec(db, "COMMIT");
-        done = true;
-    }
-    sqlite3* db;
-    bool done = false;
-};
 
 /// A reader's view of a run: `running` without a live writer means its process died (the next writer marks it).
 RunInfo shownState(RunInfo r, bool writerAlive)
@@ -266,149 +190,6 @@ std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& po
 
 namespace {
 
-// The writer's lock: an open-file-description lock on one byte of the database file itself, far past the bytes
-// SQLite locks (at 1 GiB). It follows the file, not the name (a symlink or a hard link finds the same lock), the
-// kernel drops it when the writer dies, and a reader can test it without taking it (F_OFD_GETLK).
-constexpr off_t kWriterLockByte = off_t(1) << 40;
-
-struct flock writerLockRange(short type)
-{
-    struct flock l { };
-    l.l_type = type;
-    l.l_whence = SEEK_SET;
-    l.l_start = kWriterLockByte;
-    l.l_len = 1;
-    return l;
-}
-
-bool takeWriterLock(int fd)
-{
-    struct flock l = writerLockRange(F_WRLCK);
-    return ::fcntl(fd, F_OFD_SETLK, &l) == 0;
-}
-
-bool writerLockHeld(int fd)
-{
-    struct flock l = writerLockRange(F_WRLCK);
-    return ::fcntl(fd, F_OFD_GETLK, &l) == 0 && l.l_type != F_UNLCK;
-}
-
-// The descriptors this process keeps on store files, one record per file (device and inode). Closing any
-// descriptor of a file drops every POSIX lock the process holds on it, SQLite's own included, so a file's
-// descriptors are closed only when the last store of this process on that file has closed; the writer's lock is
-// released explicitly. The read and write descriptors are separate open file descriptions, so a reader's test
-// sees this process's own writer lock too.
-struct StoreFile {
-    dev_t dev = 0;
-    ino_t ino = 0;
-    int readFd = -1;
-    int writeFd = -1;
-    int users = 0;
-    bool writer = false;
-};
-
-std::mutex& storeFilesMutex()
-{
-    static std::mutex m;
-    return m;
-}
-
-std::list<StoreFile>& storeFiles()
-{
-    static std::list<StoreFile> files;
-    return files;
-}
-
-std::list<StoreFile>::iterator findStoreFile(dev_t dev, ino_t ino)
-{
-    auto& files = storeFiles();
-    return std::find_if(files.begin(), files.end(), [&](const StoreFile& f) { return f.dev == dev && f.ino == ino; });
-}
-
-void dropIfUnused(std::list<StoreFile>::iterator it)
-{
-    if (it->users == 0 && !it->writer) {
-        for (int fd : { it->readFd, it->writeFd }) {
-            if (fd >= 0) {
-                ::close(fd);
-            }
-        }
-        storeFiles().erase(it);
-    }
-}
-
-/// This process's use of the store file at `path` (created when `write` and missing); for a writer also the
-/// writer's lock. Errors: "cannot_open", "store_locked".
-std::optional<Error> acquireStoreFile(const std::string& path, bool write, dev_t& dev, ino_t& ino)
-{
-    const std::lock_guard lock(storeFilesMutex());
-    struct stat st { };
-    int created = -1;
-    if (::stat(path.c_str(), &st) != 0) {
-        created = write ? ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
-        if (created < 0 || ::fstat(created, &st) != 0) {
-            const int err = errno;
-            if (created >= 0) {
-                ::close(created);
-            }
-            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
-        }
-    }
-    dev = st.st_dev;
-    ino = st.st_ino;
-    auto it = findStoreFile(dev, ino);
-    if (it == storeFiles().end()) {
-        storeFiles().push_back({ dev, ino });
-        it = std::prev(storeFiles().end());
-    }
-    int& fd = write ? it->writeFd : it->readFd;
-    if (fd < 0) {
-        fd = created >= 0 ? created : ::open(path.c_str(), (write ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-        created = -1;
-        if (fd < 0) {
-            const int err = errno;
-            dropIfUnused(it);
-            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
-        }
-    }
-    if (write && (it->writer || !takeWriterLock(fd))) {
-        dropIfUnused(it);
-        return Error { "store_locked",
-            "another process is writing the store '" + path
-                + "' (a search is running there); open it read-only or wait for that search to finish" };
-    }
-    it->writer = it->writer || write;
-    ++it->users;
-    return std::nullopt;
-}
-
-void releaseStoreFile(dev_t dev, ino_t ino, bool writer)
-{
-    const std::lock_guard lock(storeFilesMutex());
-    auto it = findStoreFile(dev, ino);
-    if (it == storeFiles().end()) {
-        return;
-    }
-    if (writer && it->writer) {
-        struct flock l = writerLockRange(F_UNLCK);
-        ::fcntl(it->writeFd, F_OFD_SETLK, &l);
-        it->writer = false;
-    }
-    --it->users;
-    dropIfUnused(it);
-}
-
-bool storeWriterAlive(dev_t dev, ino_t ino)
-{
-    const std::lock_guard lock(storeFilesMutex());
-    auto it = findStoreFile(dev, ino);
-    if (it == storeFiles().end()) {
-        return false;
-    }
-    const int fd = it->readFd >= 0 ? it->readFd : it->writeFd;
-    return it->writer || (fd >= 0 && writerLockHeld(fd));
-}
-
 /// The first problem PRAGMA quick_check reports, empty when the file is sound.
 std::string quickCheck(sqlite3* db)
 {
@@ -447,15 +228,14 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
         return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
     }
     // Readers keep a descriptor only to ask whether a writer is alive; the writer holds its lock on one.
-    dev_t dev = 0;
-    ino_t ino = 0;
-    if (auto e = acquireStoreFile(path, mode == Mode::ReadWrite, dev, ino)) {
+    StoreFileId fileId;
+    if (auto e = acquireStoreFile(path, mode == Mode::ReadWrite, fileId)) {
         return *e;
     }
     sqlite3* db = nullptr;
     auto failOpen = [&](Error e) -> Expected<std::unique_ptr<RunStore>> {
         sqlite3_close(db);
-        releaseStoreFile(dev, ino, mode == Mode::ReadWrite);
+        releaseStoreFile(fileId, mode == Mode::ReadWrite);
         if (!exists) {
             ::unlink(path.c_str()); // the empty file this call created
         }
@@ -544,14 +324,14 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
                   "migrate it to version "
                 + std::to_string(kSchemaVersion) });
     }
-    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, uint64_t(dev), uint64_t(ino)));
+    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, fileId.dev, fileId.ino));
     store->m_damage = damage;
     try {
         exec(db, "PRAGMA foreign_keys = ON");
         if (mode == Mode::ReadWrite) {
             exec(db, "PRAGMA journal_mode = WAL");
             exec(db, "PRAGMA synchronous = NORMAL");
-            store->migrate();
+            migrateSchema(db);
             store->recoverInterrupted();
         }
     } catch (const SqliteError& e) {
@@ -560,10 +340,7 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode
     return store;
 }
 
-bool RunStore::writerAlive() const
-{
-    return m_mode == Mode::ReadWrite || storeWriterAlive(dev_t(m_fileDev), ino_t(m_fileIno));
-}
+bool RunStore::writerAlive() const { return m_mode == Mode::ReadWrite || storeWriterAlive({ m_fileDev, m_fileIno }); }
 
 std::vector<std::string> RunStore::integrityCheck() const
 {
@@ -593,7 +370,7 @@ RunStore::RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, u
 RunStore::~RunStore()
 {
     sqlite3_close(m_db);
-    releaseStoreFile(dev_t(m_fileDev), ino_t(m_fileIno), m_mode == Mode::ReadWrite); // after the connection
+    releaseStoreFile({ m_fileDev, m_fileIno }, m_mode == Mode::ReadWrite); // after the connection
 }
 
 int RunStore::schemaVersion() const
@@ -601,35 +378,6 @@ int RunStore::schemaVersion() const
     Statement v(m_db, "PRAGMA user_version");
     v.step();
     return int(v.integer(0));
-}
-
-void RunStore::migrate()
-{
-    int version = schemaVersion();
-    auto step = [&](const char* const* statements, size_t count, int to) {
-        Transaction t(m_db);
-        for (size_t i = 0; i < count; ++i) {
-            exec(m_db, statements[i]);
-        }
-        exec(m_db, ("PRAGMA user_version = " + std::to_string(to)).c_str());
-        t.commit();
-        version = to;
-    };
-    if (version < 1) {
-        step(kSchemaV1, std::size(kSchemaV1), 1);
-    }
-    if (version < 2) {
-        step(kSchemaV2, std::size(kSchemaV2), 2);
-    }
-    if (version < 3) {
-        step(kSchemaV3, std::size(kSchemaV3), 3);
-    }
-    if (version < 4) {
-        step(kSchemaV4, std::size(kSchemaV4), 4);
-    }
-    if (version < 5) {
-        step(kSchemaV5, std::size(kSchemaV5), 5);
-    }
 }
 
 void RunStore::recoverInterrupted()

@@ -96,9 +96,9 @@ struct EpochRecord {
 /// PRAGMA user_version and forward-only migrations).
 ///
 /// Thread-safety: one RunStore object per thread. At most one writer per file across processes (a lock on the
-/// database file itself enforces it, whatever name or link the file is opened by); any number of read-only stores may read while it writes, each
-/// read seeing a committed snapshot. Opening as the writer marks runs left `running` by a dead process as
-/// `interrupted`, keeping everything they committed.
+/// database file itself enforces it, whatever name or link the file is opened by); any number of read-only stores may
+/// read while it writes, each read seeing a committed snapshot. Opening as the writer marks runs left `running` by a
+/// dead process as `interrupted`, keeping everything they committed.
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
@@ -169,7 +169,6 @@ public:
 
 private:
     RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, uint64_t fileIno);
-    void migrate();
     void recoverInterrupted();
 
     sqlite3* m_db = nullptr;

@@ -96,4 +96,23 @@ void exec(sqlite3* db, const char* sql)
     }
 }
 
+Transaction::Transaction(sqlite3* db)
+    : db(db)
+{
+    exec(db, "BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (!done) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit()
+{
+    exec(db, "COMMIT");
+    done = true;
+}
+
 } // namespace dna::store

@@ -48,4 +48,15 @@ private:
 /// Runs one statement without results.
 void exec(sqlite3* db, const char* sql);
 
+/// BEGIN IMMEDIATE now; ROLLBACK when it goes out of scope without commit().
+struct Transaction {
+    explicit Transaction(sqlite3* db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+    sqlite3* db;
+    bool done = false;
+};
+
 } // namespace dna::store

@@ -1,0 +1,99 @@
+#include "store/schema.h"
+
+#include "store/sqlite.h"
+
+#include <iterator>
+#include <string>
+
+namespace dna::store {
+
+namespace {
+
+// Schema version 1: runs, candidates, per-layer mappings, epochs, checkpoints.
+const char* const kSchemaV1[] = {
+    "CREATE TABLE runs(id INTEGER PRIMARY KEY, request TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL,"
+    " finished_at TEXT, seed INTEGER, app_version TEXT, objective TEXT NOT NULL DEFAULT 'fps', error TEXT)",
+    "CREATE TABLE candidates(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " epoch INTEGER, genotype TEXT NOT NULL, accuracy REAL, accuracy_kind TEXT, fps REAL, latency_ms REAL,"
+    " energy_uj REAL, edp REAL, dsp REAL, bram18 INTEGER, area_mm2 REAL, valid INTEGER NOT NULL DEFAULT 1,"
+    " on_front INTEGER NOT NULL DEFAULT 0, design TEXT)",
+    "CREATE INDEX candidates_run ON candidates(run_id)",
+    "CREATE TABLE layer_mappings(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+    " layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping TEXT,"
+    " cycles REAL, energy_mac REAL, energy_rf REAL, energy_noc REAL, energy_gb REAL, energy_dram REAL,"
+    " utilization REAL, bound TEXT, PRIMARY KEY(candidate_id, layer_index))",
+    "CREATE TABLE epochs(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+    " train_loss REAL, val_accuracy REAL, temperature REAL, lambda REAL, seconds REAL, metrics TEXT,"
+    " PRIMARY KEY(run_id, epoch))",
+    "CREATE TABLE checkpoints(run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,"
+    " path TEXT NOT NULL, PRIMARY KEY(run_id, epoch))",
+};
+// Version 2: run names (the runs browser renames runs) and an index for front queries.
+const char* const kSchemaV2[] = {
+    "ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX candidates_front ON candidates(run_id, on_front)",
+};
+// Version 3: undoable delete (a trashed run keeps its rows until purgeTrash).
+const char* const kSchemaV3[] = {
+    "ALTER TABLE runs ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0",
+};
+// Version 4: where a retrained candidate's trained weights were written (empty: none).
+const char* const kSchemaV4[] = {
+    "ALTER TABLE candidates ADD COLUMN weights_path TEXT NOT NULL DEFAULT ''",
+};
+
+// Version 5: comparable estimates. The epoch of the weights behind each supernet estimate (the search
+// re-estimates the front after every epoch) and the history of every accuracy a candidate was given. Existing
+// supernet estimates were taken at the end of the epoch they were found in.
+const char* const kSchemaV5[] = {
+    "ALTER TABLE candidates ADD COLUMN estimate_epoch INTEGER NOT NULL DEFAULT -1",
+    // (The final networks were stored with epoch = the epoch count; their weights were the last epoch's.)
+    "UPDATE candidates SET estimate_epoch = min(epoch, coalesce((SELECT max(e.epoch) FROM epochs e"
+    " WHERE e.run_id = candidates.run_id), epoch)) WHERE accuracy_kind = 'supernet'",
+    "CREATE TABLE estimates(candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,"
+    " epoch INTEGER NOT NULL, accuracy REAL NOT NULL, kind TEXT NOT NULL)",
+    "CREATE INDEX estimates_candidate ON estimates(candidate_id)",
+    "INSERT INTO estimates(candidate_id, epoch, accuracy, kind)"
+    " SELECT id, estimate_epoch, accuracy, coalesce(accuracy_kind, '') FROM candidates",
+    "ALTER TABLE candidates ADD COLUMN retrained_accuracy REAL NOT NULL DEFAULT -1",
+    "ALTER TABLE candidates ADD COLUMN retrained_epochs INTEGER NOT NULL DEFAULT 0",
+    "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
+};
+
+} // namespace
+
+void migrateSchema(sqlite3* db)
+{
+    int version = 0;
+    {
+        Statement v(db, "PRAGMA user_version");
+        v.step();
+        version = int(v.integer(0));
+    }
+    auto step = [&](const char* const* statements, size_t count, int to) {
+        Transaction t(db);
+        for (size_t i = 0; i < count; ++i) {
+            exec(db, statements[i]);
+        }
+        exec(db, ("PRAGMA user_version = " + std::to_string(to)).c_str());
+        t.commit();
+        version = to;
+    };
+    if (version < 1) {
+        step(kSchemaV1, std::size(kSchemaV1), 1);
+    }
+    if (version < 2) {
+        step(kSchemaV2, std::size(kSchemaV2), 2);
+    }
+    if (version < 3) {
+        step(kSchemaV3, std::size(kSchemaV3), 3);
+    }
+    if (version < 4) {
+        step(kSchemaV4, std::size(kSchemaV4), 4);
+    }
+    if (version < 5) {
+        step(kSchemaV5, std::size(kSchemaV5), 5);
+    }
+}
+
+} // namespace dna::store
