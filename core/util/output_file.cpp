@@ -1,5 +1,6 @@
 #include "util/output_file.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -81,21 +82,23 @@ std::optional<Error> writeOutputFile(const std::string& path, const std::string&
         }
         return err ? std::optional<Error>(writeFailed(path, err)) : std::nullopt;
     }
-    std::string tmp = target + ".XXXXXX";
-    const int fd = ::mkstemp(tmp.data());
+    // A new temporary beside the target (O_EXCL: never someone else's file). Created 0666 the kernel applies the
+    // umask to it, as to any new file; a replaced file keeps the mode it had. (mkstemp creates 0600, and reading
+    // the umask means setting it, process-wide, under the other threads' feet.)
+    static std::atomic<unsigned> serial { 0 };
+    std::string tmp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        tmp = target + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(serial++);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) {
+            break;
+        }
+    }
     if (fd < 0) {
         return writeFailed(path, errno);
     }
-    // mkstemp creates 0600; give the file the mode it had, or what a new file gets under the umask.
-    mode_t mode = 0;
-    if (exists) {
-        mode = st.st_mode & 07777;
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
-    }
-    int err = ::fchmod(fd, mode) != 0 ? errno : 0;
+    int err = exists && ::fchmod(fd, st.st_mode & 07777) != 0 ? errno : 0;
     if (err == 0) {
         err = writeAll(fd, text);
     }
