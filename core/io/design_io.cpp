@@ -87,11 +87,8 @@ Expected<Design> designFromJson(const Json& j)
     }
     Design d;
     d.batch = int(f.integer("batch", 1, 4096, 1));
-    f.allow({ "metrics" }); // informative: the figures the writer computed; a reader evaluates again
-    f.has("network");
-    f.has("platform");
-    f.has("accelerator");
-    f.has("mappings");
+    // Read below, each by its own reader; "metrics" is informative (the reader evaluates again).
+    f.allow({ "network", "platform", "accelerator", "mappings", "metrics" });
     f.rejectUnknown();
     if (f.error()) {
         return *f.error();
