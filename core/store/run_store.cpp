@@ -1,37 +1,16 @@
 #include "store/run_store.h"
 
-#include "store/schema.h"
-#include "store/sqlite.h"
-#include "store/store_file.h"
-
-#include <sqlite3.h>
+#include "store/backends.h"
+#include "store/sql.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace dna::store {
 
 namespace {
-
-/// A path as the path part of an SQLite URI: '%', '?' and '#' escaped.
-std::string uriEscaped(const std::string& path)
-{
-    std::string out;
-    for (char c : path) {
-        if (c == '%' || c == '?' || c == '#') {
-            const char* hex = "0123456789ABCDEF";
-            out += '%';
-            out += hex[(unsigned char)c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
 
 const char* const kStateNames[] = { "running", "complete", "cancelled", "failed", "interrupted", "superseded" };
 
@@ -63,12 +42,10 @@ RunInfo readRun(const Statement& s)
     r.error = s.text(9);
     r.candidates = s.integer(10);
     r.trashed = s.integer(11) != 0;
+    r.writerHost = s.text(12);
+    r.writtenHere = s.integer(13) != 0;
     return r;
 }
-
-const char* kRunColumns
-    = "SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
-      " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id), r.trashed FROM runs r";
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
@@ -188,227 +165,35 @@ std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& po
     return front;
 }
 
-namespace {
-
-/// The first problem PRAGMA quick_check reports, empty when the file is sound.
-std::string quickCheck(sqlite3* db)
+bool RunStore::isServerLocation(const std::string& location)
 {
-    try {
-        Statement c(db, "PRAGMA quick_check(1)");
-        if (!c.step()) {
-            return {};
-        }
-        const std::string r = c.text(0);
-        return r == "ok" ? std::string() : r;
-    } catch (const SqliteError& e) {
-        if ((e.code & 0xff) == SQLITE_CORRUPT) {
-            return sqlite3_errstr(e.code); // the check could not even walk the file
-        }
-        throw;
-    }
+    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
-} // namespace
-
-Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& path, Mode mode)
+Expected<std::unique_ptr<RunStore>> RunStore::open(const std::string& location, Mode mode)
 {
-    if (path.empty()) {
-        return Error { "bad_path", "the store path is empty: give a file such as runs.sqlite" };
-    }
-    struct stat st { };
-    const bool exists = ::stat(path.c_str(), &st) == 0;
-    if (!exists && mode == Mode::ReadOnly) {
-        return Error { "cannot_open", "store '" + path + "' does not exist" };
-    }
-    if (exists && S_ISDIR(st.st_mode)) {
-        return Error { "bad_path",
-            "'" + path + "' is a folder; give the store's file inside it (for example '" + path + "/runs.sqlite')" };
-    }
-    if (exists && !S_ISREG(st.st_mode)) {
-        return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
-    }
-    // Readers keep a descriptor only to ask whether a writer is alive; the writer holds its lock on one.
-    StoreFileId fileId;
-    if (auto e = acquireStoreFile(path, mode == Mode::ReadWrite, fileId)) {
-        return *e;
-    }
-    sqlite3* db = nullptr;
-    auto failOpen = [&](Error e) -> Expected<std::unique_ptr<RunStore>> {
-        sqlite3_close(db);
-        releaseStoreFile(fileId, mode == Mode::ReadWrite);
-        if (!exists) {
-            ::unlink(path.c_str()); // the empty file this call created
-        }
-        return e;
-    };
-    auto openDb = [&](bool immutable) {
-        sqlite3_close(db);
-        db = nullptr;
-        int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        std::string name = path;
-        if (immutable) {
-            // A store on read-only media: WAL needs a writable -shm beside the file, which such media cannot give.
-            // Nothing can change the file there, so SQLite may read it as immutable.
-            name = "file:" + uriEscaped(path) + "?immutable=1";
-            flags |= SQLITE_OPEN_URI;
-        }
-        const int rc = sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-        if (rc == SQLITE_OK) {
-            sqlite3_busy_timeout(db, 5000);
-        }
-        return rc;
-    };
-    int rc = openDb(false);
-    if (rc != SQLITE_OK) {
-        return failOpen({ "cannot_open", "cannot open store '" + path + "': " + sqlite3_errstr(rc) });
-    }
-    int version = 0;
-    bool ours = true;
-    std::string damage;
-    auto inspect = [&] {
-        Statement v(db, "PRAGMA user_version");
-        v.step();
-        version = int(v.integer(0));
-        Statement t(db, "SELECT count(*), sum(name = 'runs') FROM sqlite_master WHERE type = 'table'");
-        t.step();
-        ours = t.integer(0) == 0 || t.integer(1) == 1;
-        if (ours) {
-            damage = quickCheck(db);
-        }
-    };
-    try {
-        try {
-            inspect();
-        } catch (const SqliteError& e) {
-            const int primary = e.code & 0xff;
-            const bool mediaReadOnly = primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
-            const std::string parent = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
-            if (mode != Mode::ReadOnly || !mediaReadOnly || ::access(parent.c_str(), W_OK) == 0) {
-                throw;
-            }
-            if (openDb(true) != SQLITE_OK) {
-                throw;
-            }
-            inspect();
-        }
-    } catch (const SqliteError& e) {
-        const int primary = e.code & 0xff;
-        if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
-            return failOpen({ "not_a_store",
-                "'" + path
-                    + "' is not a DNA Explorer store (it is not an SQLite database, or it is damaged); it was left "
-                      "untouched. Choose another file or a new name" });
-        }
-        return failOpen({ "cannot_open", "cannot read store '" + path + "': " + e.what() });
-    }
-    if (!ours) {
-        return failOpen({ "not_a_store",
-            "'" + path + "' is an SQLite database but not a DNA Explorer store; it was left untouched" });
-    }
-    if (version > kSchemaVersion) {
-        return failOpen({ "newer_schema",
-            "store '" + path + "' has schema version " + std::to_string(version) + ", newer than this build's "
-                + std::to_string(kSchemaVersion) + "; open it with a newer DNA Explorer (nothing was changed)" });
-    }
-    if (!damage.empty() && mode == Mode::ReadWrite) {
-        return failOpen({ "damaged_store",
-            "store '" + path + "' is damaged (SQLite's check says: " + damage
-                + "); nothing was written to it. Restore it from a backup, or open it read-only (dna-cli runs, front "
-                  "and export, or the explorer) and export what is still readable; `dna-cli store check --db "
-                + path + "` lists every problem" });
-    }
-    if (mode == Mode::ReadOnly && version < kSchemaVersion) {
-        return failOpen({ "old_schema",
-            "store '" + path + "' has schema version " + std::to_string(version)
-                + "; open it once for writing to "
-                  "migrate it to version "
-                + std::to_string(kSchemaVersion) });
-    }
-    std::unique_ptr<RunStore> store(new RunStore(db, path, mode, fileId.dev, fileId.ino));
-    store->m_damage = damage;
-    try {
-        exec(db, "PRAGMA foreign_keys = ON");
-        if (mode == Mode::ReadWrite) {
-            exec(db, "PRAGMA journal_mode = WAL");
-            exec(db, "PRAGMA synchronous = NORMAL");
-            migrateSchema(db);
-            store->recoverInterrupted();
-        }
-    } catch (const SqliteError& e) {
-        return Error { "cannot_open", "cannot prepare store '" + path + "': " + e.what() };
-    }
-    return store;
+    return isServerLocation(location) ? openPgStore(location, mode) : openSqliteStore(location, mode);
 }
 
-bool RunStore::writerAlive() const { return m_mode == Mode::ReadWrite || storeWriterAlive({ m_fileDev, m_fileIno }); }
-
-std::vector<std::string> RunStore::integrityCheck() const
-{
-    std::vector<std::string> problems;
-    try {
-        Statement c(m_db, "PRAGMA integrity_check");
-        while (c.step()) {
-            if (c.text(0) != "ok") {
-                problems.push_back(c.text(0));
-            }
-        }
-    } catch (const SqliteError& e) {
-        problems.push_back(e.what()); // so damaged that the check stopped
-    }
-    return problems;
-}
-
-RunStore::RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, uint64_t fileIno)
-    : m_db(db)
+RunStore::RunStore(std::unique_ptr<Connection> connection, std::string path, Mode mode)
+    : m_db(std::move(connection))
     , m_path(std::move(path))
     , m_mode(mode)
-    , m_fileDev(fileDev)
-    , m_fileIno(fileIno)
 {
 }
 
-RunStore::~RunStore()
-{
-    sqlite3_close(m_db);
-    releaseStoreFile({ m_fileDev, m_fileIno }, m_mode == Mode::ReadWrite); // after the connection
-}
+RunStore::~RunStore() = default;
 
-int RunStore::schemaVersion() const
+std::string RunStore::runSelect() const
 {
-    Statement v(m_db, "PRAGMA user_version");
-    v.step();
-    return int(v.integer(0));
-}
-
-void RunStore::recoverInterrupted()
-{
-    Transaction t(m_db);
-    Statement find(m_db, "SELECT id FROM runs WHERE state = 'running'");
-    while (find.step()) {
-        m_recovered.push_back(find.integer(0));
-    }
-    Statement mark(m_db,
-        "UPDATE runs SET state = 'interrupted', finished_at = ?1,"
-        " error = 'the process stopped while the run was in progress' WHERE state = 'running'");
-    mark.bind(1, nowIso8601()).step();
-    t.commit();
-}
-
-int64_t RunStore::createRun(const RunInfo& run)
-{
-    Statement s(m_db,
-        "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '')");
-    s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
-    s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
-    s.bind(7, run.objective.empty() ? std::string("fps") : run.objective);
-    s.step();
-    return sqlite3_last_insert_rowid(m_db);
+    return "SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
+           " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id), r.trashed, '', 1"
+           " FROM runs r";
 }
 
 void RunStore::setRunState(int64_t runId, RunState state, const std::string& error)
 {
-    Statement s(m_db, "UPDATE runs SET state = ?1, error = ?2, finished_at = ?3 WHERE id = ?4");
+    Statement s(db(), "UPDATE runs SET state = ?1, error = ?2, finished_at = ?3 WHERE id = ?4");
     s.bind(1, std::string(runStateName(state))).bind(2, error);
     if (state == RunState::Running) {
         s.bindNull(3);
@@ -416,41 +201,47 @@ void RunStore::setRunState(int64_t runId, RunState state, const std::string& err
         s.bind(3, nowIso8601());
     }
     s.bind(4, runId).step();
+    committed();
 }
 
 void RunStore::renameRun(int64_t runId, const std::string& name)
 {
-    Statement s(m_db, "UPDATE runs SET name = ?1 WHERE id = ?2");
+    Statement s(db(), "UPDATE runs SET name = ?1 WHERE id = ?2");
     s.bind(1, name).bind(2, runId).step();
+    committed();
 }
 
 void RunStore::deleteRun(int64_t runId)
 {
-    Transaction t(m_db);
-    Statement s(m_db, "DELETE FROM runs WHERE id = ?1");
+    Transaction t(db());
+    Statement s(db(), "DELETE FROM runs WHERE id = ?1");
     s.bind(1, runId).step();
     t.commit();
+    committed();
 }
 
 void RunStore::trashRun(int64_t runId)
 {
-    Statement s(m_db, "UPDATE runs SET trashed = 1 WHERE id = ?1");
+    Statement s(db(), "UPDATE runs SET trashed = 1 WHERE id = ?1");
     s.bind(1, runId).step();
+    committed();
 }
 
 void RunStore::restoreRun(int64_t runId)
 {
-    Statement s(m_db, "UPDATE runs SET trashed = 0 WHERE id = ?1");
+    Statement s(db(), "UPDATE runs SET trashed = 0 WHERE id = ?1");
     s.bind(1, runId).step();
+    committed();
 }
 
 int RunStore::purgeTrash()
 {
-    Transaction t(m_db);
-    Statement s(m_db, "DELETE FROM runs WHERE trashed = 1");
+    Transaction t(db());
+    Statement s(db(), "DELETE FROM runs WHERE trashed = 1");
     s.step();
-    const int n = sqlite3_changes(m_db);
+    const int n = int(s.changes());
     t.commit();
+    committed();
     return n;
 }
 
@@ -459,14 +250,14 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
 {
     std::vector<int64_t> ids;
     ids.reserve(candidates.size());
-    Transaction t(m_db);
-    Statement c(m_db,
+    Transaction t(db());
+    Statement c(db(),
         "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
         " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
         " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19)");
-    Statement e(m_db, kInsertEstimate);
-    Statement m(m_db,
+        "?19) RETURNING id");
+    Statement e(db(), kInsertEstimate);
+    Statement m(db(),
         "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
         " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
@@ -479,7 +270,8 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
         c.bind(19, int64_t(r.retrainedEpochs));
         c.step();
-        const int64_t id = sqlite3_last_insert_rowid(m_db);
+        const int64_t id = c.integer(0);
+        c.reset(); // finishes the statement (SQLite commits nothing while one is in progress)
         ids.push_back(id);
         e.reset();
         e.bind(1, id).bind(2, int64_t(r.estimateEpoch)).bind(3, r.accuracy).bind(4, r.accuracyKind).step();
@@ -497,6 +289,7 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
         }
     }
     t.commit();
+    committed();
     return ids;
 }
 
@@ -506,16 +299,16 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
         return;
     }
     {
-        Transaction t(m_db);
-        Statement u(m_db,
+        Transaction t(db());
+        Statement u(db(),
             "UPDATE candidates SET accuracy = ?1, accuracy_kind = ?2, estimate_epoch = ?3 WHERE id = ?4 AND run_id = "
             "?5");
-        Statement h(m_db, kInsertEstimate);
+        Statement h(db(), kInsertEstimate);
         for (const auto& e : estimates) {
             u.reset();
             u.bind(1, e.accuracy).bind(2, e.kind).bind(3, int64_t(e.epoch)).bind(4, e.candidateId).bind(5, runId);
             u.step();
-            if (sqlite3_changes(m_db) == 0) {
+            if (u.changes() == 0) {
                 continue; // not a candidate of this run
             }
             h.reset();
@@ -528,23 +321,24 @@ void RunStore::updateEstimates(int64_t runId, const std::vector<EstimateRecord>&
 
 bool RunStore::setRetrained(int64_t candidateId, double accuracy, int epochs, const std::string& weightsPath)
 {
-    Transaction t(m_db);
+    Transaction t(db());
     Statement u(
-        m_db, "UPDATE candidates SET retrained_accuracy = ?1, retrained_epochs = ?2, weights_path = ?3 WHERE id = ?4");
+        db(), "UPDATE candidates SET retrained_accuracy = ?1, retrained_epochs = ?2, weights_path = ?3 WHERE id = ?4");
     u.bind(1, accuracy).bind(2, int64_t(epochs)).bind(3, weightsPath).bind(4, candidateId).step();
-    if (sqlite3_changes(m_db) == 0) {
+    if (u.changes() == 0) {
         return false;
     }
-    Statement h(m_db, kInsertEstimate);
+    Statement h(db(), kInsertEstimate);
     h.bind(1, candidateId).bind(2, int64_t(-1)).bind(3, accuracy).bind(4, std::string("retrained")).step();
     t.commit();
+    committed();
     return true;
 }
 
 std::vector<EstimateRecord> RunStore::estimates(int64_t candidateId) const
 {
     std::vector<EstimateRecord> out;
-    Statement s(m_db, "SELECT epoch, accuracy, kind FROM estimates WHERE candidate_id = ?1 ORDER BY rowid");
+    Statement s(db(), "SELECT epoch, accuracy, kind FROM estimates WHERE candidate_id = ?1 ORDER BY rowid");
     s.bind(1, candidateId);
     while (s.step()) {
         out.push_back({ candidateId, int(s.integer(0)), s.real(1), s.text(2) });
@@ -554,17 +348,23 @@ std::vector<EstimateRecord> RunStore::estimates(int64_t candidateId) const
 
 void RunStore::addEpoch(int64_t runId, const EpochRecord& e)
 {
-    Statement s(m_db,
-        "INSERT OR REPLACE INTO epochs(run_id, epoch, train_loss, val_accuracy, temperature, lambda,"
-        " seconds, metrics) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Statement s(db(),
+        "INSERT INTO epochs(run_id, epoch, train_loss, val_accuracy, temperature, lambda, seconds, metrics)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(run_id, epoch) DO UPDATE SET"
+        " train_loss = excluded.train_loss, val_accuracy = excluded.val_accuracy,"
+        " temperature = excluded.temperature, lambda = excluded.lambda, seconds = excluded.seconds,"
+        " metrics = excluded.metrics");
     s.bind(1, runId).bind(2, int64_t(e.epoch)).bind(3, e.trainLoss).bind(4, e.valAccuracy).bind(5, e.temperature);
     s.bind(6, e.lambda).bind(7, e.seconds).bind(8, e.metricsJson).step();
+    committed();
 }
 
 void RunStore::addCheckpoint(int64_t runId, int epoch, const std::string& path)
 {
-    Statement s(m_db, "INSERT OR REPLACE INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)");
+    Statement s(db(), "INSERT INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)"
+                      " ON CONFLICT(run_id, epoch) DO UPDATE SET path = excluded.path");
     s.bind(1, runId).bind(2, int64_t(epoch)).bind(3, path).step();
+    committed();
 }
 
 void RunStore::updateFront(int64_t runId)
@@ -583,22 +383,23 @@ void RunStore::updateFront(int64_t runId)
         }
     }
     const auto front = paretoFront(points, frontMaximises(info->objective));
-    Transaction t(m_db);
-    Statement clear(m_db, "UPDATE candidates SET on_front = 0 WHERE run_id = ?1 AND on_front = 1");
+    Transaction t(db());
+    Statement clear(db(), "UPDATE candidates SET on_front = 0 WHERE run_id = ?1 AND on_front = 1");
     clear.bind(1, runId).step();
-    Statement set(m_db, "UPDATE candidates SET on_front = 1 WHERE id = ?1");
+    Statement set(db(), "UPDATE candidates SET on_front = 1 WHERE id = ?1");
     for (size_t i : front) {
         set.reset();
         set.bind(1, ids[i]).step();
     }
     t.commit();
+    committed();
 }
 
 std::vector<RunInfo> RunStore::runs(bool includeTrashed) const
 {
     std::vector<RunInfo> out;
-    Statement s(m_db,
-        (std::string(kRunColumns) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
+    Statement s(db(),
+        (runSelect() + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
             .c_str());
     const bool writer = writerAlive();
     while (s.step()) {
@@ -609,7 +410,7 @@ std::vector<RunInfo> RunStore::runs(bool includeTrashed) const
 
 std::optional<RunInfo> RunStore::run(int64_t runId) const
 {
-    Statement s(m_db, (std::string(kRunColumns) + " WHERE r.id = ?1").c_str());
+    Statement s(db(), runSelect() + " WHERE r.id = ?1");
     s.bind(1, runId);
     if (s.step()) {
         return shownState(readRun(s), writerAlive());
@@ -620,7 +421,7 @@ std::optional<RunInfo> RunStore::run(int64_t runId) const
 std::vector<CandidateRecord> RunStore::candidates(int64_t runId, bool frontOnly, bool withDesign) const
 {
     std::vector<CandidateRecord> out;
-    Statement s(m_db,
+    Statement s(db(),
         candidateQuery(
             withDesign, frontOnly ? "WHERE run_id = ?1 AND on_front = 1 ORDER BY id" : "WHERE run_id = ?1 ORDER BY id")
             .c_str());
@@ -633,7 +434,7 @@ std::vector<CandidateRecord> RunStore::candidates(int64_t runId, bool frontOnly,
 
 std::optional<CandidateRecord> RunStore::candidate(int64_t candidateId) const
 {
-    Statement s(m_db, candidateQuery(true, "WHERE id = ?1").c_str());
+    Statement s(db(), candidateQuery(true, "WHERE id = ?1").c_str());
     s.bind(1, candidateId);
     if (s.step()) {
         return readCandidate(s);
@@ -644,7 +445,7 @@ std::optional<CandidateRecord> RunStore::candidate(int64_t candidateId) const
 std::vector<LayerMappingRecord> RunStore::layerMappings(int64_t candidateId) const
 {
     std::vector<LayerMappingRecord> out;
-    Statement s(m_db,
+    Statement s(db(),
         "SELECT layer_index, name, type, shape, engine, dataflow, mapping, cycles, energy_mac, energy_rf,"
         " energy_noc, energy_gb, energy_dram, utilization, bound FROM layer_mappings WHERE candidate_id = ?1"
         " ORDER BY layer_index");
@@ -672,7 +473,7 @@ std::vector<LayerMappingRecord> RunStore::layerMappings(int64_t candidateId) con
 std::vector<EpochRecord> RunStore::epochs(int64_t runId) const
 {
     std::vector<EpochRecord> out;
-    Statement s(m_db,
+    Statement s(db(),
         "SELECT epoch, train_loss, val_accuracy, temperature, lambda, seconds, metrics FROM epochs"
         " WHERE run_id = ?1 ORDER BY epoch");
     s.bind(1, runId);
@@ -685,7 +486,7 @@ std::vector<EpochRecord> RunStore::epochs(int64_t runId) const
 std::vector<std::pair<int, std::string>> RunStore::checkpoints(int64_t runId) const
 {
     std::vector<std::pair<int, std::string>> out;
-    Statement s(m_db, "SELECT epoch, path FROM checkpoints WHERE run_id = ?1 ORDER BY epoch");
+    Statement s(db(), "SELECT epoch, path FROM checkpoints WHERE run_id = ?1 ORDER BY epoch");
     s.bind(1, runId);
     while (s.step()) {
         out.push_back({ int(s.integer(0)), s.text(1) });

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace dna::store {
+
+class Connection;
 
 enum class RunState { Running, Complete, Cancelled, Failed, Interrupted, Superseded };
 const char* runStateName(RunState s);
@@ -30,6 +30,10 @@ struct RunInfo {
     std::string error;
     int64_t candidates = 0; // filled by runs()
     bool trashed = false; // deleted by the user but not yet purged (restoreRun brings it back)
+    /// Server stores: the host whose process writes (or wrote) the run, and whether that process is this one
+    /// (its store object). A file store has one writer at a time: empty, and always true.
+    std::string writerHost;
+    bool writtenHere = true;
 };
 
 /// One evaluated network + accelerator pair.
@@ -92,52 +96,73 @@ struct EpochRecord {
     std::string metricsJson; // anything else (architecture probabilities, ...)
 };
 
-/// The run store: one SQLite file (WAL, synchronous=NORMAL, foreign keys on, schema versioned with
-/// PRAGMA user_version and forward-only migrations).
+/// The run store, on one of two backends with the same tables and the same behaviour:
+/// - an SQLite file (the default; WAL, synchronous=NORMAL, foreign keys on, schema versioned with PRAGMA
+///   user_version and forward-only migrations). At most one writer per file across processes (a lock on the
+///   database file itself enforces it, whatever name or link the file is opened by); any number of read-only stores
+///   read while it writes. Opening as the writer marks runs left `running` by a dead process as `interrupted`.
+/// - a PostgreSQL database (`postgresql://` or `postgres://` URI; the password from ~/.pgpass or PGPASSWORD): any
+///   number of writers at once, each writing its own runs, readers never blocked. Each writer refreshes a heartbeat
+///   on its running runs every 2 s from a thread of its own; a `running` run whose heartbeat is older than 10 s is
+///   shown, and then marked, `interrupted`. Schema version in the table dna_schema, migrations under an advisory lock.
+/// Every write is one transaction (addCandidates batches many candidates) and keeps everything committed before.
 ///
-/// Thread-safety: one RunStore object per thread. At most one writer per file across processes (a lock on the
-/// database file itself enforces it, whatever name or link the file is opened by); any number of read-only stores may
-/// read while it writes, each read seeing a committed snapshot. Opening as the writer marks runs left `running` by a
-/// dead process as `interrupted`, keeping everything they committed.
+/// Thread-safety: one RunStore object per thread. Failures inside a call throw std::runtime_error (StoreError) with
+/// a message that names the store and says what to do.
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
     static constexpr int kSchemaVersion = 5;
+    /// How often a server store's writer refreshes the heartbeat of its running runs, and the age after which a
+    /// run's heartbeat is stale (its writer is taken for dead).
+    static constexpr int kHeartbeatSeconds = 2;
+    static constexpr int kStaleSeconds = 10;
 
-    /// Opens (creating with ReadWrite) and migrates. Errors: "bad_path" (empty, a folder, not a regular file),
-    /// "newer_schema", "not_a_store", "store_locked", "damaged_store" (ReadWrite only), "cannot_open"; the file is
-    /// never overwritten or truncated on error. A read-only store on read-only media is read as immutable.
-    static Expected<std::unique_ptr<RunStore>> open(const std::string& path, Mode mode = Mode::ReadWrite);
-    ~RunStore();
+    /// Opens (creating with ReadWrite) and migrates the store at `location`: a file path, or a PostgreSQL URI.
+    /// Errors: "bad_path" (empty, a folder, not a regular file; a URI with a password in it), "newer_schema",
+    /// "not_a_store", "store_locked" (a file with another writer), "damaged_store" (a file, ReadWrite only),
+    /// "old_schema" (ReadOnly), "cannot_open" (includes a server that cannot be reached); nothing is overwritten or
+    /// truncated on error. A read-only file store on read-only media is read as immutable.
+    static Expected<std::unique_ptr<RunStore>> open(const std::string& location, Mode mode = Mode::ReadWrite);
+    /// Whether `location` names a PostgreSQL store (postgresql:// or postgres://) rather than a file.
+    static bool isServerLocation(const std::string& location);
+    virtual ~RunStore();
     RunStore(const RunStore&) = delete;
     RunStore& operator=(const RunStore&) = delete;
 
+    /// The file, or the server's URI without any password: what messages and lists show.
     const std::string& path() const { return m_path; }
     Mode mode() const { return m_mode; }
-    int schemaVersion() const;
+    /// A PostgreSQL store: several processes on several machines may write it at once.
+    virtual bool isServer() const { return false; }
+    virtual int schemaVersion() const = 0;
     /// Whether a process is writing the file now (always true for the writer itself). A reader shows a
-    /// `running` run of a store without a live writer as interrupted.
-    bool writerAlive() const;
-    /// What `PRAGMA quick_check` found when the file was opened, empty for a sound file. A damaged file opens
+    /// `running` run of a store without a live writer as interrupted. (Server stores judge each run by its
+    /// heartbeat instead: always true.)
+    virtual bool writerAlive() const = 0;
+    /// What `PRAGMA quick_check` found when the file was opened, empty for a sound store. A damaged file opens
     /// only read-only (the writer is refused with "damaged_store").
     const std::string& damage() const { return m_damage; }
-    /// The full check (`PRAGMA integrity_check`): every problem found, empty for a sound file. Reads every page.
-    std::vector<std::string> integrityCheck() const;
-    /// Runs found `running` (and so marked interrupted) when this writer opened the file.
+    /// The full check (SQLite's `PRAGMA integrity_check`; a server checks its own pages: empty): every problem
+    /// found, empty for a sound store.
+    virtual std::vector<std::string> integrityCheck() const = 0;
+    /// Runs found `running` without a live writer (and so marked interrupted) when this writer opened the store.
     const std::vector<int64_t>& recoveredRuns() const { return m_recovered; }
+    /// A number that changes after any process commits to the store: a viewer polls it and reloads when it moved.
+    virtual int64_t changeCounter() const = 0;
 
     // Writing (ReadWrite only). Each call is one transaction; addCandidates batches many.
-    int64_t createRun(const RunInfo& run);
+    virtual int64_t createRun(const RunInfo& run) = 0;
     void setRunState(int64_t runId, RunState state, const std::string& error = {});
     void renameRun(int64_t runId, const std::string& name);
     void deleteRun(int64_t runId); // removes the run with its candidates, mappings, epochs, checkpoints
-    /// Undoable delete: the run is hidden from runs() and frontAcross() but keeps everything it has in the file
+    /// Undoable delete: the run is hidden from runs() and frontAcross() but keeps everything it has in the store
     /// until purgeTrash(); restoreRun() brings it back unchanged.
     void trashRun(int64_t runId);
     void restoreRun(int64_t runId);
     /// Deletes every trashed run for good (as deleteRun); returns how many.
     int purgeTrash();
-    std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
+    virtual std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
         const std::vector<std::vector<LayerMappingRecord>>& mappings);
     /// New accuracies of candidates of a run (re-estimates after an epoch): each candidate's accuracy, kind and
     /// estimate epoch change, the history keeps every value; then the run's front flags are recomputed. One
@@ -167,15 +192,17 @@ public:
     /// among runIds are left out unless includeTrashed.
     std::vector<CandidateRecord> frontAcross(const std::vector<int64_t>& runIds, bool includeTrashed = false) const;
 
-private:
-    RunStore(sqlite3* db, std::string path, Mode mode, uint64_t fileDev, uint64_t fileIno);
-    void recoverInterrupted();
+protected:
+    RunStore(std::unique_ptr<Connection> connection, std::string path, Mode mode);
+    Connection& db() const { return *m_db; }
+    /// The columns of a run as readRun reads them, ending in "FROM runs r" (a backend adds its own liveness).
+    virtual std::string runSelect() const;
+    /// After each committed write: a server store advances its change counter.
+    virtual void committed() { }
 
-    sqlite3* m_db = nullptr;
+    std::unique_ptr<Connection> m_db;
     std::string m_path;
     Mode m_mode;
-    uint64_t m_fileDev = 0; // the file's device and inode: this process's descriptors of it are shared per file
-    uint64_t m_fileIno = 0;
     std::vector<int64_t> m_recovered;
     std::string m_damage;
 };

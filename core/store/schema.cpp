@@ -1,6 +1,6 @@
 #include "store/schema.h"
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 #include <iterator>
 #include <string>
@@ -60,9 +60,69 @@ const char* const kSchemaV5[] = {
     "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
 };
 
+// PostgreSQL, version 5: the same tables and columns as SQLite's version 5, in PostgreSQL's types, plus what a
+// store many processes write needs: who writes each run (host, and a token per writing process) and the
+// heartbeat that process refreshes while the run is running; and a sequence every writer advances after each
+// commit, which viewers poll to see that something changed. `estimates.rowid` keeps the order SQLite's rowid gives.
+const char* const kPgSchemaV5 = R"sql(
+CREATE TABLE dna_schema(version INTEGER NOT NULL);
+CREATE TABLE runs(id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL DEFAULT '', request TEXT NOT NULL,
+  state TEXT NOT NULL, created_at TEXT NOT NULL, finished_at TEXT, seed BIGINT, app_version TEXT,
+  objective TEXT NOT NULL DEFAULT 'fps', error TEXT, trashed INTEGER NOT NULL DEFAULT 0,
+  writer_host TEXT NOT NULL DEFAULT '', writer_token TEXT NOT NULL DEFAULT '',
+  heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE candidates(id BIGSERIAL PRIMARY KEY, run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch INTEGER, genotype TEXT NOT NULL, accuracy DOUBLE PRECISION, accuracy_kind TEXT, fps DOUBLE PRECISION,
+  latency_ms DOUBLE PRECISION, energy_uj DOUBLE PRECISION, edp DOUBLE PRECISION, dsp DOUBLE PRECISION,
+  bram18 BIGINT, area_mm2 DOUBLE PRECISION, valid INTEGER NOT NULL DEFAULT 1, on_front INTEGER NOT NULL DEFAULT 0,
+  design TEXT, weights_path TEXT NOT NULL DEFAULT '', estimate_epoch INTEGER NOT NULL DEFAULT -1,
+  retrained_accuracy DOUBLE PRECISION NOT NULL DEFAULT -1, retrained_epochs INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX candidates_front ON candidates(run_id, on_front);
+CREATE TABLE layer_mappings(candidate_id BIGINT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+  layer_index INTEGER NOT NULL, name TEXT, type TEXT, shape TEXT, engine INTEGER, dataflow TEXT, mapping TEXT,
+  cycles DOUBLE PRECISION, energy_mac DOUBLE PRECISION, energy_rf DOUBLE PRECISION, energy_noc DOUBLE PRECISION,
+  energy_gb DOUBLE PRECISION, energy_dram DOUBLE PRECISION, utilization DOUBLE PRECISION, bound TEXT,
+  PRIMARY KEY(candidate_id, layer_index));
+CREATE TABLE epochs(run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
+  train_loss DOUBLE PRECISION, val_accuracy DOUBLE PRECISION, temperature DOUBLE PRECISION,
+  lambda DOUBLE PRECISION, seconds DOUBLE PRECISION, metrics TEXT, PRIMARY KEY(run_id, epoch));
+CREATE TABLE checkpoints(run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
+  path TEXT NOT NULL, PRIMARY KEY(run_id, epoch));
+CREATE TABLE estimates(rowid BIGSERIAL PRIMARY KEY,
+  candidate_id BIGINT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
+  accuracy DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX estimates_candidate ON estimates(candidate_id);
+CREATE SEQUENCE dna_changes;
+INSERT INTO dna_schema(version) VALUES(5);
+)sql";
+
 } // namespace
 
-void migrateSchema(sqlite3* db)
+int migratePgSchema(Connection& db)
+{
+    Transaction t(db);
+    // Every process that opens the store for writing takes this lock first (the key spells "DNAX"): the first
+    // creates the tables, the others wait and find them.
+    db.exec("SELECT pg_advisory_xact_lock(1145979224)");
+    int version = 0;
+    {
+        Statement has(db, "SELECT to_regclass('dna_schema') IS NOT NULL");
+        has.step();
+        if (has.text(0) == "t") {
+            Statement v(db, "SELECT max(version) FROM dna_schema");
+            v.step();
+            version = int(v.integer(0));
+        }
+    }
+    if (version == 0) {
+        db.exec(kPgSchemaV5);
+    }
+    // Later versions: one block per step here, all in this transaction.
+    t.commit();
+    return version;
+}
+
+void migrateSchema(Connection& db)
 {
     int version = 0;
     {
@@ -73,9 +133,9 @@ void migrateSchema(sqlite3* db)
     auto step = [&](const char* const* statements, size_t count, int to) {
         Transaction t(db);
         for (size_t i = 0; i < count; ++i) {
-            exec(db, statements[i]);
+            db.exec(statements[i]);
         }
-        exec(db, ("PRAGMA user_version = " + std::to_string(to)).c_str());
+        db.exec("PRAGMA user_version = " + std::to_string(to));
         t.commit();
         version = to;
     };
