@@ -1,7 +1,11 @@
-// The SQLite run store: round trip, Pareto fronts, migration, refusal of newer / foreign / corrupt files,
-// one writer, readers during writes, and a writer killed with SIGKILL.
+// The run store on both backends (the data-driven tests run on an SQLite file and on a PostgreSQL server this test
+// starts): round trip, Pareto fronts, refusal of newer schemas, readers during writes, a writer killed with SIGKILL,
+// trash and purge, re-estimates. SQLite alone: migrations, foreign / corrupt files, one writer, the file's lock,
+// read-only media. PostgreSQL alone: two processes writing at once, a lost connection, passwords and foreign
+// databases refused, the heartbeat of a live writer.
 #include "store/run_store.h"
 
+#include "../support/pg_server.h"
 #include "../support/small_disk.h"
 
 #include <sqlite3.h>
@@ -15,6 +19,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <set>
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
@@ -59,6 +64,13 @@ std::vector<LayerMappingRecord> mappings(int layers)
         v.push_back(l);
     }
     return v;
+}
+
+/// The database name in a URI made by PgServer (postgresql://postgres@/NAME?host=...).
+std::string databaseOf(const std::string& uri)
+{
+    const size_t slash = uri.rfind('/', uri.find('?'));
+    return uri.substr(slash + 1, uri.find('?') - slash - 1);
 }
 
 QByteArray digest(const QString& path)
@@ -107,9 +119,12 @@ std::vector<std::string> schemaV1()
     };
 }
 
-/// Child mode: a writer that commits batches of 10 candidates and reports each commit on stdout, forever.
+/// Child mode: a writer that commits batches of 10 candidates and reports each commit on stdout, forever or (with
+/// DNA_STORE_CHILD_BATCHES) that many batches, then marks its run complete.
 int runChildWriter(const char* path)
 {
+    const char* limit = std::getenv("DNA_STORE_CHILD_BATCHES");
+    const int batches = limit ? std::atoi(limit) : 0;
     auto store = RunStore::open(path);
     if (!store) {
         std::fprintf(stderr, "%s\n", store.error().detail.c_str());
@@ -118,7 +133,7 @@ int runChildWriter(const char* path)
     RunInfo run;
     run.requestJson = "{}";
     const int64_t id = (*store)->createRun(run);
-    for (int batch = 1;; ++batch) {
+    for (int batch = 1; batches == 0 || batch <= batches; ++batch) {
         std::vector<CandidateRecord> cs;
         std::vector<std::vector<LayerMappingRecord>> ms;
         for (int i = 0; i < 10; ++i) {
@@ -128,18 +143,52 @@ int runChildWriter(const char* path)
         (*store)->addCandidates(id, cs, ms);
         std::printf("committed %d\n", batch * 10);
         std::fflush(stdout);
-        usleep(20000);
+        if (batches == 0) {
+            usleep(20000);
+        }
     }
+    (*store)->setRunState(id, RunState::Complete);
+    return 0;
 }
 
 } // namespace
 
 class TestRunStore : public QObject {
     Q_OBJECT
+public:
+    /// A new empty store of the row's backend: a file in this test's folder, or a new database on the server.
+    std::string newStore(const char* name)
+    {
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("postgresql")) {
+            const std::string uri = m_pg->createDatabase();
+            if (uri.empty()) {
+                qFatal("cannot create a database: %s", m_pg->error().c_str());
+            }
+            return uri;
+        }
+        return m_dir.filePath(QString::number(++m_files) + QLatin1String(name)).toStdString();
+    }
+    /// The rows of a test that runs on both backends.
+    static void bothBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
 private slots:
+    void initTestCase()
+    {
+        m_pg = std::make_unique<dna::testing::PgServer>();
+        QVERIFY2(m_pg->ok(), m_pg->error().c_str());
+    }
+    void roundTrip_data() { bothBackends(); }
     void roundTrip();
+    void frontIsParetoOptimal_data() { bothBackends(); }
     void frontIsParetoOptimal();
     void migratesVersion1();
+    void refusesNewerSchema_data() { bothBackends(); }
     void refusesNewerSchema();
     void refusesForeignAndCorruptFiles();
     void oneWriterAtATime();
@@ -148,21 +197,36 @@ private slots:
     void badPathsAreRefusedBeforeAnyFile();
     void damagedFileIsNeverWritten();
     void readOnlyMediaCanBeRead();
+    void readersSeeWholeBatches_data() { bothBackends(); }
     void readersSeeWholeBatches();
+    void killedWriterLeavesInterruptedRun_data() { bothBackends(); }
     void killedWriterLeavesInterruptedRun();
+    void deleteRemovesEverything_data() { bothBackends(); }
     void deleteRemovesEverything();
+    void trashHidesAndRestoreBringsBack_data() { bothBackends(); }
     void trashHidesAndRestoreBringsBack();
+    void purgeRemovesTrashedRuns_data() { bothBackends(); }
     void purgeRemovesTrashedRuns();
     void migratesVersion2();
     void migratesVersion3();
     void migratesVersion4();
+    void reestimatesMoveTheFront_data() { bothBackends(); }
     void reestimatesMoveTheFront();
+    // PostgreSQL only.
+    void serverWritersWriteAtOnce();
+    void serverLostConnectionFailsTheCall();
+    void serverRefusesPasswordsAndForeignDatabases();
+    void serverHeartbeatKeepsALiveRunRunning();
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    std::unique_ptr<dna::testing::PgServer> m_pg;
 };
 
 void TestRunStore::roundTrip()
 {
-    QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
+    const std::string path = newStore("runs.sqlite");
     int64_t runId = 0;
     std::vector<int64_t> ids;
     {
@@ -218,8 +282,7 @@ void TestRunStore::frontIsParetoOptimal()
 {
     // (accuracy, FPS): (0.90, 100) and (0.85, 150) and (0.80, 200) trade off; (0.70, 150) is dominated by
     // (0.85, 150), (0.90, 90) by (0.90, 100), (0.60, 210) is the fastest and so on the front.
-    QTemporaryDir dir;
-    auto store = RunStore::open(dir.filePath(QStringLiteral("f.sqlite")).toStdString());
+    auto store = RunStore::open(newStore("f.sqlite"));
     QVERIFY(store.ok());
     RunInfo run;
     run.requestJson = "{}";
@@ -279,8 +342,22 @@ void TestRunStore::migratesVersion1()
 
 void TestRunStore::refusesNewerSchema()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    const std::string location = newStore("new.sqlite");
+    if (RunStore::isServerLocation(location)) {
+        // A store a newer build migrated: version 99 in dna_schema. Nothing may change it, readers and writers alike.
+        QVERIFY(RunStore::open(location).ok());
+        const std::string db = databaseOf(location);
+        QVERIFY(m_pg->exec("UPDATE dna_schema SET version = 99", db));
+        for (auto mode : { RunStore::Mode::ReadWrite, RunStore::Mode::ReadOnly }) {
+            auto store = RunStore::open(location, mode);
+            QVERIFY(!store.ok());
+            QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("newer_schema"));
+            QVERIFY(QString::fromStdString(store.error().detail).contains(QStringLiteral("99")));
+        }
+        QCOMPARE(m_pg->value("SELECT version FROM dna_schema", db), std::string("99"));
+        return;
+    }
+    const QString path = QString::fromStdString(location);
     rawSql(path, { "CREATE TABLE runs(id INTEGER PRIMARY KEY)", "PRAGMA user_version = 99" });
     const QByteArray before = digest(path);
     auto store = RunStore::open(path.toStdString());
@@ -483,8 +560,7 @@ void TestRunStore::readOnlyMediaCanBeRead()
 
 void TestRunStore::readersSeeWholeBatches()
 {
-    QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("c.sqlite")).toStdString();
+    const std::string path = newStore("c.sqlite");
     int64_t runId = 0;
     {
         auto w = RunStore::open(path);
@@ -516,8 +592,7 @@ void TestRunStore::readersSeeWholeBatches()
 
 void TestRunStore::killedWriterLeavesInterruptedRun()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+    const QString path = QString::fromStdString(newStore("k.sqlite"));
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("DNA_STORE_CHILD"), path);
@@ -538,8 +613,19 @@ void TestRunStore::killedWriterLeavesInterruptedRun()
     QVERIFY(child.waitForFinished(5000));
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
+    if (RunStore::isServerLocation(path.toStdString())) {
+        // A server store cannot know at once: the run reads `running` until its heartbeat is stale, then
+        // interrupted, to readers first and then in the store itself (a live writer's heartbeat marks it).
+        auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
+        QVERIFY(reader.ok());
+        QCOMPARE((*reader)->runs().at(0).state, RunState::Running);
+        QTRY_COMPARE_WITH_TIMEOUT((*reader)->runs().at(0).state, RunState::Interrupted,
+            (RunStore::kStaleSeconds + 10) * 1000);
+        QVERIFY(QString::fromStdString((*reader)->runs().at(0).error).contains(QStringLiteral("no heartbeat")));
+    }
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
+    QCOMPARE(int((*store)->recoveredRuns().size()), 1);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].state, RunState::Interrupted);
@@ -552,8 +638,7 @@ void TestRunStore::killedWriterLeavesInterruptedRun()
 
 void TestRunStore::deleteRemovesEverything()
 {
-    QTemporaryDir dir;
-    auto store = RunStore::open(dir.filePath(QStringLiteral("d.sqlite")).toStdString());
+    auto store = RunStore::open(newStore("d.sqlite"));
     RunInfo run;
     run.requestJson = "{}";
     const int64_t id = (*store)->createRun(run);
@@ -568,8 +653,8 @@ void TestRunStore::deleteRemovesEverything()
 
 void TestRunStore::trashHidesAndRestoreBringsBack()
 {
-    QTemporaryDir dir;
-    auto store = RunStore::open(dir.filePath(QStringLiteral("t.sqlite")).toStdString());
+    const std::string location = newStore("t.sqlite");
+    auto store = RunStore::open(location);
     QVERIFY(store.ok());
     RunInfo run;
     run.requestJson = "{}";
@@ -597,7 +682,7 @@ void TestRunStore::trashHidesAndRestoreBringsBack()
     QCOMPARE(front[0].runId, keep);
     QCOMPARE(int((*store)->frontAcross({ keep, id }, true).size()), 3);
     // A reader (a second process) sees the same.
-    auto reader = RunStore::open((*store)->path(), RunStore::Mode::ReadOnly);
+    auto reader = RunStore::open(location, RunStore::Mode::ReadOnly);
     QVERIFY(reader.ok());
     QCOMPARE(int((*reader)->runs().size()), 1);
 
@@ -620,8 +705,7 @@ void TestRunStore::trashHidesAndRestoreBringsBack()
 
 void TestRunStore::purgeRemovesTrashedRuns()
 {
-    QTemporaryDir dir;
-    auto store = RunStore::open(dir.filePath(QStringLiteral("p.sqlite")).toStdString());
+    auto store = RunStore::open(newStore("p.sqlite"));
     QVERIFY(store.ok());
     RunInfo run;
     run.requestJson = "{}";
@@ -783,8 +867,7 @@ void TestRunStore::migratesVersion4()
 
 void TestRunStore::reestimatesMoveTheFront()
 {
-    QTemporaryDir dir;
-    auto store = RunStore::open(dir.filePath(QStringLiteral("s.sqlite")).toStdString()).value();
+    auto store = RunStore::open(newStore("s.sqlite")).value();
     RunInfo run;
     run.requestJson = "{}";
     const int64_t id = store->createRun(run);
@@ -820,6 +903,127 @@ void TestRunStore::reestimatesMoveTheFront()
     QCOMPARE(history[1].accuracy, 0.7);
     QCOMPARE(history[1].epoch, 1);
     QCOMPARE(int(store->estimates(ids[0]).size()), 2); // the ignored one left no trace
+}
+
+void TestRunStore::serverWritersWriteAtOnce()
+{
+    // Two processes write 30 batches of 10 candidates each into one database at the same time; each gets its own
+    // run, nothing is lost, no id is shared, and both runs end complete.
+    const std::string uri = m_pg->createDatabase();
+    QVERIFY(RunStore::open(uri).ok()); // creates the schema once, so the children race on writes only
+    std::vector<std::unique_ptr<QProcess>> children;
+    for (int i = 0; i < 2; ++i) {
+        auto child = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DNA_STORE_CHILD"), QString::fromStdString(uri));
+        env.insert(QStringLiteral("DNA_STORE_CHILD_BATCHES"), QStringLiteral("30"));
+        child->setProcessEnvironment(env);
+        child->start(QCoreApplication::applicationFilePath(), {});
+        children.push_back(std::move(child));
+    }
+    for (auto& child : children) {
+        QVERIFY(child->waitForFinished(60000));
+        QVERIFY2(child->exitCode() == 0, child->readAllStandardError().constData());
+    }
+    auto store = RunStore::open(uri, RunStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 2);
+    std::set<int64_t> ids;
+    for (const auto& r : runs) {
+        QCOMPARE(r.state, RunState::Complete);
+        QCOMPARE(r.candidates, int64_t(300));
+        QVERIFY(!r.writerHost.empty());
+        QVERIFY(!r.writtenHere); // written by the children, not by this store object
+        for (const auto& c : (*store)->candidates(r.id)) {
+            ids.insert(c.id);
+        }
+    }
+    QCOMPARE(int(ids.size()), 600);
+    QCOMPARE(m_pg->value("SELECT count(*) FROM layer_mappings", databaseOf(uri)), std::string("2400"));
+}
+
+void TestRunStore::serverLostConnectionFailsTheCall()
+{
+    // The server ends the writer's session between two batches (as a restart or a network cut would): the next
+    // batch fails with a message naming the store, and nothing of it is in the store.
+    const std::string uri = m_pg->createDatabase();
+    auto store = RunStore::open(uri).value();
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = store->createRun(run);
+    store->addCandidates(id, { candidate(0.8, 100), candidate(0.7, 200) }, { mappings(3), mappings(3) });
+    QVERIFY(m_pg->exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseOf(uri)
+        + "' AND pid <> pg_backend_pid()"));
+    QString message;
+    try {
+        store->addCandidates(id, { candidate(0.9, 300) }, { mappings(3) });
+    } catch (const std::exception& e) {
+        message = QString::fromUtf8(e.what());
+    }
+    QVERIFY2(message.contains(QStringLiteral("lost the connection to store")), qPrintable(message));
+    QVERIFY(message.contains(QString::fromStdString(store->path())));
+    auto reader = RunStore::open(uri, RunStore::Mode::ReadOnly).value();
+    QCOMPARE(int(reader->candidates(id).size()), 2);
+    QCOMPARE(m_pg->value("SELECT count(*) FROM layer_mappings", databaseOf(uri)), std::string("6"));
+}
+
+void TestRunStore::serverRefusesPasswordsAndForeignDatabases()
+{
+    // A password in the URI is refused before connecting, and never echoed.
+    auto withPassword = RunStore::open("postgresql://alice:s3cret@db.example.org/runs");
+    QVERIFY(!withPassword.ok());
+    QCOMPARE(QString::fromStdString(withPassword.error().code), QStringLiteral("bad_path"));
+    QVERIFY(!QString::fromStdString(withPassword.error().detail).contains(QStringLiteral("s3cret")));
+    QVERIFY(QString::fromStdString(withPassword.error().detail).contains(QStringLiteral("PGPASSWORD")));
+    auto inQuery = RunStore::open("postgres:///runs?host=/tmp&password=s3cret");
+    QVERIFY(!inQuery.ok());
+    QCOMPARE(QString::fromStdString(inQuery.error().code), QStringLiteral("bad_path"));
+    // A database with other tables in it is left alone.
+    const std::string uri = m_pg->createDatabase();
+    QVERIFY(m_pg->exec("CREATE TABLE invoices(id INTEGER)", databaseOf(uri)));
+    auto foreign = RunStore::open(uri);
+    QVERIFY(!foreign.ok());
+    QCOMPARE(QString::fromStdString(foreign.error().code), QStringLiteral("not_a_store"));
+    QCOMPARE(m_pg->value("SELECT to_regclass('runs') IS NULL", databaseOf(uri)), std::string("t"));
+    // A database that does not exist: the server's reason and the store's name.
+    auto missing = RunStore::open(m_pg->uri("nosuchdb"));
+    QVERIFY(!missing.ok());
+    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("cannot_open"));
+    QVERIFY2(QString::fromStdString(missing.error().detail).contains(QStringLiteral("nosuchdb")),
+        missing.error().detail.c_str());
+    // An empty database has nothing to read yet.
+    auto empty = RunStore::open(m_pg->createDatabase(), RunStore::Mode::ReadOnly);
+    QVERIFY(!empty.ok());
+    QCOMPARE(QString::fromStdString(empty.error().code), QStringLiteral("cannot_open"));
+}
+
+void TestRunStore::serverHeartbeatKeepsALiveRunRunning()
+{
+    // A writer that is alive but idle for longer than the stale age keeps its run `running`: its heartbeat thread
+    // refreshes it. A second writer opening meanwhile recovers nothing.
+    const std::string uri = m_pg->createDatabase();
+    auto store = RunStore::open(uri).value();
+    RunInfo run;
+    run.requestJson = "{}";
+    const int64_t id = store->createRun(run);
+    QVERIFY(store->run(id)->writtenHere);
+    const std::string db = databaseOf(uri);
+    const std::string first = m_pg->value("SELECT heartbeat_at FROM runs", db);
+    // Wait until the heartbeat has moved past the stale age from the run's start.
+    QTRY_VERIFY_WITH_TIMEOUT(m_pg->value("SELECT heartbeat_at > now() - interval '" + std::to_string(RunStore::kStaleSeconds)
+                                     + " seconds' AND (SELECT created_at FROM runs) < to_char(now() at time zone 'utc' - interval '"
+                                     + std::to_string(RunStore::kStaleSeconds + 1) + " seconds', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM runs",
+                                 db)
+            == "t",
+        (RunStore::kStaleSeconds + 10) * 1000);
+    QVERIFY(m_pg->value("SELECT heartbeat_at FROM runs", db) != first);
+    auto other = RunStore::open(uri).value();
+    QVERIFY(other->recoveredRuns().empty());
+    QCOMPARE(other->run(id)->state, RunState::Running);
+    QVERIFY(!other->run(id)->writtenHere);
+    store->setRunState(id, RunState::Complete);
+    QCOMPARE(other->run(id)->state, RunState::Complete);
 }
 
 int main(int argc, char** argv)
