@@ -67,29 +67,30 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     const bool json = args.flag("json-progress");
 
     const std::string dbPath = args.valueOr("db", store::defaultStorePath());
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(dbPath).parent_path(), ec);
+    if (!store::RunStore::isServerLocation(dbPath)) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(dbPath).parent_path(), ec);
+    }
     auto opened = store::RunStore::open(dbPath);
     if (!opened) {
         err << "dna-cli search: --db: " << opened.error().detail << '\n';
         return BadUsage;
     }
     auto& db = **opened;
-    store::RunInfo run;
-    run.name = args.valueOr("name", req->preset + " " + req->space + " on " + req->platform.name);
-    run.requestJson = cosearch::requestToJson(*req).dump();
-    run.seed = int64_t(req->seed);
-    run.appVersion = DNA_VERSION;
-    run.objective = hwsearch::objectiveName(req->objective);
-    const int64_t runId = db.createRun(run);
-    const std::string dir = std::filesystem::path(dbPath).parent_path().string();
-    req->checkpointPath = (dir.empty() ? std::string(".") : dir) + "/run-" + std::to_string(runId) + ".supernet.pt";
+    int64_t runId = 0;
+    try {
+        runId = cosearch::createRunFor(db, *req, args.valueOr("name", req->preset + " " + req->space + " on " + req->platform.name));
+    } catch (const std::exception& e) {
+        err << "dna-cli search: " << e.what() << '\n';
+        return 1;
+    }
+    req->checkpointPath = cosearch::checkpointPathFor(dbPath, runId);
 
     CancelToken cancel;
     g_cancel = &cancel;
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    cosearch::StoreRecorder recorder(db, runId);
+    cosearch::StoreRecorder recorder(db, runId, req->checkpointPath);
     using Clock = std::chrono::steady_clock;
     auto lastProgress = Clock::now() - std::chrono::seconds(1);
     int candidates = 0;
@@ -214,11 +215,11 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     if (json) {
         out << io::Json { { "event", cancelled ? "cancelled" : "finished" }, { "run", runId },
             { "candidates", result->candidates }, { "front_size", front.size() }, { "seconds", result->seconds },
-            { "lambda", result->lambda }, { "db", dbPath } }
+            { "lambda", result->lambda }, { "db", db.path() } }
                    .dump()
             << std::endl;
     } else {
-        out << (cancelled ? "cancelled" : "finished") << ": run " << runId << " in " << dbPath << ", "
+        out << (cancelled ? "cancelled" : "finished") << ": run " << runId << " in " << db.path() << ", "
             << result->candidates << " candidates, " << front.size() << " on the front, " << std::fixed
             << std::setprecision(0) << result->seconds << " s\n";
         for (const auto& c : front) {
@@ -232,7 +233,7 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
     "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
     "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--db FILE] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C "
+    "[--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C "
     "cancels cleanly: the run is "
     "kept as 'cancelled' with every candidate found so far.",
     search });

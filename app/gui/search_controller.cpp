@@ -2,13 +2,11 @@
 
 #include "cosearch/store_recorder.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QThread>
 #include <QTimer>
 
 #include <chrono>
-#include <filesystem>
 #include <set>
 
 namespace dna::app {
@@ -139,13 +137,9 @@ void SearchController::begin(Launch launch)
         emit runEnded(0, QStringLiteral("failed"), storeFailure(e));
         return;
     }
-    // Checkpoints sit next to the store, named after it, the run and the start time (run ids are reused after
-    // deleted runs are purged, so the id alone could name an old file).
-    const std::filesystem::path storePath(m_store->path());
-    const std::string stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")).toStdString();
-    request.checkpointPath = (storePath.parent_path()
-        / (storePath.stem().string() + "-run" + std::to_string(m_runId) + "-" + stamp + ".supernet.pt"))
-                                 .string();
+    // Checkpoints sit next to a file store (in the data folder for a server store), named after the store, the run and
+    // the start time (run ids are reused after deleted runs are purged, so the id alone could name an old file).
+    request.checkpointPath = cosearch::checkpointPathFor(m_store->path(), m_runId);
     m_checkpoint = QString::fromStdString(request.checkpointPath);
     m_warmStart = QString::fromStdString(request.resumeFrom);
     m_checkpointRecorded = false;
@@ -228,15 +222,7 @@ void SearchController::cancel()
 
 qint64 SearchController::createRun(const cosearch::SearchRequest& request, const QString& name)
 {
-    store::RunInfo run;
-    run.name = name.toStdString();
-    run.requestJson = cosearch::requestToJson(request).dump();
-    run.seed = int64_t(request.seed);
-#ifdef DNA_APP_VERSION
-    run.appVersion = DNA_APP_VERSION;
-#endif
-    run.objective = hwsearch::objectiveName(request.objective);
-    return m_store->createRun(run);
+    return cosearch::createRunFor(*m_store, request, name.toStdString());
 }
 
 void SearchController::drain()
@@ -314,15 +300,8 @@ void SearchController::record()
         emit frontChanged(runId);
     }
     for (const auto& ev : epochs) {
-        const nlohmann::json metrics { { "probabilities", ev.probabilities }, { "derived", ev.derivedGenotype },
-            { "derived_fps", ev.derivedFps }, { "derived_energy_uj", ev.derivedEnergyUj } };
-        m_store->addEpoch(
-            runId, { ev.epoch, ev.trainLoss, ev.valAccuracy, ev.tau, ev.lambda, ev.seconds, metrics.dump() });
-        if (!m_checkpointRecorded && QFileInfo::exists(m_checkpoint)) {
-            // One file per run, overwritten after every epoch: recorded once.
-            m_store->addCheckpoint(runId, ev.epoch, m_checkpoint.toStdString());
-            m_checkpointRecorded = true;
-        }
+        m_checkpointRecorded
+            = cosearch::recordEpoch(*m_store, runId, ev, m_checkpoint.toStdString(), m_checkpointRecorded);
         emit epochFinished(runId, ev);
     }
     if (latest) {

@@ -388,18 +388,7 @@ std::string finalWeightsPath(const std::string& checkpointPath, size_t index)
 
 std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId)
 {
-    const std::filesystem::path store(storePath);
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm utc {};
-    gmtime_r(&seconds, &utc);
-    char stamp[40];
-    const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &utc);
-    std::snprintf(stamp + n, sizeof stamp - n, "%03d", int(ms));
-    return (store.parent_path()
-        / (store.stem().string() + "-candidate" + std::to_string(candidateId) + "-" + stamp + ".weights.pt"))
-        .string();
+    return store::localFileFor(storePath, "candidate" + std::to_string(candidateId), ".weights.pt");
 }
 
 Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel, const Callbacks& cb)

@@ -161,8 +161,8 @@ Expected<Result> runCoSearch(const SearchRequest& request, const CancelToken& ca
 /// the space's op list; Supernet::load of a standalone network of the same genotype reads it back.
 std::string finalWeightsPath(const std::string& checkpointPath, size_t index);
 
-/// Where the weights of a stored candidate trained from scratch on demand go: next to the store,
-/// `<store stem>-candidate<id>-<UTC time to the millisecond>.weights.pt` (a new name for every training).
+/// Where the weights of a stored candidate trained from scratch on demand go: store::localFileFor(store,
+/// "candidate<id>", ".weights.pt"), next to a file store (a new name for every training).
 std::string retrainedWeightsPath(const std::string& storePath, int64_t candidateId);
 
 /// A budget change without a new search: the hardware search again for already evaluated networks (their

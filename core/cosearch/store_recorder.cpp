@@ -1,7 +1,10 @@
 #include "cosearch/store_recorder.h"
 
 #include "accel/dataflow.h"
+#include "hwsearch/objective.h"
 #include "io/json_io.h"
+
+#include <filesystem>
 
 namespace dna::cosearch {
 
@@ -59,9 +62,40 @@ std::vector<store::LayerMappingRecord> layerMappingRecords(const CandidateEvent&
     return out;
 }
 
-StoreRecorder::StoreRecorder(store::RunStore& store, int64_t runId, size_t batchSize)
+int64_t createRunFor(store::RunStore& store, const SearchRequest& request, const std::string& name)
+{
+    store::RunInfo run;
+    run.name = name;
+    run.requestJson = requestToJson(request).dump();
+    run.seed = int64_t(request.seed);
+    run.appVersion = DNA_VERSION_STRING;
+    run.objective = hwsearch::objectiveName(request.objective);
+    return store.createRun(run);
+}
+
+std::string checkpointPathFor(const std::string& storeLocation, int64_t runId)
+{
+    return store::localFileFor(storeLocation, "run" + std::to_string(runId), ".supernet.pt");
+}
+
+bool recordEpoch(store::RunStore& store, int64_t runId, const EpochEvent& ev, const std::string& checkpointPath,
+    bool checkpointRecorded)
+{
+    const nlohmann::json metrics { { "probabilities", ev.probabilities }, { "derived", ev.derivedGenotype },
+        { "derived_fps", ev.derivedFps }, { "derived_energy_uj", ev.derivedEnergyUj } };
+    store.addEpoch(runId, { ev.epoch, ev.trainLoss, ev.valAccuracy, ev.tau, ev.lambda, ev.seconds, metrics.dump() });
+    std::error_code ec;
+    if (!checkpointRecorded && !checkpointPath.empty() && std::filesystem::exists(checkpointPath, ec)) {
+        store.addCheckpoint(runId, ev.epoch, checkpointPath);
+        checkpointRecorded = true;
+    }
+    return checkpointRecorded;
+}
+
+StoreRecorder::StoreRecorder(store::RunStore& store, int64_t runId, std::string checkpointPath, size_t batchSize)
     : m_store(store)
     , m_runId(runId)
+    , m_checkpoint(std::move(checkpointPath))
     , m_batchSize(batchSize)
 {
 }
@@ -85,10 +119,7 @@ std::vector<int64_t> StoreRecorder::candidate(const CandidateEvent& ev)
 std::vector<int64_t> StoreRecorder::epoch(const EpochEvent& ev)
 {
     auto ids = flush();
-    nlohmann::json metrics { { "probabilities", ev.probabilities }, { "derived", ev.derivedGenotype },
-        { "derived_fps", ev.derivedFps }, { "derived_energy_uj", ev.derivedEnergyUj } };
-    m_store.addEpoch(
-        m_runId, { ev.epoch, ev.trainLoss, ev.valAccuracy, ev.tau, ev.lambda, ev.seconds, metrics.dump() });
+    m_checkpointRecorded = recordEpoch(m_store, m_runId, ev, m_checkpoint, m_checkpointRecorded);
     return ids;
 }
 

@@ -11,11 +11,27 @@ namespace dna::cosearch {
 store::CandidateRecord candidateRecord(const CandidateEvent& ev);
 std::vector<store::LayerMappingRecord> layerMappingRecords(const CandidateEvent& ev);
 
+/// The one way a search's run is created, by dna-cli search and the explorer alike: the request's name, JSON, seed
+/// and objective, and this build's version. Returns the run's id.
+int64_t createRunFor(store::RunStore& store, const SearchRequest& request, const std::string& name);
+
+/// Where a run's supernet checkpoint goes: store::localFileFor(store location, "run<id>", ".supernet.pt"), a name no
+/// other run had (ids are reused after a purge).
+std::string checkpointPathFor(const std::string& storeLocation, int64_t runId);
+
+/// Writes an epoch with its metrics (architecture probabilities, the derived network and its cost) and, once the
+/// run's checkpoint file exists and `checkpointRecorded` is false, the checkpoint's path (one file per run,
+/// overwritten after every epoch). Returns whether the checkpoint is recorded after this call.
+bool recordEpoch(store::RunStore& store, int64_t runId, const EpochEvent& ev, const std::string& checkpointPath,
+    bool checkpointRecorded);
+
 /// Persists a co-search's events in a run: candidates in batches (one transaction each), epochs, and the
 /// on-front flags after every flush. Use it on the thread that owns the writer store.
 class StoreRecorder {
 public:
-    StoreRecorder(store::RunStore& store, int64_t runId, size_t batchSize = 8);
+    /// `checkpointPath`: the search's supernet checkpoint (SearchRequest::checkpointPath), recorded with the first
+    /// epoch that wrote it.
+    StoreRecorder(store::RunStore& store, int64_t runId, std::string checkpointPath = {}, size_t batchSize = 8);
     ~StoreRecorder();
 
     /// Buffers the candidate; returns the ids written when this call flushed a batch.
@@ -31,6 +47,8 @@ public:
 private:
     store::RunStore& m_store;
     int64_t m_runId;
+    std::string m_checkpoint;
+    bool m_checkpointRecorded = false;
     size_t m_batchSize;
     std::vector<store::CandidateRecord> m_pending;
     std::vector<std::vector<store::LayerMappingRecord>> m_pendingMappings;

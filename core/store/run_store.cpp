@@ -4,6 +4,9 @@
 #include "store/sql.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -121,6 +124,31 @@ std::string defaultStorePath()
         base = ".";
     }
     return base + "/DnaExplorer/DNA Explorer/runs.sqlite";
+}
+
+std::string localFileFor(const std::string& location, const std::string& name, const std::string& extension)
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm utc {};
+    gmtime_r(&seconds, &utc);
+    char stamp[40];
+    const size_t n = std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &utc);
+    std::snprintf(stamp + n, sizeof stamp - n, "%03d", int(ms));
+    if (RunStore::isServerLocation(location)) {
+        std::string folder;
+        for (char c : location.substr(location.find("://") + 3)) {
+            folder += std::isalnum((unsigned char)c) || c == '.' || c == '-' ? c : '_';
+        }
+        const std::filesystem::path dir
+            = std::filesystem::path(defaultStorePath()).parent_path() / "server-files" / folder;
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec); // a failure shows when the file is written
+        return (dir / (name + "-" + stamp + extension)).string();
+    }
+    const std::filesystem::path store(location);
+    return (store.parent_path() / (store.stem().string() + "-" + name + "-" + stamp + extension)).string();
 }
 
 bool frontMaximises(const std::string& objective) { return objective == "fps" || objective.empty(); }

@@ -219,6 +219,12 @@ bool frontMaximises(const std::string& objective);
 /// "/DnaExplorer/DNA Explorer/runs.sqlite", the same folder as Qt's AppDataLocation for the explorer.
 std::string defaultStorePath();
 
+/// A new local file for something of a store's run (a supernet checkpoint, trained weights), named so that no
+/// other run or training ever had it (ids are reused after a purge): `<name>-<UTC time to the millisecond><extension>`,
+/// for a file store beside the file and prefixed with its stem, for a server store in this machine's data folder
+/// (`server-files/<server and database>/` beside defaultStorePath(), created here): the server keeps the path only.
+std::string localFileFor(const std::string& location, const std::string& name, const std::string& extension);
+
 /// Current UTC time as ISO 8601.
 std::string nowIso8601();
 

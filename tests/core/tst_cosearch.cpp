@@ -38,7 +38,7 @@ int64_t record(store::RunStore& store, const SearchRequest& req, const std::vect
     store::RunInfo info;
     info.requestJson = requestToJson(req).dump();
     const int64_t runId = store.createRun(info);
-    StoreRecorder rec(store, runId, 4);
+    StoreRecorder rec(store, runId, {}, 4);
     for (const auto& c : candidates) {
         rec.candidate(c);
     }
@@ -398,7 +398,7 @@ void TestCoSearch::frontIsReestimatedEveryEpoch()
     info.requestJson = requestToJson(req).dump();
     info.objective = "fps";
     const int64_t runId = db->createRun(info);
-    StoreRecorder rec(*db, runId, 4);
+    StoreRecorder rec(*db, runId, {}, 4);
     int reestimated = 0, epochsChecked = 0;
     auto checkFront = [&](int epoch) {
         const auto all = db->candidates(runId);
