@@ -226,11 +226,93 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     return readerExit(*s);
 }
 
+/// dna-cli store copy: runs from one store to another (file to server, server to file, or alike).
+int storeCopy(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    Args args(argv, { "from", "to" }, { "json" }, { "run" });
+    const auto from = args.value("from");
+    const auto to = args.value("to");
+    if (!from || !to) {
+        throw UsageError("store copy needs --from STORE and --to STORE (a file or a postgresql:// URI)");
+    }
+    auto source = store::RunStore::open(*from, store::RunStore::Mode::ReadOnly);
+    if (!source) {
+        err << "dna-cli store copy: --from: " << source.error().detail << '\n';
+        return BadUsage;
+    }
+    if (!store::RunStore::isServerLocation(*to)) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(*to).parent_path(), ec);
+    }
+    auto target = store::RunStore::open(*to);
+    if (!target) {
+        err << "dna-cli store copy: --to: " << target.error().detail << '\n';
+        return BadUsage;
+    }
+    std::vector<int64_t> ids;
+    if (!args.values("run").empty()) {
+        for (const auto& part : args.values("run")) {
+            size_t used = 0;
+            int64_t id = 0;
+            try {
+                id = std::stoll(part, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != part.size() || id < 1) {
+                throw UsageError("--run must be a run id (a whole number from 1), not '" + part + "'");
+            }
+            if (!(*source)->run(id)) {
+                err << "dna-cli store copy: --run: store '" << (*source)->path() << "' has no run " << id
+                    << " (dna-cli runs --db STORE lists them)\n";
+                return BadUsage;
+            }
+            ids.push_back(id);
+        }
+    } else {
+        for (const auto& r : (*source)->runs()) {
+            ids.push_back(r.id);
+        }
+    }
+    io::Json copied = io::Json::array();
+    int skipped = 0;
+    for (int64_t id : ids) {
+        const auto info = (*source)->run(id);
+        if (info->state == store::RunState::Running) {
+            err << "dna-cli store copy: run " << id << " is still running; copy it when it has ended\n";
+            ++skipped;
+            continue;
+        }
+        int64_t newId = 0;
+        try {
+            newId = (*target)->copyRunFrom(**source, id);
+        } catch (const std::exception& e) {
+            err << "dna-cli store copy: run " << id << ": " << e.what() << " (the runs copied before it are kept)\n";
+            return Failure;
+        }
+        copied.push_back({ { "from", id }, { "to", newId }, { "candidates", info->candidates } });
+        if (!args.flag("json")) {
+            out << "copied run " << id << " (" << info->candidates << " candidates) to run " << newId << " of "
+                << (*target)->path() << '\n';
+        }
+    }
+    if (args.flag("json")) {
+        out << io::Json { { "from", (*source)->path() }, { "to", (*target)->path() }, { "copied", copied },
+            { "skipped_running", skipped } }
+                   .dump(2)
+            << '\n';
+    }
+    return Ok;
+}
+
 int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
+    if (!argv.empty() && argv.front() == "copy") {
+        return storeCopy(std::vector<std::string>(argv.begin() + 1, argv.end()), out, err);
+    }
     if (argv.empty() || argv.front() != "check") {
         throw UsageError(
-            "the store subcommand must be check, not '" + (argv.empty() ? std::string() : argv.front()) + "'");
+            "the store subcommand must be check or copy, not '" + (argv.empty() ? std::string() : argv.front()) + "'");
     }
     Args args(std::vector<std::string>(argv.begin() + 1, argv.end()), { "db" }, { "json" });
     const std::string path = args.valueOr("db", store::defaultStorePath());
@@ -243,8 +325,9 @@ int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     if (args.flag("json")) {
         out << io::Json { { "db", path }, { "ok", problems.empty() }, { "problems", problems } }.dump(2) << '\n';
     } else if (problems.empty()) {
-        out << "store '" << path << "': ok (every page and index checked, schema version " << (*s)->schemaVersion()
-            << ", " << (*s)->runs(true).size() << " runs)\n";
+        out << "store '" << (*s)->path() << "': ok ("
+            << ((*s)->isServer() ? "reachable; the server checks its own pages" : "every page and index checked")
+            << ", schema version " << (*s)->schemaVersion() << ", " << (*s)->runs(true).size() << " runs)\n";
     } else {
         out << "store '" << path << "' is damaged: " << problems.size() << " problem(s)\n";
         for (const auto& p : problems) {
@@ -256,13 +339,17 @@ int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     return problems.empty() ? Ok : Failure;
 }
 
-Registrar runsCmd({ "runs", "list the runs of a store", "[--db FILE] [--json]", runs });
+Registrar runsCmd({ "runs", "list the runs of a store", "[--db STORE] [--json]", runs });
 Registrar frontCmd({ "front", "the Pareto front of a run (accuracy against the run's objective)",
-    "--run ID [--db FILE] [--json]", front });
+    "--run ID [--db STORE] [--json]", front });
 Registrar exportCmd_({ "export", "export a candidate's design (json), a run's candidates (csv) or Timeloop YAML",
-    "--run ID [--candidate ID] --format json|csv|timeloop --out PATH [--db FILE]", exportCmd });
-Registrar storeCmd_({ "store", "check a store's integrity (every page and index; read-only)",
-    "check [--db FILE] [--json]\n\nExit 0 when the file is sound, 1 when it is damaged (each problem listed).",
+    "--run ID [--candidate ID] --format json|csv|timeloop --out PATH [--db STORE]", exportCmd });
+Registrar storeCmd_({ "store", "check a store's integrity, or copy runs between stores",
+    "check [--db STORE] [--json]\n       store copy --from STORE --to STORE [--run ID]... [--json]\n\nA STORE is a "
+    "file or a PostgreSQL URI (postgresql://user@host:port/database; the password from ~/.pgpass or PGPASSWORD).\n"
+    "check: exit 0 when the store is sound, 1 when it is damaged (each problem listed).\ncopy: every finished run "
+    "(or the listed ones) with its candidates, mappings, accuracy history, epochs and checkpoint paths; new ids in "
+    "the target.",
     storeCmd });
 
 } // namespace

@@ -20,6 +20,47 @@ const char* const kStateNames[] = { "running", "complete", "cancelled", "failed"
 // One row of a candidate's accuracy history (first estimate, re-estimate, training from scratch).
 const char* const kInsertEstimate = "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)";
 
+// A candidate and its layer mappings: addCandidates and copyRunFrom write them alike.
+const char* const kInsertCandidate
+    = "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
+      " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
+      " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19) RETURNING id";
+const char* const kInsertMapping
+    = "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
+      " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+/// Inserts a candidate of a run with kInsertCandidate; returns its id.
+int64_t insertCandidate(Statement& c, int64_t runId, const CandidateRecord& r)
+{
+    c.reset();
+    c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
+    c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
+    c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
+    c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
+    c.bind(19, int64_t(r.retrainedEpochs));
+    c.step();
+    const int64_t id = c.integer(0);
+    c.reset(); // finishes the statement (SQLite commits nothing while one is in progress)
+    return id;
+}
+
+/// Inserts a candidate's layer mappings with kInsertMapping.
+void insertMappings(Statement& m, int64_t candidateId, const std::vector<LayerMappingRecord>& layers)
+{
+    for (const auto& l : layers) {
+        m.reset();
+        m.bind(1, candidateId).bind(2, int64_t(l.layerIndex)).bind(3, l.name).bind(4, l.type).bind(5, l.shapeJson);
+        m.bind(6, int64_t(l.engine)).bind(7, l.dataflow).bind(8, l.mappingJson).bind(9, l.cycles);
+        for (int k = 0; k < 5; ++k) {
+            m.bind(10 + k, l.energyPj[k]);
+        }
+        m.bind(15, l.utilization).bind(16, l.bound);
+        m.step();
+    }
+}
+
 /// A reader's view of a run: `running` without a live writer means its process died (the next writer marks it).
 RunInfo shownState(RunInfo r, bool writerAlive)
 {
@@ -279,41 +320,17 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     std::vector<int64_t> ids;
     ids.reserve(candidates.size());
     Transaction t(db());
-    Statement c(db(),
-        "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-        " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
-        " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19) RETURNING id");
+    Statement c(db(), kInsertCandidate);
     Statement e(db(), kInsertEstimate);
-    Statement m(db(),
-        "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
-        " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    Statement m(db(), kInsertMapping);
     for (size_t i = 0; i < candidates.size(); ++i) {
         const CandidateRecord& r = candidates[i];
-        c.reset();
-        c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
-        c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
-        c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
-        c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
-        c.bind(19, int64_t(r.retrainedEpochs));
-        c.step();
-        const int64_t id = c.integer(0);
-        c.reset(); // finishes the statement (SQLite commits nothing while one is in progress)
+        const int64_t id = insertCandidate(c, runId, r);
         ids.push_back(id);
         e.reset();
         e.bind(1, id).bind(2, int64_t(r.estimateEpoch)).bind(3, r.accuracy).bind(4, r.accuracyKind).step();
         if (i < mappings.size()) {
-            for (const auto& l : mappings[i]) {
-                m.reset();
-                m.bind(1, id).bind(2, int64_t(l.layerIndex)).bind(3, l.name).bind(4, l.type).bind(5, l.shapeJson);
-                m.bind(6, int64_t(l.engine)).bind(7, l.dataflow).bind(8, l.mappingJson).bind(9, l.cycles);
-                for (int k = 0; k < 5; ++k) {
-                    m.bind(10 + k, l.energyPj[k]);
-                }
-                m.bind(15, l.utilization).bind(16, l.bound);
-                m.step();
-            }
+            insertMappings(m, id, mappings[i]);
         }
     }
     t.commit();
@@ -421,6 +438,57 @@ void RunStore::updateFront(int64_t runId)
     }
     t.commit();
     committed();
+}
+
+int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
+{
+    const auto info = source.run(runId);
+    if (!info) {
+        throw StoreError("store '" + source.path() + "' has no run " + std::to_string(runId));
+    }
+    const auto candidates = source.candidates(runId, false, true);
+    Transaction t(db());
+    Statement r(db(),
+        "INSERT INTO runs(name, request, state, created_at, finished_at, seed, app_version, objective, error, trashed)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+    r.bind(1, info->name).bind(2, info->requestJson).bind(3, std::string(runStateName(info->state)));
+    r.bind(4, info->createdAt);
+    if (info->finishedAt.empty()) {
+        r.bindNull(5);
+    } else {
+        r.bind(5, info->finishedAt);
+    }
+    r.bind(6, info->seed).bind(7, info->appVersion).bind(8, info->objective).bind(9, info->error);
+    r.bind(10, int64_t(info->trashed)).step();
+    const int64_t id = r.integer(0);
+    r.reset();
+    Statement c(db(), kInsertCandidate);
+    Statement e(db(), kInsertEstimate);
+    Statement m(db(), kInsertMapping);
+    for (const CandidateRecord& x : candidates) {
+        const int64_t cid = insertCandidate(c, id, x);
+        for (const auto& h : source.estimates(x.id)) {
+            e.reset();
+            e.bind(1, cid).bind(2, int64_t(h.epoch)).bind(3, h.accuracy).bind(4, h.kind).step();
+        }
+        insertMappings(m, cid, source.layerMappings(x.id));
+    }
+    Statement ep(db(),
+        "INSERT INTO epochs(run_id, epoch, train_loss, val_accuracy, temperature, lambda, seconds, metrics)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    for (const auto& x : source.epochs(runId)) {
+        ep.reset();
+        ep.bind(1, id).bind(2, int64_t(x.epoch)).bind(3, x.trainLoss).bind(4, x.valAccuracy).bind(5, x.temperature);
+        ep.bind(6, x.lambda).bind(7, x.seconds).bind(8, x.metricsJson).step();
+    }
+    Statement ck(db(), "INSERT INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)");
+    for (const auto& [epoch, path] : source.checkpoints(runId)) {
+        ck.reset();
+        ck.bind(1, id).bind(2, int64_t(epoch)).bind(3, path).step();
+    }
+    t.commit();
+    committed();
+    return id;
 }
 
 std::vector<RunInfo> RunStore::runs(bool includeTrashed) const

@@ -175,6 +175,10 @@ public:
     void addCheckpoint(int64_t runId, int epoch, const std::string& path);
     /// Recomputes the on-front flags of a run (accuracy up, the run's objective metric better).
     void updateFront(int64_t runId);
+    /// Copies a run of another store (either backend) into this one, in one transaction: its state, times, error and
+    /// trash flag, every candidate with its design, mappings and accuracy history, its epochs and checkpoint paths
+    /// (the files stay where they are). Returns the new run's id. Candidates get new ids; everything else is equal.
+    int64_t copyRunFrom(const RunStore& source, int64_t runId);
 
     // Reading.
     /// Runs in id order; trashed ones only with includeTrashed.

@@ -5,6 +5,7 @@
 #include "io/json_io.h"
 #include "store/run_store.h"
 
+#include "../support/pg_server.h"
 #include "../support/small_disk.h"
 #include "cli_runner.h"
 #include <QDir>
@@ -54,6 +55,7 @@ private slots:
     void fullDiskKeepsTheOldFile();
     void readerShowsADeadWritersRunInterrupted();
     void damagedStoreIsNamedAndNeverWritten();
+    void copiesRunsBetweenFilesAndServers();
 
 private:
     QTemporaryDir m_dir;
@@ -390,6 +392,139 @@ void TestCliStore::damagedStoreIsNamedAndNeverWritten()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.outText.contains(QStringLiteral("is damaged")), qPrintable(r.outText));
     QCOMPARE(readAll(db), before);
+}
+
+namespace {
+
+/// Everything a store holds of a run except its ids: what a copy must keep equal.
+QString runContent(const store::RunStore& s, int64_t runId)
+{
+    QString out;
+    const auto r = *s.run(runId);
+    out += QString::fromStdString(r.name + "|" + r.requestJson + "|" + store::runStateName(r.state) + "|" + r.createdAt
+        + "|" + r.finishedAt + "|" + std::to_string(r.seed) + "|" + r.appVersion + "|" + r.objective + "|" + r.error
+        + "|" + std::to_string(r.candidates) + "|" + std::to_string(r.trashed) + "\n");
+    for (const auto& c : s.candidates(runId, false, true)) {
+        out += QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9|")
+                   .arg(c.epoch)
+                   .arg(QString::fromStdString(c.genotype))
+                   .arg(c.accuracy, 0, 'g', 17)
+                   .arg(QString::fromStdString(c.accuracyKind))
+                   .arg(c.fps, 0, 'g', 17)
+                   .arg(c.energyUj, 0, 'g', 17)
+                   .arg(c.onFront)
+                   .arg(c.valid)
+                   .arg(c.estimateEpoch)
+            + QStringLiteral("%1|%2|%3|%4\n")
+                  .arg(c.retrainedAccuracy, 0, 'g', 17)
+                  .arg(c.retrainedEpochs)
+                  .arg(QString::fromStdString(c.weightsPath))
+                  .arg(QString::fromStdString(c.designJson));
+        for (const auto& e : s.estimates(c.id)) {
+            out += QStringLiteral("  estimate %1 %2 %3\n")
+                       .arg(e.epoch)
+                       .arg(e.accuracy, 0, 'g', 17)
+                       .arg(QString::fromStdString(e.kind));
+        }
+        for (const auto& l : s.layerMappings(c.id)) {
+            out += QStringLiteral("  layer %1 %2 %3 %4 %5 %6 %7\n")
+                       .arg(l.layerIndex)
+                       .arg(QString::fromStdString(l.name))
+                       .arg(QString::fromStdString(l.mappingJson))
+                       .arg(l.cycles, 0, 'g', 17)
+                       .arg(l.energyPj[0], 0, 'g', 17)
+                       .arg(l.energyPj[4], 0, 'g', 17)
+                       .arg(QString::fromStdString(l.bound));
+        }
+    }
+    for (const auto& e : s.epochs(runId)) {
+        out += QStringLiteral("epoch %1 %2 %3\n")
+                   .arg(e.epoch)
+                   .arg(e.valAccuracy, 0, 'g', 17)
+                   .arg(QString::fromStdString(e.metricsJson));
+    }
+    for (const auto& [epoch, path] : s.checkpoints(runId)) {
+        out += QStringLiteral("checkpoint %1 %2\n").arg(epoch).arg(QString::fromStdString(path));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestCliStore::copiesRunsBetweenFilesAndServers()
+{
+    // A file store with a finished run (the designs of initTestCase) and a failed, trashed one (mappings with tabs,
+    // backslashes and extreme numbers, an estimate history, a retraining, an epoch, a checkpoint) goes to a
+    // PostgreSQL server and back into a new file: every field comes back equal.
+    dna::testing::PgServer server;
+    QVERIFY2(server.ok(), server.error().c_str());
+    const QString uri = QString::fromStdString(server.createDatabase());
+    const QString source = m_dir.filePath(QStringLiteral("copy-source.sqlite"));
+    std::vector<int64_t> runs;
+    {
+        auto s = store::RunStore::open(source.toStdString()).value();
+        auto from = store::RunStore::open(m_db.toStdString(), store::RunStore::Mode::ReadOnly).value();
+        runs.push_back(s->copyRunFrom(*from, m_run));
+        store::LayerMappingRecord l;
+        l.name = "conv1\twith a tab\\and a backslash";
+        l.mappingJson = R"({"gb":[1,2],"note":"line
+break"})";
+        l.cycles = 1.0 / 3.0;
+        l.energyPj = { 1e-300, 2.5, 3, 4, 5e300 };
+        l.bound = "memory";
+        store::CandidateRecord c;
+        c.genotype = "fmnist:k3e1";
+        c.accuracy = 0.123456789012345678;
+        c.accuracyKind = "supernet";
+        c.estimateEpoch = 0;
+        c.fps = 1234.5;
+        c.designJson = "{}";
+        store::RunInfo run;
+        run.name = "second";
+        run.requestJson = "{}";
+        runs.push_back(s->createRun(run));
+        const auto ids = s->addCandidates(runs[1], { c, c }, { { l }, {} });
+        s->updateEstimates(runs[1], { { ids[0], 1, 0.5, "supernet" } });
+        s->setRetrained(ids[1], 0.91, 4, "/data/w.pt");
+        s->addEpoch(runs[1], { 0, 0.5, 0.4, 5, 0.1, 2, R"({"p":[0.5]})" });
+        s->addCheckpoint(runs[1], 0, "/data/run.supernet.pt");
+        s->setRunState(runs[1], store::RunState::Failed, "out of memory");
+        s->trashRun(runs[1]);
+    }
+    CliRun r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), source,
+        QStringLiteral("--to"), uri, QStringLiteral("--run"), QString::number(runs[0]), QStringLiteral("--run"),
+        QString::number(runs[1]), QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray copied = QJsonDocument::fromJson(r.out).object()[QStringLiteral("copied")].toArray();
+    QCOMPARE(copied.size(), 2);
+    const int64_t onServer[2] = { copied[0].toObject()[QStringLiteral("to")].toInteger(),
+        copied[1].toObject()[QStringLiteral("to")].toInteger() };
+    const QString back = m_dir.filePath(QStringLiteral("copy-back.sqlite"));
+    r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), uri, QStringLiteral("--to"),
+        back, QStringLiteral("--run"), QString::number(onServer[0]), QStringLiteral("--run"),
+        QString::number(onServer[1]) });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("copied run"));
+    auto original = store::RunStore::open(source.toStdString(), store::RunStore::Mode::ReadOnly).value();
+    auto shared = store::RunStore::open(uri.toStdString(), store::RunStore::Mode::ReadOnly).value();
+    auto returned = store::RunStore::open(back.toStdString(), store::RunStore::Mode::ReadOnly).value();
+    const auto backRuns = returned->runs(true);
+    QCOMPARE(int(backRuns.size()), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QString want = runContent(*original, runs[size_t(i)]);
+        QCOMPARE(runContent(*shared, onServer[i]), want);
+        QCOMPARE(runContent(*returned, backRuns[size_t(i)].id), want);
+    }
+    QVERIFY(runContent(*original, runs[1]).contains(QStringLiteral("with a tab")));
+    QVERIFY(runContent(*original, runs[1]).contains(QStringLiteral("estimate 1 0.5")));
+    // A missing end or an unreachable store: exit 2 naming the option.
+    r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), source });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--to")));
+    r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"),
+        QString::fromStdString(server.uri("nosuchdb")), QStringLiteral("--to"), back });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--from")) && r.err.contains(QStringLiteral("nosuchdb")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliStore)
