@@ -126,15 +126,25 @@ public:
         if (candidates.empty()) {
             return ids;
         }
-        Transaction t(db());
-        {
-            Statement next(db(), "SELECT nextval('candidates_id_seq') FROM generate_series(1, ?1)");
-            next.bind(1, int64_t(candidates.size()));
-            while (next.step()) {
-                ids.push_back(next.integer(0));
+        // Six round trips per batch: BEGIN with the ids, two COPYs of two trips each, and the accuracy history
+        // with COMMIT and the change counter.
+        ids = m_pg->integers("BEGIN; SELECT nextval('candidates_id_seq') FROM generate_series(1, "
+            + std::to_string(candidates.size()) + ")");
+        bool done = false;
+        struct Rollback {
+            PgConnection& c;
+            bool& done;
+            ~Rollback()
+            {
+                if (!done) {
+                    try {
+                        c.exec("ROLLBACK");
+                    } catch (...) { // a lost connection rolled back already
+                    }
+                }
             }
-        }
-        CopyRows rows, history, layers;
+        } rollback { *m_pg, done };
+        CopyRows rows, layers;
         for (size_t i = 0; i < candidates.size(); ++i) {
             const CandidateRecord& r = candidates[i];
             const int64_t id = ids[i];
@@ -157,11 +167,6 @@ public:
             rows.field(r.retrainedAccuracy);
             rows.field(int64_t(r.retrainedEpochs));
             rows.endRow();
-            history.field(id);
-            history.field(int64_t(r.estimateEpoch));
-            history.field(r.accuracy);
-            history.field(r.accuracyKind);
-            history.endRow();
             if (i < mappings.size()) {
                 for (const auto& l : mappings[i]) {
                     layers.field(id);
@@ -186,15 +191,20 @@ public:
             "id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj, edp, dsp, bram18,"
             " area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy, retrained_epochs",
             rows.data());
-        m_pg->copyRows("estimates", "candidate_id, epoch, accuracy, kind", history.data());
         if (!layers.empty()) {
             m_pg->copyRows("layer_mappings",
                 "candidate_id, layer_index, name, type, shape, engine, dataflow, mapping, cycles, energy_mac,"
                 " energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound",
                 layers.data());
         }
-        t.commit();
-        committed();
+        std::string list;
+        for (int64_t id : ids) {
+            list += (list.empty() ? "" : ",") + std::to_string(id);
+        }
+        m_pg->integers("INSERT INTO estimates(candidate_id, epoch, accuracy, kind) SELECT id, estimate_epoch, accuracy,"
+                       " accuracy_kind FROM candidates WHERE id IN ("
+            + list + ") ORDER BY id; COMMIT; SELECT nextval('dna_changes')");
+        done = true;
         return ids;
     }
 

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -94,6 +95,10 @@ public:
     }
     bool isNull(int col) const override { return PQgetisnull(m_res, m_row, col) != 0; }
     int64_t changes() const override { return m_changes; }
+    int64_t insertedId() const override
+    {
+        return m_res && PQntuples(m_res) > 0 && PQnfields(m_res) > 0 ? std::atoll(PQgetvalue(m_res, 0, 0)) : 0;
+    }
 
 private:
     void set(int i, std::string v)
@@ -125,8 +130,8 @@ std::string pgDouble(double v)
         return v > 0 ? "Infinity" : "-Infinity";
     }
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr; // the shortest text that reads back exactly
+    return std::string(buf, end);
 }
 
 std::string withoutPassword(const std::string& uri)
@@ -207,6 +212,23 @@ void PgConnection::exec(const std::string& sql)
         fail(what.empty() ? "running '" + sql + "'" : what);
     }
     PQclear(r);
+}
+
+std::vector<int64_t> PgConnection::integers(const std::string& sql)
+{
+    PGresult* r = PQexec(m_conn, sql.c_str());
+    const auto status = PQresultStatus(r);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const std::string what = PQresultErrorMessage(r);
+        PQclear(r);
+        fail(what.empty() ? "running '" + sql + "'" : what);
+    }
+    std::vector<int64_t> out;
+    for (int i = 0; i < PQntuples(r); ++i) {
+        out.push_back(std::atoll(PQgetvalue(r, i, 0)));
+    }
+    PQclear(r);
+    return out;
 }
 
 void PgConnection::copyRows(const std::string& table, const std::string& columns, const std::string& rows)

@@ -23,6 +23,11 @@ public:
     std::unique_ptr<Query> prepare(const std::string& sql) override;
     void exec(const std::string& sql) override;
     void begin() override { exec("BEGIN"); }
+    const char* returningId() const override { return " RETURNING id"; }
+
+    /// Runs statements (several, separated by ';', in one round trip) and returns the first column of the last one's
+    /// rows as integers.
+    std::vector<int64_t> integers(const std::string& sql);
 
     /// Sends rows to `COPY table(columns) FROM STDIN` (text format: one line per row, tab-separated fields made with
     /// CopyRows). Inside the caller's transaction.
@@ -38,7 +43,7 @@ private:
     std::string m_label;
 };
 
-/// A double as PostgreSQL reads it back exactly (17 significant digits; Infinity, -Infinity, NaN).
+/// A double as PostgreSQL reads it back exactly (the shortest round-trip digits; Infinity, -Infinity, NaN).
 std::string pgDouble(double v);
 
 /// Rows for COPY ... FROM STDIN in text format: fields tab-separated, backslash, tab, newline and carriage

@@ -25,13 +25,13 @@ const char* const kInsertCandidate
     = "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
       " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
       " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19) RETURNING id";
+      "?19)";
 const char* const kInsertMapping
     = "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
       " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
-/// Inserts a candidate of a run with kInsertCandidate; returns its id.
+/// Inserts a candidate of a run with kInsertCandidate (+ Connection::returningId); returns its id.
 int64_t insertCandidate(Statement& c, int64_t runId, const CandidateRecord& r)
 {
     c.reset();
@@ -40,10 +40,9 @@ int64_t insertCandidate(Statement& c, int64_t runId, const CandidateRecord& r)
     c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
     c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
     c.bind(19, int64_t(r.retrainedEpochs));
-    c.step();
-    const int64_t id = c.integer(0);
-    c.reset(); // finishes the statement (SQLite commits nothing while one is in progress)
-    return id;
+    while (c.step()) { // PostgreSQL's RETURNING row
+    }
+    return c.insertedId();
 }
 
 /// Inserts a candidate's layer mappings with kInsertMapping.
@@ -320,7 +319,7 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     std::vector<int64_t> ids;
     ids.reserve(candidates.size());
     Transaction t(db());
-    Statement c(db(), kInsertCandidate);
+    Statement c(db(), std::string(kInsertCandidate) + db().returningId());
     Statement e(db(), kInsertEstimate);
     Statement m(db(), kInsertMapping);
     for (size_t i = 0; i < candidates.size(); ++i) {
@@ -450,7 +449,7 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
     Transaction t(db());
     Statement r(db(),
         "INSERT INTO runs(name, request, state, created_at, finished_at, seed, app_version, objective, error, trashed)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" + std::string(db().returningId()));
     r.bind(1, info->name).bind(2, info->requestJson).bind(3, std::string(runStateName(info->state)));
     r.bind(4, info->createdAt);
     if (info->finishedAt.empty()) {
@@ -459,10 +458,11 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
         r.bind(5, info->finishedAt);
     }
     r.bind(6, info->seed).bind(7, info->appVersion).bind(8, info->objective).bind(9, info->error);
-    r.bind(10, int64_t(info->trashed)).step();
-    const int64_t id = r.integer(0);
-    r.reset();
-    Statement c(db(), kInsertCandidate);
+    r.bind(10, int64_t(info->trashed));
+    while (r.step()) {
+    }
+    const int64_t id = r.insertedId();
+    Statement c(db(), std::string(kInsertCandidate) + db().returningId());
     Statement e(db(), kInsertEstimate);
     Statement m(db(), kInsertMapping);
     for (const CandidateRecord& x : candidates) {

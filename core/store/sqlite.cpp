@@ -46,6 +46,7 @@ public:
         }
         if (rc == SQLITE_DONE) {
             m_changes = sqlite3_changes64(m_db);
+            m_insertedId = sqlite3_last_insert_rowid(m_db);
             return false;
         }
         fail(m_db, rc, "executing a statement");
@@ -65,11 +66,13 @@ public:
     }
     bool isNull(int col) const override { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     int64_t changes() const override { return m_changes; }
+    int64_t insertedId() const override { return m_insertedId; }
 
 private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
     int64_t m_changes = 0;
+    int64_t m_insertedId = 0;
 };
 
 } // namespace

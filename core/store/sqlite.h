@@ -20,6 +20,7 @@ public:
     std::unique_ptr<Query> prepare(const std::string& sql) override;
     void exec(const std::string& sql) override;
     void begin() override { exec("BEGIN IMMEDIATE"); }
+    const char* returningId() const override { return ""; }
     sqlite3* handle() const { return m_db; }
 
 private:

@@ -117,14 +117,12 @@ public:
     {
         Statement s(db(),
             "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '') RETURNING id");
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '')");
         s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
         s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
         s.bind(7, run.objective.empty() ? std::string("fps") : run.objective);
         s.step();
-        const int64_t id = s.integer(0);
-        s.reset(); // finishes the statement, which commits the run
-        return id;
+        return s.insertedId();
     }
 
 private:
