@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolBar>
@@ -128,6 +129,8 @@ RunsModel::Row RunsModel::readRow(qint64 runId) const
     r.objective = fromStd(info->objective);
     r.candidates = info->candidates;
     r.requestJson = fromStd(info->requestJson);
+    r.writerHost = fromStd(info->writerHost);
+    r.writtenHere = info->writtenHere;
     const QJsonObject request = QJsonDocument::fromJson(r.requestJson.toUtf8()).object();
     r.platform = request.value(QStringLiteral("platform")).toString();
     r.budget = budgetText(request.value(QStringLiteral("budget")).toObject());
@@ -266,6 +269,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return r.id;
     case RunningRole:
         return r.state == QLatin1String("running");
+    case ForeignHostRole:
+        return r.writtenHere ? QString() : (r.writerHost.isEmpty() ? tr("another program") : r.writerHost);
     case Qt::FontRole:
         if (column == StateColumn && r.state == QLatin1String("running")) {
             QFont bold;
@@ -281,6 +286,10 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == StateColumn && !r.error.isEmpty()) {
             return r.error;
+        }
+        if (column == NameColumn && !r.writtenHere) {
+            return r.writerHost.isEmpty() ? tr("Written by another program")
+                                          : tr("Written by a program on %1").arg(r.writerHost);
         }
         if (column == CreatedColumn) {
             return QLocale().toString(r.created, QLocale::LongFormat);
@@ -626,6 +635,9 @@ void RunsBrowser::renameSelected()
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows(RunsModel::NameColumn);
     if (rows.size() == 1 && writable()) {
+        if (!confirmForeign({ rows.first().data(RunsModel::RunIdRole).toLongLong() }, tr("rename"))) {
+            return;
+        }
         m_view->setCurrentIndex(rows.first());
         m_view->edit(rows.first());
     }
@@ -652,6 +664,9 @@ void RunsBrowser::deleteSelected()
                         .arg(running.join(QStringLiteral("”, “"))));
         return;
     }
+    if (!confirmForeign(ids, tr("delete"))) {
+        return;
+    }
     showMessage({});
     auto* cmd = new RunsCommand(this, RunsCommand::Kind::Trash, ids, {}, {});
     if (m_undo) {
@@ -660,6 +675,30 @@ void RunsBrowser::deleteSelected()
         cmd->redo();
         delete cmd;
     }
+}
+
+bool RunsBrowser::confirmForeign(const QList<qint64>& ids, const QString& verb)
+{
+    QStringList foreign;
+    QString host;
+    for (qint64 id : ids) {
+        const QModelIndex index = m_model->index(m_model->rowOf(id), RunsModel::NameColumn);
+        const QString h = index.data(RunsModel::ForeignHostRole).toString();
+        if (!h.isEmpty()) {
+            foreign << index.data().toString();
+            host = h;
+        }
+    }
+    if (foreign.isEmpty()) {
+        return true;
+    }
+    // Runs of a shared store written by other programs (other machines, other users) are theirs: ask first.
+    return QMessageBox::question(this, tr("Runs written elsewhere"),
+               tr("“%1” was written by a program on %2, not by this window. %3 it anyway? Everyone who uses this "
+                  "store will see the change.")
+                   .arg(foreign.join(QStringLiteral("”, “")), host, verb.left(1).toUpper() + verb.mid(1)),
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
 }
 
 void RunsBrowser::afterChange(bool rowsChanged, const QList<qint64>& runIds)

@@ -43,6 +43,7 @@ public:
         SortRole = Qt::UserRole, ///< raw values: strings, QDateTime, numbers
         RunIdRole, ///< qint64, any column
         RunningRole, ///< bool: the run's state is `running`
+        ForeignHostRole, ///< QString: the host of another program that wrote the run (server stores), else empty
     };
 
     explicit RunsModel(QObject* parent = nullptr);
@@ -84,6 +85,8 @@ private:
         double bestAccuracy = -1; // -1: no valid candidate
         double bestMetric = -1;
         QString requestJson;
+        QString writerHost; // server stores: the host whose process wrote the run
+        bool writtenHere = true; // by this window's own store connection
     };
     Row readRow(qint64 runId) const;
     QVariant display(const Row& r, int column) const;
@@ -133,6 +136,9 @@ public slots:
     void renameSelected();
     /// Trashes the selected runs as one undoable command; refuses (with a message) if any is still running.
     void deleteSelected();
+    /// True when none of the runs was written by another program, or the user confirmed (naming its host) that
+    /// this window may `verb` them.
+    bool confirmForeign(const QList<qint64>& ids, const QString& verb);
 
 signals:
     void runActivated(qint64 runId);

@@ -10,6 +10,8 @@
 #include "pareto_plot.h"
 #include "runs_browser.h"
 #include "search_controller.h"
+#include "server_dialog.h"
+#include "store_watcher.h"
 
 #include "accel/platform.h"
 #include "hwsearch/objective.h"
@@ -69,6 +71,16 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(tr("DNA Explorer"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/dna_explorer.svg")));
+    m_watcher = new StoreWatcher(this, 500);
+    connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::refreshFromStore);
+    connect(m_watcher, &StoreWatcher::unreachable, this, [this](const QString& message) {
+        if (message.isEmpty()) {
+            hideError();
+            refreshFromStore();
+        } else {
+            showError(tr("Lost the run store: %1. What is shown stays; the window reconnects by itself.").arg(message));
+        }
+    });
     setupCentralWidget();
     setupDocks();
     setupMenus();
@@ -94,7 +106,7 @@ bool MainWindow::openInitialStore(const QString& commandLinePath)
     }
     const QSettings settings(organizationName(), applicationName());
     const QString last = settings.value(lastStoreKey()).toString();
-    if (!last.isEmpty() && QFileInfo::exists(last)) {
+    if (!last.isEmpty() && (QFileInfo::exists(last) || store::RunStore::isServerLocation(last.toStdString()))) {
         return openStore(last);
     }
     return openStore(QString::fromStdString(store::defaultStorePath()));
@@ -242,6 +254,7 @@ void MainWindow::setupMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* open = fileMenu->addAction(tr("&Open Run Store…"), this, &MainWindow::openStoreDialog);
     open->setShortcut(QKeySequence::Open);
+    fileMenu->addAction(tr("Connect to &Server…"), this, &MainWindow::connectToServer);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     fileMenu->addSeparator();
     m_exportAction = fileMenu->addAction(tr("&Export Selected…"), this, &MainWindow::exportSelected);
@@ -397,6 +410,14 @@ void MainWindow::openStoreDialog()
     }
 }
 
+void MainWindow::connectToServer()
+{
+    ServerDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        openStore(dialog.uri());
+    }
+}
+
 void MainWindow::addRecentStore(const QString& path)
 {
     QSettings settings(organizationName(), applicationName());
@@ -417,7 +438,8 @@ void MainWindow::updateRecentMenu()
     const QSettings settings(organizationName(), applicationName());
     const QStringList recent = settings.value(recentKey()).toStringList();
     for (const QString& path : recent) {
-        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
+        const bool server = store::RunStore::isServerLocation(path.toStdString());
+        m_recentMenu->addAction(server ? path : QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

@@ -40,6 +40,8 @@ struct SearchProgress;
 ///
 /// The window owns the run store (the writer, on this thread) and the search controller; searches run on the
 /// controller's worker thread and arrive here as queued signals, so the window never waits on them.
+class StoreWatcher;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -47,9 +49,11 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens (creating it if needed) the run store at `path` and shows its newest run. A store another process
-    /// writes is opened read-only (browsing works, searching does not); a corrupt or newer file is reported in
-    /// the window and left untouched. Returns whether a store is open afterwards.
+    /// Opens (creating it if needed) the run store at `path` (a file, or a postgresql:// URI) and shows its newest
+    /// run. A file another process writes is opened read-only (browsing works, searching does not); a corrupt or newer
+    /// store is reported in the window and left untouched. A server store, or a file another process writes, is
+    /// watched: runs other programs write appear, and their fronts move, as they commit. Returns whether a store is
+    /// open afterwards.
     bool openStore(const QString& path);
     QString storeFile() const { return m_storeFile; }
     /// At start-up: the store named on the command line, else the last one used, else the default store
@@ -79,6 +83,8 @@ public:
     widgets::MappingInspector* mappingInspector() const { return m_inspector; }
     widgets::RunsBrowser* runsBrowser() const { return m_runs; }
     QUndoStack* undoStack() const { return m_undo; }
+    /// Whether the window follows changes other programs make to its store.
+    bool watchingStore() const;
 
 public slots:
     void showAbout();
@@ -110,6 +116,10 @@ private:
     void addRecentStore(const QString& path);
     void updateRecentMenu();
     void openStoreDialog();
+    void connectToServer();
+    /// Another program committed to the store: the runs list and the shown runs read again (the view and the
+    /// selection kept).
+    void refreshFromStore();
     void exportSelected();
     void exportPlot();
     void onBudgetCommitted(const widgets::BudgetSettings& now, const widgets::BudgetSettings& before);
@@ -120,7 +130,7 @@ private:
     void onRunEnded(qint64 runId, const QString& state, const QString& message);
     void onSelectionChanged(const QList<qint64>& ids);
     void showSelected(const QList<qint64>& ids);
-    void loadRuns(const QList<qint64>& runIds);
+    void loadRuns(const QList<qint64>& runIds, bool keepView = false);
     void reloadRunsBrowser();
     void loadArchitectureHistory(qint64 runId);
     void setOpNamesFor(const QString& space);
@@ -130,6 +140,7 @@ private:
     std::unique_ptr<store::RunStore> m_store;
     QString m_storeFile;
     bool m_storeReadOnly = false;
+    StoreWatcher* m_watcher = nullptr;
     cosearch::SearchRequest m_template;
     SearchController* m_controller = nullptr;
     QUndoStack* m_undo = nullptr;

@@ -9,6 +9,7 @@
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
+#include "store_watcher.h"
 #include "retrain_queue.h"
 #include "search_controller.h"
 
@@ -84,11 +85,14 @@ bool MainWindow::openStore(const QString& path)
         showError(tr("Stop the training before opening another run store."));
         return m_store != nullptr;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const bool server = store::RunStore::isServerLocation(path.toStdString());
+    const QString absolute = server ? path : QFileInfo(path).absoluteFilePath();
     if (m_store && absolute == m_storeFile) {
         return true; // already open (a second open of our own file would find it locked, by us)
     }
-    QDir().mkpath(QFileInfo(absolute).absolutePath());
+    if (!server) {
+        QDir().mkpath(QFileInfo(absolute).absolutePath());
+    }
     auto opened = store::RunStore::open(absolute.toStdString());
     bool readOnly = false;
     if (!opened && (opened.error().code == "store_locked" || opened.error().code == "damaged_store")) {
@@ -97,8 +101,11 @@ bool MainWindow::openStore(const QString& path)
         readOnly = true;
     }
     if (!opened) {
-        showError(tr("Cannot open the run store %1: %2. The file was left as it is.")
-                      .arg(QDir::toNativeSeparators(absolute), QString::fromStdString(opened.error().detail)));
+        showError(server ? tr("Cannot open the run store %1: %2")
+                               .arg(QString::fromStdString(store::shownLocation(absolute.toStdString())),
+                                   QString::fromStdString(opened.error().detail))
+                         : tr("Cannot open the run store %1: %2. The file was left as it is.")
+                               .arg(QDir::toNativeSeparators(absolute), QString::fromStdString(opened.error().detail)));
         return m_store != nullptr;
     }
     // Views drop what they show of the old store before it closes.
@@ -109,6 +116,7 @@ bool MainWindow::openStore(const QString& path)
     m_liveRun = 0;
     m_controller->setStore(nullptr);
     m_runs->setStore(nullptr);
+    m_watcher->watch({});
     m_undo->clear(); // the commands refer to the old store's runs
     purgeTrash(); // runs deleted in the old store can no longer be restored: remove them for good
     m_store = std::move(opened).value();
@@ -116,9 +124,14 @@ bool MainWindow::openStore(const QString& path)
     m_storeReadOnly = readOnly;
     m_controller->setStore(readOnly ? nullptr : m_store.get());
     m_runs->setStore(m_store.get());
-    m_storeLabel->setText(
-        tr("Run store: %1%2").arg(QFileInfo(absolute).fileName(), readOnly ? tr(" (read-only)") : QString()));
-    m_storeLabel->setToolTip(QDir::toNativeSeparators(absolute));
+    const QString shown = server ? QString::fromStdString(m_store->path()) : QFileInfo(absolute).fileName();
+    m_storeLabel->setText(tr("Run store: %1%2").arg(shown, readOnly ? tr(" (read-only)") : QString()));
+    m_storeLabel->setToolTip(server ? tr("%1 (a shared server store; other programs' runs appear as they write them)")
+                                          .arg(QString::fromStdString(m_store->path()))
+                                    : QDir::toNativeSeparators(absolute));
+    if (server || readOnly) {
+        m_watcher->watch(absolute); // the window is not the only writer: follow the others
+    }
     addRecentStore(absolute);
     hideError();
     if (!m_store->damage().empty()) {
@@ -156,7 +169,29 @@ void MainWindow::showRuns(const QList<qint64>& runIds)
     }
 }
 
-void MainWindow::loadRuns(const QList<qint64>& runIds)
+bool MainWindow::watchingStore() const { return m_watcher->isWatching(); }
+
+void MainWindow::refreshFromStore()
+{
+    if (!m_store) {
+        return;
+    }
+    reloadRunsBrowser();
+    // Our own live run reaches the views through the controller; the others are read again.
+    if (m_shownRuns.isEmpty() || (m_controller->isRunning() && m_shownRuns == QSet<qint64> { m_liveRun })) {
+        return;
+    }
+    const QList<qint64> selected = m_selection->ids();
+    try {
+        loadRuns(QList<qint64>(m_shownRuns.begin(), m_shownRuns.end()), true);
+    } catch (const std::exception& e) {
+        showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    m_selection->select(selected);
+}
+
+void MainWindow::loadRuns(const QList<qint64>& runIds, bool keepView)
 {
     m_selection->clear();
     m_paretoPlot->clearCandidates();
@@ -181,7 +216,9 @@ void MainWindow::loadRuns(const QList<qint64>& runIds)
         m_table->model()->appendCandidates(candidates);
         m_paretoPlot->addCandidates(candidates);
     }
-    m_paretoPlot->resetView();
+    if (!keepView) {
+        m_paretoPlot->resetView();
+    }
     if (runIds.size() == 1) {
         loadArchitectureHistory(runIds.front());
     } else {

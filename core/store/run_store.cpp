@@ -1,6 +1,7 @@
 #include "store/run_store.h"
 
 #include "store/backends.h"
+#include "store/postgres.h"
 #include "store/sql.h"
 
 #include <algorithm>
@@ -164,6 +165,11 @@ std::string defaultStorePath()
         base = ".";
     }
     return base + "/DnaExplorer/DNA Explorer/runs.sqlite";
+}
+
+std::string shownLocation(const std::string& location)
+{
+    return RunStore::isServerLocation(location) ? withoutPassword(location) : location;
 }
 
 std::string localFileFor(const std::string& location, const std::string& name, const std::string& extension)

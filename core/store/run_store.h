@@ -229,6 +229,9 @@ std::string defaultStorePath();
 /// (`server-files/<server and database>/` beside defaultStorePath(), created here): the server keeps the path only.
 std::string localFileFor(const std::string& location, const std::string& name, const std::string& extension);
 
+/// A store location as messages and lists show it: a server URI without any password in it.
+std::string shownLocation(const std::string& location);
+
 /// Current UTC time as ISO 8601.
 std::string nowIso8601();
 
