@@ -104,20 +104,6 @@ public:
         return v.integer(0);
     }
 
-    int64_t createRun(const RunInfo& run) override
-    {
-        Statement s(db(),
-            "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error, writer_host,"
-            " writer_token, heartbeat_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?9, now()) RETURNING id");
-        s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
-        s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
-        s.bind(7, run.objective.empty() ? std::string("fps") : run.objective).bind(8, m_host).bind(9, m_token);
-        s.step();
-        const int64_t id = s.integer(0);
-        committed();
-        return id;
-    }
-
     /// Batches go through COPY: one round trip per table instead of one per row.
     std::vector<int64_t> addCandidates(int64_t runId, const std::vector<CandidateRecord>& candidates,
         const std::vector<std::vector<LayerMappingRecord>>& mappings) override
@@ -222,6 +208,12 @@ protected:
               " r.writer_host, r.writer_token = '"
             + m_token + "' FROM runs r";
     }
+
+    std::pair<std::string, std::string> writerColumns() const override
+    {
+        return { ", writer_host, writer_token, heartbeat_at", ", ?8, ?9, now()" };
+    }
+    void bindWriter(Statement& s) const override { s.bind(8, m_host).bind(9, m_token); }
 
     void committed() override
     {

@@ -202,17 +202,7 @@ void PgConnection::fail(const std::string& doing) const
 
 std::unique_ptr<Query> PgConnection::prepare(const std::string& sql) { return std::make_unique<PgQuery>(*this, sql); }
 
-void PgConnection::exec(const std::string& sql)
-{
-    PGresult* r = PQexec(m_conn, sql.c_str());
-    const auto status = PQresultStatus(r);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        const std::string what = PQresultErrorMessage(r);
-        PQclear(r);
-        fail(what.empty() ? "running '" + sql + "'" : what);
-    }
-    PQclear(r);
-}
+void PgConnection::exec(const std::string& sql) { integers(sql); }
 
 std::vector<int64_t> PgConnection::integers(const std::string& sql)
 {

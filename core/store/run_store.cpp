@@ -265,6 +265,23 @@ std::string RunStore::runSelect() const
            " FROM runs r";
 }
 
+int64_t RunStore::createRun(const RunInfo& run)
+{
+    const auto [columns, values] = writerColumns();
+    Statement s(db(),
+        "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error" + columns
+            + ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ''" + values + ")" + db().returningId());
+    s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
+    s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
+    s.bind(7, run.objective.empty() ? std::string("fps") : run.objective);
+    bindWriter(s);
+    while (s.step()) { // PostgreSQL's RETURNING row
+    }
+    const int64_t id = s.insertedId();
+    committed();
+    return id;
+}
+
 void RunStore::setRunState(int64_t runId, RunState state, const std::string& error)
 {
     Statement s(db(), "UPDATE runs SET state = ?1, error = ?2, finished_at = ?3 WHERE id = ?4");

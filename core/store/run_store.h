@@ -12,6 +12,7 @@
 namespace dna::store {
 
 class Connection;
+class Statement;
 
 enum class RunState { Running, Complete, Cancelled, Failed, Interrupted, Superseded };
 const char* runStateName(RunState s);
@@ -152,7 +153,7 @@ public:
     virtual int64_t changeCounter() const = 0;
 
     // Writing (ReadWrite only). Each call is one transaction; addCandidates batches many.
-    virtual int64_t createRun(const RunInfo& run) = 0;
+    int64_t createRun(const RunInfo& run);
     void setRunState(int64_t runId, RunState state, const std::string& error = {});
     void renameRun(int64_t runId, const std::string& name);
     void deleteRun(int64_t runId); // removes the run with its candidates, mappings, epochs, checkpoints
@@ -203,6 +204,10 @@ protected:
     virtual std::string runSelect() const;
     /// After each committed write: a server store advances its change counter.
     virtual void committed() { }
+    /// What a backend records of the writer with a new run: columns and values appended to createRun's INSERT
+    /// (placeholders from ?8), bound by bindWriter.
+    virtual std::pair<std::string, std::string> writerColumns() const { return {}; }
+    virtual void bindWriter(Statement&) const { }
 
     std::unique_ptr<Connection> m_db;
     std::string m_path;

@@ -113,18 +113,6 @@ public:
         return v.integer(0);
     }
 
-    int64_t createRun(const RunInfo& run) override
-    {
-        Statement s(db(),
-            "INSERT INTO runs(name, request, state, created_at, seed, app_version, objective, error)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, '')");
-        s.bind(1, run.name).bind(2, run.requestJson).bind(3, std::string(runStateName(run.state)));
-        s.bind(4, run.createdAt.empty() ? nowIso8601() : run.createdAt).bind(5, run.seed).bind(6, run.appVersion);
-        s.bind(7, run.objective.empty() ? std::string("fps") : run.objective);
-        s.step();
-        return s.insertedId();
-    }
-
 private:
     void recoverInterrupted()
     {
