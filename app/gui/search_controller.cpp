@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <limits>
 #include <set>
 
 namespace dna::app {
@@ -76,6 +77,7 @@ void SearchController::setStore(store::RunStore* store)
     if (m_thread) {
         return;
     }
+    m_recorder.reset(); // before the store it writes to goes
     m_store = store;
     m_runId = 0;
     m_checkpoint.clear();
@@ -142,10 +144,11 @@ void SearchController::begin(Launch launch)
     request.checkpointPath = cosearch::checkpointPathFor(m_store->path(), m_runId);
     m_checkpoint = QString::fromStdString(request.checkpointPath);
     m_warmStart = QString::fromStdString(request.resumeFrom);
-    m_checkpointRecorded = false;
+    // The drain timer flushes: no batch limit.
+    m_recorder = std::make_unique<cosearch::StoreRecorder>(
+        *m_store, m_runId, request.checkpointPath, std::numeric_limits<size_t>::max());
     m_request = request;
     m_events.clear();
-    m_searchIds.clear();
     m_searchEvents.clear();
     m_candidates = 0;
     m_supersede = false;
@@ -256,26 +259,22 @@ void SearchController::record()
     const qint64 runId = m_runId;
     if (!candidates.empty()) {
         std::vector<store::CandidateRecord> records;
-        std::vector<std::vector<store::LayerMappingRecord>> mappings;
         records.reserve(candidates.size());
-        mappings.reserve(candidates.size());
         for (auto& c : candidates) {
-            records.push_back(std::move(c.record)); // its design JSON is written, then dropped below
-            mappings.push_back(std::move(c.mappings));
+            std::string design = std::move(c.record.designJson); // written to the store, not kept for the views
+            records.push_back(c.record);
+            c.record.designJson = std::move(design);
+            m_recorder->add(std::move(c.record), std::move(c.mappings), c.fromSearch);
         }
-        const std::vector<int64_t> ids = m_store->addCandidates(runId, records, mappings); // one transaction
-        if (estimates.empty()) {
-            m_store->updateFront(runId); // otherwise updateEstimates below recomputes the flags once
-        }
+        // One transaction; the front flags now, unless the estimates below recompute them anyway.
+        const std::vector<int64_t> ids = m_recorder->flush(estimates.empty());
         for (size_t i = 0; i < records.size(); ++i) {
             records[i].id = ids.at(i);
             records[i].runId = runId;
-            records[i].designJson.clear(); // the views fetch designs from the store when they need them
         }
         m_candidates += int(candidates.size());
         for (size_t i = 0; i < candidates.size(); ++i) {
             if (candidates[i].fromSearch) {
-                m_searchIds.push_back(ids[i]);
                 m_searchEvents.push_back(m_events.size());
             }
             m_events.push_back(std::move(candidates[i].event));
@@ -287,8 +286,8 @@ void SearchController::record()
     }
     if (!estimates.empty()) {
         // After the candidates they name, which this drain has written first.
-        const auto rows = cosearch::estimateRecords(estimates, m_searchIds);
-        m_store->updateEstimates(runId, rows);
+        std::vector<store::EstimateRecord> rows;
+        m_recorder->estimates(estimates, &rows);
         for (const auto& e : estimates) {
             if (size_t(e.candidate) < m_searchEvents.size()) {
                 auto& ev = m_events[m_searchEvents[size_t(e.candidate)]];
@@ -300,8 +299,7 @@ void SearchController::record()
         emit frontChanged(runId);
     }
     for (const auto& ev : epochs) {
-        m_checkpointRecorded
-            = cosearch::recordEpoch(*m_store, runId, ev, m_checkpoint.toStdString(), m_checkpointRecorded);
+        m_recorder->epoch(ev);
         emit epochFinished(runId, ev);
     }
     if (latest) {

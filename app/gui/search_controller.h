@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cosearch/co_search.h"
+#include "cosearch/store_recorder.h"
 #include "store/run_store.h"
 
 #include <QObject>
@@ -105,11 +106,10 @@ private:
     qint64 m_runId = 0;
     QString m_checkpoint; // written by the current run after every epoch
     QString m_warmStart; // the checkpoint the current run started from, if any
-    bool m_checkpointRecorded = false;
+    std::unique_ptr<cosearch::StoreRecorder> m_recorder; // records the current run
     cosearch::SearchRequest m_request; // of the current run
     std::vector<cosearch::CandidateEvent> m_events; // of the current run, for re-scoring on a hardware change
-    std::vector<int64_t> m_searchIds; // store ids of the candidates the co-search streamed, in its order
-    std::vector<size_t> m_searchEvents; // their positions in m_events
+    std::vector<size_t> m_searchEvents; // positions in m_events of the candidates the co-search streamed, in its order
     int m_candidates = 0;
     bool m_supersede = false;
     QString m_storeError;

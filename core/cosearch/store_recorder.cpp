@@ -111,9 +111,16 @@ StoreRecorder::~StoreRecorder()
 
 std::vector<int64_t> StoreRecorder::candidate(const CandidateEvent& ev)
 {
-    m_pending.push_back(candidateRecord(ev));
-    m_pendingMappings.push_back(layerMappingRecords(ev));
+    add(candidateRecord(ev), layerMappingRecords(ev));
     return m_pending.size() >= m_batchSize ? flush() : std::vector<int64_t> {};
+}
+
+void StoreRecorder::add(
+    store::CandidateRecord record, std::vector<store::LayerMappingRecord> mappings, bool fromSearch)
+{
+    m_pending.push_back(std::move(record));
+    m_pendingMappings.push_back(std::move(mappings));
+    m_pendingFromSearch.push_back(fromSearch);
 }
 
 std::vector<int64_t> StoreRecorder::epoch(const EpochEvent& ev)
@@ -135,10 +142,15 @@ std::vector<store::EstimateRecord> estimateRecords(
     return out;
 }
 
-std::vector<int64_t> StoreRecorder::estimates(const std::vector<EstimateEvent>& events)
+std::vector<int64_t> StoreRecorder::estimates(
+    const std::vector<EstimateEvent>& events, std::vector<store::EstimateRecord>* written)
 {
-    auto ids = flush();
-    m_store.updateEstimates(m_runId, estimateRecords(events, m_ids));
+    auto ids = flush(false); // updateEstimates recomputes the front once
+    const auto rows = estimateRecords(events, m_ids);
+    m_store.updateEstimates(m_runId, rows);
+    if (written) {
+        *written = rows;
+    }
     return ids;
 }
 
@@ -147,16 +159,23 @@ int64_t StoreRecorder::candidateId(int position) const
     return position >= 0 && size_t(position) < m_ids.size() ? m_ids[size_t(position)] : 0;
 }
 
-std::vector<int64_t> StoreRecorder::flush()
+std::vector<int64_t> StoreRecorder::flush(bool front)
 {
     if (m_pending.empty()) {
         return {};
     }
     auto ids = m_store.addCandidates(m_runId, m_pending, m_pendingMappings);
-    m_ids.insert(m_ids.end(), ids.begin(), ids.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (m_pendingFromSearch[i]) {
+            m_ids.push_back(ids[i]);
+        }
+    }
     m_pending.clear();
     m_pendingMappings.clear();
-    m_store.updateFront(m_runId);
+    m_pendingFromSearch.clear();
+    if (front) {
+        m_store.updateFront(m_runId);
+    }
     return ids;
 }
 

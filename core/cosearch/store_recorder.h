@@ -25,8 +25,10 @@ std::string checkpointPathFor(const std::string& storeLocation, int64_t runId);
 bool recordEpoch(store::RunStore& store, int64_t runId, const EpochEvent& ev, const std::string& checkpointPath,
     bool checkpointRecorded);
 
-/// Persists a co-search's events in a run: candidates in batches (one transaction each), epochs, and the
-/// on-front flags after every flush. Use it on the thread that owns the writer store.
+/// Persists a co-search's events in a run: candidates in batches (one transaction each), re-estimates, epochs
+/// with the checkpoint, and the on-front flags after every flush. The one way a search is recorded: dna-cli
+/// search feeds it events, the explorer's controller rows it prepared on the search's thread. Use it on the
+/// thread that owns the writer store.
 class StoreRecorder {
 public:
     /// `checkpointPath`: the search's supernet checkpoint (SearchRequest::checkpointPath), recorded with the first
@@ -36,13 +38,19 @@ public:
 
     /// Buffers the candidate; returns the ids written when this call flushed a batch.
     std::vector<int64_t> candidate(const CandidateEvent& ev);
+    /// Buffers a candidate whose rows were made already (candidateRecord, layerMappingRecords). `fromSearch`: one of
+    /// the search's own candidates, whose positions estimate events name (false: a re-scored earlier one).
+    void add(store::CandidateRecord record, std::vector<store::LayerMappingRecord> mappings, bool fromSearch = true);
     std::vector<int64_t> epoch(const EpochEvent& ev);
-    /// Writes what is buffered, then the new accuracies (positions of the candidate callback's order).
-    std::vector<int64_t> estimates(const std::vector<EstimateEvent>& events);
+    /// Writes what is buffered, then the new accuracies (positions of the candidate callback's order), which
+    /// recomputes the front; `written` receives the rows it stored. Returns the new candidate ids.
+    std::vector<int64_t> estimates(
+        const std::vector<EstimateEvent>& events, std::vector<store::EstimateRecord>* written = nullptr);
     /// The store id of the candidate the search streamed at `position`, 0 when not yet written.
     int64_t candidateId(int position) const;
-    /// Writes what is buffered and refreshes the front; returns the new candidate ids.
-    std::vector<int64_t> flush();
+    /// Writes what is buffered (one transaction) and, with `front`, refreshes the front flags; returns the ids of
+    /// every candidate it wrote, in order.
+    std::vector<int64_t> flush(bool front = true);
 
 private:
     store::RunStore& m_store;
@@ -52,6 +60,7 @@ private:
     size_t m_batchSize;
     std::vector<store::CandidateRecord> m_pending;
     std::vector<std::vector<store::LayerMappingRecord>> m_pendingMappings;
+    std::vector<bool> m_pendingFromSearch;
     std::vector<int64_t> m_ids; // store ids in the search's candidate order
 };
 

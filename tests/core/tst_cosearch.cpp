@@ -69,6 +69,7 @@ private slots:
     void frontEventsAndRescore();
     void retrainKeepsWeights();
     void frontIsReestimatedEveryEpoch();
+    void recorderKeepsRescoredOutOfTheSearchOrder();
 };
 
 void TestCoSearch::candidatesStream()
@@ -448,6 +449,62 @@ void TestCoSearch::frontIsReestimatedEveryEpoch()
     }
     QCOMPARE(histories, reestimated);
     QVERIFY(reestimated > 0); // this seeded run re-estimates (deterministic: one thread, fixed seeds)
+}
+
+void TestCoSearch::recorderKeepsRescoredOutOfTheSearchOrder()
+{
+    // As the explorer records: search candidate 0, an earlier candidate re-scored after a budget change, search
+    // candidate 1, in one batch. An estimate for search position 1 must reach the third row, not the re-scored one;
+    // the epoch records the checkpoint once its file exists.
+    QTemporaryDir dir;
+    auto store = store::RunStore::open(dir.filePath(QStringLiteral("r.sqlite")).toStdString()).value();
+    store::RunInfo info;
+    info.requestJson = "{}";
+    const int64_t runId = store->createRun(info);
+    const std::string checkpoint = dir.filePath(QStringLiteral("run.supernet.pt")).toStdString();
+    StoreRecorder rec(*store, runId, checkpoint, 100);
+    auto row = [](double accuracy) {
+        store::CandidateRecord r;
+        r.genotype = "fmnist:k3e1";
+        r.accuracy = accuracy;
+        r.accuracyKind = "supernet";
+        r.fps = 100;
+        return r;
+    };
+    rec.add(row(0.5), {});
+    rec.add(row(0.6), {}, false);
+    rec.add(row(0.7), {});
+    const auto ids = rec.flush();
+    QCOMPARE(int(ids.size()), 3);
+    QCOMPARE(rec.candidateId(0), ids[0]);
+    QCOMPARE(rec.candidateId(1), ids[2]);
+    QCOMPARE(rec.candidateId(2), int64_t(0));
+    std::vector<store::EstimateRecord> written;
+    EstimateEvent e;
+    e.candidate = 1;
+    e.accuracy = 0.9;
+    e.estimateEpoch = 1;
+    rec.estimates({ e }, &written);
+    QCOMPARE(int(written.size()), 1);
+    QCOMPARE(written[0].candidateId, ids[2]);
+    QCOMPARE(store->candidate(ids[2])->accuracy, 0.9);
+    QCOMPARE(store->candidate(ids[1])->accuracy, 0.6);
+    EpochEvent ep;
+    ep.epoch = 0;
+    rec.epoch(ep);
+    QVERIFY(store->checkpoints(runId).empty()); // no file yet
+    QFile f(QString::fromStdString(checkpoint));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    ep.epoch = 1;
+    rec.epoch(ep);
+    ep.epoch = 2;
+    rec.epoch(ep);
+    const auto recorded = store->checkpoints(runId);
+    QCOMPARE(int(recorded.size()), 1); // once: the file is overwritten after every epoch
+    QCOMPARE(recorded[0].first, 1);
+    QCOMPARE(recorded[0].second, checkpoint);
+    QCOMPARE(int(store->epochs(runId).size()), 3);
 }
 
 QTEST_GUILESS_MAIN(TestCoSearch)
