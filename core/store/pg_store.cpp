@@ -3,6 +3,7 @@
 #include "store/postgres.h"
 #include "store/schema.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -61,6 +62,7 @@ public:
         , m_host(hostName())
         , m_token(newWriterToken())
     {
+        m_pg->setLostFlag(&m_lost);
         m_db = std::move(c);
     }
 
@@ -224,6 +226,9 @@ protected:
 private:
     /// Every kHeartbeatSeconds on a connection of its own: refreshes this writer's running runs, and marks those
     /// of dead writers interrupted. A failed beat (server away) is retried on the next one with a new connection.
+    /// Once the store's own connection is lost, this writer can record nothing more: its running runs are marked
+    /// failed with the reason (they would otherwise read `running` as long as this process lives) and the beats
+    /// stop.
     void heartbeatLoop()
     {
         std::unique_ptr<PgConnection> c;
@@ -237,6 +242,16 @@ private:
             try {
                 if (!c) {
                     c = std::make_unique<PgConnection>(m_uri, m_path);
+                }
+                if (m_lost) {
+                    Statement failed(*c,
+                        "UPDATE runs SET state = 'failed', finished_at = ?1, error = 'the process writing this run on '"
+                        " || writer_host || ' lost its connection to the store; what it committed is kept'"
+                        " WHERE writer_token = ?2 AND state = 'running'");
+                    failed.bind(1, nowIso8601()).bind(2, m_token).step();
+                    Statement s(*c, "SELECT nextval('dna_changes')");
+                    s.step();
+                    break;
                 }
                 Statement beat(*c, "UPDATE runs SET heartbeat_at = now() WHERE writer_token = ?1 AND state = 'running'");
                 beat.bind(1, m_token).step();
@@ -255,6 +270,7 @@ private:
     std::string m_uri;
     std::string m_host;
     std::string m_token;
+    std::atomic<bool> m_lost { false }; // the store's own connection is gone
     std::thread m_heartbeat;
     std::mutex m_mutex;
     std::condition_variable m_wake;

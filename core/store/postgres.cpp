@@ -193,6 +193,9 @@ void PgConnection::fail(const std::string& doing) const
         why.pop_back();
     }
     if (PQstatus(m_conn) != CONNECTION_OK) {
+        if (m_lost) {
+            m_lost->store(true);
+        }
         throw StoreError("lost the connection to store '" + m_label + "' (" + why
             + "); what was not committed was not written. Check that the server is running and reachable, then run "
               "again");

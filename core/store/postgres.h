@@ -3,6 +3,7 @@
 // Internal to core/store: the PostgreSQL side of sql.h, over libpq.
 #include "store/sql.h"
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,15 @@ public:
 
     /// Throws the StoreError for the connection's last failure, naming the store and what to do.
     [[noreturn]] void fail(const std::string& doing) const;
+    /// Set (to true) when a call finds the connection lost, for whoever must know (the store's heartbeat).
+    void setLostFlag(std::atomic<bool>* lost) { m_lost = lost; }
     const std::string& label() const { return m_label; }
     PGconn* handle() const { return m_conn; }
 
 private:
     PGconn* m_conn = nullptr;
     std::string m_label;
+    std::atomic<bool>* m_lost = nullptr;
 };
 
 /// A double as PostgreSQL reads it back exactly (the shortest round-trip digits; Infinity, -Infinity, NaN).

@@ -945,7 +945,7 @@ void TestRunStore::serverWritersWriteAtOnce()
 
 void TestRunStore::serverLostConnectionFailsTheCall()
 {
-    // The server ends the writer's session between two batches (as a restart or a network cut would): the next
+    // The server ends the writer's sessions between two batches (as a restart or a network cut would): the next
     // batch fails with a message naming the store, and nothing of it is in the store.
     const std::string uri = m_pg->createDatabase();
     auto store = RunStore::open(uri).value();
@@ -966,6 +966,10 @@ void TestRunStore::serverLostConnectionFailsTheCall()
     auto reader = RunStore::open(uri, RunStore::Mode::ReadOnly).value();
     QCOMPARE(int(reader->candidates(id).size()), 2);
     QCOMPARE(m_pg->value("SELECT count(*) FROM layer_mappings", databaseOf(uri)), std::string("6"));
+    // The writer lives on but can record nothing more: its run becomes failed with the reason (its heartbeat
+    // thread, on a connection of its own, says so), rather than `running` for as long as the process lives.
+    QTRY_COMPARE_WITH_TIMEOUT(reader->run(id)->state, RunState::Failed, 4 * RunStore::kHeartbeatSeconds * 1000);
+    QVERIFY(QString::fromStdString(reader->run(id)->error).contains(QStringLiteral("lost its connection")));
 }
 
 void TestRunStore::serverRefusesPasswordsAndForeignDatabases()
