@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace dna::accel {
 
@@ -73,7 +74,6 @@ namespace {
 
 using Extents = std::array<double, kDims>;
 
-inline double ceilDiv(double a, double b) { return std::ceil(a / b - 1e-9); }
 
 /// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
 /// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
@@ -92,22 +92,6 @@ inline double refetches(Operand o, const std::array<int, kDims>& order, const Ex
         count *= factors[d];
     }
     return count;
-}
-
-/// Compute steps along one dimension for an array tile of length `len` split into PE tiles of `rf`.
-inline double peTileSteps(double len, double arrayTile, double rf)
-{
-    const double full = std::floor(len / arrayTile + 1e-9);
-    const double rem = len - full * arrayTile;
-    return full * std::min(rf, arrayTile) + (rem > 0 ? std::min(rf, rem) : 0.0);
-}
-
-/// Number of PE tiles (active PE positions summed over array tiles) along one dimension for a GB tile `len`.
-inline double peTiles(double len, double arrayTile, double rf)
-{
-    const double full = std::floor(len / arrayTile + 1e-9);
-    const double rem = len - full * arrayTile;
-    return full * ceilDiv(arrayTile, rf) + (rem > 0 ? ceilDiv(rem, rf) : 0.0);
 }
 
 inline bool isPermutation(const std::array<int, kDims>& order)
@@ -174,30 +158,53 @@ LayerCost evaluateLayer(
     double computeSteps = 1;
     double activePes = 1;
     for (int d = 0; d < kDims; ++d) {
-        const double e = layer.dims[d];
-        const double rf = m.rf[d];
-        const double s = m.spatial(d);
-        const double t0 = std::min(rf, e);
-        const double t1 = std::min(rf * s, e);
-        const double t2 = std::min(rf * s * m.gb[d], e);
-        peTileMax[d] = t0;
-        gbTileMax[d] = t2;
-        spatialMax[d] = std::min(s, e);
+        const int64_t e = layer.dims[d];
+        if (e == 1) {
+            // Every tile and every loop count of a dimension of size 1 is 1.
+            peTileMax[d] = gbTileMax[d] = spatialMax[d] = 1;
+            fDram[d] = fGb[d] = tGb[d] = tArray[d] = tPe[d] = activeAlong[d] = 1;
+            continue;
+        }
+        // Tile lengths and counts are whole numbers: integer division (the products of factors are capped at the
+        // dimension before they are multiplied further, so they stay far inside 64 bits).
+        const int64_t rf = m.rf[d];
+        const int64_t s = m.spatial(d);
+        const int64_t t1 = std::min(rf * s, e); // an array tile
+        const int64_t t2 = std::min(t1 * m.gb[d], e); // a GB tile
+        peTileMax[d] = double(std::min(rf, e));
+        gbTileMax[d] = double(t2);
+        spatialMax[d] = double(std::min(s, e));
 
-        const double gbTiles = ceilDiv(e, t2);
-        const double fullGb = std::floor(e / t2 + 1e-9);
-        const double remGb = e - fullGb * t2;
-        const double arrayTiles = fullGb * ceilDiv(t2, t1) + (remGb > 0 ? ceilDiv(remGb, t1) : 0.0);
-        const double steps = fullGb * peTileSteps(t2, t1, rf) + (remGb > 0 ? peTileSteps(remGb, t1, rf) : 0.0);
-        const double pes = fullGb * peTiles(t2, t1, rf) + (remGb > 0 ? peTiles(remGb, t1, rf) : 0.0);
+        // A GB tile of length L holds L / t1 full array tiles and maybe one partial one; an array tile of length
+        // t1 takes min(rf, t1) compute steps over ceil(t1 / rf) PE tiles, a partial one of length r min(rf, r) over
+        // ceil(r / rf).
+        const int64_t fullSteps = std::min(rf, t1);
+        const int64_t fullPes = (t1 + rf - 1) / rf;
+        int64_t arrayTiles = 0;
+        int64_t steps = 0;
+        int64_t pes = 0;
+        auto addGbTiles = [&](int64_t count, int64_t len) {
+            const int64_t full = len / t1;
+            const int64_t rem = len - full * t1;
+            arrayTiles += count * (full + (rem > 0));
+            steps += count * (full * fullSteps + (rem > 0 ? std::min(rf, rem) : 0));
+            pes += count * (full * fullPes + (rem > 0 ? (rem + rf - 1) / rf : 0));
+        };
+        const int64_t fullGb = e / t2;
+        const int64_t remGb = e - fullGb * t2;
+        addGbTiles(fullGb, t2);
+        if (remGb > 0) {
+            addGbTiles(1, remGb);
+        }
+        const double gbTiles = double(fullGb + (remGb > 0));
 
         fDram[d] = gbTiles;
-        fGb[d] = arrayTiles / gbTiles;
-        tGb[d] = e / gbTiles;
-        tArray[d] = e / arrayTiles;
-        tPe[d] = e / pes;
-        activeAlong[d] = pes / arrayTiles;
-        computeSteps *= steps;
+        fGb[d] = double(arrayTiles) / gbTiles;
+        tGb[d] = double(e) / gbTiles;
+        tArray[d] = double(e) / double(arrayTiles);
+        tPe[d] = double(e) / double(pes);
+        activeAlong[d] = double(pes) / double(arrayTiles);
+        computeSteps *= double(steps);
         activePes *= activeAlong[d];
     }
 
