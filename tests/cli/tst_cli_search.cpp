@@ -2,6 +2,8 @@
 // `cancelled`, candidates kept), SIGKILL leaves a store that opens with the run `interrupted`.
 #include "store/run_store.h"
 
+#include "../support/pg_server.h"
+
 #include "../support/small_disk.h"
 
 #include <QDataStream>
@@ -15,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <set>
 
 #include <csignal>
 
@@ -53,14 +57,19 @@ struct Search {
     QTemporaryDir dir;
     QString db;
 
-    bool start(const QString& storeDir = {})
+    /// `storeDir`: the folder of the store file; `location`: a store (a server URI) instead.
+    bool start(const QString& storeDir = {}, const QString& location = {}, int epochs = 30)
     {
         writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
         writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
-        db = (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
+        db = !location.isEmpty() ? location : (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
+        // A server store's checkpoints go to the data folder: this test's, not the user's.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
+        process.setProcessEnvironment(env);
         process.start(QStringLiteral(DNA_CLI_BIN),
             { QStringLiteral("search"), QStringLiteral("--data"), dir.path(), QStringLiteral("--db"), db,
-                QStringLiteral("--epochs"), QStringLiteral("30"), QStringLiteral("--steps-per-epoch"),
+                QStringLiteral("--epochs"), QString::number(epochs), QStringLiteral("--steps-per-epoch"),
                 QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
                 QStringLiteral("--json-progress") });
         return process.waitForStarted();
@@ -98,6 +107,7 @@ private slots:
     void killedSearchLeavesAnInterruptedRun();
     void fullDiskFailsTheRunAndLeavesNoPartialFile();
     void killsAndFullDisksLoseNothingCommitted();
+    void twoSearchesShareAServerStore();
 };
 
 void TestCliSearch::ctrlCCancelsCleanly()
@@ -258,6 +268,54 @@ void TestCliSearch::killsAndFullDisksLoseNothingCommitted()
             }
         }
     }
+}
+
+void TestCliSearch::twoSearchesShareAServerStore()
+{
+    // Two `dna-cli search --db postgresql://...` at once into one database: both runs complete, each with every
+    // candidate it announced, its own checkpoint recorded (distinct files that exist) and its host.
+    dna::testing::PgServer server;
+    QVERIFY2(server.ok(), server.error().c_str());
+    const QString uri = QString::fromStdString(server.createDatabase());
+    Search a;
+    Search b;
+    QVERIFY(a.start({}, uri, 2));
+    QVERIFY(b.start({}, uri, 2));
+    QVERIFY2(a.waitFor(QStringLiteral("finished"), 300000), a.process.readAllStandardError().constData());
+    QVERIFY2(b.waitFor(QStringLiteral("finished"), 300000), b.process.readAllStandardError().constData());
+    QVERIFY(a.process.waitForFinished(30000) && b.process.waitForFinished(30000));
+    QCOMPARE(a.process.exitCode(), 0);
+    QCOMPARE(b.process.exitCode(), 0);
+    auto store = dna::store::RunStore::open(uri.toStdString(), dna::store::RunStore::Mode::ReadOnly).value();
+    const auto runs = store->runs();
+    QCOMPARE(int(runs.size()), 2);
+    std::set<std::string> checkpoints;
+    for (Search* s : { &a, &b }) {
+        std::set<qint64> announced;
+        qint64 runId = 0;
+        for (const auto& ev : s->events) {
+            if (ev[QStringLiteral("event")].toString() == QStringLiteral("candidate")) {
+                announced.insert(ev[QStringLiteral("id")].toInteger());
+                runId = ev[QStringLiteral("run")].toInteger();
+            }
+        }
+        QVERIFY(!announced.empty());
+        const auto run = store->run(runId);
+        QVERIFY(run);
+        QCOMPARE(run->state, dna::store::RunState::Complete);
+        QVERIFY(!run->writerHost.empty());
+        std::set<qint64> stored;
+        for (const auto& c : store->candidates(runId)) {
+            stored.insert(c.id);
+        }
+        QCOMPARE(stored, announced);
+        const auto ckpt = store->checkpoints(runId);
+        QCOMPARE(int(ckpt.size()), 1);
+        QVERIFY2(QFileInfo::exists(QString::fromStdString(ckpt[0].second)), ckpt[0].second.c_str());
+        QVERIFY(QString::fromStdString(ckpt[0].second).startsWith(s->dir.path() + QStringLiteral("/DnaExplorer/")));
+        checkpoints.insert(ckpt[0].second);
+    }
+    QCOMPARE(int(checkpoints.size()), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliSearch)
