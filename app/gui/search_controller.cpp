@@ -280,9 +280,6 @@ void SearchController::record()
             m_events.push_back(std::move(candidates[i].event));
         }
         emit candidatesAdded(runId, records);
-        if (estimates.empty()) {
-            emit frontChanged(runId);
-        }
     }
     if (!estimates.empty()) {
         // After the candidates they name, which this drain has written first.
@@ -296,7 +293,6 @@ void SearchController::record()
             }
         }
         emit estimatesUpdated(runId, rows);
-        emit frontChanged(runId);
     }
     for (const auto& ev : epochs) {
         m_recorder->epoch(ev);

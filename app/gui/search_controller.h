@@ -80,8 +80,6 @@ signals:
     void epochFinished(qint64 runId, const dna::cosearch::EpochEvent& epoch);
     /// Candidates of the current run estimated again with later weights (already written to the store).
     void estimatesUpdated(qint64 runId, const std::vector<dna::store::EstimateRecord>& estimates);
-    /// The run's on-front flags changed in the store.
-    void frontChanged(qint64 runId);
     /// state: complete, cancelled, failed or superseded; message: the error for failed runs.
     void runEnded(qint64 runId, const QString& state, const QString& message);
 

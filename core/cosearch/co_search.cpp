@@ -178,7 +178,6 @@ struct Run {
     std::vector<int> estimateEpochs; // of every streamed candidate; -1: not a supernet estimate
     std::vector<DesignCost> costs; // of every streamed candidate, without the per-layer parts
     std::map<std::vector<int>, int> searchPosition; // genotype -> its candidate found during the epochs
-    std::vector<int> front;
 };
 
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
@@ -335,16 +334,6 @@ void refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
     }
 }
 
-void emitFront(Run& r)
-{
-    const auto front = currentFront(r);
-    if (front != r.front) {
-        r.front = front;
-        if (r.cb.front) {
-            r.cb.front({ front });
-        }
-    }
-}
 
 } // namespace
 
@@ -419,7 +408,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
     }
     Run r { req, *space, **data, nas::makeSplits((*data)->train.size(), 0.2, 0.1, req.seed), {}, **net, cancel, cb,
-        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0, {}, {}, {}, {}, {}, {} };
+        Clock::now(), req.lambda, std::mt19937_64(req.seed), 0, {}, {}, {}, {}, {} };
     r.valSubset.assign(r.splits.val.begin(),
         r.splits.val.begin() + std::min<size_t>(r.splits.val.size(), size_t(std::max(1, req.valImages))));
 
@@ -558,7 +547,6 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
             const auto i = size_t(derivedKnown);
             noteDerived(r.costs[i].valid() ? r.points[i].first : estimateAccuracy(r, derived), r.costs[i]);
         }
-        emitFront(r);
         if (!req.checkpointPath.empty()) {
             if (auto e = r.net.save(req.checkpointPath)) {
                 return e;
@@ -626,7 +614,6 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
     if (!result.cancelled) {
         refreshFrontEstimates(r, req.epochs - 1);
     }
-    emitFront(r);
     result.cancelled = result.cancelled || cancel.cancelled();
     result.candidates = r.candidates;
     result.lambda = r.lambda;

@@ -118,12 +118,6 @@ struct EpochEvent {
     std::vector<std::vector<double>> probabilities; // per layer, per op
 };
 
-/// The Pareto front of the candidates streamed so far (accuracy against the objective's metric): their
-/// positions in the order the candidate callback saw them.
-struct FrontEvent {
-    std::vector<int> candidates;
-};
-
 /// A candidate estimated again with the weights of a later epoch (batch norm recalibrated, the same held-out
 /// images as every estimate of the run), so that the front compares networks on the same weights.
 struct EstimateEvent {
@@ -136,10 +130,9 @@ struct Callbacks {
     std::function<void(const ProgressEvent&)> progress;
     std::function<void(const CandidateEvent&)> candidate;
     /// After every epoch (and once at the end): every candidate on the front whose estimate came from older
-    /// weights, re-estimated; then the front callback with the front they give.
+    /// weights, re-estimated. The front itself is the store's (StoreRecorder keeps its flags), not an event.
     std::function<void(const std::vector<EstimateEvent>&)> estimates;
     std::function<void(const EpochEvent&)> epoch;
-    std::function<void(const FrontEvent&)> front; // after every epoch and at the end, when it changed
 };
 
 struct Result {
