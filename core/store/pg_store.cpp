@@ -116,74 +116,24 @@ public:
         }
         // Six round trips per batch: BEGIN with the ids, two COPYs of two trips each, and the accuracy history
         // with COMMIT and the change counter.
+        Transaction t(db(), Transaction::AlreadyBegun); // rolls back whatever part of the batch went
         ids = m_pg->integers("BEGIN; SELECT nextval('candidates_id_seq') FROM generate_series(1, "
             + std::to_string(candidates.size()) + ")");
-        bool done = false;
-        struct Rollback {
-            PgConnection& c;
-            bool& done;
-            ~Rollback()
-            {
-                if (!done) {
-                    try {
-                        c.exec("ROLLBACK");
-                    } catch (...) { // a lost connection rolled back already
-                    }
-                }
-            }
-        } rollback { *m_pg, done };
         CopyRows rows, layers;
         for (size_t i = 0; i < candidates.size(); ++i) {
-            const CandidateRecord& r = candidates[i];
-            const int64_t id = ids[i];
-            rows.field(id);
-            rows.field(runId);
-            rows.field(int64_t(r.epoch));
-            rows.field(r.genotype);
-            rows.field(r.accuracy);
-            rows.field(r.accuracyKind);
-            for (double v : { r.fps, r.latencyMs, r.energyUj, r.edp, r.dsp }) {
-                rows.field(v);
-            }
-            rows.field(r.bram18);
-            rows.field(r.areaMm2);
-            rows.field(int64_t(r.valid));
-            rows.field(int64_t(r.onFront));
-            rows.field(r.designJson);
-            rows.field(r.weightsPath);
-            rows.field(int64_t(r.estimateEpoch));
-            rows.field(r.retrainedAccuracy);
-            rows.field(int64_t(r.retrainedEpochs));
+            rows.field(ids[i]);
+            candidateFields(runId, candidates[i], [&](const auto& v) { rows.field(v); });
             rows.endRow();
             if (i < mappings.size()) {
                 for (const auto& l : mappings[i]) {
-                    layers.field(id);
-                    layers.field(int64_t(l.layerIndex));
-                    layers.field(l.name);
-                    layers.field(l.type);
-                    layers.field(l.shapeJson);
-                    layers.field(int64_t(l.engine));
-                    layers.field(l.dataflow);
-                    layers.field(l.mappingJson);
-                    layers.field(l.cycles);
-                    for (double e : l.energyPj) {
-                        layers.field(e);
-                    }
-                    layers.field(l.utilization);
-                    layers.field(l.bound);
+                    mappingFields(ids[i], l, [&](const auto& v) { layers.field(v); });
                     layers.endRow();
                 }
             }
         }
-        m_pg->copyRows("candidates",
-            "id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj, edp, dsp, bram18,"
-            " area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy, retrained_epochs",
-            rows.data());
+        m_pg->copyRows("candidates", std::string("id, ") + kCandidateFields, rows.data());
         if (!layers.empty()) {
-            m_pg->copyRows("layer_mappings",
-                "candidate_id, layer_index, name, type, shape, engine, dataflow, mapping, cycles, energy_mac,"
-                " energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound",
-                layers.data());
+            m_pg->copyRows("layer_mappings", kMappingFields, layers.data());
         }
         std::string list;
         for (int64_t id : ids) {
@@ -192,7 +142,7 @@ public:
         m_pg->integers("INSERT INTO estimates(candidate_id, epoch, accuracy, kind) SELECT id, estimate_epoch, accuracy,"
                        " accuracy_kind FROM candidates WHERE id IN ("
             + list + ") ORDER BY id; COMMIT; SELECT nextval('dna_changes')");
-        done = true;
+        t.committedBy();
         return ids;
     }
 

@@ -14,6 +14,12 @@
 
 namespace dna::store {
 
+const char* const kCandidateFields
+    = "run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj, edp, dsp, bram18, area_mm2,"
+      " valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy, retrained_epochs";
+const char* const kMappingFields = "candidate_id, layer_index, name, type, shape, engine, dataflow, mapping, cycles,"
+                                   " energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound";
+
 namespace {
 
 const char* const kStateNames[] = { "running", "complete", "cancelled", "failed", "interrupted", "superseded" };
@@ -21,42 +27,36 @@ const char* const kStateNames[] = { "running", "complete", "cancelled", "failed"
 // One row of a candidate's accuracy history (first estimate, re-estimate, training from scratch).
 const char* const kInsertEstimate = "INSERT INTO estimates(candidate_id, epoch, accuracy, kind) VALUES(?1, ?2, ?3, ?4)";
 
-// A candidate and its layer mappings: addCandidates and copyRunFrom write them alike.
-const char* const kInsertCandidate
-    = "INSERT INTO candidates(run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"
-      " edp, dsp, bram18, area_mm2, valid, on_front, design, weights_path, estimate_epoch, retrained_accuracy,"
-      " retrained_epochs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19)";
-const char* const kInsertMapping
-    = "INSERT INTO layer_mappings(candidate_id, layer_index, name, type, shape, engine, dataflow, mapping,"
-      " cycles, energy_mac, energy_rf, energy_noc, energy_gb, energy_dram, utilization, bound)"
-      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+/// "INSERT INTO table(fields) VALUES(?1, ..., ?n)" for the comma-separated fields.
+std::string insertSql(const char* table, const std::string& fields)
+{
+    std::string sql = std::string("INSERT INTO ") + table + "(" + fields + ") VALUES(";
+    const auto n = std::count(fields.begin(), fields.end(), ',') + 1;
+    for (long i = 1; i <= n; ++i) {
+        sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+    }
+    return sql + ")";
+}
 
-/// Inserts a candidate of a run with kInsertCandidate (+ Connection::returningId); returns its id.
+/// Inserts a candidate of a run (a statement of insertSql("candidates", kCandidateFields) plus
+/// Connection::returningId); returns its id.
 int64_t insertCandidate(Statement& c, int64_t runId, const CandidateRecord& r)
 {
     c.reset();
-    c.bind(1, runId).bind(2, int64_t(r.epoch)).bind(3, r.genotype).bind(4, r.accuracy).bind(5, r.accuracyKind);
-    c.bind(6, r.fps).bind(7, r.latencyMs).bind(8, r.energyUj).bind(9, r.edp).bind(10, r.dsp).bind(11, r.bram18);
-    c.bind(12, r.areaMm2).bind(13, int64_t(r.valid)).bind(14, int64_t(r.onFront)).bind(15, r.designJson);
-    c.bind(16, r.weightsPath).bind(17, int64_t(r.estimateEpoch)).bind(18, r.retrainedAccuracy);
-    c.bind(19, int64_t(r.retrainedEpochs));
+    int i = 0;
+    candidateFields(runId, r, [&](const auto& v) { c.bind(++i, v); });
     while (c.step()) { // PostgreSQL's RETURNING row
     }
     return c.insertedId();
 }
 
-/// Inserts a candidate's layer mappings with kInsertMapping.
+/// Inserts a candidate's layer mappings (a statement of insertSql("layer_mappings", kMappingFields)).
 void insertMappings(Statement& m, int64_t candidateId, const std::vector<LayerMappingRecord>& layers)
 {
     for (const auto& l : layers) {
         m.reset();
-        m.bind(1, candidateId).bind(2, int64_t(l.layerIndex)).bind(3, l.name).bind(4, l.type).bind(5, l.shapeJson);
-        m.bind(6, int64_t(l.engine)).bind(7, l.dataflow).bind(8, l.mappingJson).bind(9, l.cycles);
-        for (int k = 0; k < 5; ++k) {
-            m.bind(10 + k, l.energyPj[k]);
-        }
-        m.bind(15, l.utilization).bind(16, l.bound);
+        int i = 0;
+        mappingFields(candidateId, l, [&](const auto& v) { m.bind(++i, v); });
         m.step();
     }
 }
@@ -342,9 +342,9 @@ std::vector<int64_t> RunStore::addCandidates(int64_t runId, const std::vector<Ca
     std::vector<int64_t> ids;
     ids.reserve(candidates.size());
     Transaction t(db());
-    Statement c(db(), std::string(kInsertCandidate) + db().returningId());
+    Statement c(db(), insertSql("candidates", kCandidateFields) + db().returningId());
     Statement e(db(), kInsertEstimate);
-    Statement m(db(), kInsertMapping);
+    Statement m(db(), insertSql("layer_mappings", kMappingFields));
     for (size_t i = 0; i < candidates.size(); ++i) {
         const CandidateRecord& r = candidates[i];
         const int64_t id = insertCandidate(c, runId, r);
@@ -485,9 +485,9 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
     while (r.step()) {
     }
     const int64_t id = r.insertedId();
-    Statement c(db(), std::string(kInsertCandidate) + db().returningId());
+    Statement c(db(), insertSql("candidates", kCandidateFields) + db().returningId());
     Statement e(db(), kInsertEstimate);
-    Statement m(db(), kInsertMapping);
+    Statement m(db(), insertSql("layer_mappings", kMappingFields));
     for (const CandidateRecord& x : candidates) {
         const int64_t cid = insertCandidate(c, id, x);
         for (const auto& h : source.estimates(x.id)) {

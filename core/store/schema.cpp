@@ -117,7 +117,7 @@ int migratePgSchema(Connection& db)
     {
         Statement has(db, "SELECT to_regclass('dna_schema') IS NOT NULL");
         has.step();
-        if (has.text(0) == "t") {
+        if (has.integer(0) != 0) {
             Statement v(db, "SELECT max(version) FROM dna_schema");
             v.step();
             version = int(v.integer(0));

@@ -106,6 +106,12 @@ public:
     {
         c.begin();
     }
+    /// One the caller began itself (BEGIN sent together with the transaction's first statement).
+    enum Begun { AlreadyBegun };
+    Transaction(Connection& c, Begun)
+        : m_c(c)
+    {
+    }
     ~Transaction()
     {
         if (!m_done) {
@@ -122,6 +128,8 @@ public:
         m_c.exec("COMMIT");
         m_done = true;
     }
+    /// The caller sent COMMIT itself (together with the transaction's last statements), and it succeeded.
+    void committedBy() { m_done = true; }
 
 private:
     Connection& m_c;

@@ -7,9 +7,6 @@ struct sqlite3;
 
 namespace dna::store {
 
-/// An SQLite failure: a StoreError with SQLite's extended result code.
-using SqliteError = StoreError;
-
 /// A connection over an open sqlite3 handle (closed by the owner, not by this object).
 class SqliteConnection final : public Connection {
 public:

@@ -75,7 +75,6 @@ public:
 
     bool ok() const { return m_started; }
     const std::string& error() const { return m_error; }
-    const std::string& socketDir() const { return m_sock = m_dir + "/sock"; }
     /// The URI of a database of this server.
     std::string uri(const std::string& database) const
     {
@@ -161,7 +160,6 @@ private:
     }
 
     std::string m_dir;
-    mutable std::string m_sock;
     std::string m_error;
     bool m_started = false;
     int m_databases = 0;
