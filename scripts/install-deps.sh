@@ -7,7 +7,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6 libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-openmp
-  libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev zlib1g-dev libbenchmark-dev
+  libsqlite3-dev libpq-dev postgresql slurm-wlm munge nlohmann-json3-dev zlib1g-dev libbenchmark-dev
   dataset-fashion-mnist
   xvfb xauth appstream desktop-file-utils fonts-dejavu-core dpkg-dev file
 )

@@ -1,6 +1,7 @@
 // dna-cli search: a full co-search into a run store, with live progress (a bar, or JSON lines).
 #include "cli_args.h"
 #include "cli_command.h"
+#include "cmd_search.h"
 #include "nas_cli_common.h"
 
 #include "cosearch/co_search.h"
@@ -26,12 +27,19 @@ extern "C" void onInterrupt(int)
     }
 }
 
-int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+} // namespace
+
+const std::vector<std::string>& searchValueOptions()
 {
-    Args args(argv,
-        { "preset", "space", "platform", "objective", "min-fps", "max-fps", "max-energy-uj", "epochs", "seed", "db",
-            "data", "steps-per-epoch", "lambda", "name", "threads", "supernet" },
-        { "json-progress" });
+    static const std::vector<std::string> options { "preset", "space", "platform", "objective", "min-fps", "max-fps",
+        "max-energy-uj", "epochs", "seed", "db", "data", "steps-per-epoch", "lambda", "name", "threads", "supernet",
+        "dsp", "bram18", "pes", "gb-kib" };
+    return options;
+}
+
+Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
+{
+    Args args(argv, searchValueOptions(), { "json-progress" });
     auto req = cosearch::presetRequest(args.valueOr("preset", "quick"));
     if (!req) {
         throw UsageError("--preset: " + req.error().detail);
@@ -42,10 +50,17 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     if (auto p = args.value("platform")) {
         auto platform = io::resolvePlatformArg(*p);
         if (!platform) {
-            err << "dna-cli search: --platform: " << platform.error().detail << '\n';
-            return BadUsage;
+            return Error { platform.error().code, "--platform: " + platform.error().detail };
         }
         req->platform = std::move(platform).value();
+    }
+    // Budgets: the platform's own unless given (what the explorer's budget sliders set).
+    auto& budget = req->platform.budget;
+    budget.dsp = int(args.integer("dsp", budget.dsp, 1, 1'000'000));
+    budget.bram18 = int(args.integer("bram18", budget.bram18, 1, 1'000'000));
+    budget.pes = int(args.integer("pes", budget.pes, 1, 1'000'000));
+    if (args.value("gb-kib")) {
+        budget.gbBytes = args.integer("gb-kib", 0, 1, 1 << 30) * 1024;
     }
     const std::string objective = args.valueOr("objective", "fps");
     if (!hwsearch::parseObjective(objective, req->objective)) {
@@ -64,9 +79,24 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     req->threads = int(args.integer("threads", req->threads, 1, 256));
     req->dataDir = args.valueOr("data", "");
     req->supernet.sharing = supernetOption(args, req->supernet.sharing);
-    const bool json = args.flag("json-progress");
+    SearchOptions o;
+    o.json = args.flag("json-progress");
+    o.store = args.valueOr("db", store::defaultStorePath());
+    o.name = args.valueOr("name", req->preset + " " + req->space + " on " + req->platform.name);
+    o.request = std::move(req).value();
+    return o;
+}
 
-    const std::string dbPath = args.valueOr("db", store::defaultStorePath());
+int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const SearchHooks& hooks)
+{
+    auto parsed = parseSearch(argv);
+    if (!parsed) {
+        err << "dna-cli search: " << parsed.error().detail << '\n';
+        return BadUsage;
+    }
+    auto req = &parsed->request;
+    const bool json = parsed->json;
+    const std::string& dbPath = parsed->store;
     if (!store::RunStore::isServerLocation(dbPath)) {
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(dbPath).parent_path(), ec);
@@ -77,9 +107,15 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
         return BadUsage;
     }
     auto& db = **opened;
+    if (hooks.beforeRun && !hooks.beforeRun(db)) {
+        return Ok;
+    }
     int64_t runId = 0;
     try {
-        runId = cosearch::createRunFor(db, *req, args.valueOr("name", req->preset + " " + req->space + " on " + req->platform.name));
+        runId = cosearch::createRunFor(db, *req, parsed->name);
+        if (hooks.runCreated) {
+            hooks.runCreated(db, runId);
+        }
     } catch (const std::exception& e) {
         err << "dna-cli search: " << e.what() << '\n';
         return 1;
@@ -230,10 +266,16 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     return Ok;
 }
 
+namespace {
+
+int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) { return runSearch(argv, out, err); }
+
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
     "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
     "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads N] [--supernet shared|separate] [--json-progress]\n\nCtrl-C "
+    "[--dsp N] [--bram18 N] [--pes N] [--gb-kib N] [--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads N] "
+    "[--supernet shared|separate] [--json-progress]\n\nBudgets (--dsp, --bram18 for FPGAs; --pes, --gb-kib for ASICs) "
+    "replace the platform's own. Ctrl-C "
     "cancels cleanly: the run is "
     "kept as 'cancelled' with every candidate found so far.",
     search });

@@ -55,6 +55,12 @@ template <class F> void mappingFields(int64_t candidateId, const LayerMappingRec
     f(l.bound);
 }
 
+class Statement;
+/// A run from a row of RunStore::runSelect().
+RunInfo readRun(const Statement& s);
+/// A reader's view of a run: `running` without a live writer means its process died (the next writer marks it).
+RunInfo shownState(RunInfo r, bool writerAlive);
+
 /// An SQLite file store (RunStore::open's errors for a path).
 Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, RunStore::Mode mode);
 

@@ -61,6 +61,8 @@ void insertMappings(Statement& m, int64_t candidateId, const std::vector<LayerMa
     }
 }
 
+} // namespace
+
 /// A reader's view of a run: `running` without a live writer means its process died (the next writer marks it).
 RunInfo shownState(RunInfo r, bool writerAlive)
 {
@@ -90,6 +92,8 @@ RunInfo readRun(const Statement& s)
     r.writtenHere = s.integer(13) != 0;
     return r;
 }
+
+namespace {
 
 const char* kCandidateColumns
     = "SELECT id, run_id, epoch, genotype, accuracy, accuracy_kind, fps, latency_ms, energy_uj,"

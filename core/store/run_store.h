@@ -97,6 +97,35 @@ struct EpochRecord {
     std::string metricsJson; // anything else (architecture probabilities, ...)
 };
 
+/// One grid point of a sweep: the `dna-cli search` options that make its search, and its latest attempt.
+struct SweepTaskRecord {
+    int index = 0;
+    std::string paramsJson; // the grid point, a JSON object: {"dsp": 300, "seed": 1}
+    std::string argsJson; // the task's `dna-cli search` options, a JSON array of strings
+    int64_t runId = 0; // the run of its latest attempt; 0 while none started
+    std::string claim; // who claimed it ("host:pid"), empty while queued
+    std::string claimedAt;
+    int attempts = 0;
+    std::vector<int64_t> previousRuns; // runs of earlier attempts that did not finish
+    /// queued (nobody claimed it), claimed (a worker has it, no run recorded yet), or its run's state as RunInfo shows it
+    /// (running, complete, cancelled, failed, interrupted; "deleted" when its run was deleted).
+    std::string state;
+    bool finished() const { return state == "complete"; }
+};
+
+/// A sweep: a grid of searches recorded together (dna-cli sweep).
+struct SweepInfo {
+    int64_t id = 0;
+    std::string name;
+    std::string createdAt;
+    std::string command; // the command line that made it
+    std::string gridJson; // {"axes": {"dsp": [300, 600]}, "seeds": [1, 2]}
+    std::string executor; // local or slurm, the latest that ran it
+    std::string job; // the executor's id of its latest submission (a Slurm job id, a local process id)
+    int tasks = 0; // filled by sweeps()
+    int complete = 0;
+};
+
 /// The run store, on one of two backends with the same tables and the same behaviour:
 /// - an SQLite file (the default; WAL, synchronous=NORMAL, foreign keys on, schema versioned with PRAGMA
 ///   user_version and forward-only migrations). At most one writer per file across processes (a lock on the
@@ -113,7 +142,7 @@ struct EpochRecord {
 class RunStore {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     /// How often a server store's writer refreshes the heartbeat of its running runs, and the age after which a
     /// run's heartbeat is stale (its writer is taken for dead).
     static constexpr int kHeartbeatSeconds = 2;
@@ -181,7 +210,27 @@ public:
     /// (the files stay where they are). Returns the new run's id. Candidates get new ids; everything else is equal.
     int64_t copyRunFrom(const RunStore& source, int64_t runId);
 
+    // Sweeps (each call one transaction).
+    /// Records a sweep with its tasks (all queued); returns its id.
+    int64_t createSweep(const SweepInfo& sweep, const std::vector<SweepTaskRecord>& tasks);
+    /// The executor that runs (or re-runs) the sweep and its job id.
+    void setSweepJob(int64_t sweepId, const std::string& executor, const std::string& job);
+    /// Claims a queued task for `claimant`: true for exactly one caller however many try at once (the claim is one
+    /// conditional UPDATE; PostgreSQL locks the row, SQLite the file). False when it was claimed before.
+    bool claimTask(int64_t sweepId, int index, const std::string& claimant);
+    /// The run of a claimed task's attempt.
+    void setTaskRun(int64_t sweepId, int index, int64_t runId);
+    /// Re-queues every task that did not finish and is not in progress (queued ones stay queued; a claim without a
+    /// run older than kStaleSeconds counts as dead); the runs of those attempts move to previousRuns. Returns the
+    /// indices of all queued tasks after it, in order.
+    std::vector<int> requeueUnfinished(int64_t sweepId);
+    void deleteSweep(int64_t sweepId); // the sweep and its tasks; their runs stay
+
     // Reading.
+    std::vector<SweepInfo> sweeps() const;
+    std::optional<SweepInfo> sweep(int64_t sweepId) const;
+    std::vector<SweepTaskRecord> sweepTasks(int64_t sweepId) const;
+
     /// Runs in id order; trashed ones only with includeTrashed.
     std::vector<RunInfo> runs(bool includeTrashed = false) const;
     /// Any run by id, trashed or not (RunInfo::trashed says which).

@@ -60,6 +60,32 @@ const char* const kSchemaV5[] = {
     "UPDATE candidates SET retrained_accuracy = accuracy WHERE accuracy_kind = 'retrained'",
 };
 
+// Version 6: sweeps. A sweep groups the runs of a grid of searches (budgets, lambdas, seeds): its grid and command
+// line, and one task per grid point with the `dna-cli search` options of that point, who claimed it, and the run of
+// its latest attempt (earlier attempts that did not finish are kept in previous_runs, comma-separated ids).
+const char* const kSchemaV6[] = {
+    "CREATE TABLE sweeps(id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
+    " command TEXT NOT NULL DEFAULT '', grid TEXT NOT NULL DEFAULT '', executor TEXT NOT NULL DEFAULT '',"
+    " job TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE sweep_tasks(sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,"
+    " task_index INTEGER NOT NULL, params TEXT NOT NULL, args TEXT NOT NULL,"
+    " run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL, claim TEXT NOT NULL DEFAULT '',"
+    " claimed_at TEXT NOT NULL DEFAULT '', attempts INTEGER NOT NULL DEFAULT 0,"
+    " previous_runs TEXT NOT NULL DEFAULT '', PRIMARY KEY(sweep_id, task_index))",
+};
+// The same in PostgreSQL's types.
+const char* const kPgSchemaV6 = R"sql(
+CREATE TABLE sweeps(id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
+  command TEXT NOT NULL DEFAULT '', grid TEXT NOT NULL DEFAULT '', executor TEXT NOT NULL DEFAULT '',
+  job TEXT NOT NULL DEFAULT '');
+CREATE TABLE sweep_tasks(sweep_id BIGINT NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+  task_index INTEGER NOT NULL, params TEXT NOT NULL, args TEXT NOT NULL,
+  run_id BIGINT REFERENCES runs(id) ON DELETE SET NULL, claim TEXT NOT NULL DEFAULT '',
+  claimed_at TEXT NOT NULL DEFAULT '', attempts INTEGER NOT NULL DEFAULT 0,
+  previous_runs TEXT NOT NULL DEFAULT '', PRIMARY KEY(sweep_id, task_index));
+UPDATE dna_schema SET version = 6;
+)sql";
+
 // PostgreSQL, version 5: the same tables and columns as SQLite's version 5, in PostgreSQL's types, plus what a
 // store many processes write needs: who writes each run (host, and a token per writing process) and the
 // heartbeat that process refreshes while the run is running; and a sequence every writer advances after each
@@ -115,7 +141,10 @@ int migratePgSchema(Connection& db)
     db.exec("SELECT pg_advisory_xact_lock(1145979224)");
     int version = 0;
     {
-        Statement has(db, "SELECT to_regclass('dna_schema') IS NOT NULL");
+        // pg_tables, not to_regclass: a name lookup may use this session's catalog cache, which is not refreshed
+        // after waiting on an advisory lock, and miss the tables the writer before created; pg_tables is read with
+        // this statement's snapshot, which sees them.
+        Statement has(db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'dna_schema'");
         has.step();
         if (has.integer(0) != 0) {
             Statement v(db, "SELECT max(version) FROM dna_schema");
@@ -127,7 +156,10 @@ int migratePgSchema(Connection& db)
         db.exec(kPgSchemaV5);
         db.exec(kPgLz4);
     }
-    // Later versions: one block per step here, all in this transaction.
+    // Later versions: one block per step, all in this transaction.
+    if (version < 6) {
+        db.exec(kPgSchemaV6);
+    }
     t.commit();
     return version;
 }
@@ -163,6 +195,9 @@ void migrateSchema(Connection& db)
     }
     if (version < 5) {
         step(kSchemaV5, std::size(kSchemaV5), 5);
+    }
+    if (version < 6) {
+        step(kSchemaV6, std::size(kSchemaV6), 6);
     }
 }
 

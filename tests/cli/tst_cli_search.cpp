@@ -5,6 +5,7 @@
 #include "../support/pg_server.h"
 
 #include "../support/small_disk.h"
+#include "../support/synthetic_idx.h"
 
 #include <QDataStream>
 #include <QDir>
@@ -23,33 +24,9 @@
 #include <csignal>
 
 using namespace dna;
+using dna::testing::writeIdx;
 
 namespace {
-
-void writeIdx(const QString& dir, const QString& prefix, int count, quint64 seed)
-{
-    QRandomGenerator rng { quint32(seed) };
-    QByteArray templates(10 * 784, 0);
-    QRandomGenerator tpl(7);
-    for (auto& b : templates) {
-        b = char(tpl.bounded(256));
-    }
-    QFile images(dir + QLatin1Char('/') + prefix + QStringLiteral("-images-idx3-ubyte"));
-    QFile labels(dir + QLatin1Char('/') + prefix + QStringLiteral("-labels-idx1-ubyte"));
-    QVERIFY(images.open(QIODevice::WriteOnly) && labels.open(QIODevice::WriteOnly));
-    QDataStream im(&images);
-    QDataStream lb(&labels);
-    im << quint32(2051) << quint32(count) << quint32(28) << quint32(28);
-    lb << quint32(2049) << quint32(count);
-    for (int i = 0; i < count; ++i) {
-        const int label = i % 10;
-        lb << quint8(label);
-        for (int k = 0; k < 784; ++k) {
-            const int v = quint8(templates[label * 784 + k]) + int(rng.bounded(61)) - 30;
-            im << quint8(std::clamp(v, 0, 255));
-        }
-    }
-}
 
 struct Search {
     QProcess process;

@@ -328,7 +328,7 @@ void TestRunStore::migratesVersion1()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 5);
+    QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].name, std::string());
@@ -747,7 +747,7 @@ void TestRunStore::migratesVersion2()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 5);
+    QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
     const auto runs = (*store)->runs();
     QCOMPARE(int(runs.size()), 1);
     QCOMPARE(runs[0].id, int64_t(4));
@@ -795,7 +795,7 @@ void TestRunStore::migratesVersion3()
     QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 5);
+    QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
     const auto runs = (*store)->runs(true);
     QCOMPARE(int(runs.size()), 2);
     QCOMPARE(runs[0].name, std::string("paper run"));
@@ -850,7 +850,7 @@ void TestRunStore::migratesVersion4()
     rawSql(path, sql);
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
-    QCOMPARE((*store)->schemaVersion(), 5);
+    QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
     const auto estimate = (*store)->candidate(7);
     QCOMPARE(estimate->estimateEpoch, 2); // taken at the end of the epoch it was found in
     QCOMPARE(estimate->accuracy, 0.61);
