@@ -369,7 +369,8 @@ ParetoPlot::Run ParetoPlot::makeRun(qint64 runId)
             break;
         }
     }
-    const QColor colour = kRunColours[run.colourIndex];
+    run.colour = m_runColours.value(runId, kRunColours[run.colourIndex]);
+    const QColor colour = run.colour;
     run.dots = addGraph();
     run.dots->setLayer(QStringLiteral("main"));
     run.dots->setLineStyle(QCPGraph::lsNone);
@@ -386,117 +387,11 @@ ParetoPlot::Run ParetoPlot::makeRun(qint64 runId)
     return run;
 }
 
-void ParetoPlot::clearCandidates()
-{
-    for (Run& run : m_runs) {
-        removeGraph(run.dots);
-        removeGraph(run.front);
-    }
-    m_runs.clear();
-    m_points.clear();
-    m_pointById.clear();
-    m_invalid->data()->clear();
-    ++m_dataGeneration;
-    m_autoRange = true;
-    scheduleSync();
-}
-
-void ParetoPlot::removeRun(qint64 runId)
-{
-    const auto it = std::find_if(m_runs.begin(), m_runs.end(), [runId](const Run& r) { return r.runId == runId; });
-    if (it == m_runs.end()) {
-        return;
-    }
-    removeGraph(it->dots);
-    removeGraph(it->front);
-    m_runs.erase(it);
-    rebuildAfterRemoval();
-}
-
-void ParetoPlot::rebuildAfterRemoval()
-{
-    std::vector<Point> kept;
-    kept.reserve(m_points.size());
-    QHash<qint64, int> runOf;
-    for (size_t r = 0; r < m_runs.size(); ++r) {
-        runOf.insert(m_runs[r].runId, int(r));
-        m_runs[r].members.clear();
-        m_runs[r].frontMembers.clear();
-        m_runs[r].dotsSynced = 0;
-    }
-    m_pointById.clear();
-    std::vector<std::vector<int>> valid(m_runs.size());
-    for (Point& p : m_points) {
-        const auto r = runOf.constFind(p.record.runId);
-        if (r == runOf.constEnd()) {
-            continue;
-        }
-        p.run = *r;
-        const int index = int(kept.size());
-        m_pointById.insert(p.record.id, index);
-        m_runs[size_t(p.run)].members.push_back(index);
-        if (p.record.valid && plottable(p)) {
-            valid[size_t(p.run)].push_back(index);
-        }
-        kept.push_back(std::move(p));
-    }
-    m_points = std::move(kept);
-    for (size_t r = 0; r < m_runs.size(); ++r) {
-        updateFront(m_runs[r], valid[r]);
-    }
-    m_fullDotsRebuild = true;
-    ++m_dataGeneration;
-    scheduleSync();
-}
-
-void ParetoPlot::setRunName(qint64 runId, const QString& name)
-{
-    m_runNames.insert(runId, name);
-    for (Run& run : m_runs) {
-        if (run.runId == runId) {
-            run.front->setName(name);
-            replot(rpQueuedReplot);
-        }
-    }
-}
-
-QColor ParetoPlot::runColor(qint64 runId) const
-{
-    for (const Run& run : m_runs) {
-        if (run.runId == runId) {
-            return kRunColours[run.colourIndex];
-        }
-    }
-    return {};
-}
-
 void ParetoPlot::setBudget(double minFps, double maxEnergyUj)
 {
     m_minFps = std::max(0.0, minFps);
     m_maxEnergyUj = std::max(0.0, maxEnergyUj);
     scheduleSync();
-}
-
-QList<qint64> ParetoPlot::runIds() const
-{
-    QList<qint64> ids;
-    for (const Run& run : m_runs) {
-        ids.append(run.runId);
-    }
-    return ids;
-}
-
-QList<qint64> ParetoPlot::frontIds(qint64 runId) const
-{
-    QList<qint64> ids;
-    for (const Run& run : m_runs) {
-        if (run.runId == runId) {
-            for (int i : run.frontMembers) {
-                ids.append(m_points[size_t(i)].record.id);
-            }
-        }
-    }
-    return ids;
 }
 
 void ParetoPlot::scheduleSync()
@@ -576,7 +471,7 @@ void ParetoPlot::applyScatterDetail()
 {
     for (Run& run : m_runs) {
         // Single-pixel dots need a stronger shade than discs to be seen.
-        const QColor dot = paler(kRunColours[run.colourIndex], m_detailed ? 0.45 : 0.2);
+        const QColor dot = paler(run.colour, m_detailed ? 0.45 : 0.2);
         run.dots->setPen(QPen(dot));
         run.dots->setAntialiasedScatters(m_detailed);
         run.dots->setScatterStyle(m_detailed ? QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 5)

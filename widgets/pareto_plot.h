@@ -65,6 +65,10 @@ public:
     /// The name shown in the legend and the hover card (default "Run <id>").
     void setRunName(qint64 runId, const QString& name);
     QColor runColor(qint64 runId) const;
+    /// A colour of the caller's for a run (a sweep colours its runs by a grid axis), kept for the run while it is
+    /// shown and when it is shown again, until clearRunColors(); otherwise runs take the qualitative palette.
+    void setRunColor(qint64 runId, const QColor& colour);
+    void clearRunColors();
 
     /// A minimum throughput and a maximum energy per inference (uJ), 0 for none, drawn as dashed lines when
     /// the axis shows that metric (the FPS minimum appears as a latency maximum on the latency axis).
@@ -110,6 +114,7 @@ private:
     struct Run {
         qint64 runId = 0;
         int colourIndex = 0;
+        QColor colour;
         QCPGraph* dots = nullptr;
         QCPGraph* front = nullptr;
         std::vector<int> members; // indices into m_points
@@ -148,6 +153,7 @@ private:
     QHash<qint64, int> m_pointById;
     std::vector<Run> m_runs;
     QHash<qint64, QString> m_runNames;
+    QHash<qint64, QColor> m_runColours;
     QList<qint64> m_highlighted;
     QList<qint64> m_legendOrder;
     double m_minFps = 0;

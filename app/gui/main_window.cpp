@@ -9,6 +9,7 @@
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
+#include "sweeps_view.h"
 #include "search_controller.h"
 #include "server_dialog.h"
 #include "store_watcher.h"
@@ -229,7 +230,12 @@ void MainWindow::setupDocks()
 
     m_runs = new widgets::RunsBrowser(this);
     m_runs->setUndoStack(m_undo);
-    addDock(QStringLiteral("Runs"), tr("Runs"), m_runs, Qt::LeftDockWidgetArea);
+    QDockWidget* runs = addDock(QStringLiteral("Runs"), tr("Runs"), m_runs, Qt::LeftDockWidgetArea);
+
+    m_sweeps = new widgets::SweepsView(this);
+    QDockWidget* sweeps = addDock(QStringLiteral("Sweeps"), tr("Sweeps"), m_sweeps, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(runs, sweeps);
+    runs->raise();
 
     m_table = new widgets::CandidateTableView(this);
     m_table->setSelectionModel(m_selection);
@@ -356,6 +362,13 @@ void MainWindow::connectViews()
         m_table->model()->setFront(runId, QSet<qint64>(ids.begin(), ids.end()));
     });
     connect(m_runs, &widgets::RunsBrowser::runActivated, this, [this](qint64 id) { showRuns({ id }); });
+    connect(m_sweeps, &widgets::SweepsView::sweepActivated, this, [this](qint64 id) { showSweep(id); });
+    connect(m_sweeps, &widgets::SweepsView::coloursChanged, this, [this] {
+        const auto colours = m_sweeps->runColours();
+        for (auto it = colours.cbegin(); it != colours.cend(); ++it) {
+            m_paretoPlot->setRunColor(it.key(), it.value());
+        }
+    });
     connect(m_runs, &widgets::RunsBrowser::compareRequested, this, &MainWindow::showRuns);
     connect(m_runs, &widgets::RunsBrowser::runsChanged, this, [this] {
         // A run deleted in the browser leaves the plot and the table; a restored one comes back when opened.

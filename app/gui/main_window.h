@@ -27,6 +27,7 @@ class DesignCompare;
 class MappingInspector;
 class ParetoPlot;
 class RunsBrowser;
+class SweepsView;
 }
 
 namespace dna::app {
@@ -82,6 +83,7 @@ public:
     widgets::CandidateSelection* selection() const { return m_selection; }
     widgets::MappingInspector* mappingInspector() const { return m_inspector; }
     widgets::RunsBrowser* runsBrowser() const { return m_runs; }
+    widgets::SweepsView* sweepsView() const { return m_sweeps; }
     QUndoStack* undoStack() const { return m_undo; }
     /// Whether the window follows changes other programs make to its store.
     bool watchingStore() const;
@@ -94,6 +96,8 @@ public slots:
     void trainSelected();
     /// Shows these stored runs in the plot and the table (several: overlaid, with a legend).
     void showRuns(const QList<qint64>& runIds);
+    /// Shows the runs of a sweep, coloured by the sweep view's grid axis (and keeps showing its new runs).
+    void showSweep(qint64 sweepId, bool keepView = false);
     void showError(const QString& text);
     void hideError();
 
@@ -132,6 +136,7 @@ private:
     void showSelected(const QList<qint64>& ids);
     void loadRuns(const QList<qint64>& runIds, bool keepView = false);
     void reloadRunsBrowser();
+    void reloadSweeps();
     void loadArchitectureHistory(qint64 runId);
     void setOpNamesFor(const QString& space);
     QString runName(const widgets::BudgetSettings& settings) const;
@@ -151,6 +156,7 @@ private:
     widgets::ParetoPlot* m_paretoPlot = nullptr;
     widgets::BudgetPanel* m_budget = nullptr;
     widgets::RunsBrowser* m_runs = nullptr;
+    widgets::SweepsView* m_sweeps = nullptr;
     widgets::CandidateTableView* m_table = nullptr;
     QTabWidget* m_mappingTabs = nullptr;
     widgets::MappingInspector* m_inspector = nullptr;
@@ -174,6 +180,7 @@ private:
     QLabel* m_storeLabel = nullptr;
 
     QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
+    qint64 m_shownSweep = 0; // the sweep whose runs are shown, 0 if none
     qint64 m_liveRun = 0; // the run the controller is streaming, 0 if none
     qint64 m_stripRun = 0; // the run whose probabilities the architecture heat map shows
 };

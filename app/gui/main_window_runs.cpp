@@ -124,6 +124,9 @@ bool MainWindow::openStore(const QString& path)
     m_storeReadOnly = readOnly;
     m_controller->setStore(readOnly ? nullptr : m_store.get());
     m_runs->setStore(m_store.get());
+    m_shownSweep = 0;
+    m_paretoPlot->clearRunColors();
+    reloadSweeps();
     const QString shown = server ? QString::fromStdString(m_store->path()) : QFileInfo(absolute).fileName();
     m_storeLabel->setText(tr("Run store: %1%2").arg(shown, readOnly ? tr(" (read-only)") : QString()));
     m_storeLabel->setToolTip(server ? tr("%1 (a shared server store; other programs' runs appear as they write them)")
@@ -162,6 +165,8 @@ void MainWindow::showRuns(const QList<qint64>& runIds)
     if (!m_store) {
         return;
     }
+    m_shownSweep = 0;
+    m_paretoPlot->clearRunColors(); // runs shown by themselves take the qualitative palette again
     try {
         loadRuns(runIds);
     } catch (const std::exception& e) {
@@ -177,6 +182,11 @@ void MainWindow::refreshFromStore()
         return;
     }
     reloadRunsBrowser();
+    reloadSweeps();
+    if (m_shownSweep) {
+        showSweep(m_shownSweep, true); // its new runs join, its fronts move
+        return;
+    }
     // Our own live run reaches the views through the controller; the others are read again.
     if (m_shownRuns.isEmpty() || (m_controller->isRunning() && m_shownRuns == QSet<qint64> { m_liveRun })) {
         return;

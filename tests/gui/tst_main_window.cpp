@@ -89,7 +89,7 @@ private slots:
     void hasDock_data()
     {
         QTest::addColumn<QString>("objectName");
-        for (const char* name : { "Budget", "Candidates", "Architecture", "Mapping", "Runs" }) {
+        for (const char* name : { "Budget", "Candidates", "Architecture", "Mapping", "Runs", "Sweeps" }) {
             QTest::addRow("%s", name) << QString::fromLatin1(name);
         }
     }
@@ -109,10 +109,10 @@ private slots:
         QVERIFY(view->actions().contains(dock->toggleViewAction()));
     }
 
-    void hasExactlyFiveDocks()
+    void hasExactlySixDocks()
     {
         MainWindow window;
-        QCOMPARE(window.findChildren<QDockWidget*>().size(), 5);
+        QCOMPARE(window.findChildren<QDockWidget*>().size(), 6);
     }
 
     void menus()

@@ -7,6 +7,7 @@
 #include "pareto_plot.h"
 #include "runs_browser.h"
 #include "server_dialog.h"
+#include "sweeps_view.h"
 #include "store/run_store.h"
 
 #include "../support/pg_server.h"
@@ -134,6 +135,58 @@ private slots:
         QCOMPARE(std::set<qint64>(shown.begin(), shown.end()), stored);
         QTRY_COMPARE_WITH_TIMEOUT(
             w.runsBrowser()->model()->index(0, 0).data(dna::widgets::RunsModel::RunningRole).toBool(), false, 10000);
+    }
+
+    void aSweepsRunsArriveColouredByItsGrid()
+    {
+        // A sweep another writer runs: its runs are shown coloured by the DSP budget, and a task that starts while
+        // the sweep is shown joins the plot by itself, in its colour.
+        const std::string uri = m_pg->createDatabase();
+        auto other = RunStore::open(uri).value();
+        std::vector<SweepTaskRecord> tasks(3);
+        const int dsp[] = { 300, 600, 900 };
+        for (int i = 0; i < 3; ++i) {
+            tasks[size_t(i)].index = i;
+            tasks[size_t(i)].paramsJson = "{\"dsp\": " + std::to_string(dsp[i]) + "}";
+            tasks[size_t(i)].argsJson = "[]";
+        }
+        const int64_t sweep = other->createSweep({}, tasks);
+        auto runTask = [&](int i) {
+            if (!other->claimTask(sweep, i, "test")) {
+                return int64_t(0);
+            }
+            RunInfo run;
+            run.requestJson = "{}";
+            const int64_t id = other->createRun(run);
+            other->addCandidates(id, { candidate(0.8, 100.0 * (i + 1)), candidate(0.9, 50) }, {});
+            other->updateFront(id);
+            other->setTaskRun(sweep, i, id);
+            other->setRunState(id, RunState::Complete);
+            return id;
+        };
+        const int64_t first = runTask(0);
+        const int64_t second = runTask(1);
+        QVERIFY(first > 0 && second > 0);
+        MainWindow w;
+        QVERIFY(w.openStore(QString::fromStdString(uri)));
+        QCOMPARE(w.sweepsView()->sweepCount(), 1);
+        w.showSweep(sweep);
+        QCOMPARE(w.paretoPlot()->runIds().size(), 2);
+        // Colours by hand (viridis; 300 is the low end, 900 the high end at 0.9): 600 is t = 0.45.
+        QCOMPARE(w.paretoPlot()->runColor(first), QColor(68, 1, 84));
+        QCOMPARE(w.paretoPlot()->runColor(second), QColor(38, 132, 140));
+        const int64_t third = runTask(2);
+        QVERIFY(third > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(w.paretoPlot()->runIds().size(), 3, 10000);
+        QCOMPARE(w.paretoPlot()->runColor(first), QColor(68, 1, 84));
+        QCOMPARE(w.paretoPlot()->runColor(second), QColor(38, 132, 140)); // the grid's range, not the runs', sets it
+        QCOMPARE(w.paretoPlot()->runColor(third), dna::widgets::sequentialColour(0.9));
+        // The summary: the best FPS of each task at any accuracy.
+        const QList<QPointF> points = w.sweepsView()->summaryPoints();
+        QCOMPARE(points, (QList<QPointF> { { 300, 100 }, { 600, 200 }, { 900, 300 } }));
+        // Showing a run by itself gives it the qualitative palette again.
+        w.showRuns({ second });
+        QVERIFY(w.paretoPlot()->runColor(second) != QColor(38, 132, 140));
     }
 
     void runsOfOtherConnectionsAreMarked()

@@ -1,7 +1,7 @@
 // explorer_screenshot OUT.png [SECONDS] [STORE] [WIDTHxHEIGHT]: opens the explorer (1600x1000 unless given) on
 // STORE (default: a new file next to OUT), starts the quick co-search on Fashion-MNIST, waits SECONDS (default
 // 90), selects the most accurate candidate on the front, then writes a grab of the whole window to OUT. SECONDS
-// 0 starts no search: the store's newest run is shown as it is.
+// 0 starts no search: the store's newest run is shown as it is. DNA_SCREENSHOT_SWEEP=S shows sweep S instead.
 // This is how packaging/screenshots/ is made (see README); it runs under xvfb-run or QT_QPA_PLATFORM=offscreen.
 #include "candidate_selection.h"
 #include "main_window.h"
@@ -47,6 +47,13 @@ int main(int argc, char** argv)
         window.startSearch();
     }
     QTimer::singleShot(std::max(seconds, 1) * 1000, &window, [&] {
+        // DNA_SCREENSHOT_SWEEP=S shows sweep S (its runs coloured by the grid) with the Sweeps dock raised.
+        if (const qint64 sweep = qEnvironmentVariableIntValue("DNA_SCREENSHOT_SWEEP")) {
+            window.showSweep(sweep);
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("Sweeps"))) {
+                dock->raise();
+            }
+        }
         dna::widgets::ParetoPlot* plot = window.paretoPlot();
         const qint64 run = window.controller()->currentRunId();
         const QList<qint64> front = plot->frontIds(run != 0 ? run : plot->runIds().value(0));
