@@ -528,7 +528,7 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
             valueOptions.push_back(o);
         }
     }
-    Args args(argv, valueOptions, { "dry-run", "json" }, { "grid", "sbatch-arg" });
+    Args args(argv, valueOptions, { "dry-run", "json", "json-progress" }, { "grid", "sbatch-arg" });
     Executor e;
     e.kind = args.valueOr("executor", "local");
     if (e.kind != "local" && e.kind != "slurm") {
@@ -601,6 +601,9 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
             grid.fixed.push_back("--" + o);
             grid.fixed.push_back(*v);
         }
+    }
+    if (args.flag("json-progress")) {
+        grid.fixed.push_back("--json-progress"); // each task's output (its log) as JSON lines
     }
     const auto tasks = grid.tasks();
     if (tasks.size() > 100000) {

@@ -137,6 +137,11 @@ private:
     void loadRuns(const QList<qint64>& runIds, bool keepView = false);
     void reloadRunsBrowser();
     void reloadSweeps();
+    /// What other writers added to the shown runs since they were read: new candidates, new estimates and
+    /// trainings (only the new rows are read).
+    void appendFromStore();
+    /// Adds a run to those shown, with all its candidates (the others stay).
+    void addShownRun(qint64 runId);
     void loadArchitectureHistory(qint64 runId);
     void setOpNamesFor(const QString& space);
     QString runName(const widgets::BudgetSettings& settings) const;
@@ -180,6 +185,8 @@ private:
     QLabel* m_storeLabel = nullptr;
 
     QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
+    QHash<qint64, qint64> m_seenCandidate; // per shown run, the largest candidate id read from the store
+    QHash<qint64, qint64> m_seenEstimate; // per shown run, the newest accuracy-history row read
     qint64 m_shownSweep = 0; // the sweep whose runs are shown, 0 if none
     qint64 m_liveRun = 0; // the run the controller is streaming, 0 if none
     qint64 m_stripRun = 0; // the run whose probabilities the architecture heat map shows

@@ -187,18 +187,14 @@ void MainWindow::refreshFromStore()
         showSweep(m_shownSweep, true); // its new runs join, its fronts move
         return;
     }
-    // Our own live run reaches the views through the controller; the others are read again.
-    if (m_shownRuns.isEmpty() || (m_controller->isRunning() && m_shownRuns == QSet<qint64> { m_liveRun })) {
+    if (m_shownRuns.isEmpty()) {
         return;
     }
-    const QList<qint64> selected = m_selection->ids();
     try {
-        loadRuns(QList<qint64>(m_shownRuns.begin(), m_shownRuns.end()), true);
+        appendFromStore(); // only the rows added since the last read: cheap however many are shown
     } catch (const std::exception& e) {
         showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
-        return;
     }
-    m_selection->select(selected);
 }
 
 void MainWindow::loadRuns(const QList<qint64>& runIds, bool keepView)
@@ -207,6 +203,8 @@ void MainWindow::loadRuns(const QList<qint64>& runIds, bool keepView)
     m_paretoPlot->clearCandidates();
     m_table->model()->clear();
     m_shownRuns.clear();
+    m_seenCandidate.clear();
+    m_seenEstimate.clear();
     // The plot's metric first: the fronts (and the table's on-front flags, which follow the plot's
     // frontChanged) are computed against it.
     for (qint64 id : runIds) {
@@ -220,11 +218,7 @@ void MainWindow::loadRuns(const QList<qint64>& runIds, bool keepView)
         if (!run) {
             continue;
         }
-        m_shownRuns.insert(id);
-        m_paretoPlot->setRunName(id, QString::fromStdString(run->name));
-        const auto candidates = m_store->candidates(id);
-        m_table->model()->appendCandidates(candidates);
-        m_paretoPlot->addCandidates(candidates);
+        addShownRun(id);
     }
     if (!keepView) {
         m_paretoPlot->resetView();
@@ -399,6 +393,9 @@ void MainWindow::onCandidatesAdded(qint64 runId, const std::vector<store::Candid
     }
     m_table->model()->appendCandidates(candidates);
     m_paretoPlot->addCandidates(candidates); // its frontChanged updates the table's on-front flags
+    for (const auto& c : candidates) {
+        m_seenCandidate[runId] = std::max<qint64>(m_seenCandidate.value(runId), c.id);
+    }
 }
 
 void MainWindow::onEpoch(qint64 runId, const cosearch::EpochEvent& epoch)

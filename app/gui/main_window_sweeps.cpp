@@ -1,13 +1,18 @@
-// The main window's sweeps: the Sweeps dock lists the store's sweeps; choosing one shows its runs in the plot and
-// the table, coloured by a grid axis, and follows them while the sweep runs.
+// The main window following its store: the Sweeps dock (choosing a sweep shows its runs in the plot and the table,
+// coloured by a grid axis, and follows them while the sweep runs), and the rows other writers add to the shown runs,
+// read incrementally.
 #include "main_window.h"
 
 #include "candidate_selection.h"
+#include "candidate_table.h"
+#include "search_controller.h"
 #include "pareto_plot.h"
 #include "sweeps_view.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <limits>
 
 namespace dna::app {
 
@@ -48,19 +53,80 @@ void MainWindow::showSweep(qint64 sweepId, bool keepView)
             tasks.push_back(std::move(f));
         }
         m_sweeps->setTasks(sweepId, tasks);
-        m_paretoPlot->clearRunColors();
         const auto colours = m_sweeps->runColours();
+        const bool following = keepView && sweepId == m_shownSweep;
+        if (!following) {
+            m_paretoPlot->clearRunColors();
+        }
         for (auto it = colours.cbegin(); it != colours.cend(); ++it) {
             m_paretoPlot->setRunColor(it.key(), it.value());
         }
-        const QList<qint64> selected = m_selection->ids();
-        loadRuns(runIds, keepView);
-        m_shownSweep = sweepId;
-        if (keepView) {
-            m_selection->select(selected);
+        if (!following) {
+            loadRuns(runIds, keepView);
+            m_shownSweep = sweepId;
+            return;
+        }
+        // The sweep shown already: its new tasks' runs join, the others get their new rows.
+        appendFromStore();
+        for (qint64 id : runIds) {
+            if (!m_shownRuns.contains(id)) {
+                addShownRun(id);
+            }
         }
     } catch (const std::exception& e) {
         showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::addShownRun(qint64 runId)
+{
+    const auto run = m_store->run(runId);
+    if (!run) {
+        return;
+    }
+    m_shownRuns.insert(runId);
+    m_paretoPlot->setRunName(runId, QString::fromStdString(run->name));
+    m_seenEstimate[runId] = m_store->lastEstimateRow(runId); // before the candidates: a later row is read again
+    const auto candidates = m_store->candidates(runId);
+    m_seenCandidate[runId] = candidates.empty() ? 0 : candidates.back().id;
+    m_table->model()->appendCandidates(candidates);
+    m_paretoPlot->addCandidates(candidates);
+}
+
+void MainWindow::appendFromStore()
+{
+    for (qint64 id : QList<qint64>(m_shownRuns.begin(), m_shownRuns.end())) {
+        if (id == m_liveRun && m_controller->isRunning()) {
+            continue; // our own live run reaches the views through the controller
+        }
+        const auto fresh = m_store->candidatesAfter(id, m_seenCandidate.value(id));
+        if (!fresh.empty()) {
+            m_seenCandidate[id] = fresh.back().id;
+            m_table->model()->appendCandidates(fresh);
+            m_paretoPlot->addCandidates(fresh); // its frontChanged updates the table's on-front flags
+        }
+        int64_t last = m_seenEstimate.value(id);
+        const auto history = m_store->estimatesAfter(id, last, last);
+        m_seenEstimate[id] = last;
+        std::vector<store::EstimateRecord> estimates;
+        const qint64 firstFresh = fresh.empty() ? std::numeric_limits<qint64>::max() : fresh.front().id;
+        for (const auto& e : history) {
+            if (e.candidateId >= firstFresh) {
+                continue; // read just now with its latest accuracy
+            }
+            if (e.kind == "retrained") {
+                if (const auto c = m_store->candidate(e.candidateId)) {
+                    m_table->model()->appendCandidates({ *c }); // updates the row in place
+                    m_paretoPlot->setRetrained(e.candidateId, e.accuracy);
+                }
+            } else {
+                estimates.push_back(e);
+            }
+        }
+        if (!estimates.empty()) {
+            m_table->model()->updateEstimates(estimates);
+            m_paretoPlot->updateEstimates(estimates);
+        }
     }
 }
 

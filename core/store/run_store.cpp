@@ -555,6 +555,41 @@ std::vector<CandidateRecord> RunStore::candidates(int64_t runId, bool frontOnly,
     return out;
 }
 
+std::vector<CandidateRecord> RunStore::candidatesAfter(int64_t runId, int64_t afterId) const
+{
+    std::vector<CandidateRecord> out;
+    Statement s(db(), candidateQuery(false, "WHERE run_id = ?1 AND id > ?2 ORDER BY id"));
+    s.bind(1, runId).bind(2, afterId);
+    while (s.step()) {
+        out.push_back(readCandidate(s));
+    }
+    return out;
+}
+
+std::vector<EstimateRecord> RunStore::estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const
+{
+    std::vector<EstimateRecord> out;
+    Statement s(db(),
+        "SELECT e.rowid, e.candidate_id, e.epoch, e.accuracy, e.kind FROM estimates e JOIN candidates c ON"
+        " c.id = e.candidate_id WHERE c.run_id = ?1 AND e.rowid > ?2 ORDER BY e.rowid");
+    s.bind(1, runId).bind(2, afterRow);
+    while (s.step()) {
+        lastRow = s.integer(0);
+        out.push_back({ s.integer(1), int(s.integer(2)), s.real(3), s.text(4) });
+    }
+    return out;
+}
+
+int64_t RunStore::lastEstimateRow(int64_t runId) const
+{
+    Statement s(db(),
+        "SELECT coalesce(max(e.rowid), 0) FROM estimates e JOIN candidates c ON c.id = e.candidate_id"
+        " WHERE c.run_id = ?1");
+    s.bind(1, runId);
+    s.step();
+    return s.integer(0);
+}
+
 std::optional<CandidateRecord> RunStore::candidate(int64_t candidateId) const
 {
     Statement s(db(), candidateQuery(true, "WHERE id = ?1").c_str());

@@ -237,6 +237,15 @@ public:
     std::optional<RunInfo> run(int64_t runId) const;
     std::vector<CandidateRecord> candidates(int64_t runId, bool frontOnly = false, bool withDesign = false) const;
     std::optional<CandidateRecord> candidate(int64_t candidateId) const;
+    /// A run's candidates with ids above `afterId`, in id order: what a viewer has not read yet. (A run has one
+    /// writer, whose batches commit in id order, so a later read never finds a smaller id of that run.)
+    std::vector<CandidateRecord> candidatesAfter(int64_t runId, int64_t afterId) const;
+    /// The accuracy-history rows of a run's candidates after row `afterRow`, oldest first; `lastRow` becomes the
+    /// newest row's number (unchanged when there is none). Row numbers order one run's history as candidatesAfter
+    /// orders its candidates.
+    std::vector<EstimateRecord> estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const;
+    /// The newest accuracy-history row of a run's candidates (0: none): where estimatesAfter starts.
+    int64_t lastEstimateRow(int64_t runId) const;
     std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
     /// Every accuracy the candidate was given, oldest first (its first estimate included).
     std::vector<EstimateRecord> estimates(int64_t candidateId) const;

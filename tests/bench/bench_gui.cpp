@@ -1,5 +1,7 @@
 // GUI responsiveness of the live Pareto view (widgets/pareto_plot), offscreen:
 //   pareto_add_50k_ms                  adding 50,000 candidates of 5 runs in batches of 500 (fronts included)
+//   pareto_*_1m_100runs_*              the same figures for 1,000,000 candidates of 100 runs (a large sweep; batches
+//                                      of 10,000), and live_append_1000_per_s_on_1m_100runs_* on top of them
 //   pareto_replot_50k_ms               median of 10 full replots of those candidates at 1200x800
 //   pareto_nearest_lookup_us           mean hover lookup at random pixels (first one builds the pixel index)
 //   pareto_pixel_index_build_ms        that first lookup after the axes changed
@@ -99,6 +101,68 @@ Gaps liveAppendGaps(widgets::ParetoPlot& plot, Generator& generator, double seco
     return { gaps.back(), gaps[gaps.size() * 99 / 100] };
 }
 
+// Adds `count` candidates of `runs` runs in batches, then times full replots and hover lookups; `tag` names the
+// figures (pareto_add_<tag>_ms, pareto_replot_<tag>_ms, pareto_nearest_lookup_<tag>_us, ...; the 50k case keeps
+// its historical names).
+void largePlot(int count, int runs, const std::string& tag, bool historicalNames)
+{
+    auto name = [&](const std::string& base, const std::string& unit) {
+        return historicalNames && base != "pareto_add" && base != "pareto_replot"
+            ? base + "_" + unit
+            : base + "_" + tag + "_" + unit;
+    };
+    widgets::ParetoPlot plot;
+    widgets::CandidateSelection selection;
+    plot.setSelectionModel(&selection);
+    plot.resize(1200, 800);
+    plot.show();
+    Generator generator(1);
+    const auto all = generator.next(count, runs);
+    const size_t batch = count > 100000 ? 10000 : 500;
+
+    QElapsedTimer t;
+    t.start();
+    for (size_t i = 0; i < all.size(); i += batch) {
+        plot.addCandidates(std::vector<store::CandidateRecord>(
+            all.begin() + long(i), all.begin() + long(std::min(all.size(), i + batch))));
+    }
+    bench::report(name("pareto_add", "ms"), double(t.nsecsElapsed()) / 1e6);
+    selection.select({ 10, 20, 30 });
+    plot.resetView();
+
+    std::vector<double> times;
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        times.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    bench::report(name("pareto_replot", "ms"), median(times));
+    if (const QByteArray shot = qgetenv("DNA_BENCH_SHOT"); !shot.isEmpty() && historicalNames) {
+        plot.grab().save(QString::fromLocal8Bit(shot));
+    }
+
+    std::mt19937 rng(3);
+    const QRect r = plot.axisRect()->rect();
+    std::uniform_int_distribution<int> px(r.left(), r.right()), py(r.top(), r.bottom());
+    t.restart();
+    plot.candidateAt(QPoint(px(rng), py(rng)));
+    bench::report(name("pareto_pixel_index_build", "ms"), double(t.nsecsElapsed()) / 1e6);
+    const int lookups = 20000;
+    int hits = 0;
+    t.restart();
+    for (int i = 0; i < lookups; ++i) {
+        hits += plot.candidateAt(QPoint(px(rng), py(rng))) >= 0 ? 1 : 0;
+    }
+    bench::report(name("pareto_nearest_lookup", "us"), double(t.nsecsElapsed()) / 1e3 / lookups);
+    bench::report(name("pareto_nearest_lookup_hit", "fraction"), double(hits) / lookups);
+    if (!historicalNames) {
+        // Live appends of a running sweep on top of it.
+        const Gaps gaps = liveAppendGaps(plot, generator, 3.0);
+        bench::report("live_append_1000_per_s_on_" + tag + "_max_gap_ms", gaps.maxMs);
+        bench::report("live_append_1000_per_s_on_" + tag + "_p99_gap_ms", gaps.p99Ms);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -108,50 +172,9 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
 
-    {
-        widgets::ParetoPlot plot;
-        widgets::CandidateSelection selection;
-        plot.setSelectionModel(&selection);
-        plot.resize(1200, 800);
-        plot.show();
-        Generator generator(1);
-        const auto all = generator.next(50000, 5);
-
-        QElapsedTimer t;
-        t.start();
-        for (size_t i = 0; i < all.size(); i += 500) {
-            plot.addCandidates(std::vector<store::CandidateRecord>(all.begin() + long(i), all.begin() + long(i + 500)));
-        }
-        bench::report("pareto_add_50k_ms", double(t.nsecsElapsed()) / 1e6);
-        selection.select({ 10, 20, 30 });
-        plot.resetView();
-
-        std::vector<double> times;
-        for (int i = 0; i < 10; ++i) {
-            t.restart();
-            plot.replot(QCustomPlot::rpImmediateRefresh);
-            times.push_back(double(t.nsecsElapsed()) / 1e6);
-        }
-        bench::report("pareto_replot_50k_ms", median(times));
-        if (const QByteArray shot = qgetenv("DNA_BENCH_SHOT"); !shot.isEmpty()) {
-            plot.grab().save(QString::fromLocal8Bit(shot));
-        }
-
-        std::mt19937 rng(3);
-        const QRect r = plot.axisRect()->rect();
-        std::uniform_int_distribution<int> px(r.left(), r.right()), py(r.top(), r.bottom());
-        t.restart();
-        plot.candidateAt(QPoint(px(rng), py(rng)));
-        bench::report("pareto_pixel_index_build_ms", double(t.nsecsElapsed()) / 1e6);
-        const int lookups = 20000;
-        int hits = 0;
-        t.restart();
-        for (int i = 0; i < lookups; ++i) {
-            hits += plot.candidateAt(QPoint(px(rng), py(rng))) >= 0 ? 1 : 0;
-        }
-        bench::report("pareto_nearest_lookup_us", double(t.nsecsElapsed()) / 1e3 / lookups);
-        bench::report("pareto_nearest_lookup_hit_fraction", double(hits) / lookups);
-    }
+    largePlot(50000, 5, "50k", true);
+    // A large sweep loaded: 100 runs of 10,000 candidates.
+    largePlot(1000000, 100, "1m_100runs", false);
     {
         widgets::ParetoPlot plot;
         plot.resize(1200, 800);

@@ -184,6 +184,15 @@ private slots:
         // The summary: the best FPS of each task at any accuracy.
         const QList<QPointF> points = w.sweepsView()->summaryPoints();
         QCOMPARE(points, (QList<QPointF> { { 300, 100 }, { 600, 200 }, { 900, 300 } }));
+        // A re-estimate another writer records reaches the shown run (only the new history rows are read): the
+        // candidate at 50 FPS drops from 90 % to 75 %, below the one at 100 FPS and 80 %, and leaves the front.
+        QCOMPARE(w.paretoPlot()->frontIds(first).size(), 2);
+        const auto firstCandidates = other->candidates(first);
+        const auto slow = std::find_if(firstCandidates.begin(), firstCandidates.end(), [](const auto& c) { return c.fps == 50; });
+        QVERIFY(slow != firstCandidates.end());
+        other->updateEstimates(first, { { slow->id, 1, 0.75, "supernet" } });
+        QTRY_COMPARE_WITH_TIMEOUT(w.paretoPlot()->frontIds(first).size(), 1, 10000);
+        QVERIFY(w.paretoPlot()->frontIds(first).front() != slow->id);
         // Showing a run by itself gives it the qualitative palette again.
         w.showRuns({ second });
         QVERIFY(w.paretoPlot()->runColor(second) != QColor(38, 132, 140));
