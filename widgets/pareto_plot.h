@@ -13,6 +13,7 @@
 namespace dna::widgets {
 
 class CandidateSelection;
+class DotCloud;
 
 /// The metric a Pareto plot trades against accuracy (its x axis).
 enum class ParetoMetric { Fps, Latency, Energy, Edp };
@@ -161,6 +162,7 @@ private:
 
     QCPItemText* m_placeholder = nullptr;
     QCPGraph* m_invalid = nullptr;
+    DotCloud* m_cloud = nullptr; // every dot past the detail limit, drawn as one image
     QCPGraph* m_selected = nullptr;
     QCPGraph* m_current = nullptr;
     QCPGraph* m_retrained = nullptr; // diamonds at the retrained accuracies

@@ -2,6 +2,7 @@
 #include "pareto_plot.h"
 
 #include "candidate_selection.h"
+#include "dot_cloud.h"
 
 #include <QHash>
 
@@ -19,6 +20,7 @@ void ParetoPlot::clearCandidates()
     m_points.clear();
     m_pointById.clear();
     m_invalid->data()->clear();
+    m_cloud->clear();
     ++m_dataGeneration;
     m_autoRange = true;
     scheduleSync();

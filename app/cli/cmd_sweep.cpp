@@ -513,6 +513,40 @@ int status(store::RunStore& db, int64_t sweepId, bool json, std::ostream& out, s
     return Ok;
 }
 
+/// A file store's tasks claimed by a sweep process that died (killed, the machine restarted): their children may
+/// have searched into their own files beside the store. Moves those runs in (a killed search's run as interrupted),
+/// so that resuming loses nothing. False when such a file is still being written (a child outlived its sweep):
+/// resuming now would run that task twice.
+bool adoptOrphans(store::RunStore& db, int64_t sweepId, std::ostream& err)
+{
+    const fs::path storePath(db.path());
+    for (const auto& t : db.sweepTasks(sweepId)) {
+        if (t.state != "claimed") {
+            continue;
+        }
+        const std::string prefix = storePath.stem().string() + "-sweep" + std::to_string(sweepId) + "-task"
+            + std::to_string(t.index) + "-";
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(storePath.parent_path(), ec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind(prefix, 0) != 0 || entry.path().extension() != ".sqlite") {
+                continue;
+            }
+            {
+                auto probe = store::RunStore::open(entry.path().string(), store::RunStore::Mode::ReadOnly);
+                if (probe && (*probe)->writerAlive()) {
+                    err << "dna-cli sweep: task " << t.index << " is still running (a search is writing "
+                        << entry.path().string() << "); resume once it has ended\n";
+                    return false;
+                }
+            }
+            importTask(db, sweepId, t, entry.path().string(), {}, -1);
+            err << "task " << t.index << ": kept the run its search wrote before the sweep process stopped\n";
+        }
+    }
+    return true;
+}
+
 int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostream& err)
 {
     std::vector<std::string> argv = argvIn;
@@ -564,6 +598,9 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
         if (e.kind == "slurm" && !db.isServer()) {
             throw UsageError("--executor slurm needs a server store (--db postgresql://...): the tasks run on several "
                              "machines and write at once");
+        }
+        if (!db.isServer() && !adoptOrphans(db, id, err)) {
+            return Failure;
         }
         const auto queued = db.requeueUnfinished(id);
         if (queued.empty()) {

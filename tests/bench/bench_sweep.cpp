@@ -37,7 +37,7 @@ double run(const QStringList& args)
     QElapsedTimer t;
     t.start();
     QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.setStandardErrorFile(QProcess::nullDevice()); // the searches' progress bars
     p.start(QStringLiteral(DNA_CLI_BIN), args);
     if (!p.waitForFinished(3600 * 1000) || p.exitCode() != 0) {
         std::fprintf(stderr, "dna-cli %s failed:\n%s\n", qPrintable(args.join(QLatin1Char(' '))),

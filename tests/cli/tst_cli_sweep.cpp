@@ -53,6 +53,21 @@ bool allComplete(const std::string& location, int64_t sweepId, size_t count)
     return tasks.size() == count && std::all_of(tasks.begin(), tasks.end(), [](const auto& t) { return t.finished(); });
 }
 
+/// Processes whose command line contains `text` (in one argument).
+QList<pid_t> processesWith(const QByteArray& text)
+{
+    QList<pid_t> out;
+    for (const QString& p : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const pid_t pid = p.toInt(&number);
+        QFile f(QStringLiteral("/proc/") + p + QStringLiteral("/cmdline"));
+        if (number && f.open(QIODevice::ReadOnly) && f.readAll().contains(text)) {
+            out << pid;
+        }
+    }
+    return out;
+}
+
 /// The pid of the process running task `index` of sweep `sweepId` (dna-cli sweep-task), 0 when none.
 pid_t taskProcess(int64_t sweepId, int index)
 {
@@ -86,6 +101,7 @@ private slots:
     void gridExpandsToOneTaskPerPoint();
     void badSweepsAreRefusedWithTheAllowedValues();
     void localSweepIntoAFileStore();
+    void killedLocalSweepLosesNothing();
     void aTaskClaimedTwiceRunsOnce();
     void slurmSweepIntoAServerStore();
 
@@ -208,6 +224,44 @@ void TestCliSweep::localSweepIntoAFileStore()
         QString::number(sweeps[0].id), QStringLiteral("--db"), db });
     QCOMPARE(resume.exitCode, 0);
     QVERIFY(resume.outText.contains(QStringLiteral("nothing to resume")));
+}
+
+void TestCliSweep::killedLocalSweepLosesNothing()
+{
+    // The sweep process on a file store is killed while its two tasks search (each into a file of its own); the
+    // searches run on to their end. --resume moves their runs into the store instead of running them again.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
+    QProcess sweep;
+    sweep.start(QStringLiteral(DNA_CLI_BIN),
+        { QStringLiteral("sweep"), QStringLiteral("--seeds"), QStringLiteral("1-2"), QStringLiteral("--epochs"),
+            QStringLiteral("2"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
+            m_data.path(), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
+    QVERIFY(sweep.waitForStarted());
+    const QByteArray scratch = QFileInfo(db).absolutePath().toUtf8() + "/runs-sweep1-task";
+    QVERIFY(waitUntil([&] { return processesWith(scratch).size() == 2; }, 60000));
+    ::kill(pid_t(sweep.processId()), SIGKILL);
+    QVERIFY(sweep.waitForFinished(10000));
+    QVERIFY(waitUntil([&] { return processesWith(scratch).isEmpty(); }, 300000));
+    {
+        const auto tasks = tasksOf(db.toStdString(), 1);
+        QCOMPARE(int(tasks.size()), 2);
+        QCOMPARE(QString::fromStdString(tasks[0].state), QStringLiteral("claimed"));
+    }
+    const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QStringLiteral("1"),
+                                     QStringLiteral("--db"), db },
+        300000);
+    QVERIFY2(resume.exitCode == 0, qPrintable(resume.err + resume.outText));
+    QCOMPARE(resume.err.count(QStringLiteral("kept the run")), 2);
+    QVERIFY(resume.outText.contains(QStringLiteral("nothing to resume")));
+    auto store = RunStore::open(db.toStdString(), RunStore::Mode::ReadOnly).value();
+    QCOMPARE(int(store->runs().size()), 2);
+    for (const auto& t : store->sweepTasks(1)) {
+        QCOMPARE(QString::fromStdString(t.state), QStringLiteral("complete"));
+        QCOMPARE(t.attempts, 1);
+        QVERIFY(store->run(t.runId)->candidates > 0);
+    }
+    QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*task*.sqlite*") }, QDir::Files).size(), 0);
 }
 
 void TestCliSweep::aTaskClaimedTwiceRunsOnce()

@@ -447,6 +447,37 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("front.jpg"))));
     }
 
+    void manyDotsAreDrawnWhereTheAxesPutThem()
+    {
+        // Past the detail limit (5,000) every dot is one pixel of an image: each dominated design's pixel, where the
+        // axes map its coordinates, has its run's dot shade (the run colour 20 % of the way to white).
+        ParetoPlot plot;
+        plot.resize(1000, 650);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const auto many = syntheticRun(1, 1, 6000, 0.0, 3);
+        plot.addCandidates(many);
+        plot.resetView();
+        const QImage shot = plot.grab().toImage();
+        const QColor run = plot.runColor(1);
+        auto mix = [](int v) { return int(v + (255 - v) * 0.2); };
+        const QColor dot(mix(run.red()), mix(run.green()), mix(run.blue()));
+        const QList<qint64> frontList = plot.frontIds(1);
+        const QSet<qint64> front(frontList.begin(), frontList.end());
+        int checked = 0, matched = 0;
+        for (const CandidateRecord& c : many) {
+            if (!c.valid || front.contains(c.id)) {
+                continue;
+            }
+            const QPoint at(int(std::floor(plot.xAxis->coordToPixel(c.fps))),
+                int(std::floor(plot.yAxis->coordToPixel(c.accuracy * 100))));
+            ++checked;
+            matched += near(shot.pixel(at * shot.devicePixelRatio()), dot, 12) ? 1 : 0;
+        }
+        // A few lie under a front line or a grid line drawn above them.
+        QVERIFY2(matched > checked * 9 / 10, qPrintable(QStringLiteral("%1 of %2").arg(matched).arg(checked)));
+    }
+
     void drawsFrontAndBudget()
     {
         // Two synthetic runs, a selection and a minimum-FPS budget: the front discs are drawn in their run's
