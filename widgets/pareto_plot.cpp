@@ -57,6 +57,10 @@ QColor paler(const QColor& c, double towardsWhite)
 // about ten times faster (see the QCustomPlot notes).
 constexpr size_t kDetailLimit = 5000;
 
+// Past this many runs the legend would cover the plot and say little: runs are named in the hover card (and a
+// sweep's colours in the Sweeps view).
+constexpr size_t kLegendLimit = 12;
+
 double metricOf(const store::CandidateRecord& c, ParetoMetric metric)
 {
     const double v = store::frontMetric(c, metricInfo(metric).objective);
@@ -64,6 +68,22 @@ double metricOf(const store::CandidateRecord& c, ParetoMetric metric)
 }
 
 } // namespace
+
+QCPScatterStyle ParetoPlot::frontScatter(const QColor& colour, bool fast)
+{
+    if (!fast) {
+        return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1), colour, 9);
+    }
+    // The same disc drawn once into a pixmap: a hundred fronts of discs cost a few milliseconds, not a hundred.
+    QPixmap disc(11, 11);
+    disc.fill(Qt::transparent);
+    QPainter p(&disc);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::white, 1));
+    p.setBrush(colour);
+    p.drawEllipse(QRectF(1, 1, 9, 9));
+    return QCPScatterStyle(disc);
+}
 
 /// Candidates binned by the pixel they are drawn at (compressed rows: cellStart indexes items), valid for one
 /// axis layout. Candidates appended since the build go to a short list scanned linearly, until it gets long.
@@ -384,7 +404,7 @@ ParetoPlot::Run ParetoPlot::makeRun(qint64 runId)
     run.front->setSelectable(QCP::stNone);
     run.front->setLineStyle(maximises(m_metric) ? QCPGraph::lsStepRight : QCPGraph::lsStepLeft);
     run.front->setPen(QPen(colour, 2));
-    run.front->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1), colour, 9));
+    run.front->setScatterStyle(frontScatter(colour, !m_detailed));
     run.front->setName(m_runNames.value(runId, tr("Run %1").arg(runId)));
     m_fullDotsRebuild = true; // applies the scatter detail to the new dots graph too
     return run;
@@ -488,6 +508,10 @@ void ParetoPlot::applyScatterDetail()
         run.dots->setAntialiasedScatters(m_detailed);
         run.dots->setScatterStyle(m_detailed ? QCPScatterStyle(QCPScatterStyle::ssDisc, dot, dot, 5)
                                              : QCPScatterStyle(QCPScatterStyle::ssDot, dot, 1));
+        run.front->setScatterStyle(frontScatter(run.colour, !m_detailed));
+        // Staircases are horizontal and vertical: antialiasing them changes little and costs much at 100 runs.
+        run.front->setAntialiased(m_detailed);
+        run.dots->setVisible(m_detailed); // empty past the detail limit: the dot cloud draws them
     }
     m_invalid->setPen(QPen(kInvalidColour));
     m_invalid->setAntialiasedScatters(m_detailed);
@@ -564,7 +588,7 @@ void ParetoPlot::syncBudgetLines()
 
 void ParetoPlot::syncLegend()
 {
-    legend->setVisible(m_runs.size() > 1);
+    legend->setVisible(m_runs.size() > 1 && m_runs.size() <= kLegendLimit);
     std::vector<const Run*> byId;
     for (const Run& run : m_runs) {
         byId.push_back(&run);
@@ -586,19 +610,8 @@ void ParetoPlot::syncLegend()
 
 void ParetoPlot::applyAutoRange()
 {
-    double xLo = HUGE_VAL, xHi = -HUGE_VAL, yLo = HUGE_VAL, yHi = -HUGE_VAL;
-    for (const Point& p : m_points) {
-        if (plottable(p)) {
-            xLo = std::min(xLo, p.x);
-            xHi = std::max(xHi, p.x);
-            yLo = std::min(yLo, p.y);
-            yHi = std::max(yHi, p.y);
-            if (p.record.retrainedAccuracy >= 0) { // the diamond of a training from scratch
-                yLo = std::min(yLo, p.record.retrainedAccuracy * 100.0);
-                yHi = std::max(yHi, p.record.retrainedAccuracy * 100.0);
-            }
-        }
-    }
+    const Derived& d = derived(); // the data's extent, diamonds of trainings from scratch included
+    double xLo = d.xLo, xHi = d.xHi, yLo = d.yLo, yHi = d.yHi;
     if (m_budgetLine->visible()) {
         const double b = m_budgetLine->point1->coords().x();
         xLo = std::min(xLo, b);

@@ -124,6 +124,8 @@ private:
     };
     struct PixelIndex;
 
+    /// A front's disc in a run colour: a vector circle, or (`fast`, for large data sets) a pixmap of it.
+    static QCPScatterStyle frontScatter(const QColor& colour, bool fast);
     void setupAxes();
     void setupPlaceholder();
     void setupLayersAndGraphs();
@@ -182,6 +184,17 @@ private:
     bool m_pressed = false;
     mutable std::unique_ptr<PixelIndex> m_index;
     int m_dataGeneration = 0;
+    /// What the syncs need of every point, kept up to date as points are appended (O(new points) a sync, not
+    /// O(all points)); recomputed from scratch when m_dataGeneration moved (points changed or went away).
+    struct Derived {
+        int generation = -1;
+        size_t upTo = 0; // points folded in
+        double xLo = HUGE_VAL, xHi = -HUGE_VAL, yLo = HUGE_VAL, yHi = -HUGE_VAL;
+        std::vector<std::pair<int, int>> epochRange; // per run: lowest and highest supernet estimate epoch
+        bool anyRetrained = false;
+    };
+    mutable Derived m_derived;
+    const Derived& derived() const;
 };
 
 } // namespace dna::widgets

@@ -18,7 +18,8 @@ void ParetoPlot::setRetrained(qint64 candidateId, double accuracy)
         return;
     }
     m_points[size_t(*at)].record.retrainedAccuracy = accuracy;
-    scheduleSync(); // the auto range takes the diamond in
+    ++m_dataGeneration; // the derived ranges take the diamond in
+    scheduleSync();
 }
 
 int ParetoPlot::retrainedCount() const
@@ -27,18 +28,55 @@ int ParetoPlot::retrainedCount() const
         [this](const Point& p) { return p.record.retrainedAccuracy >= 0 && plottable(p); }));
 }
 
+const ParetoPlot::Derived& ParetoPlot::derived() const
+{
+    static const std::string supernet = "supernet";
+    Derived& d = m_derived;
+    if (d.generation != m_dataGeneration || d.upTo > m_points.size()) {
+        d = Derived();
+        d.generation = m_dataGeneration;
+    }
+    d.epochRange.resize(m_runs.size(), { std::numeric_limits<int>::max(), -1 });
+    for (; d.upTo < m_points.size(); ++d.upTo) {
+        const Point& p = m_points[d.upTo];
+        if (!plottable(p)) {
+            continue;
+        }
+        d.xLo = std::min(d.xLo, p.x);
+        d.xHi = std::max(d.xHi, p.x);
+        d.yLo = std::min(d.yLo, p.y);
+        d.yHi = std::max(d.yHi, p.y);
+        if (p.record.retrainedAccuracy >= 0) { // the diamond of a training from scratch
+            d.anyRetrained = true;
+            d.yLo = std::min(d.yLo, p.record.retrainedAccuracy * 100.0);
+            d.yHi = std::max(d.yHi, p.record.retrainedAccuracy * 100.0);
+        }
+        if (p.record.valid && p.record.estimateEpoch >= 0 && p.record.accuracyKind == supernet) {
+            auto& range = d.epochRange[size_t(p.run)];
+            range.first = std::min(range.first, p.record.estimateEpoch);
+            range.second = std::max(range.second, p.record.estimateEpoch);
+        }
+    }
+    return d;
+}
+
 std::vector<int> ParetoPlot::staleMembers() const
 {
+    static const std::string supernet = "supernet"; // compared as a string of known length: a million points a sync
+    const Derived& d = derived();
+    if (std::none_of(d.epochRange.begin(), d.epochRange.end(), [](const auto& r) { return r.first < r.second; })) {
+        return {}; // every run's estimates come from one epoch's weights
+    }
     std::vector<int> latest(m_runs.size(), -1);
     for (const Point& p : m_points) {
-        if (p.record.accuracyKind == "supernet") {
+        if (p.record.accuracyKind == supernet) {
             latest[size_t(p.run)] = std::max(latest[size_t(p.run)], p.record.estimateEpoch);
         }
     }
     std::vector<int> stale;
     for (size_t i = 0; i < m_points.size(); ++i) {
         const Point& p = m_points[i];
-        if (p.record.valid && plottable(p) && p.record.accuracyKind == "supernet" && p.record.estimateEpoch >= 0
+        if (p.record.valid && plottable(p) && p.record.accuracyKind == supernet && p.record.estimateEpoch >= 0
             && p.record.estimateEpoch < latest[size_t(p.run)]) {
             stale.push_back(int(i));
         }
@@ -57,16 +95,18 @@ void ParetoPlot::syncRetrainedGraphs()
     }
     m_stale->setData(sx, sy); // hollow: the estimate is from older weights than the run's front
     QVector<double> mx, my, lx, ly;
-    for (const Point& p : m_points) {
-        if (p.record.retrainedAccuracy < 0 || !plottable(p)) {
-            continue;
+    if (derived().anyRetrained) { // skips a million points when nothing was trained from scratch
+        for (const Point& p : m_points) {
+            if (p.record.retrainedAccuracy < 0 || !plottable(p)) {
+                continue;
+            }
+            const double y = p.record.retrainedAccuracy * 100.0;
+            mx.append(p.x);
+            my.append(y);
+            // Vertical segments share x, so the points must not be sorted: keep the order given.
+            lx << p.x << p.x << p.x;
+            ly << p.y << y << std::numeric_limits<double>::quiet_NaN();
         }
-        const double y = p.record.retrainedAccuracy * 100.0;
-        mx.append(p.x);
-        my.append(y);
-        // Vertical segments share x, so the points must not be sorted: keep the order given.
-        lx << p.x << p.x << p.x;
-        ly << p.y << y << std::numeric_limits<double>::quiet_NaN();
     }
     m_retrained->setData(mx, my); // in point order, not sorted by x
     m_retrainLinks->data()->clear();

@@ -124,7 +124,7 @@ void ParetoPlot::setRunColor(qint64 runId, const QColor& colour)
         if (run.runId == runId && run.colour != colour) {
             run.colour = colour;
             run.front->setPen(QPen(colour, 2));
-            run.front->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1), colour, 9));
+            run.front->setScatterStyle(frontScatter(colour, !m_detailed));
             m_fullDotsRebuild = true; // the dots take the paler shade of the new colour
             scheduleSync();
         }
