@@ -97,10 +97,6 @@ int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     auto req = &parsed->request;
     const bool json = parsed->json;
     const std::string& dbPath = parsed->store;
-    if (!store::RunStore::isServerLocation(dbPath)) {
-        std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(dbPath).parent_path(), ec);
-    }
     auto opened = store::RunStore::open(dbPath);
     if (!opened) {
         err << "dna-cli search: --db: " << opened.error().detail << '\n';

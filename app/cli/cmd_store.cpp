@@ -240,10 +240,6 @@ int storeCopy(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         err << "dna-cli store copy: --from: " << source.error().detail << '\n';
         return BadUsage;
     }
-    if (!store::RunStore::isServerLocation(*to)) {
-        std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(*to).parent_path(), ec);
-    }
     auto target = store::RunStore::open(*to);
     if (!target) {
         err << "dna-cli store copy: --to: " << target.error().detail << '\n';

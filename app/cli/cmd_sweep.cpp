@@ -253,8 +253,13 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
     };
     std::map<pid_t, Child> running;
     g_stop = 0;
-    auto previousInt = std::signal(SIGINT, onStop);
-    auto previousTerm = std::signal(SIGTERM, onStop);
+    // Without SA_RESTART, so that a signal interrupts the wait for the children (std::signal restarts it).
+    struct sigaction stop {};
+    stop.sa_handler = onStop;
+    sigemptyset(&stop.sa_mask);
+    struct sigaction previousInt {}, previousTerm {};
+    sigaction(SIGINT, &stop, &previousInt);
+    sigaction(SIGTERM, &stop, &previousTerm);
     db.setSweepJob(sweepId, "local", std::to_string(getpid()));
     const std::string self = selfPath();
     size_t next = 0;
@@ -341,8 +346,8 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
         }
         err << "  [" << finished + unfinished << "/" << indices.size() << "]\n";
     }
-    std::signal(SIGINT, previousInt);
-    std::signal(SIGTERM, previousTerm);
+    sigaction(SIGINT, &previousInt, nullptr);
+    sigaction(SIGTERM, &previousTerm, nullptr);
     const size_t notStarted = indices.size() - size_t(finished + unfinished);
     out << "sweep " << sweepId << ": " << finished << " of " << indices.size() << " tasks complete";
     if (unfinished || notStarted) {
@@ -581,6 +586,16 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
 
     if (args.value("status") || args.value("resume")) {
         const bool resume = bool(args.value("resume"));
+        // The tasks run as they were recorded: a grid or search option here would be silently ignored.
+        for (const auto& o : searchValueOptions()) {
+            if (o != "db" && args.value(o)) {
+                throw UsageError("--" + o + " cannot be given with --" + (resume ? "resume" : "status")
+                    + ": a sweep's tasks keep the options they were recorded with (start a new sweep to change them)");
+            }
+        }
+        if (!args.values("grid").empty() || args.value("seeds") || args.value("grid-file")) {
+            throw UsageError(std::string("a grid cannot be given with --") + (resume ? "resume" : "status"));
+        }
         const long long id = args.integer(resume ? "resume" : "status", 0, 1, 1LL << 62);
         auto opened = store::RunStore::open(location, resume ? store::RunStore::Mode::ReadWrite : store::RunStore::Mode::ReadOnly);
         if (!opened) {
@@ -684,10 +699,6 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
             out << '\n';
         }
         return Ok;
-    }
-    if (!server) {
-        std::error_code ec;
-        fs::create_directories(fs::path(location).parent_path(), ec);
     }
     auto opened = store::RunStore::open(location);
     if (!opened) {

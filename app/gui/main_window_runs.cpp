@@ -90,9 +90,6 @@ bool MainWindow::openStore(const QString& path)
     if (m_store && absolute == m_storeFile) {
         return true; // already open (a second open of our own file would find it locked, by us)
     }
-    if (!server) {
-        QDir().mkpath(QFileInfo(absolute).absolutePath());
-    }
     auto opened = store::RunStore::open(absolute.toStdString());
     bool readOnly = false;
     if (!opened && (opened.error().code == "store_locked" || opened.error().code == "damaged_store")) {

@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include <sys/stat.h>
+
+#include <filesystem>
 #include <unistd.h>
 
 namespace dna::store {
@@ -150,6 +152,11 @@ Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, Run
     }
     if (exists && !S_ISREG(st.st_mode)) {
         return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
+    }
+    if (!exists) {
+        // A new store's folder is made here, once for every caller (a failure shows when the file is created).
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
     }
     // Readers keep a descriptor only to ask whether a writer is alive; the writer holds its lock on one.
     StoreFileId fileId;

@@ -102,6 +102,7 @@ private slots:
     void badSweepsAreRefusedWithTheAllowedValues();
     void localSweepIntoAFileStore();
     void killedLocalSweepLosesNothing();
+    void stoppedLocalSweepCancelsItsTasksAndResumes();
     void aTaskClaimedTwiceRunsOnce();
     void slurmSweepIntoAServerStore();
 
@@ -262,6 +263,63 @@ void TestCliSweep::killedLocalSweepLosesNothing()
         QVERIFY(store->run(t.runId)->candidates > 0);
     }
     QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*task*.sqlite*") }, QDir::Files).size(), 0);
+}
+
+void TestCliSweep::stoppedLocalSweepCancelsItsTasksAndResumes()
+{
+    // SIGTERM to the sweep process alone (as a session manager or a scheduler would send): its running searches
+    // are cancelled (runs kept as cancelled), none is started; --resume runs those tasks again, to completion.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
+    QProcess sweep;
+    sweep.start(QStringLiteral(DNA_CLI_BIN),
+        { QStringLiteral("sweep"), QStringLiteral("--seeds"), QStringLiteral("1-3"), QStringLiteral("--epochs"),
+            QStringLiteral("8"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
+            m_data.path(), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
+    QVERIFY(sweep.waitForStarted());
+    const QByteArray scratch = QFileInfo(db).absolutePath().toUtf8() + "/runs-sweep1-task";
+    // Both searches under way: each has a run with candidates in its own file.
+    QVERIFY(waitUntil(
+        [&] {
+            const QStringList files = QDir(dir.path()).entryList({ QStringLiteral("runs-sweep1-task*.sqlite") });
+            int searching = 0;
+            for (const QString& f : files) {
+                auto s = RunStore::open(dir.filePath(f).toStdString(), RunStore::Mode::ReadOnly);
+                searching += s && (*s)->runs().size() == 1 && (*s)->runs()[0].candidates > 0 ? 1 : 0;
+            }
+            return searching == 2;
+        },
+        120000));
+    ::kill(pid_t(sweep.processId()), SIGTERM);
+    QVERIFY(sweep.waitForFinished(120000));
+    QCOMPARE(sweep.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sweep.exitCode(), 1); // unfinished tasks
+    QVERIFY(processesWith(scratch).isEmpty());
+    {
+        const auto tasks = tasksOf(db.toStdString(), 1);
+        QCOMPARE(QString::fromStdString(tasks[0].state), QStringLiteral("cancelled"));
+        QCOMPARE(QString::fromStdString(tasks[1].state), QStringLiteral("cancelled"));
+        QCOMPARE(QString::fromStdString(tasks[2].state), QStringLiteral("queued")); // never started
+    }
+    // A resume runs the tasks as recorded: a search option beside it is refused, nothing runs.
+    const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QStringLiteral("1"),
+        QStringLiteral("--db"), db, QStringLiteral("--epochs"), QStringLiteral("3") });
+    QCOMPARE(resume.exitCode, 2);
+    QVERIFY2(resume.err.contains(QStringLiteral("--epochs")), qPrintable(resume.err));
+    QCOMPARE(QString::fromStdString(tasksOf(db.toStdString(), 1)[2].state), QStringLiteral("queued"));
+    const CliRun resumed = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QStringLiteral("1"),
+                                      QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") },
+        600000);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err + resumed.outText));
+    auto store = RunStore::open(db.toStdString(), RunStore::Mode::ReadOnly).value();
+    const auto tasks = store->sweepTasks(1);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(QString::fromStdString(tasks[size_t(i)].state), QStringLiteral("complete"));
+        QCOMPARE(tasks[size_t(i)].previousRuns.size(), size_t(i < 2 ? 1 : 0));
+        if (i < 2) {
+            QCOMPARE(store->run(tasks[size_t(i)].previousRuns[0])->state, store::RunState::Cancelled);
+        }
+    }
 }
 
 void TestCliSweep::aTaskClaimedTwiceRunsOnce()
