@@ -114,10 +114,9 @@ void RunsModel::setStore(store::RunStore* store)
     reload();
 }
 
-RunsModel::Row RunsModel::readRow(qint64 runId) const
+RunsModel::Row RunsModel::readRow(const store::RunInfo* info) const
 {
     Row r;
-    const auto info = m_store->run(runId);
     if (!info) {
         return r;
     }
@@ -135,9 +134,10 @@ RunsModel::Row RunsModel::readRow(qint64 runId) const
     r.platform = request.value(QStringLiteral("platform")).toString();
     r.budget = budgetText(request.value(QStringLiteral("budget")).toObject());
     r.targets = targetsText(request.value(QStringLiteral("targets")).toObject());
-    // The same front `dna-cli runs` reports: every valid candidate, accuracy against the run's objective.
+    // The run's front as the store flags it (accuracy against the run's objective, valid candidates): a few rows,
+    // not every candidate of the run.
     const bool maximise = store::frontMaximises(info->objective);
-    for (const auto& c : m_store->frontAcross({ runId }, true)) {
+    for (const auto& c : m_store->candidates(info->id, true)) {
         const double metric = store::frontMetric(c, info->objective);
         r.bestAccuracy = std::max(r.bestAccuracy, c.accuracy);
         if (r.bestMetric < 0 || (maximise ? metric > r.bestMetric : metric < r.bestMetric)) {
@@ -153,10 +153,48 @@ void RunsModel::reload()
     m_rows.clear();
     if (m_store) {
         for (const auto& info : m_store->runs()) {
-            m_rows.push_back(readRow(info.id));
+            m_rows.push_back(readRow(&info));
         }
     }
     endResetModel();
+}
+
+void RunsModel::refreshChanged()
+{
+    if (!m_store) {
+        return;
+    }
+    // Names, states and the set of runs cost one cheap query; only the rows that changed or are still running
+    // (their candidates, their front) are read again. A large store that other programs write stays cheap to follow.
+    const auto now = m_store->runs(false, false);
+    if (now.size() < size_t(m_rows.size())) {
+        reload();
+        return;
+    }
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id != now[size_t(i)].id) {
+            reload();
+            return;
+        }
+    }
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const auto& info = now[size_t(i)];
+        if (info.state == store::RunState::Running || m_rows[i].state != fromStd(store::runStateName(info.state))
+            || m_rows[i].name != fromStd(info.name) || m_rows[i].error != fromStd(info.error)) {
+            if (const auto full = m_store->run(info.id)) {
+                m_rows[i] = readRow(&*full);
+                emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            }
+        }
+    }
+    if (now.size() > size_t(m_rows.size())) {
+        beginInsertRows({}, int(m_rows.size()), int(now.size()) - 1);
+        for (size_t i = size_t(m_rows.size()); i < now.size(); ++i) {
+            const auto full = m_store->run(now[i].id);
+            m_rows.push_back(readRow(full ? &*full : nullptr));
+        }
+        endInsertRows();
+    }
 }
 
 void RunsModel::refreshRun(qint64 runId)
@@ -167,7 +205,7 @@ void RunsModel::refreshRun(qint64 runId)
         reload();
         return;
     }
-    m_rows[row] = readRow(runId);
+    m_rows[row] = readRow(&*info);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -552,6 +590,16 @@ void RunsBrowser::reload()
     const QList<qint64> selected = selectedRunIds();
     m_model->reload();
     selectRuns(selected);
+}
+
+void RunsBrowser::refreshChanged()
+{
+    const QList<qint64> selected = selectedRunIds();
+    const int before = m_model->rowCount();
+    m_model->refreshChanged();
+    if (m_model->rowCount() < before || selectedRunIds() != selected) {
+        selectRuns(selected); // a full reload dropped the selection
+    }
 }
 
 bool RunsBrowser::writable() const { return store() && store()->mode() == store::RunStore::Mode::ReadWrite; }

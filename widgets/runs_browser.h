@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace dna::store {
 class RunStore;
+struct RunInfo;
 }
 
 namespace dna::widgets {
@@ -55,6 +56,9 @@ public:
     void reload();
     /// Re-reads one run's row (after a rename) without resetting the model; reloads if the row set changed.
     void refreshRun(qint64 runId);
+    /// Follows what other programs changed: new runs appended, changed and running rows read again (a full reload
+    /// only when runs went away).
+    void refreshChanged();
 
     qint64 runId(int row) const;
     /// The row of a run, or -1.
@@ -88,7 +92,7 @@ private:
         QString writerHost; // server stores: the host whose process wrote the run
         bool writtenHere = true; // by this window's own store connection
     };
-    Row readRow(qint64 runId) const;
+    Row readRow(const store::RunInfo* info) const;
     QVariant display(const Row& r, int column) const;
     QVariant raw(const Row& r, int column) const;
     QString metricText(const Row& r) const;
@@ -131,6 +135,8 @@ public:
 public slots:
     /// Reads the store again (e.g. after a search recorded candidates).
     void reload();
+    /// What other programs changed (RunsModel::refreshChanged), the selection kept.
+    void refreshChanged();
     void openSelected();
     void compareSelected();
     void renameSelected();

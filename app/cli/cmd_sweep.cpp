@@ -59,6 +59,18 @@ std::string shellQuote(const std::string& s)
     return q + "'";
 }
 
+/// Replaces this (forked) process with `argv`, searched on PATH; exits 127 when it cannot.
+[[noreturn]] void execArgs(const std::vector<std::string>& argv)
+{
+    std::vector<char*> args;
+    for (const auto& a : argv) {
+        args.push_back(const_cast<char*>(a.c_str()));
+    }
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+}
+
 /// Starts `argv` with extra environment variables, its output (stdout and stderr) into `logPath`.
 pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& env,
     const std::string& logPath)
@@ -77,13 +89,7 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::pair<st
     }
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-        args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+    execArgs(argv);
 }
 
 /// Runs a command to its end; its exit code (-1: could not start or killed) and what it printed.
@@ -99,13 +105,7 @@ int capture(const std::vector<std::string>& argv, std::string& output)
         dup2(pipefd[1], 2);
         close(pipefd[0]);
         close(pipefd[1]);
-        std::vector<char*> args;
-        for (const auto& a : argv) {
-            args.push_back(const_cast<char*>(a.c_str()));
-        }
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        _exit(127);
+        execArgs(argv);
     }
     close(pipefd[1]);
     char buf[4096];

@@ -142,6 +142,9 @@ private:
     void appendFromStore();
     /// Adds a run to those shown, with all its candidates (the others stay).
     void addShownRun(qint64 runId);
+    /// New accuracy-history rows of shown candidates into the table and the plot (those from `firstFresh` on were
+    /// just read with their latest accuracy).
+    void applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh);
     void loadArchitectureHistory(qint64 runId);
     void setOpNamesFor(const QString& space);
     QString runName(const widgets::BudgetSettings& settings) const;
@@ -187,7 +190,10 @@ private:
     QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
     QHash<qint64, qint64> m_seenCandidate; // per shown run, the largest candidate id read from the store
     QHash<qint64, qint64> m_seenEstimate; // per shown run, the newest accuracy-history row read
+    QSet<qint64> m_runningAtLastLook; // runs that were running when the store was last read
+    int64_t m_seenEstimateAnywhere = -1; // the newest accuracy-history row of the store read (-1: not yet)
     qint64 m_shownSweep = 0; // the sweep whose runs are shown, 0 if none
+    QHash<qint64, std::vector<store::CandidateRecord>> m_sweepFronts; // its runs' fronts as last read
     qint64 m_liveRun = 0; // the run the controller is streaming, 0 if none
     qint64 m_stripRun = 0; // the run whose probabilities the architecture heat map shows
 };

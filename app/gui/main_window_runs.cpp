@@ -178,7 +178,11 @@ void MainWindow::refreshFromStore()
     if (!m_store) {
         return;
     }
-    reloadRunsBrowser();
+    try {
+        m_runs->refreshChanged(); // the rows that changed, not every run again
+    } catch (const std::exception& e) {
+        showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
+    }
     reloadSweeps();
     if (m_shownSweep) {
         showSweep(m_shownSweep, true); // its new runs join, its fronts move
@@ -202,6 +206,8 @@ void MainWindow::loadRuns(const QList<qint64>& runIds, bool keepView)
     m_shownRuns.clear();
     m_seenCandidate.clear();
     m_seenEstimate.clear();
+    m_seenEstimateAnywhere = -1;
+    m_runningAtLastLook.clear();
     // The plot's metric first: the fronts (and the table's on-front flags, which follow the plot's
     // frontChanged) are computed against it.
     for (qint64 id : runIds) {

@@ -35,6 +35,9 @@ void MainWindow::showSweep(qint64 sweepId, bool keepView)
         return;
     }
     try {
+        if (sweepId != m_shownSweep || !keepView) {
+            m_sweepFronts.clear();
+        }
         std::vector<widgets::SweepTaskFront> tasks;
         QList<qint64> runIds;
         for (const auto& t : m_store->sweepTasks(sweepId)) {
@@ -48,7 +51,13 @@ void MainWindow::showSweep(qint64 sweepId, bool keepView)
             }
             if (t.runId) {
                 runIds << t.runId;
-                f.front = m_store->candidates(t.runId, true);
+                // A finished run's front does not move: read once per sweep shown.
+                auto cached = m_sweepFronts.find(t.runId);
+                if (sweepId != m_shownSweep || cached == m_sweepFronts.end() || t.state == "running"
+                    || m_runningAtLastLook.contains(t.runId)) {
+                    cached = m_sweepFronts.insert(t.runId, m_store->candidates(t.runId, true));
+                }
+                f.front = *cached;
             }
             tasks.push_back(std::move(f));
         }
@@ -85,7 +94,13 @@ void MainWindow::addShownRun(qint64 runId)
         return;
     }
     m_shownRuns.insert(runId);
+    if (run->state == store::RunState::Running) {
+        m_runningAtLastLook.insert(runId);
+    }
     m_paretoPlot->setRunName(runId, QString::fromStdString(run->name));
+    if (m_seenEstimateAnywhere < 0) {
+        m_store->estimatesSince(-1, m_seenEstimateAnywhere);
+    }
     m_seenEstimate[runId] = m_store->lastEstimateRow(runId); // before the candidates: a later row is read again
     const auto candidates = m_store->candidates(runId);
     m_seenCandidate[runId] = candidates.empty() ? 0 : candidates.back().id;
@@ -95,9 +110,30 @@ void MainWindow::addShownRun(qint64 runId)
 
 void MainWindow::appendFromStore()
 {
+    // Only running runs get new rows (and a run that was running at the last look: its last batch and its end
+    // may both have come since). Each costs two queries for the rows after the last read.
+    QSet<qint64> running;
+    for (const auto& r : m_store->runs(false, false)) {
+        if (r.state == store::RunState::Running) {
+            running.insert(r.id);
+        }
+    }
+    const QSet<qint64> wasRunning = m_runningAtLastLook;
+    m_runningAtLastLook = running;
+    // Finished runs change rarely (a training from scratch, a re-estimate): one query for every run's new history.
+    std::vector<store::EstimateRecord> settledEstimates;
+    for (const auto& [runId, e] : m_store->estimatesSince(m_seenEstimateAnywhere, m_seenEstimateAnywhere)) {
+        if (m_shownRuns.contains(runId) && !running.contains(runId) && !wasRunning.contains(runId)) {
+            settledEstimates.push_back(e);
+        }
+    }
+    applyHistory(settledEstimates, std::numeric_limits<qint64>::max());
     for (qint64 id : QList<qint64>(m_shownRuns.begin(), m_shownRuns.end())) {
         if (id == m_liveRun && m_controller->isRunning()) {
             continue; // our own live run reaches the views through the controller
+        }
+        if (!running.contains(id) && !wasRunning.contains(id)) {
+            continue;
         }
         const auto fresh = m_store->candidatesAfter(id, m_seenCandidate.value(id));
         if (!fresh.empty()) {
@@ -108,25 +144,29 @@ void MainWindow::appendFromStore()
         int64_t last = m_seenEstimate.value(id);
         const auto history = m_store->estimatesAfter(id, last, last);
         m_seenEstimate[id] = last;
-        std::vector<store::EstimateRecord> estimates;
-        const qint64 firstFresh = fresh.empty() ? std::numeric_limits<qint64>::max() : fresh.front().id;
-        for (const auto& e : history) {
-            if (e.candidateId >= firstFresh) {
-                continue; // read just now with its latest accuracy
-            }
-            if (e.kind == "retrained") {
-                if (const auto c = m_store->candidate(e.candidateId)) {
-                    m_table->model()->appendCandidates({ *c }); // updates the row in place
-                    m_paretoPlot->setRetrained(e.candidateId, e.accuracy);
-                }
-            } else {
-                estimates.push_back(e);
-            }
+        applyHistory(history, fresh.empty() ? std::numeric_limits<qint64>::max() : fresh.front().id);
+    }
+}
+
+void MainWindow::applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh)
+{
+    std::vector<store::EstimateRecord> estimates;
+    for (const auto& e : history) {
+        if (e.candidateId >= firstFresh) {
+            continue; // read just now with its latest accuracy
         }
-        if (!estimates.empty()) {
-            m_table->model()->updateEstimates(estimates);
-            m_paretoPlot->updateEstimates(estimates);
+        if (e.kind == "retrained") {
+            if (const auto c = m_store->candidate(e.candidateId)) {
+                m_table->model()->appendCandidates({ *c }); // updates the row in place
+                m_paretoPlot->setRetrained(e.candidateId, e.accuracy);
+            }
+        } else {
+            estimates.push_back(e);
         }
+    }
+    if (!estimates.empty()) {
+        m_table->model()->updateEstimates(estimates);
+        m_paretoPlot->updateEstimates(estimates);
     }
 }
 

@@ -147,7 +147,7 @@ public:
     }
 
 protected:
-    std::string runSelect() const override
+    std::string runSelect(bool counts = true) const override
     {
         const std::string stale = "r.state = 'running' AND r.heartbeat_at < now() - " + kStale;
         return "SELECT r.id, r.name, r.request, CASE WHEN " + stale
@@ -156,8 +156,9 @@ protected:
             + stale + " THEN 'the process writing this run on ' || r.writer_host || ' stopped while the run was in "
                       "progress (no heartbeat for "
             + std::to_string(kStaleSeconds)
-            + " s)' ELSE r.error END, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id), r.trashed,"
-              " r.writer_host, r.writer_token = '"
+            + " s)' ELSE r.error END, "
+            + (counts ? "(SELECT count(*) FROM candidates c WHERE c.run_id = r.id)" : "0")
+            + ", r.trashed, r.writer_host, r.writer_token = '"
             + m_token + "' FROM runs r";
     }
 

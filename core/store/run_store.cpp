@@ -8,6 +8,7 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -262,11 +263,12 @@ RunStore::RunStore(std::unique_ptr<Connection> connection, std::string path, Mod
 
 RunStore::~RunStore() = default;
 
-std::string RunStore::runSelect() const
+std::string RunStore::runSelect(bool counts) const
 {
-    return "SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
-           " r.objective, r.error, (SELECT count(*) FROM candidates c WHERE c.run_id = r.id), r.trashed, '', 1"
-           " FROM runs r";
+    return std::string("SELECT r.id, r.name, r.request, r.state, r.created_at, r.finished_at, r.seed, r.app_version,"
+                       " r.objective, r.error, ")
+        + (counts ? "(SELECT count(*) FROM candidates c WHERE c.run_id = r.id)" : "0")
+        + ", r.trashed, '', 1 FROM runs r";
 }
 
 int64_t RunStore::createRun(const RunInfo& run)
@@ -518,11 +520,11 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
     return id;
 }
 
-std::vector<RunInfo> RunStore::runs(bool includeTrashed) const
+std::vector<RunInfo> RunStore::runs(bool includeTrashed, bool withCounts) const
 {
     std::vector<RunInfo> out;
     Statement s(db(),
-        (runSelect() + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
+        (runSelect(withCounts) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
             .c_str());
     const bool writer = writerAlive();
     while (s.step()) {
@@ -558,7 +560,9 @@ std::vector<CandidateRecord> RunStore::candidates(int64_t runId, bool frontOnly,
 std::vector<CandidateRecord> RunStore::candidatesAfter(int64_t runId, int64_t afterId) const
 {
     std::vector<CandidateRecord> out;
-    Statement s(db(), candidateQuery(false, "WHERE run_id = ?1 AND id > ?2 ORDER BY id"));
+    // The id range first: a viewer asks for the few rows since its last read, and the primary key finds them
+    // without walking the run's other candidates.
+    Statement s(db(), candidateQuery(false, "WHERE id > ?2 AND run_id = ?1 ORDER BY id"));
     s.bind(1, runId).bind(2, afterId);
     while (s.step()) {
         out.push_back(readCandidate(s));
@@ -566,16 +570,70 @@ std::vector<CandidateRecord> RunStore::candidatesAfter(int64_t runId, int64_t af
     return out;
 }
 
+namespace {
+
+/// History rows after `afterRow` with the run of each candidate, oldest first. Two plain reads (a range of the
+/// history's key, then the candidates' keys) rather than a join, which a server may plan as a pass over every
+/// candidate of the store.
+struct HistoryRow {
+    int64_t row = 0;
+    int64_t run = 0;
+    EstimateRecord estimate;
+};
+
+std::vector<HistoryRow> historyAfter(Connection& db, int64_t afterRow, int64_t& lastRow)
+{
+    std::vector<HistoryRow> out;
+    Statement s(db, "SELECT rowid, candidate_id, epoch, accuracy, kind FROM estimates WHERE rowid > ?1 ORDER BY rowid");
+    s.bind(1, afterRow);
+    std::string ids;
+    while (s.step()) {
+        lastRow = s.integer(0);
+        out.push_back({ lastRow, 0, { s.integer(1), int(s.integer(2)), s.real(3), s.text(4) } });
+        ids += (ids.empty() ? "" : ",") + std::to_string(out.back().estimate.candidateId);
+    }
+    if (out.empty()) {
+        return out;
+    }
+    std::map<int64_t, int64_t> runOf;
+    Statement r(db, "SELECT id, run_id FROM candidates WHERE id IN (" + ids + ")");
+    while (r.step()) {
+        runOf[r.integer(0)] = r.integer(1);
+    }
+    for (auto& h : out) {
+        h.run = runOf.count(h.estimate.candidateId) ? runOf[h.estimate.candidateId] : 0;
+    }
+    return out;
+}
+
+} // namespace
+
 std::vector<EstimateRecord> RunStore::estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const
 {
     std::vector<EstimateRecord> out;
-    Statement s(db(),
-        "SELECT e.rowid, e.candidate_id, e.epoch, e.accuracy, e.kind FROM estimates e JOIN candidates c ON"
-        " c.id = e.candidate_id WHERE c.run_id = ?1 AND e.rowid > ?2 ORDER BY e.rowid");
-    s.bind(1, runId).bind(2, afterRow);
-    while (s.step()) {
-        lastRow = s.integer(0);
-        out.push_back({ s.integer(1), int(s.integer(2)), s.real(3), s.text(4) });
+    int64_t newest = 0;
+    for (const auto& h : historyAfter(db(), afterRow, newest)) {
+        if (h.run == runId) {
+            out.push_back(h.estimate);
+            // Only this run's rows move its mark: another writer's rows numbered before a later commit of this
+            // run's writer would otherwise be skipped.
+            lastRow = h.row;
+        }
+    }
+    return out;
+}
+
+std::vector<std::pair<int64_t, EstimateRecord>> RunStore::estimatesSince(int64_t afterRow, int64_t& lastRow) const
+{
+    if (afterRow < 0) {
+        Statement m(db(), "SELECT coalesce(max(rowid), 0) FROM estimates");
+        m.step();
+        lastRow = m.integer(0);
+        return {};
+    }
+    std::vector<std::pair<int64_t, EstimateRecord>> out;
+    for (const auto& h : historyAfter(db(), afterRow, lastRow)) {
+        out.push_back({ h.run, h.estimate });
     }
     return out;
 }

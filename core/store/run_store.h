@@ -232,7 +232,8 @@ public:
     std::vector<SweepTaskRecord> sweepTasks(int64_t sweepId) const;
 
     /// Runs in id order; trashed ones only with includeTrashed.
-    std::vector<RunInfo> runs(bool includeTrashed = false) const;
+    /// Without `withCounts`, RunInfo::candidates is 0: cheap for a viewer that only wants states and names.
+    std::vector<RunInfo> runs(bool includeTrashed = false, bool withCounts = true) const;
     /// Any run by id, trashed or not (RunInfo::trashed says which).
     std::optional<RunInfo> run(int64_t runId) const;
     std::vector<CandidateRecord> candidates(int64_t runId, bool frontOnly = false, bool withDesign = false) const;
@@ -246,6 +247,11 @@ public:
     std::vector<EstimateRecord> estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const;
     /// The newest accuracy-history row of a run's candidates (0: none): where estimatesAfter starts.
     int64_t lastEstimateRow(int64_t runId) const;
+    /// Accuracy-history rows of any run after row `afterRow`, with their run ids, oldest first; `lastRow` becomes
+    /// the newest row's number (unchanged when none; afterRow < 0 reads none and gives the newest row). Rows two
+    /// writers commit in the opposite order of their numbers can be missed: for finished runs' rare changes
+    /// (trainings from scratch), where a viewer's per-run reads would cost too much.
+    std::vector<std::pair<int64_t, EstimateRecord>> estimatesSince(int64_t afterRow, int64_t& lastRow) const;
     std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
     /// Every accuracy the candidate was given, oldest first (its first estimate included).
     std::vector<EstimateRecord> estimates(int64_t candidateId) const;
@@ -258,8 +264,9 @@ public:
 protected:
     RunStore(std::unique_ptr<Connection> connection, std::string path, Mode mode);
     Connection& db() const { return *m_db; }
-    /// The columns of a run as readRun reads them, ending in "FROM runs r" (a backend adds its own liveness).
-    virtual std::string runSelect() const;
+    /// The columns of a run as readRun reads them, ending in "FROM runs r" (a backend adds its own liveness);
+    /// without `counts` the candidates column is 0 (counting a large run's candidates is the expensive part).
+    virtual std::string runSelect(bool counts = true) const;
     /// After each committed write: a server store advances its change counter.
     virtual void committed() { }
     /// What a backend records of the writer with a new run: columns and values appended to createRun's INSERT

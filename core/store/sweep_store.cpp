@@ -190,7 +190,7 @@ std::vector<SweepTaskRecord> RunStore::sweepTasks(int64_t sweepId) const
     // The tasks' runs as a reader sees them (a server store's stale heartbeat shows as interrupted).
     std::map<int64_t, RunInfo> runsById;
     {
-        Statement r(db(), runSelect() + " WHERE r.id IN (SELECT run_id FROM sweep_tasks WHERE sweep_id = ?1)");
+        Statement r(db(), runSelect(false) + " WHERE r.id IN (SELECT run_id FROM sweep_tasks WHERE sweep_id = ?1)");
         r.bind(1, sweepId);
         const bool writer = writerAlive();
         while (r.step()) {

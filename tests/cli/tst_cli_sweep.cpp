@@ -53,6 +53,17 @@ bool allComplete(const std::string& location, int64_t sweepId, size_t count)
     return tasks.size() == count && std::all_of(tasks.begin(), tasks.end(), [](const auto& t) { return t.finished(); });
 }
 
+/// Starts `dna-cli sweep --seeds SEEDS` of tiny searches (EPOCHS epochs of 2 steps) on the tiny dataset into the
+/// file store `db`, two tasks at a time.
+bool startLocalSweep(QProcess& sweep, const QString& seeds, int epochs, const QString& db)
+{
+    sweep.start(QStringLiteral(DNA_CLI_BIN),
+        { QStringLiteral("sweep"), QStringLiteral("--seeds"), seeds, QStringLiteral("--epochs"), QString::number(epochs),
+            QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
+            qEnvironmentVariable("DNA_TEST_DATA"), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
+    return sweep.waitForStarted();
+}
+
 /// Processes whose command line contains `text` (in one argument).
 QList<pid_t> processesWith(const QByteArray& text)
 {
@@ -114,6 +125,7 @@ void TestCliSweep::initTestCase()
 {
     QVERIFY(m_data.isValid());
     testing::writeTinyDataset(m_data.path());
+    qputenv("DNA_TEST_DATA", m_data.path().toUtf8());
     // Checkpoints and logs of server stores go to the data folder: this test's, not the user's.
     qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
 }
@@ -234,11 +246,7 @@ void TestCliSweep::killedLocalSweepLosesNothing()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
     QProcess sweep;
-    sweep.start(QStringLiteral(DNA_CLI_BIN),
-        { QStringLiteral("sweep"), QStringLiteral("--seeds"), QStringLiteral("1-2"), QStringLiteral("--epochs"),
-            QStringLiteral("2"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
-            m_data.path(), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
-    QVERIFY(sweep.waitForStarted());
+    QVERIFY(startLocalSweep(sweep, QStringLiteral("1-2"), 2, db));
     const QByteArray scratch = QFileInfo(db).absolutePath().toUtf8() + "/runs-sweep1-task";
     QVERIFY(waitUntil([&] { return processesWith(scratch).size() == 2; }, 60000));
     ::kill(pid_t(sweep.processId()), SIGKILL);
@@ -272,11 +280,7 @@ void TestCliSweep::stoppedLocalSweepCancelsItsTasksAndResumes()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
     QProcess sweep;
-    sweep.start(QStringLiteral(DNA_CLI_BIN),
-        { QStringLiteral("sweep"), QStringLiteral("--seeds"), QStringLiteral("1-3"), QStringLiteral("--epochs"),
-            QStringLiteral("8"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
-            m_data.path(), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
-    QVERIFY(sweep.waitForStarted());
+    QVERIFY(startLocalSweep(sweep, QStringLiteral("1-3"), 8, db));
     const QByteArray scratch = QFileInfo(db).absolutePath().toUtf8() + "/runs-sweep1-task";
     // Both searches under way: each has a run with candidates in its own file.
     QVERIFY(waitUntil(

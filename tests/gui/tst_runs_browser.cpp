@@ -87,6 +87,7 @@ void TestRunsBrowser::init()
     // Front of (0.9, 100), (0.8, 300), (0.7, 200): the first two; best accuracy 0.9, best FPS 300.
     m_fpgaIds = m_store->addCandidates(m_fpga, { candidate(0.9, 100), candidate(0.8, 300), candidate(0.7, 200) },
         { mappings(2), mappings(3), mappings(4) });
+    m_store->updateFront(m_fpga); // as every writer does after a batch: the browser reads the store's flags
     m_store->setRunState(m_fpga, store::RunState::Complete);
     store::RunInfo asic;
     asic.name = "eyeriss energy";
@@ -100,6 +101,7 @@ void TestRunsBrowser::init()
     auto b = candidate(0.6, 50);
     b.energyUj = 12.25;
     m_store->addCandidates(m_asic, { a, b }, {});
+    m_store->updateFront(m_asic);
     m_store->setRunState(m_asic, store::RunState::Cancelled);
 }
 

@@ -4,6 +4,8 @@
 // temporary folder, listening on a unix socket in it only (no TCP port to collide with), run as the `postgres` user
 // when this process is root (initdb refuses root), stopped and removed when the object goes, test failed or not.
 // Each test takes a fresh database of its own with createDatabase().
+#include "watchdog.h"
+
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -52,16 +54,12 @@ public:
             return;
         }
         m_started = true;
-        startWatchdog(as + bin + "pg_ctl -D " + m_dir + "/data -m immediate -w stop >/dev/null 2>&1; rm -rf " + m_dir);
+        m_watchdog.arm(as + bin + "pg_ctl -D " + m_dir + "/data -m immediate -w stop >/dev/null 2>&1; rm -rf " + m_dir);
     }
 
     ~PgServer()
     {
-        if (m_watchdog > 0) {
-            ::kill(m_watchdog, SIGKILL);
-            ::waitpid(m_watchdog, nullptr, 0);
-            ::close(m_lifeline);
-        }
+        m_watchdog.disarm();
         const std::string as = ::geteuid() == 0 ? "runuser -u postgres -- " : "";
         if (m_started) {
             run(as + "/usr/lib/postgresql/15/bin/pg_ctl -D " + m_dir + "/data -m immediate -w stop >/dev/null 2>&1");
@@ -124,32 +122,6 @@ public:
     }
 
 private:
-    /// A child process that stops the server and removes its folder when this process ends without the destructor
-    /// (a crash, an abort, a kill): it waits for the end of a pipe only this process holds open.
-    void startWatchdog(const std::string& cleanup)
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) {
-            return;
-        }
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(fds[1]);
-            char c;
-            while (::read(fds[0], &c, 1) != 0) { // only EOF: the test process is gone
-            }
-            ::execl("/bin/sh", "sh", "-c", cleanup.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(fds[0]);
-        if (pid > 0) {
-            m_watchdog = pid;
-            m_lifeline = fds[1];
-        } else {
-            ::close(fds[1]);
-        }
-    }
-
     static int run(const std::string& command) { return std::system(command.c_str()); }
     static std::string readFile(const std::string& path)
     {
@@ -163,8 +135,7 @@ private:
     std::string m_error;
     bool m_started = false;
     int m_databases = 0;
-    pid_t m_watchdog = -1;
-    int m_lifeline = -1;
+    Watchdog m_watchdog;
 };
 
 } // namespace dna::testing

@@ -5,6 +5,8 @@
 // (this host on 127.0.0.1 with free ports, no accounting, no cgroups, proctrack/linuxproc, state in the folder),
 // SLURM_CONF set for this process and its children; every daemon stopped by its PID at the end (also when the test
 // process dies: a watchdog). Needs root (slurmd runs jobs as their user) and the slurm-wlm package.
+#include "watchdog.h"
+
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QThread>
@@ -73,7 +75,7 @@ public:
              << "PartitionName=test Nodes=" << node << " Default=YES MaxTime=INFINITE State=UP\n";
         conf.close();
         ::setenv("SLURM_CONF", (m_dir + "/slurm.conf").c_str(), 1);
-        startWatchdog();
+        m_watchdog.arm(stopCommand());
         if (run("/usr/sbin/slurmctld -c >" + m_dir + "/slurmctld.out 2>&1") != 0
             || run("/usr/sbin/slurmd >" + m_dir + "/slurmd.out 2>&1") != 0) {
             m_error = "the Slurm daemons did not start: " + readFile(m_dir + "/slurmctld.log")
@@ -98,11 +100,7 @@ public:
 
     ~SlurmCluster()
     {
-        if (m_watchdog > 0) {
-            ::kill(m_watchdog, SIGKILL);
-            ::waitpid(m_watchdog, nullptr, 0);
-            ::close(m_lifeline);
-        }
+        m_watchdog.disarm();
         if (!m_dir.empty()) {
             run(stopCommand());
         }
@@ -144,32 +142,6 @@ private:
         return port;
     }
 
-    /// A child process that stops the cluster when this process ends without the destructor (a crash, a kill).
-    void startWatchdog()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) {
-            return;
-        }
-        const std::string cleanup = stopCommand();
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(fds[1]);
-            char c;
-            while (::read(fds[0], &c, 1) != 0) {
-            }
-            ::execl("/bin/sh", "sh", "-c", cleanup.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(fds[0]);
-        if (pid > 0) {
-            m_watchdog = pid;
-            m_lifeline = fds[1];
-        } else {
-            ::close(fds[1]);
-        }
-    }
-
     static int run(const std::string& command) { return std::system(command.c_str()); }
     static std::string readFile(const std::string& path)
     {
@@ -182,8 +154,7 @@ private:
     std::string m_dir;
     std::string m_error;
     bool m_ready = false;
-    pid_t m_watchdog = -1;
-    int m_lifeline = -1;
+    Watchdog m_watchdog;
 };
 
 } // namespace dna::testing

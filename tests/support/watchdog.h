@@ -1,0 +1,62 @@
+#pragma once
+
+// Cleanup that runs even when a test process dies without its destructors (a crash, an abort, a kill): a child
+// process waits for the end of a pipe only the test process holds open, then runs a shell command.
+#include <fcntl.h>
+#include <signal.h>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace dna::testing {
+
+class Watchdog {
+public:
+    Watchdog() = default;
+    Watchdog(const Watchdog&) = delete;
+    Watchdog& operator=(const Watchdog&) = delete;
+    ~Watchdog() { disarm(); }
+
+    /// Runs `cleanup` (sh -c) once this process is gone, unless disarmed first.
+    void arm(const std::string& cleanup)
+    {
+        disarm();
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
+            return;
+        }
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::close(fds[1]);
+            char c;
+            while (::read(fds[0], &c, 1) != 0) { // only EOF: the test process is gone
+            }
+            ::execl("/bin/sh", "sh", "-c", cleanup.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(fds[0]);
+        if (pid > 0) {
+            m_pid = pid;
+            m_lifeline = fds[1];
+        } else {
+            ::close(fds[1]);
+        }
+    }
+
+    /// The owner cleans up itself: the watchdog goes without running its command.
+    void disarm()
+    {
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, nullptr, 0);
+            ::close(m_lifeline);
+            m_pid = -1;
+        }
+    }
+
+private:
+    pid_t m_pid = -1;
+    int m_lifeline = -1;
+};
+
+} // namespace dna::testing
