@@ -512,6 +512,26 @@
         <source>%1 is damaged (SQLite&apos;s check says: %2). It is open read-only and nothing will be written to it: export the designs you need, then restore the file from a backup. `dna-cli store check` lists every problem.</source>
         <translation>%1 ist beschädigt (SQLites Prüfung meldet: %2). Sie ist nur lesend geöffnet, und nichts wird in sie geschrieben: Exportieren Sie die benötigten Entwürfe und stellen Sie die Datei dann aus einer Sicherung wieder her. `dna-cli store check` listet alle Probleme auf.</translation>
     </message>
+    <message>
+        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
+        <translation>Verbindung zum Laufspeicher verloren: %1. Das Angezeigte bleibt; das Fenster verbindet sich selbst neu.</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>Sweeps</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Cannot open the run store %1: %2</source>
+        <translation>Der Laufspeicher %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1 (a shared server store; other programs&apos; runs appear as they write them)</source>
+        <translation>%1 (ein gemeinsamer Server-Speicher; Läufe anderer Programme erscheinen, während sie geschrieben werden)</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::RetrainQueue</name>
@@ -533,6 +553,45 @@
     <message>
         <source>the search stopped unexpectedly</source>
         <translation>die Suche wurde unerwartet beendet</translation>
+    </message>
+</context>
+<context>
+    <name>dna::app::ServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>A host name or address, or the folder of the server&apos;s unix socket (for example /var/run/postgresql)</source>
+        <translation>Ein Hostname oder eine Adresse, oder der Ordner des Unix-Sockets des Servers (zum Beispiel /var/run/postgresql)</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>runs</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or the PGPASSWORD variable; it is never saved. Several programs and machines can write runs to the same database at once.</source>
+        <translation>Das Passwort kommt aus ~/.pgpass oder der Variablen PGPASSWORD; es wird nie gespeichert. Mehrere Programme und Rechner können gleichzeitig Läufe in dieselbe Datenbank schreiben.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1718,22 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
+    <message>
+        <source>rename</source>
+        <translation>umbenennen</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>Runs written elsewhere</source>
+        <translation>Anderswo geschriebene Läufe</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a program on %2, not by this window. %3 it anyway? Everyone who uses this store will see the change.</source>
+        <translation>„%1“ wurde von einem Programm auf %2 geschrieben, nicht von diesem Fenster. Trotzdem %3? Alle, die diesen Speicher nutzen, sehen die Änderung.</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsModel</name>
@@ -1785,6 +1860,18 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>Best on front</source>
         <translation>Bestwert auf Front</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>Written by another program</source>
+        <translation>Von einem anderen Programm geschrieben</translation>
+    </message>
+    <message>
+        <source>Written by a program on %1</source>
+        <translation>Von einem Programm auf %1 geschrieben</translation>
     </message>
 </context>
 <context>

@@ -508,6 +508,26 @@
         <source>%1 is damaged (SQLite&apos;s check says: %2). It is open read-only and nothing will be written to it: export the designs you need, then restore the file from a backup. `dna-cli store check` lists every problem.</source>
         <translation>%1 已损坏（SQLite 检查结果：%2）。它以只读方式打开，不会写入任何内容：请导出所需的设计，然后从备份恢复该文件。`dna-cli store check` 会列出所有问题。</translation>
     </message>
+    <message>
+        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
+        <translation>与运行存储的连接丢失：%1。已显示的内容保留；窗口会自动重新连接。</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>连接到服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Cannot open the run store %1: %2</source>
+        <translation>无法打开运行存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (a shared server store; other programs&apos; runs appear as they write them)</source>
+        <translation>%1（共享的服务器存储；其他程序的运行在写入时出现）</translation>
+    </message>
 </context>
 <context>
     <name>dna::app::RetrainQueue</name>
@@ -529,6 +549,45 @@
     <message>
         <source>the search stopped unexpectedly</source>
         <translation>搜索意外停止</translation>
+    </message>
+</context>
+<context>
+    <name>dna::app::ServerDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>A host name or address, or the folder of the server&apos;s unix socket (for example /var/run/postgresql)</source>
+        <translation>主机名或地址，或服务器 unix 套接字所在的文件夹（例如 /var/run/postgresql）</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>runs</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or the PGPASSWORD variable; it is never saved. Several programs and machines can write runs to the same database at once.</source>
+        <translation>密码来自 ~/.pgpass 或 PGPASSWORD 变量，从不保存。多个程序和机器可以同时向同一数据库写入运行。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1714,22 @@ Epoch %3: probability %4</source>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
+    <message>
+        <source>rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Runs written elsewhere</source>
+        <translation>在别处写入的运行</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a program on %2, not by this window. %3 it anyway? Everyone who uses this store will see the change.</source>
+        <translation>“%1”由 %2 上的程序写入，而不是此窗口。仍要%3吗？使用此存储的所有人都会看到此更改。</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::RunsModel</name>
@@ -1781,6 +1856,18 @@ Epoch %3: probability %4</source>
     <message>
         <source>Best on front</source>
         <translation>前沿最佳值</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <source>Written by another program</source>
+        <translation>由另一个程序写入</translation>
+    </message>
+    <message>
+        <source>Written by a program on %1</source>
+        <translation>由 %1 上的程序写入</translation>
     </message>
 </context>
 <context>
