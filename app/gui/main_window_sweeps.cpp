@@ -110,8 +110,10 @@ void MainWindow::addShownRun(qint64 runId)
 
 void MainWindow::appendFromStore()
 {
-    // Only running runs get new rows (and a run that was running at the last look: its last batch and its end
-    // may both have come since). Each costs two queries for the rows after the last read.
+    // Only running runs get new candidates (and a run that was running at the last look: its last batch and its
+    // end may both have come since): the rows after the last read of each. The accuracy history is read once, from
+    // the oldest mark any run needs: a running run's own last row, and for finished runs (a training from scratch,
+    // a rare re-estimate) the newest row read before.
     QSet<qint64> running;
     for (const auto& r : m_store->runs(false, false)) {
         if (r.state == store::RunState::Running) {
@@ -120,31 +122,48 @@ void MainWindow::appendFromStore()
     }
     const QSet<qint64> wasRunning = m_runningAtLastLook;
     m_runningAtLastLook = running;
-    // Finished runs change rarely (a training from scratch, a re-estimate): one query for every run's new history.
-    std::vector<store::EstimateRecord> settledEstimates;
-    for (const auto& [runId, e] : m_store->estimatesSince(m_seenEstimateAnywhere, m_seenEstimateAnywhere)) {
-        if (m_shownRuns.contains(runId) && !running.contains(runId) && !wasRunning.contains(runId)) {
-            settledEstimates.push_back(e);
-        }
-    }
-    applyHistory(settledEstimates, std::numeric_limits<qint64>::max());
+    QHash<qint64, qint64> firstFresh; // per followed run, its first candidate read just now
+    // (Before the first read of finished runs' history there is no mark for them: that read only takes the newest.)
+    constexpr int64_t kNone = std::numeric_limits<int64_t>::max();
+    int64_t from = m_seenEstimateAnywhere < 0 ? kNone : m_seenEstimateAnywhere;
     for (qint64 id : QList<qint64>(m_shownRuns.begin(), m_shownRuns.end())) {
-        if (id == m_liveRun && m_controller->isRunning()) {
-            continue; // our own live run reaches the views through the controller
-        }
-        if (!running.contains(id) && !wasRunning.contains(id)) {
-            continue;
+        if ((id == m_liveRun && m_controller->isRunning()) || (!running.contains(id) && !wasRunning.contains(id))) {
+            continue; // our own live run reaches the views through the controller; finished runs get no candidates
         }
         const auto fresh = m_store->candidatesAfter(id, m_seenCandidate.value(id));
+        firstFresh.insert(id, fresh.empty() ? std::numeric_limits<qint64>::max() : fresh.front().id);
         if (!fresh.empty()) {
             m_seenCandidate[id] = fresh.back().id;
             m_table->model()->appendCandidates(fresh);
             m_paretoPlot->addCandidates(fresh); // its frontChanged updates the table's on-front flags
         }
-        int64_t last = m_seenEstimate.value(id);
-        const auto history = m_store->estimatesAfter(id, last, last);
-        m_seenEstimate[id] = last;
-        applyHistory(history, fresh.empty() ? std::numeric_limits<qint64>::max() : fresh.front().id);
+        from = std::min<int64_t>(from, m_seenEstimate.value(id));
+    }
+    if (from == kNone) {
+        from = -1;
+    }
+    int64_t newest = from;
+    const auto history = m_store->estimatesSince(from, newest);
+    std::vector<store::EstimateRecord> settled;
+    QHash<qint64, std::vector<store::EstimateRecord>> followed;
+    for (const auto& h : history) {
+        if (!m_shownRuns.contains(h.runId)) {
+            continue;
+        }
+        if (firstFresh.contains(h.runId)) {
+            if (h.row > m_seenEstimate.value(h.runId)) {
+                followed[h.runId].push_back(h.estimate);
+                m_seenEstimate[h.runId] = h.row; // only this run's rows move its mark
+            }
+        } else if (m_seenEstimateAnywhere >= 0 && h.row > m_seenEstimateAnywhere
+            && !(h.runId == m_liveRun && m_controller->isRunning())) {
+            settled.push_back(h.estimate);
+        }
+    }
+    m_seenEstimateAnywhere = std::max(m_seenEstimateAnywhere, newest);
+    applyHistory(settled, std::numeric_limits<qint64>::max());
+    for (auto it = followed.cbegin(); it != followed.cend(); ++it) {
+        applyHistory(it.value(), firstFresh.value(it.key()));
     }
 }
 

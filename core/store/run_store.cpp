@@ -570,21 +570,18 @@ std::vector<CandidateRecord> RunStore::candidatesAfter(int64_t runId, int64_t af
     return out;
 }
 
-namespace {
-
-/// History rows after `afterRow` with the run of each candidate, oldest first. Two plain reads (a range of the
-/// history's key, then the candidates' keys) rather than a join, which a server may plan as a pass over every
-/// candidate of the store.
-struct HistoryRow {
-    int64_t row = 0;
-    int64_t run = 0;
-    EstimateRecord estimate;
-};
-
-std::vector<HistoryRow> historyAfter(Connection& db, int64_t afterRow, int64_t& lastRow)
+std::vector<RunStore::EstimateRow> RunStore::estimatesSince(int64_t afterRow, int64_t& lastRow) const
 {
-    std::vector<HistoryRow> out;
-    Statement s(db, "SELECT rowid, candidate_id, epoch, accuracy, kind FROM estimates WHERE rowid > ?1 ORDER BY rowid");
+    std::vector<EstimateRow> out;
+    if (afterRow < 0) {
+        Statement m(db(), "SELECT coalesce(max(rowid), 0) FROM estimates");
+        m.step();
+        lastRow = m.integer(0);
+        return out;
+    }
+    // Two plain reads (a range of the history's key, then the candidates' keys) rather than a join, which a server
+    // may plan as a pass over every candidate of the store.
+    Statement s(db(), "SELECT rowid, candidate_id, epoch, accuracy, kind FROM estimates WHERE rowid > ?1 ORDER BY rowid");
     s.bind(1, afterRow);
     std::string ids;
     while (s.step()) {
@@ -596,44 +593,13 @@ std::vector<HistoryRow> historyAfter(Connection& db, int64_t afterRow, int64_t& 
         return out;
     }
     std::map<int64_t, int64_t> runOf;
-    Statement r(db, "SELECT id, run_id FROM candidates WHERE id IN (" + ids + ")");
+    Statement r(db(), "SELECT id, run_id FROM candidates WHERE id IN (" + ids + ")");
     while (r.step()) {
         runOf[r.integer(0)] = r.integer(1);
     }
     for (auto& h : out) {
-        h.run = runOf.count(h.estimate.candidateId) ? runOf[h.estimate.candidateId] : 0;
-    }
-    return out;
-}
-
-} // namespace
-
-std::vector<EstimateRecord> RunStore::estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const
-{
-    std::vector<EstimateRecord> out;
-    int64_t newest = 0;
-    for (const auto& h : historyAfter(db(), afterRow, newest)) {
-        if (h.run == runId) {
-            out.push_back(h.estimate);
-            // Only this run's rows move its mark: another writer's rows numbered before a later commit of this
-            // run's writer would otherwise be skipped.
-            lastRow = h.row;
-        }
-    }
-    return out;
-}
-
-std::vector<std::pair<int64_t, EstimateRecord>> RunStore::estimatesSince(int64_t afterRow, int64_t& lastRow) const
-{
-    if (afterRow < 0) {
-        Statement m(db(), "SELECT coalesce(max(rowid), 0) FROM estimates");
-        m.step();
-        lastRow = m.integer(0);
-        return {};
-    }
-    std::vector<std::pair<int64_t, EstimateRecord>> out;
-    for (const auto& h : historyAfter(db(), afterRow, lastRow)) {
-        out.push_back({ h.run, h.estimate });
+        const auto it = runOf.find(h.estimate.candidateId);
+        h.runId = it == runOf.end() ? 0 : it->second;
     }
     return out;
 }

@@ -241,17 +241,19 @@ public:
     /// A run's candidates with ids above `afterId`, in id order: what a viewer has not read yet. (A run has one
     /// writer, whose batches commit in id order, so a later read never finds a smaller id of that run.)
     std::vector<CandidateRecord> candidatesAfter(int64_t runId, int64_t afterId) const;
-    /// The accuracy-history rows of a run's candidates after row `afterRow`, oldest first; `lastRow` becomes the
-    /// newest row's number (unchanged when there is none). Row numbers order one run's history as candidatesAfter
-    /// orders its candidates.
-    std::vector<EstimateRecord> estimatesAfter(int64_t runId, int64_t afterRow, int64_t& lastRow) const;
-    /// The newest accuracy-history row of a run's candidates (0: none): where estimatesAfter starts.
+    /// The newest accuracy-history row of a run's candidates (0: none): where a viewer of the run starts reading.
     int64_t lastEstimateRow(int64_t runId) const;
-    /// Accuracy-history rows of any run after row `afterRow`, with their run ids, oldest first; `lastRow` becomes
-    /// the newest row's number (unchanged when none; afterRow < 0 reads none and gives the newest row). Rows two
-    /// writers commit in the opposite order of their numbers can be missed: for finished runs' rare changes
-    /// (trainings from scratch), where a viewer's per-run reads would cost too much.
-    std::vector<std::pair<int64_t, EstimateRecord>> estimatesSince(int64_t afterRow, int64_t& lastRow) const;
+    /// One row of the accuracy history with its number (the history's order) and the run of its candidate.
+    struct EstimateRow {
+        int64_t row = 0;
+        int64_t runId = 0;
+        EstimateRecord estimate;
+    };
+    /// The accuracy-history rows after row `afterRow`, oldest first; `lastRow` becomes the newest row's number
+    /// (unchanged when none; afterRow < 0 reads none and gives the newest row). One run's rows are numbered in the
+    /// order its one writer commits them, so a viewer that keeps each run's own last row misses none of that run's;
+    /// rows two writers commit in the opposite order of their numbers can pass a mark kept across runs.
+    std::vector<EstimateRow> estimatesSince(int64_t afterRow, int64_t& lastRow) const;
     std::vector<LayerMappingRecord> layerMappings(int64_t candidateId) const;
     /// Every accuracy the candidate was given, oldest first (its first estimate included).
     std::vector<EstimateRecord> estimates(int64_t candidateId) const;
