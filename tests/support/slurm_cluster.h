@@ -142,14 +142,8 @@ private:
         return port;
     }
 
-    static int run(const std::string& command) { return std::system(command.c_str()); }
-    static std::string readFile(const std::string& path)
-    {
-        std::ifstream in(path);
-        std::stringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
+    static int run(const std::string& command) { return runShell(command); }
+    static std::string readFile(const std::string& path) { return readWholeFile(path); }
 
     std::string m_dir;
     std::string m_error;

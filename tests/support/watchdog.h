@@ -1,14 +1,29 @@
 #pragma once
 
-// Cleanup that runs even when a test process dies without its destructors (a crash, an abort, a kill): a child
+// Helpers of the server fixtures (pg_server.h, slurm_cluster.h): shell commands, log files, and cleanup that runs
+// even when a test process dies without its destructors (a crash, an abort, a kill): a child
 // process waits for the end of a pipe only the test process holds open, then runs a shell command.
 #include <fcntl.h>
+#include <fstream>
 #include <signal.h>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace dna::testing {
+
+/// Runs a shell command; its exit status as std::system gives it.
+inline int runShell(const std::string& command) { return std::system(command.c_str()); }
+
+/// A whole file, empty when it cannot be read (a log a server may not have written).
+inline std::string readWholeFile(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
 
 class Watchdog {
 public:
