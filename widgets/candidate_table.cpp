@@ -88,8 +88,7 @@ QVariant CandidateTableModel::rawValue(const store::CandidateRecord& c, int colu
 QString CandidateTableModel::csvKey(int column)
 {
     static const char* const keys[ColumnCount] = { "run", "id", "epoch", "genotype", "accuracy", "accuracy_kind",
-        "retrained_accuracy", "fps",
-        "latency_ms", "energy_uj", "edp", "dsp", "bram18", "area_mm2", "on_front" };
+        "retrained_accuracy", "fps", "latency_ms", "energy_uj", "edp", "dsp", "bram18", "area_mm2", "on_front" };
     return column >= 0 && column < ColumnCount ? QString::fromLatin1(keys[column]) : QString();
 }
 
@@ -270,6 +269,7 @@ void CandidateTableModel::appendCandidates(const std::vector<store::CandidateRec
 {
     std::vector<const store::CandidateRecord*> fresh;
     QSet<qint64> freshIds;
+    bool newerEpoch = false;
     fresh.reserve(candidates.size());
     for (const auto& c : candidates) {
         const auto known = m_rowOfId.constFind(c.id);
@@ -283,85 +283,117 @@ void CandidateTableModel::appendCandidates(const std::vector<store::CandidateRec
         // A candidate reported again (rescored, retrained) is updated where it is.
         store::CandidateRecord& row = m_rows[size_t(*known)];
         row = c;
-        noteEstimateEpoch(row);
+        newerEpoch = noteEstimateEpoch(row) || newerEpoch;
         row.designJson.clear();
         row.designJson.shrink_to_fit();
         emit dataChanged(index(*known, 0), index(*known, ColumnCount - 1));
     }
-    if (fresh.empty()) {
-        return;
+    if (!fresh.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        // No reserve(size + fresh): that would move every record on every append; push_back's growth does not.
+        for (const auto* c : fresh) {
+            store::CandidateRecord row = *c;
+            row.designJson = {}; // the design file can be tens of kB; the store has it
+            newerEpoch = noteEstimateEpoch(row) || newerEpoch;
+            m_rowOfId.insert(row.id, int(m_rows.size()));
+            m_rowsOfRun[row.runId].push_back(int(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
     }
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.reserve(m_rows.size() + fresh.size());
-    for (const auto* c : fresh) {
-        store::CandidateRecord row = *c;
-        row.designJson = {}; // the design file can be tens of kB; the store has it
-        noteEstimateEpoch(row);
-        m_rowOfId.insert(row.id, int(m_rows.size()));
-        m_rows.push_back(std::move(row));
+    if (newerEpoch) {
+        emitLookChanged();
     }
-    endInsertRows();
 }
 
-void CandidateTableModel::noteEstimateEpoch(const store::CandidateRecord& c)
+bool CandidateTableModel::noteEstimateEpoch(const store::CandidateRecord& c)
 {
     if (c.accuracyKind == "supernet" && c.estimateEpoch > m_latestEstimate.value(c.runId, -1)) {
         m_latestEstimate.insert(c.runId, c.estimateEpoch);
+        return true;
     }
+    return false;
 }
 
 bool CandidateTableModel::isStaleEstimate(const store::CandidateRecord& c) const
 {
-    return c.accuracyKind == "supernet" && c.estimateEpoch >= 0 && c.estimateEpoch < m_latestEstimate.value(c.runId, -1);
+    return c.accuracyKind == "supernet" && c.estimateEpoch >= 0
+        && c.estimateEpoch < m_latestEstimate.value(c.runId, -1);
 }
 
 void CandidateTableModel::updateEstimates(const std::vector<store::EstimateRecord>& estimates)
 {
-    if (estimates.empty()) {
-        return;
-    }
+    std::vector<std::pair<int, const store::EstimateRecord*>> changes;
     for (const auto& e : estimates) {
         const auto row = m_rowOfId.constFind(e.candidateId);
-        if (row == m_rowOfId.cend()) {
-            continue;
+        if (row != m_rowOfId.cend()) {
+            changes.emplace_back(*row, &e);
         }
-        auto& c = m_rows[size_t(*row)];
-        c.accuracy = e.accuracy;
-        c.accuracyKind = e.kind;
-        c.estimateEpoch = e.epoch;
-        noteEstimateEpoch(c);
     }
-    // A newer epoch can make any row of the run stale, so every row may have changed its look.
+    bool newerEpoch = false;
+    changeRows(std::move(changes), [&](store::CandidateRecord& c, const store::EstimateRecord* e) {
+        c.accuracy = e->accuracy;
+        c.accuracyKind = e->kind;
+        c.estimateEpoch = e->epoch;
+        newerEpoch = noteEstimateEpoch(c) || newerEpoch;
+    });
+    // A newer epoch can make any row of the run an older estimate: every row may look different (grey, its kind's
+    // text and tooltip), but no value the filter or the sort reads changed.
+    if (newerEpoch) {
+        emitLookChanged();
+    }
+}
+
+template <typename T, typename Apply>
+void CandidateTableModel::changeRows(std::vector<std::pair<int, T>> changes, Apply apply)
+{
+    // Block by block of adjacent rows, each changed just before its signal, so that every signal names all the rows
+    // that changed since the one before (a proxy sorting a million rows relies on the others being as they were),
+    // and one signal covers a block, not the span of all the changes.
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < changes.size();) {
+        size_t j = i;
+        while (j + 1 < changes.size() && changes[j + 1].first <= changes[j].first + 1) {
+            ++j;
+        }
+        for (size_t k = i; k <= j; ++k) {
+            apply(m_rows[size_t(changes[k].first)], changes[k].second);
+        }
+        emit dataChanged(index(changes[i].first, 0), index(changes[j].first, ColumnCount - 1));
+        i = j + 1;
+    }
+}
+
+void CandidateTableModel::emitLookChanged()
+{
     if (!m_rows.empty()) {
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+            { Qt::DisplayRole, Qt::ForegroundRole, Qt::ToolTipRole });
     }
 }
 
 void CandidateTableModel::setFront(qint64 runId, const QSet<qint64>& ids)
 {
-    int firstChanged = -1;
-    int lastChanged = -1;
-    for (int row = 0; row < int(m_rows.size()); ++row) {
-        auto& c = m_rows[size_t(row)];
-        if (c.runId != runId) {
-            continue;
-        }
-        const bool on = ids.contains(c.id);
-        if (c.onFront != on) {
-            c.onFront = on;
-            firstChanged = firstChanged < 0 ? row : firstChanged;
-            lastChanged = row;
+    std::vector<std::pair<int, bool>> changes;
+    const auto rows = m_rowsOfRun.constFind(runId); // not a pass over every run's rows: a sweep shows a million
+    if (rows != m_rowsOfRun.cend()) {
+        for (int row : *rows) {
+            const auto& c = m_rows[size_t(row)];
+            if (c.onFront != ids.contains(c.id)) {
+                changes.emplace_back(row, !c.onFront); // the row's font changes too
+            }
         }
     }
-    if (firstChanged >= 0) {
-        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1)); // the row's font changes too
-    }
+    changeRows(std::move(changes), [](store::CandidateRecord& c, bool on) { c.onFront = on; });
 }
 
 void CandidateTableModel::removeRun(qint64 runId)
 {
     m_latestEstimate.remove(runId);
+    if (m_rowsOfRun.remove(runId) == 0) {
+        return;
+    }
     // Remove contiguous blocks from the end, so earlier rows keep their numbers while we go.
     int row = int(m_rows.size()) - 1;
     while (row >= 0) {
@@ -385,6 +417,12 @@ void CandidateTableModel::removeRun(qint64 runId)
         endRemoveRows();
         --row;
     }
+    for (auto& rows : m_rowsOfRun) { // the rows after the removed ones moved up
+        rows.clear();
+    }
+    for (int r = 0; r < int(m_rows.size()); ++r) {
+        m_rowsOfRun[m_rows[size_t(r)].runId].push_back(r);
+    }
 }
 
 void CandidateTableModel::clear()
@@ -395,6 +433,7 @@ void CandidateTableModel::clear()
     beginResetModel();
     m_rows.clear();
     m_rowOfId.clear();
+    m_rowsOfRun.clear();
     m_latestEstimate.clear();
     endResetModel();
 }
@@ -405,94 +444,6 @@ const store::CandidateRecord* CandidateTableModel::candidate(qint64 id) const
 {
     const int row = rowOfId(id);
     return row < 0 ? nullptr : &m_rows[size_t(row)];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// CandidateFilterProxy
-
-CandidateFilterProxy::CandidateFilterProxy(QObject* parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(CandidateTableModel::SortRole);
-    setDynamicSortFilter(true);
-}
-
-void CandidateFilterProxy::setSourceModel(QAbstractItemModel* model)
-{
-    m_model = qobject_cast<CandidateTableModel*>(model);
-    QSortFilterProxyModel::setSourceModel(model);
-}
-
-void CandidateFilterProxy::setFrontOnly(bool on)
-{
-    if (m_frontOnly != on) {
-        m_frontOnly = on;
-        invalidateFilter();
-    }
-}
-
-void CandidateFilterProxy::setMinAccuracy(double fraction)
-{
-    if (m_minAccuracy != fraction) {
-        m_minAccuracy = fraction;
-        invalidateFilter();
-    }
-}
-
-void CandidateFilterProxy::setFpsRange(double minFps, double maxFps)
-{
-    if (m_minFps != minFps || m_maxFps != maxFps) {
-        m_minFps = minFps;
-        m_maxFps = maxFps;
-        invalidateFilter();
-    }
-}
-
-void CandidateFilterProxy::setMaxEnergyUj(double energyUj)
-{
-    if (m_maxEnergyUj != energyUj) {
-        m_maxEnergyUj = energyUj;
-        invalidateFilter();
-    }
-}
-
-void CandidateFilterProxy::setGenotypeFilter(const QString& text)
-{
-    const QString trimmed = text.trimmed();
-    if (m_genotype != trimmed) {
-        m_genotype = trimmed;
-        invalidateFilter();
-    }
-}
-
-void CandidateFilterProxy::setVisibleRuns(const QSet<qint64>& runIds)
-{
-    if (m_runs != runIds) {
-        m_runs = runIds;
-        invalidateFilter();
-    }
-}
-
-bool CandidateFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
-{
-    if (!m_model || sourceParent.isValid()) {
-        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
-    }
-    const store::CandidateRecord& c = m_model->record(sourceRow);
-    if (m_frontOnly && !c.onFront) {
-        return false;
-    }
-    if (c.accuracy < m_minAccuracy || c.fps < m_minFps || c.fps > m_maxFps || c.energyUj > m_maxEnergyUj) {
-        return false;
-    }
-    if (!m_runs.isEmpty() && !m_runs.contains(c.runId)) {
-        return false;
-    }
-    if (!m_genotype.isEmpty()
-        && !QLatin1String(c.genotype.data(), qsizetype(c.genotype.size())).contains(m_genotype, Qt::CaseInsensitive)) {
-        return false;
-    }
-    return true;
 }
 
 } // namespace dna::widgets

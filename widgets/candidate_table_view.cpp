@@ -52,6 +52,7 @@ CandidateTableView::CandidateTableView(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { ++m_structural; });
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] { ++m_structural; });
     connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { ++m_structural; });
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeMoved, this, [this] { ++m_structural; });
     connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] { ++m_structural; });
 
     auto* bar = new QWidget(this);
@@ -61,6 +62,7 @@ CandidateTableView::CandidateTableView(QWidget* parent)
     // After the selection model's own handlers: it restores its selection on layoutChanged, which would undo a
     // re-selection made earlier.
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { --m_structural; });
+    connect(m_proxy, &QAbstractItemModel::rowsMoved, this, [this] { --m_structural; });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
         --m_structural;
         reapplySelection();

@@ -8,10 +8,16 @@
 //   live_append_1000_per_s_max_gap_ms  20 candidates every 20 ms for 3 s into an empty plot; the longest gap
 //                                      a 10 ms timer saw between two of its ticks (and the 99th percentile)
 //   live_append_1000_per_s_on_45k_max_gap_ms  the same, on top of 45,000 candidates already shown
-// Usage: bench_gui (DNA_BENCH_SHOT=file.png also saves the 50k plot)
+//   table_1m_*                         the candidates table (CandidateTableView, shown) with 1,000,000 rows of 100
+//                                      runs sorted by FPS: loading them in batches of 10,000 (s), then the median
+//                                      time of appending 5 and 500 rows that land all over the sorted order, of 20
+//                                      re-estimates while sorted by accuracy, and of sorting by accuracy (ms; each
+//                                      with the repaint that follows)
+// Usage: bench_gui [table] (DNA_BENCH_SHOT=file.png also saves the 50k plot; `table` runs the table cases only)
 #include "bench_util.h"
 
 #include "candidate_selection.h"
+#include "candidate_table.h"
 #include "pareto_plot.h"
 
 #include <QApplication>
@@ -20,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 
 using namespace dna;
@@ -107,9 +114,8 @@ Gaps liveAppendGaps(widgets::ParetoPlot& plot, Generator& generator, double seco
 void largePlot(int count, int runs, const std::string& tag, bool historicalNames)
 {
     auto name = [&](const std::string& base, const std::string& unit) {
-        return historicalNames && base != "pareto_add" && base != "pareto_replot"
-            ? base + "_" + unit
-            : base + "_" + tag + "_" + unit;
+        return historicalNames && base != "pareto_add" && base != "pareto_replot" ? base + "_" + unit
+                                                                                  : base + "_" + tag + "_" + unit;
     };
     widgets::ParetoPlot plot;
     widgets::CandidateSelection selection;
@@ -163,6 +169,64 @@ void largePlot(int count, int runs, const std::string& tag, bool historicalNames
     }
 }
 
+/// The candidates table at a million rows: the times a sorted table takes to take in what a running sweep brings.
+void largeTable()
+{
+    widgets::CandidateTableView view;
+    widgets::CandidateSelection selection;
+    view.setSelectionModel(&selection);
+    view.resize(1200, 600);
+    view.show();
+    view.tableView()->sortByColumn(widgets::CandidateTableModel::FpsColumn, Qt::DescendingOrder);
+    Generator generator(5);
+    QElapsedTimer t;
+    t.start();
+    for (int batch = 0; batch < 100; ++batch) {
+        view.model()->appendCandidates(generator.next(10000, 100));
+        QCoreApplication::processEvents();
+    }
+    bench::report("table_1m_load_s", double(t.nsecsElapsed()) * 1e-9);
+    selection.select({ 17, 500001 });
+    QCoreApplication::processEvents();
+    auto timed = [](const std::function<void()>& work) {
+        QElapsedTimer clock;
+        clock.start();
+        work();
+        QCoreApplication::processEvents();
+        return double(clock.nsecsElapsed()) / 1e6;
+    };
+    for (int count : { 5, 500 }) {
+        std::vector<double> times;
+        for (int i = 0; i < 10; ++i) {
+            auto batch = generator.next(count, 100);
+            times.push_back(timed([&] { view.model()->appendCandidates(batch); }));
+        }
+        bench::report("table_1m_sorted_append_" + std::to_string(count) + "_ms", median(times));
+    }
+    view.tableView()->sortByColumn(widgets::CandidateTableModel::AccuracyColumn, Qt::DescendingOrder);
+    std::mt19937 rng(9);
+    std::uniform_int_distribution<int> row(0, view.model()->rowCount() - 1);
+    std::uniform_real_distribution<double> accuracy(0.6, 0.95);
+    std::vector<double> times;
+    for (int i = 0; i < 10; ++i) {
+        std::vector<store::EstimateRecord> estimates(20);
+        for (auto& e : estimates) {
+            e.candidateId = view.model()->record(row(rng)).id;
+            e.accuracy = accuracy(rng);
+            e.kind = "supernet";
+            e.epoch = 1 + i;
+        }
+        times.push_back(timed([&] { view.model()->updateEstimates(estimates); }));
+    }
+    bench::report("table_1m_reestimate_20_ms", median(times));
+    times.clear();
+    for (int i = 0; i < 3; ++i) {
+        const auto order = i % 2 ? Qt::AscendingOrder : Qt::DescendingOrder;
+        times.push_back(timed([&] { view.tableView()->sortByColumn(widgets::CandidateTableModel::FpsColumn, order); }));
+    }
+    bench::report("table_1m_sort_ms", median(times));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -172,6 +236,10 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
 
+    if (argc > 1 && std::string(argv[1]) == "table") {
+        largeTable();
+        return 0;
+    }
     largePlot(50000, 5, "50k", true);
     // A large sweep loaded: 100 runs of 10,000 candidates.
     largePlot(1000000, 100, "1m_100runs", false);
@@ -196,5 +264,6 @@ int main(int argc, char** argv)
         bench::report("live_append_1000_per_s_on_45k_p99_gap_ms", gaps.p99Ms);
         bench::report("live_append_candidates_after", plot.candidateCount());
     }
+    largeTable();
     return 0;
 }
