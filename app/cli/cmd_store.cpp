@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <iomanip>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -270,7 +271,9 @@ int storeCopy(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             ids.push_back(r.id);
         }
     }
+    const bool everyRun = args.values("run").empty();
     io::Json copied = io::Json::array();
+    std::map<int64_t, int64_t> newIds; // source run -> target run
     int skipped = 0;
     for (int64_t id : ids) {
         const auto info = (*source)->run(id);
@@ -286,15 +289,46 @@ int storeCopy(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             err << "dna-cli store copy: run " << id << ": " << e.what() << " (the runs copied before it are kept)\n";
             return Failure;
         }
+        newIds[id] = newId;
         copied.push_back({ { "from", id }, { "to", newId }, { "candidates", info->candidates } });
         if (!args.flag("json")) {
             out << "copied run " << id << " (" << info->candidates << " candidates) to run " << newId << " of "
                 << (*target)->path() << '\n';
         }
     }
+    // The sweeps go along: every sweep when every run is copied, else those with a task whose run was copied. A
+    // task whose run was not copied (still running, or not listed) is queued in the target.
+    io::Json sweeps = io::Json::array();
+    for (const auto& w : (*source)->sweeps()) {
+        bool wanted = everyRun;
+        int linked = 0;
+        for (const auto& k : (*source)->sweepTasks(w.id)) {
+            bool any = newIds.count(k.runId) > 0;
+            linked += any ? 1 : 0;
+            for (int64_t r : k.previousRuns) {
+                any = any || newIds.count(r) > 0;
+            }
+            wanted = wanted || any;
+        }
+        if (!wanted) {
+            continue;
+        }
+        int64_t newSweep = 0;
+        try {
+            newSweep = (*target)->copySweepFrom(**source, w.id, newIds);
+        } catch (const std::exception& e) {
+            err << "dna-cli store copy: sweep " << w.id << ": " << e.what() << " (the runs copied are kept)\n";
+            return Failure;
+        }
+        sweeps.push_back({ { "from", w.id }, { "to", newSweep }, { "tasks", w.tasks }, { "tasks_with_runs", linked } });
+        if (!args.flag("json")) {
+            out << "copied sweep " << w.id << " (" << w.tasks << " tasks, " << linked << " with their runs) to sweep "
+                << newSweep << " of " << (*target)->path() << '\n';
+        }
+    }
     if (args.flag("json")) {
         out << io::Json { { "from", (*source)->path() }, { "to", (*target)->path() }, { "copied", copied },
-            { "skipped_running", skipped } }
+            { "sweeps", sweeps }, { "skipped_running", skipped } }
                    .dump(2)
             << '\n';
     }
@@ -345,7 +379,8 @@ Registrar storeCmd_({ "store", "check a store's integrity, or copy runs between 
     "file or a PostgreSQL URI (postgresql://user@host:port/database; the password from ~/.pgpass or PGPASSWORD).\n"
     "check: exit 0 when the store is sound, 1 when it is damaged (each problem listed).\ncopy: every finished run "
     "(or the listed ones) with its candidates, mappings, accuracy history, epochs and checkpoint paths; new ids in "
-    "the target.",
+    "the target. Sweeps go along (all of them, or those with a listed run); a task whose run stays behind is "
+    "queued in the target (dna-cli sweep --resume runs it there).",
     storeCmd });
 
 } // namespace

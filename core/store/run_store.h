@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,8 +108,8 @@ struct SweepTaskRecord {
     std::string claimedAt;
     int attempts = 0;
     std::vector<int64_t> previousRuns; // runs of earlier attempts that did not finish
-    /// queued (nobody claimed it), claimed (a worker has it, no run recorded yet), or its run's state as RunInfo shows it
-    /// (running, complete, cancelled, failed, interrupted; "deleted" when its run was deleted).
+    /// queued (nobody claimed it), claimed (a worker has it, no run recorded yet), or its run's state as RunInfo shows
+    /// it (running, complete, cancelled, failed, interrupted; "deleted" when its run was deleted).
     std::string state;
     bool finished() const { return state == "complete"; }
 };
@@ -225,6 +226,12 @@ public:
     /// indices of all queued tasks after it, in order.
     std::vector<int> requeueUnfinished(int64_t sweepId);
     void deleteSweep(int64_t sweepId); // the sweep and its tasks; their runs stay
+    /// Copies a sweep of another store into this one (one transaction): its name, time, command, grid, executor and
+    /// job, and every task with its options and attempts. `runIds` maps the source's run ids to this store's (the
+    /// runs copyRunFrom copied): a task whose latest run was copied keeps its claim and points at the copy; a task
+    /// whose run was not copied (or that had none) is queued here, so `dna-cli sweep --resume` can run it. Earlier
+    /// attempts' runs are kept where they were copied. Returns the new sweep's id.
+    int64_t copySweepFrom(const RunStore& source, int64_t sweepId, const std::map<int64_t, int64_t>& runIds);
 
     // Reading.
     std::vector<SweepInfo> sweeps() const;

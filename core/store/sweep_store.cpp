@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <map>
+#include <stdexcept>
 
 namespace dna::store {
 
@@ -66,8 +67,7 @@ int64_t RunStore::createSweep(const SweepInfo& sweep, const std::vector<SweepTas
         .bind(4, sweep.gridJson)
         .bind(5, sweep.executor)
         .bind(6, sweep.job);
-    while (s.step()) {
-    }
+    while (s.step()) { }
     const int64_t id = s.insertedId();
     Statement task(db(), "INSERT INTO sweep_tasks(sweep_id, task_index, params, args) VALUES(?1, ?2, ?3, ?4)");
     for (const auto& k : tasks) {
@@ -152,6 +152,55 @@ void RunStore::deleteSweep(int64_t sweepId)
     Statement(db(), "DELETE FROM sweeps WHERE id = ?1").bind(1, sweepId).step();
     t.commit();
     committed();
+}
+
+int64_t RunStore::copySweepFrom(const RunStore& source, int64_t sweepId, const std::map<int64_t, int64_t>& runIds)
+{
+    const auto from = source.sweep(sweepId);
+    if (!from) {
+        throw std::runtime_error("store " + source.path() + " has no sweep " + std::to_string(sweepId));
+    }
+    const auto tasks = source.sweepTasks(sweepId);
+    Transaction t(db());
+    Statement s(db(),
+        std::string("INSERT INTO sweeps(name, created_at, command, grid, executor, job) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+            + db().returningId());
+    s.bind(1, from->name)
+        .bind(2, from->createdAt)
+        .bind(3, from->command)
+        .bind(4, from->gridJson)
+        .bind(5, from->executor)
+        .bind(6, from->job);
+    while (s.step()) { }
+    const int64_t id = s.insertedId();
+    Statement task(db(),
+        "INSERT INTO sweep_tasks(sweep_id, task_index, params, args, run_id, claim, claimed_at, attempts, "
+        "previous_runs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto& k : tasks) {
+        const auto run = runIds.find(k.runId);
+        const bool linked = k.runId != 0 && run != runIds.end();
+        std::string previous;
+        for (int64_t r : k.previousRuns) {
+            if (const auto copied = runIds.find(r); copied != runIds.end()) {
+                previous += (previous.empty() ? "" : ",") + std::to_string(copied->second);
+            }
+        }
+        task.reset();
+        task.bind(1, id).bind(2, int64_t(k.index)).bind(3, k.paramsJson).bind(4, k.argsJson);
+        if (linked) {
+            task.bind(5, run->second);
+        } else {
+            task.bindNull(5);
+        }
+        task.bind(6, linked ? k.claim : std::string())
+            .bind(7, linked ? k.claimedAt : std::string())
+            .bind(8, int64_t(k.attempts))
+            .bind(9, previous);
+        task.step();
+    }
+    t.commit();
+    committed();
+    return id;
 }
 
 std::vector<SweepInfo> RunStore::sweeps() const

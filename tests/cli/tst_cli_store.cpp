@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
 using namespace dna;
 
 namespace {
@@ -56,6 +58,7 @@ private slots:
     void readerShowsADeadWritersRunInterrupted();
     void damagedStoreIsNamedAndNeverWritten();
     void copiesRunsBetweenFilesAndServers();
+    void copiesSweepsWithTheirRuns();
 
 private:
     QTemporaryDir m_dir;
@@ -525,6 +528,107 @@ break"})";
         QString::fromStdString(server.uri("nosuchdb")), QStringLiteral("--to"), back });
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--from")) && r.err.contains(QStringLiteral("nosuchdb")), qPrintable(r.err));
+}
+
+void TestCliStore::copiesSweepsWithTheirRuns()
+{
+    // A sweep of three tasks in a file store: task 0 finished (its run complete, after an attempt whose run was
+    // interrupted), task 1's run interrupted (its writer is gone), task 2 queued. Copied whole to a server, and
+    // with one run listed to a new file: the tasks point at the copies of their runs, a task whose run stayed
+    // behind is queued.
+    dna::testing::PgServer server;
+    QVERIFY2(server.ok(), server.error().c_str());
+    const QString uri = QString::fromStdString(server.createDatabase());
+    const QString source = m_dir.filePath(QStringLiteral("sweep-source.sqlite"));
+    int64_t sweepId = 0;
+    std::vector<int64_t> runs;
+    {
+        auto s = store::RunStore::open(source.toStdString()).value();
+        auto from = store::RunStore::open(m_db.toStdString(), store::RunStore::Mode::ReadOnly).value();
+        std::vector<store::SweepTaskRecord> tasks(3);
+        for (int i = 0; i < 3; ++i) {
+            tasks[size_t(i)].index = i;
+            tasks[size_t(i)].paramsJson = "{\"dsp\": " + std::to_string(300 * (i + 1)) + "}";
+            tasks[size_t(i)].argsJson = "[\"--dsp\", \"" + std::to_string(300 * (i + 1)) + "\"]";
+        }
+        store::SweepInfo info;
+        info.name = "dsp grid";
+        info.command = "dna-cli sweep --grid dsp=300,600,900";
+        info.gridJson = R"({"axes": {"dsp": [300, 600, 900]}})";
+        sweepId = s->createSweep(info, tasks);
+        s->setSweepJob(sweepId, "local", "4242");
+        for (int i = 0; i < 3; ++i) {
+            runs.push_back(s->copyRunFrom(*from, m_run)); // complete runs with three candidates
+        }
+        QVERIFY(s->claimTask(sweepId, 0, "node1:10"));
+        s->setTaskRun(sweepId, 0, runs[0]);
+        s->setRunState(runs[0], store::RunState::Interrupted);
+        QCOMPARE(s->requeueUnfinished(sweepId), (std::vector<int> { 0, 1, 2 }));
+        QVERIFY(s->claimTask(sweepId, 0, "node2:20"));
+        s->setTaskRun(sweepId, 0, runs[1]); // complete
+        QVERIFY(s->claimTask(sweepId, 1, "node3:30"));
+        store::RunInfo running;
+        running.requestJson = "{}";
+        runs.push_back(s->createRun(running)); // runs[3]: interrupted once this writer closes the store
+        s->setTaskRun(sweepId, 1, runs[3]);
+    }
+    CliRun r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), source,
+        QStringLiteral("--to"), uri, QStringLiteral("--json") });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+    std::map<int64_t, int64_t> to;
+    for (const auto& c : report[QStringLiteral("copied")].toArray()) {
+        to[c.toObject()[QStringLiteral("from")].toInteger()] = c.toObject()[QStringLiteral("to")].toInteger();
+    }
+    QCOMPARE(int(to.size()), 4);
+    QCOMPARE(report[QStringLiteral("skipped_running")].toInt(), 0);
+    const QJsonArray sweeps = report[QStringLiteral("sweeps")].toArray();
+    QCOMPARE(sweeps.size(), 1);
+    QCOMPARE(sweeps[0].toObject()[QStringLiteral("tasks_with_runs")].toInt(), 2);
+    {
+        auto shared = store::RunStore::open(uri.toStdString(), store::RunStore::Mode::ReadOnly).value();
+        const int64_t copy = sweeps[0].toObject()[QStringLiteral("to")].toInteger();
+        const auto w = shared->sweep(copy);
+        QVERIFY(w);
+        QCOMPARE(w->name, std::string("dsp grid"));
+        QCOMPARE(w->command, std::string("dna-cli sweep --grid dsp=300,600,900"));
+        QCOMPARE(w->gridJson, std::string(R"({"axes": {"dsp": [300, 600, 900]}})"));
+        QCOMPARE(w->job, std::string("4242"));
+        QCOMPARE(w->tasks, 3);
+        QCOMPARE(w->complete, 1);
+        const auto tasks = shared->sweepTasks(copy);
+        QCOMPARE(int(tasks.size()), 3);
+        QCOMPARE(tasks[0].state, std::string("complete"));
+        QCOMPARE(tasks[0].runId, to.at(runs[1]));
+        QCOMPARE(tasks[0].previousRuns, (std::vector<int64_t> { to.at(runs[0]) }));
+        QCOMPARE(tasks[0].attempts, 2);
+        QCOMPARE(tasks[0].claim, std::string("node2:20"));
+        QCOMPARE(tasks[0].argsJson, std::string(R"(["--dsp", "300"])"));
+        QCOMPARE(tasks[1].state, std::string("interrupted"));
+        QCOMPARE(tasks[1].runId, to.at(runs[3]));
+        QCOMPARE(tasks[1].claim, std::string("node3:30"));
+        QCOMPARE(tasks[1].attempts, 1);
+        QCOMPARE(tasks[2].state, std::string("queued"));
+        QCOMPARE(tasks[2].paramsJson, std::string(R"({"dsp": 900})"));
+    }
+    // Only the interrupted attempt's run: the sweep goes along with task 0 queued (its latest run stayed behind) and
+    // that run as its earlier attempt.
+    const QString subset = m_dir.filePath(QStringLiteral("sweep-subset.sqlite"));
+    r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), source,
+        QStringLiteral("--to"), subset, QStringLiteral("--run"), QString::number(runs[0]) });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("copied sweep"), r.out.constData());
+    auto copy = store::RunStore::open(subset.toStdString(), store::RunStore::Mode::ReadOnly).value();
+    QCOMPARE(int(copy->sweeps().size()), 1);
+    const auto tasks = copy->sweepTasks(copy->sweeps()[0].id);
+    QCOMPARE(tasks[0].state, std::string("queued"));
+    QCOMPARE(tasks[0].previousRuns, (std::vector<int64_t> { copy->runs(true)[0].id }));
+    // A run outside every sweep takes no sweep along.
+    const QString none = m_dir.filePath(QStringLiteral("sweep-none.sqlite"));
+    r = runCli({ QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--from"), source,
+        QStringLiteral("--to"), none, QStringLiteral("--run"), QString::number(runs[2]) });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(store::RunStore::open(none.toStdString(), store::RunStore::Mode::ReadOnly).value()->sweeps().empty());
 }
 
 QTEST_GUILESS_MAIN(TestCliStore)
