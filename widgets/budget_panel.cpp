@@ -264,6 +264,8 @@ BudgetPanel::BudgetPanel(QWidget* parent)
     showSettings(m_committed);
 }
 
+bool BudgetPanel::commitPending() const { return m_debounce->isActive(); }
+
 BudgetPanel::~BudgetPanel() = default;
 
 void BudgetPanel::setUndoStack(QUndoStack* stack) { m_undo = stack; }

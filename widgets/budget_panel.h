@@ -58,6 +58,8 @@ public:
     void setUndoStack(QUndoStack* stack);
     /// The last committed settings.
     BudgetSettings settings() const { return m_committed; }
+    /// Whether a paused drag will commit when the debounce runs out (nothing else commits later by itself).
+    bool commitPending() const;
     /// Shows `s` in every control; emits budgetCommitted() when it differs from what was committed.
     void applySettings(const BudgetSettings& s);
     /// Shows `s` without committing (restoring saved settings at start-up).

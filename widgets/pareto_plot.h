@@ -79,6 +79,8 @@ public:
     bool exportImage(const QString& path, QString* error = nullptr);
 
     int candidateCount() const { return int(m_points.size()); }
+    /// Whether changes wait for the next (rate-limited) replot.
+    bool syncPending() const { return m_syncTimer.isActive(); }
     QList<qint64> runIds() const;
     /// The ids on a run's Pareto front for the current metric, in increasing metric order.
     QList<qint64> frontIds(qint64 runId) const;

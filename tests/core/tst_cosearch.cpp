@@ -1,5 +1,5 @@
 // The co-search on synthetic data with the small fmnist space: candidates stream with valid designs, a tight
-// FPS target raises lambda and moves the derived network to cheaper ops, cancel returns promptly, and the
+// FPS target raises lambda and moves the derived network to cheaper ops, cancel stops at the next step, and the
 // per-op cost table matches the per-layer searches it is made of.
 #include "cosearch/co_search.h"
 #include "cosearch/store_recorder.h"
@@ -17,11 +17,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <set>
-#include <thread>
 
 using namespace dna;
 using namespace dna::cosearch;
@@ -63,7 +61,7 @@ class TestCoSearch : public QObject {
 private slots:
     void candidatesStream();
     void tightTargetRaisesLambdaAndCheapensTheNetwork();
-    void cancelReturnsPromptly();
+    void cancelStopsAtTheNextStep();
     void costTableMatchesLayerSearches();
     void presetsAndBadRequests();
     void frontEventsAndRescore();
@@ -143,34 +141,34 @@ void TestCoSearch::tightTargetRaisesLambdaAndCheapensTheNetwork()
                        .arg(tightLatency)));
 }
 
-void TestCoSearch::cancelReturnsPromptly()
+void TestCoSearch::cancelStopsAtTheNextStep()
 {
+    // Cancelled from its own progress report of step 3 (of 50 epochs x 50 steps): the search reports no training
+    // step after it, runs no final phase, and says it was cancelled. How fast that is in seconds is a benchmark's
+    // business, not this test's.
     SearchRequest req = tinyRequest();
     req.epochs = 50;
     req.maxStepsPerEpoch = 50;
     CancelToken cancel;
-    std::atomic<bool> started { false };
+    long cancelledAt = -1;
+    int stepsAfter = 0;
+    std::set<std::string> phasesAfter;
     Callbacks cb;
     cb.progress = [&](const ProgressEvent& p) {
-        if (p.step >= 3) {
-            started = true;
+        if (cancelledAt >= 0) {
+            phasesAfter.insert(p.phase);
+            stepsAfter += p.step > cancelledAt ? 1 : 0;
+        } else if (p.step >= 3) {
+            cancelledAt = p.step;
+            cancel.cancel();
         }
     };
-    std::chrono::steady_clock::time_point cancelledAt;
-    std::thread canceller([&] {
-        while (!started) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        cancelledAt = std::chrono::steady_clock::now();
-        cancel.cancel();
-    });
     const auto r = runCoSearch(req, cancel, cb);
-    const auto returned = std::chrono::steady_clock::now();
-    canceller.join();
     QVERIFY(r.ok());
     QVERIFY(r->cancelled);
-    const double seconds = std::chrono::duration<double>(returned - cancelledAt).count();
-    QVERIFY2(seconds < 1.0, qPrintable(QString::number(seconds)));
+    QVERIFY(cancelledAt >= 3);
+    QCOMPARE(stepsAfter, 0);
+    QVERIFY(!phasesAfter.count("final") && !phasesAfter.count("retrain"));
 }
 
 void TestCoSearch::costTableMatchesLayerSearches()

@@ -89,8 +89,7 @@ private slots:
         }
         // The drag pauses past the debounce: the running search is superseded and one new run starts.
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 5000);
-        QTest::qWait(dna::widgets::BudgetPanel::kDebounceMs * 2);
-        QCOMPARE(started.count(), 2);
+        QVERIFY(!window->budgetPanel()->commitPending()); // no second commit (and relaunch) is on its way
         QCOMPARE(ended.count(), 1);
         QCOMPARE(ended.at(0).at(0).toLongLong(), firstRun);
         QCOMPARE(ended.at(0).at(1).toString(), QStringLiteral("superseded"));

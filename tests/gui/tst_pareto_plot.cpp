@@ -384,7 +384,8 @@ private slots:
         // ...until the user zooms or pans: then new data leaves the view alone.
         plot.xAxis->setRange(150, 350);
         plot.addCandidates({ candidate(31, 1, 0.5, 20000, 1) });
-        QTest::qWait(100);
+        QVERIFY(plot.syncPending());
+        QTRY_VERIFY(!plot.syncPending()); // drawn
         QCOMPARE(plot.xAxis->range(), QCPRange(150, 350));
         QCOMPARE(plot.candidateCount(), 10);
         // A double-click resets the view to all the data.
