@@ -92,7 +92,7 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     }
     const std::string algo = args.valueOr("algo", "das");
     if (!hwsearch::parseAlgo(algo, req.algo)) {
-        throw UsageError("--algo must be das, random, evolution or exhaustive, not '" + algo + "'");
+        throw UsageError("--algo must be " + hwsearch::strategyIds(", ", " or ") + ", not '" + algo + "'");
     }
     req.evaluations = long(args.integer("iters", 20000, 1, 100'000'000));
     req.seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
@@ -152,20 +152,39 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     return Ok;
 }
 
+const char* const kHwsearchNotes
+    = "With --accelerator (a design file or accelerator JSON) "
+      "only the layer mappings are searched, --iters samples per layer. Knobs for --fix: micro_arch (multi-cycle, "
+      "pipelined), chunks (1-4), "
+      "separate_dw (no, yes), "
+      "boundary1-3, pe_fraction, gb_fraction, double_buffer (yes, no), and per engine (engineN.name or name for "
+      "all): "
+      "pe_share, aspect, dataflow (see above), gb_share, gb_split, rf_bytes. --iters counts cost-model "
+      "evaluations of one layer mapping; --inner sets the mapping samples per layer and accelerator (default "
+      "sqrt(iters / layers), at least 16).";
+
+/// The usage text; the strategies and dataflows come from their tables (hwsearch::strategies(), accel::dataflows()).
+std::string hwsearchUsage()
+{
+    std::string strategies;
+    for (const auto& s : hwsearch::strategies()) {
+        strategies += std::string("\n  ") + s.id + ": " + s.description;
+    }
+    std::string dataflows;
+    for (const auto& d : accel::dataflows()) {
+        dataflows += "\n  " + d.name + ": " + d.description;
+    }
+    return "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--objective fps|latency|energy|edp] "
+           "[--algo "
+        + hwsearch::strategyIds("|", "|")
+        + "] [--iters N] [--seed S] [--fix KNOB=VALUE ...] [--batch N] [--json] "
+          "[--out design.json] [--inner N] [--accelerator FILE]\n\nStrategies (--algo):"
+        + strategies + "\n\nDataflows (--fix dataflow=NAME):" + dataflows + "\n\n" + kHwsearchNotes;
+}
+
 Registrar hwsearchCmd({ "hwsearch",
     "search the accelerator (micro-architecture, engines) and every layer's mapping for a network on a platform",
-    "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--objective fps|latency|energy|edp] "
-    "[--algo das|random|evolution|exhaustive] [--iters N] [--seed S] [--fix KNOB=VALUE ...] [--batch N] [--json] "
-    "[--out design.json] [--inner N] [--accelerator FILE]\n\nWith --accelerator (a design file or accelerator JSON) "
-    "only the layer mappings are searched, --iters samples per layer. Knobs for --fix: micro_arch (multi-cycle, "
-    "pipelined), chunks (1-4), "
-    "separate_dw (no, yes), "
-    "boundary1-3, pe_fraction, gb_fraction, double_buffer (yes, no), and per engine (engineN.name or name for "
-    "all): "
-    "pe_share, aspect, dataflow (ws, os, kx, rs, rsck), gb_share, gb_split, rf_bytes. --iters counts cost-model "
-    "evaluations of one layer mapping; --inner sets the mapping samples per layer and accelerator (default "
-    "sqrt(iters / layers), at least 16).",
-    hwsearch });
+    hwsearchUsage(), hwsearch });
 
 } // namespace
 } // namespace dna::cli

@@ -9,28 +9,33 @@ namespace dna::hwsearch {
 
 const char* algoName(Algo a)
 {
-    switch (a) {
-    case Algo::Das:
-        return "das";
-    case Algo::Random:
-        return "random";
-    case Algo::Evolution:
-        return "evolution";
-    case Algo::Exhaustive:
-        return "exhaustive";
+    for (const auto& s : strategies()) {
+        if (s.algo == a) {
+            return s.id;
+        }
     }
     return "das";
 }
 
 bool parseAlgo(const std::string& s, Algo& out)
 {
-    for (Algo a : { Algo::Das, Algo::Random, Algo::Evolution, Algo::Exhaustive }) {
-        if (s == algoName(a)) {
-            out = a;
+    for (const auto& info : strategies()) {
+        if (s == info.id) {
+            out = info.algo;
             return true;
         }
     }
     return false;
+}
+
+std::string strategyIds(const std::string& separator, const std::string& lastSeparator)
+{
+    std::string out;
+    const auto& all = strategies();
+    for (size_t i = 0; i < all.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == all.size() ? lastSeparator : separator) + all[i].id;
+    }
+    return out;
 }
 
 void dasKnobGradient(const double* logits, const double* noise, const uint8_t* mask, int size, int chosen, double tau,
@@ -428,17 +433,39 @@ private:
 
 } // namespace
 
+const std::vector<StrategyInfo>& strategies()
+{
+    static const std::vector<StrategyInfo> table {
+        { Algo::Das, "das",
+            "DNA's differentiable search: Gumbel-softmax samples of every knob, Adam on their logits (the default)",
+            true,
+            [](uint64_t seed, const StrategyOptions& o) -> std::unique_ptr<Strategy> {
+                return std::make_unique<DasStrategy>(seed, o);
+            } },
+        { Algo::Random, "random", "uniform random samples of every knob", true,
+            [](uint64_t seed, const StrategyOptions&) -> std::unique_ptr<Strategy> {
+                return std::make_unique<RandomStrategy>(seed);
+            } },
+        { Algo::Evolution, "evolution",
+            "regularized evolution (Real et al. 2019): tournaments in an ageing population, one knob mutated per child",
+            true,
+            [](uint64_t seed, const StrategyOptions& o) -> std::unique_ptr<Strategy> {
+                return std::make_unique<EvolutionStrategy>(seed, o);
+            } },
+        { Algo::Exhaustive, "exhaustive", "every point of the space, for small spaces (it refuses larger ones)", false,
+            [](uint64_t, const StrategyOptions& o) -> std::unique_ptr<Strategy> {
+                return std::make_unique<ExhaustiveStrategy>(o);
+            } },
+    };
+    return table;
+}
+
 std::unique_ptr<Strategy> makeStrategy(Algo algo, uint64_t seed, const StrategyOptions& options)
 {
-    switch (algo) {
-    case Algo::Das:
-        return std::make_unique<DasStrategy>(seed, options);
-    case Algo::Random:
-        return std::make_unique<RandomStrategy>(seed);
-    case Algo::Evolution:
-        return std::make_unique<EvolutionStrategy>(seed, options);
-    case Algo::Exhaustive:
-        return std::make_unique<ExhaustiveStrategy>(options);
+    for (const auto& s : strategies()) {
+        if (s.algo == algo) {
+            return s.make(seed, options);
+        }
     }
     return nullptr;
 }

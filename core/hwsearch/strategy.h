@@ -11,7 +11,9 @@
 namespace dna::hwsearch {
 
 enum class Algo { Das, Random, Evolution, Exhaustive };
+/// The strategy's id (strategies()); "das" for a value outside the enum.
 const char* algoName(Algo a);
+/// By id; false (and `out` untouched) for an id no strategy has.
 bool parseAlgo(const std::string& s, Algo& out);
 
 /// Settings shared by the strategies; each uses what applies to it.
@@ -59,6 +61,20 @@ protected:
 };
 
 std::unique_ptr<Strategy> makeStrategy(Algo algo, uint64_t seed, const StrategyOptions& options = {});
+
+/// A hardware-search strategy as the front ends list it: `dna-cli hwsearch --help` and its --algo check,
+/// bench_hwsearch and the tests read this table, so a new strategy is its class and one row here.
+struct StrategyInfo {
+    Algo algo;
+    const char* id; // --algo, JSON "algo"
+    const char* description; // one line, for help texts
+    bool samples; // false: it enumerates the space, and refuses one past StrategyOptions::exhaustiveLimit
+    std::unique_ptr<Strategy> (*make)(uint64_t seed, const StrategyOptions& options);
+};
+/// Every strategy, the default (DAS) first.
+const std::vector<StrategyInfo>& strategies();
+/// The ids in table order, joined: strategyIds(", ", " or ") = "das, random, evolution or exhaustive".
+std::string strategyIds(const std::string& separator, const std::string& lastSeparator);
 
 /// DAS's gradient for one knob, exposed for the test against LibTorch autograd. The knob's chosen entry has
 /// Gumbel-softmax probability p_c = softmax((log_softmax(logits) + noise) / tau)[c] over the allowed entries;

@@ -35,7 +35,11 @@ int main(int argc, char** argv)
         bench::report(std::string(c.name) + "_heuristic_cost", heuristic);
         double best100k = std::numeric_limits<double>::infinity();
         double das100k = 0;
-        for (Algo algo : { Algo::Das, Algo::Random, Algo::Evolution }) {
+        for (const auto& strategy : strategies()) { // every strategy that samples (exhaustive refuses this space)
+            if (!strategy.samples) {
+                continue;
+            }
+            const Algo algo = strategy.algo;
             for (long budget : budgets) {
                 double sum = 0;
                 double seconds = 0;

@@ -19,6 +19,7 @@ private slots:
     void searchWritesAReproducibleDesign();
     void badKnobs_data();
     void badKnobs();
+    void helpListsTheStrategies();
 };
 
 void TestCliHwSearch::searchWritesAReproducibleDesign()
@@ -85,6 +86,19 @@ void TestCliHwSearch::badKnobs()
         + extra);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+void TestCliHwSearch::helpListsTheStrategies()
+{
+    // The help text comes from the strategies' table: each with its one-line description, in the --algo list too.
+    const CliRun r = runCli({ QStringLiteral("hwsearch"), QStringLiteral("--help") });
+    QCOMPARE(r.exitCode, 0);
+    const QString help = r.out + r.err;
+    QVERIFY2(help.contains(QStringLiteral("[--algo das|random|evolution|exhaustive]")), qPrintable(help));
+    for (const char* line : { "das: DNA's differentiable search", "random: uniform random samples",
+             "evolution: regularized evolution", "exhaustive: every point of the space" }) {
+        QVERIFY2(help.contains(QString::fromLatin1(line)), line);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliHwSearch)
