@@ -758,6 +758,14 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
         <translation>Zielgröße</translation>
     </message>
     <message>
+        <source>The strategy of every accelerator and mapping search during the co-search (das: the paper&apos;s differentiable search)</source>
+        <translation>Die Strategie jeder Beschleuniger- und Abbildungssuche während der Co-Suche (das: die differenzierbare Suche des Papers)</translation>
+    </message>
+    <message>
+        <source>Hardware search</source>
+        <translation>Hardware-Suche</translation>
+    </message>
+    <message>
         <source>DSP slices</source>
         <translation>DSP-Slices</translation>
     </message>

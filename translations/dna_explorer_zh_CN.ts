@@ -754,6 +754,14 @@ Epoch %3: probability %4</source>
         <translation>优化目标</translation>
     </message>
     <message>
+        <source>The strategy of every accelerator and mapping search during the co-search (das: the paper&apos;s differentiable search)</source>
+        <translation>协同搜索中每次加速器与映射搜索所用的策略（das：论文中的可微分搜索）</translation>
+    </message>
+    <message>
+        <source>Hardware search</source>
+        <translation>硬件搜索</translation>
+    </message>
+    <message>
         <source>DSP slices</source>
         <translation>DSP 单元</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "budget_panel.h"
 
 #include "accel/platform.h"
+#include "hwsearch/strategy.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -44,7 +45,7 @@ QVariantMap BudgetSettings::toVariant() const
         { QStringLiteral("bram18"), bram18 }, { QStringLiteral("pes"), pes }, { QStringLiteral("gbKiB"), gbKiB },
         { QStringLiteral("minFps"), minFps }, { QStringLiteral("maxEnergyUj"), maxEnergyUj },
         { QStringLiteral("lambda"), lambda }, { QStringLiteral("epochs"), epochs },
-        { QStringLiteral("objective"), objective } };
+        { QStringLiteral("objective"), objective }, { QStringLiteral("hwAlgo"), hwAlgo } };
 }
 
 BudgetSettings BudgetSettings::fromVariant(const QVariantMap& map)
@@ -73,6 +74,12 @@ BudgetSettings BudgetSettings::fromVariant(const QVariantMap& map)
         || objective == QLatin1String("energy") || objective == QLatin1String("edp")) {
         s.objective = objective;
     }
+    const QString algo = map.value(QStringLiteral("hwAlgo")).toString();
+    for (const auto& strategy : hwsearch::strategies()) {
+        if (strategy.samples && algo == QLatin1String(strategy.id)) {
+            s.hwAlgo = algo;
+        }
+    }
     return s;
 }
 
@@ -92,7 +99,7 @@ bool operator==(const BudgetSettings& a, const BudgetSettings& b)
 {
     return a.platform == b.platform && a.dsp == b.dsp && a.bram18 == b.bram18 && a.pes == b.pes && a.gbKiB == b.gbKiB
         && a.minFps == b.minFps && a.maxEnergyUj == b.maxEnergyUj && a.lambda == b.lambda && a.epochs == b.epochs
-        && a.objective == b.objective;
+        && a.objective == b.objective && a.hwAlgo == b.hwAlgo;
 }
 
 // ---- SliderField: a slider and a numeric field showing one value ------------------------------------------
@@ -300,6 +307,19 @@ void BudgetPanel::buildUi()
     m_objective->setToolTip(tr("What the hardware search optimises and the Pareto front trades against accuracy"));
     form->addRow(tr("Objective"), m_objective);
 
+    // The strategies that sample, from their table: a new one appears here by itself.
+    m_hwAlgo = new QComboBox(this);
+    m_hwAlgo->setObjectName(QStringLiteral("hwAlgo"));
+    for (const auto& strategy : hwsearch::strategies()) {
+        if (strategy.samples) {
+            m_hwAlgo->addItem(QString::fromLatin1(strategy.id), QString::fromLatin1(strategy.id));
+            m_hwAlgo->setItemData(m_hwAlgo->count() - 1, QString::fromUtf8(strategy.description), Qt::ToolTipRole);
+        }
+    }
+    m_hwAlgo->setToolTip(tr("The strategy of every accelerator and mapping search during the co-search (das: the "
+                            "paper's differentiable search)"));
+    form->addRow(tr("Hardware search"), m_hwAlgo);
+
     auto field = [&](const char* name, SliderField::Scale scale, int decimals, const QString& suffix,
                      const QString& label, const QString& tip) {
         auto* f = new SliderField(scale, decimals, suffix, this);
@@ -376,6 +396,11 @@ void BudgetPanel::buildUi()
             commit();
         }
     });
+    connect(m_hwAlgo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_showing) {
+            commit();
+        }
+    });
 }
 
 void BudgetPanel::fillPlatforms()
@@ -402,6 +427,7 @@ void BudgetPanel::onPlatformChosen()
     s.lambda = current.lambda;
     s.epochs = current.epochs;
     s.objective = current.objective;
+    s.hwAlgo = current.hwAlgo;
     showSettings(s);
     m_debounce->stop();
     commit();
@@ -441,6 +467,7 @@ void BudgetPanel::showSettings(const BudgetSettings& s)
     m_lambda->setValue(s.lambda);
     m_epochs->setValue(s.epochs);
     m_objective->setCurrentIndex(std::max(0, m_objective->findData(s.objective)));
+    m_hwAlgo->setCurrentIndex(std::max(0, m_hwAlgo->findData(s.hwAlgo)));
     updateVisibility();
     m_showing = wasShowing;
 }
@@ -459,6 +486,7 @@ BudgetSettings BudgetPanel::fromControls() const
     s.lambda = m_lambda->value();
     s.epochs = int(std::lround(m_epochs->value()));
     s.objective = m_objective->currentData().toString();
+    s.hwAlgo = m_hwAlgo->currentData().toString();
     return s;
 }
 

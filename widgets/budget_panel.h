@@ -27,6 +27,7 @@ struct BudgetSettings {
     double lambda = 0.3; // weight of the hardware term in the architecture loss
     int epochs = 8; // the quick preset's (cosearch::presetRequest)
     QString objective = QStringLiteral("fps"); // fps, latency, energy or edp
+    QString hwAlgo = QStringLiteral("das"); // the hardware-search strategy (a sampling one of hwsearch::strategies())
 
     bool isFpga() const;
     /// True when only what the hardware search sees changed (platform, budgets, targets, objective), so the
@@ -86,6 +87,7 @@ private:
     QComboBox* m_target = nullptr;
     QComboBox* m_platform = nullptr;
     QComboBox* m_objective = nullptr;
+    QComboBox* m_hwAlgo = nullptr;
     QLabel* m_platformInfo = nullptr;
     SliderField* m_dsp = nullptr;
     SliderField* m_bram = nullptr;

@@ -1,7 +1,7 @@
 // dna-cli search: a full co-search into a run store, with live progress (a bar, or JSON lines).
+#include "cmd_search.h"
 #include "cli_args.h"
 #include "cli_command.h"
-#include "cmd_search.h"
 #include "nas_cli_common.h"
 
 #include "cosearch/co_search.h"
@@ -33,7 +33,7 @@ const std::vector<std::string>& searchValueOptions()
 {
     static const std::vector<std::string> options { "preset", "space", "platform", "objective", "min-fps", "max-fps",
         "max-energy-uj", "epochs", "seed", "db", "data", "steps-per-epoch", "lambda", "name", "threads", "supernet",
-        "dsp", "bram18", "pes", "gb-kib" };
+        "dsp", "bram18", "pes", "gb-kib", "hw-algo" };
     return options;
 }
 
@@ -70,6 +70,20 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
     req->targets.maxFps = realOption(args, "max-fps", 0, 0, 1e9);
     req->targets.maxEnergyUj = realOption(args, "max-energy-uj", 0, 0, 1e12);
     req->lambda = realOption(args, "lambda", req->lambda, 0, 1e6);
+    if (auto algo = args.value("hw-algo")) {
+        std::string sampling;
+        bool known = false;
+        for (const auto& s : hwsearch::strategies()) {
+            if (s.samples) {
+                sampling += std::string(sampling.empty() ? "" : ", ") + s.id;
+                known = known || *algo == s.id;
+            }
+        }
+        if (!known || !hwsearch::parseAlgo(*algo, req->hwAlgo)) {
+            throw UsageError("--hw-algo must be a strategy that samples (" + sampling + "), not '" + *algo
+                + "' (the co-search's accelerator spaces are too large to enumerate)");
+        }
+    }
     if (args.value("epochs")) {
         req->epochs = int(args.integer("epochs", req->epochs, 1, 10000));
         req->warmupEpochs = std::min(req->warmupEpochs, req->epochs - 1);
@@ -264,14 +278,19 @@ int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostr
 
 namespace {
 
-int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) { return runSearch(argv, out, err); }
+int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
+{
+    return runSearch(argv, out, err);
+}
 
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
     "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
     "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--dsp N] [--bram18 N] [--pes N] [--gb-kib N] [--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads N] "
-    "[--supernet shared|separate] [--json-progress]\n\nBudgets (--dsp, --bram18 for FPGAs; --pes, --gb-kib for ASICs) "
-    "replace the platform's own. Ctrl-C "
+    "[--dsp N] [--bram18 N] [--pes N] [--gb-kib N] [--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads "
+    "N] "
+    "[--supernet shared|separate] [--hw-algo das|random|evolution] [--json-progress]\n\nBudgets (--dsp, --bram18 for "
+    "FPGAs; --pes, --gb-kib for ASICs) replace the platform's own. --hw-algo: the strategy of every hardware search "
+    "(dna-cli hwsearch --help describes them; default das). Ctrl-C "
     "cancels cleanly: the run is "
     "kept as 'cancelled' with every candidate found so far.",
     search });

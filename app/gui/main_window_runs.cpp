@@ -8,10 +8,10 @@
 #include "design_compare.h"
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
-#include "runs_browser.h"
-#include "store_watcher.h"
 #include "retrain_queue.h"
+#include "runs_browser.h"
 #include "search_controller.h"
+#include "store_watcher.h"
 
 #include "accel/platform.h"
 #include "hwsearch/objective.h"
@@ -301,6 +301,7 @@ cosearch::SearchRequest MainWindow::requestFor(const widgets::BudgetSettings& s)
     r.epochs = std::max(2, s.epochs);
     r.warmupEpochs = std::min(r.warmupEpochs, r.epochs - 1);
     hwsearch::parseObjective(s.objective.toStdString(), r.objective);
+    hwsearch::parseAlgo(s.hwAlgo.toStdString(), r.hwAlgo);
     return r;
 }
 

@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -92,8 +92,8 @@ nlohmann::json requestToJson(const SearchRequest& r)
                 { "area_mm2", r.platform.budget.areaMm2 } } },
         { "epochs", r.epochs }, { "warmup_epochs", r.warmupEpochs }, { "max_steps_per_epoch", r.maxStepsPerEpoch },
         { "batch_size", r.batchSize }, { "lambda", r.lambda }, { "hw_evaluations", r.hwEvaluations },
-        { "candidates_per_epoch", r.candidatesPerEpoch }, { "retrain", r.retrain }, { "seed", r.seed },
-        { "supernet", nas::weightSharingName(r.supernet.sharing) },
+        { "hw_algo", hwsearch::algoName(r.hwAlgo) }, { "candidates_per_epoch", r.candidatesPerEpoch },
+        { "retrain", r.retrain }, { "seed", r.seed }, { "supernet", nas::weightSharingName(r.supernet.sharing) },
         { "resume_from", r.resumeFrom } };
 }
 
@@ -109,7 +109,7 @@ double objectiveCost(const LayerCost& c, hwsearch::Objective o, double clockMhz)
 
 /// Cost of a list of layers on a fixed accelerator (single chunk: engines by layer type only).
 double layersCost(const std::vector<Layer>& layers, const Platform& platform, const Accelerator& acc,
-    hwsearch::Objective objective, int iterations, uint64_t seed)
+    hwsearch::Objective objective, hwsearch::Algo algo, int iterations, uint64_t seed)
 {
     if (layers.empty()) {
         return 0;
@@ -121,7 +121,7 @@ double layersCost(const std::vector<Layer>& layers, const Platform& platform, co
     single.chunkStarts = { 0 };
     const int engines = single.expectedEngines();
     single.engines.resize(size_t(engines), acc.engines.front());
-    const auto r = hwsearch::searchMappings(net, platform, single, objective, hwsearch::Algo::Das, iterations, seed);
+    const auto r = hwsearch::searchMappings(net, platform, single, objective, algo, iterations, seed);
     double total = 0;
     for (const auto& c : r.costs) {
         total += c.valid() ? objectiveCost(c, objective, platform.clockMhz) : 1e3;
@@ -132,7 +132,7 @@ double layersCost(const std::vector<Layer>& layers, const Platform& platform, co
 } // namespace
 
 nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, const Accelerator& acc,
-    hwsearch::Objective objective, int iterations, uint64_t seed)
+    hwsearch::Objective objective, int iterations, uint64_t seed, hwsearch::Algo algo)
 {
     nas::CostTable t;
     t.metric = objective == hwsearch::Objective::Energy || objective == hwsearch::Objective::Edp ? "energy_uj"
@@ -142,7 +142,7 @@ nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, c
     t.values.assign(size_t(t.layers) * t.ops, 0.0);
     for (int l = 0; l < t.layers; ++l) {
         for (int o = 0; o < t.ops; ++o) {
-            t.at(l, o) = layersCost(opLayers(space, l, o, "layer" + std::to_string(l)), platform, acc, objective,
+            t.at(l, o) = layersCost(opLayers(space, l, o, "layer" + std::to_string(l)), platform, acc, objective, algo,
                 iterations, seed + uint64_t(l * 31 + o));
         }
     }
@@ -154,7 +154,7 @@ nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, c
             fixedLayers.push_back(layer);
         }
     }
-    t.fixed = layersCost(fixedLayers, platform, acc, objective, iterations, seed + 7);
+    t.fixed = layersCost(fixedLayers, platform, acc, objective, algo, iterations, seed + 7);
     return t;
 }
 
@@ -209,7 +209,7 @@ hwsearch::HwSearchResult searchNetworkHardware(
     hw.network = networkFromOps(r.space.name, genotype).value();
     hw.platform = r.req.platform;
     hw.objective = r.req.objective;
-    hw.algo = hwsearch::Algo::Das;
+    hw.algo = r.req.hwAlgo;
     hw.evaluations = evaluations;
     hw.seed = r.req.seed;
     if (singleChunk) {
@@ -334,7 +334,6 @@ void refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
     }
 }
 
-
 } // namespace
 
 std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
@@ -434,7 +433,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
         // On a fixed accelerator the table uses the heuristic mappings (0 search samples per layer).
         table = opCostTable(*space, req.platform, hw.best.accelerator, req.objective,
-            req.fixedAccelerator ? 0 : req.opMappingIterations, req.seed);
+            req.fixedAccelerator ? 0 : req.opMappingIterations, req.seed, req.hwAlgo);
         const double total = table.genotypeCost(genotype);
         if (total > 0) {
             for (double& v : table.values) {

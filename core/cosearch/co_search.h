@@ -2,6 +2,7 @@
 
 #include "accel/cost_model.h"
 #include "hwsearch/objective.h"
+#include "hwsearch/strategy.h"
 #include "nas/dataset.h"
 #include "nas/search_run.h"
 #include "nas/supernet.h"
@@ -49,6 +50,9 @@ struct SearchRequest {
     long hwEvaluations = 12000; // per accelerator search during the run
     long finalHwEvaluations = 100000;
     int opMappingIterations = 24; // mapping samples per layer for the per-op cost table
+    /// The hardware-search strategy of every accelerator and mapping search (one that samples:
+    /// hwsearch::strategies(); exhaustive would refuse these spaces).
+    hwsearch::Algo hwAlgo = hwsearch::Algo::Das;
     int candidatesPerEpoch = 8;
     int valImages = 2000; // validation images per candidate estimate
     int finalCandidates = 2;
@@ -167,6 +171,7 @@ std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>&
 /// the per-layer search), in the objective's unit (latency ms for fps and latency, energy uJ for energy and
 /// edp), plus the fixed part (stem, head, classifier).
 nas::CostTable opCostTable(const workload::SearchSpace& space, const accel::Platform& platform,
-    const accel::Accelerator& acc, hwsearch::Objective objective, int iterations, uint64_t seed);
+    const accel::Accelerator& acc, hwsearch::Objective objective, int iterations, uint64_t seed,
+    hwsearch::Algo algo = hwsearch::Algo::Das);
 
 } // namespace dna::cosearch

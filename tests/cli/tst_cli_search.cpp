@@ -35,20 +35,23 @@ struct Search {
     QString db;
 
     /// `storeDir`: the folder of the store file; `location`: a store (a server URI) instead.
-    bool start(const QString& storeDir = {}, const QString& location = {}, int epochs = 30)
+    bool start(
+        const QString& storeDir = {}, const QString& location = {}, int epochs = 30, const QStringList& extra = {})
     {
         writeIdx(dir.path(), QStringLiteral("train"), 700, 1);
         writeIdx(dir.path(), QStringLiteral("t10k"), 100, 2);
-        db = !location.isEmpty() ? location : (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
+        db = !location.isEmpty() ? location
+                                 : (storeDir.isEmpty() ? dir.path() : storeDir) + QStringLiteral("/runs.sqlite");
         // A server store's checkpoints go to the data folder: this test's, not the user's.
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(DNA_CLI_BIN),
-            { QStringLiteral("search"), QStringLiteral("--data"), dir.path(), QStringLiteral("--db"), db,
+            QStringList { QStringLiteral("search"), QStringLiteral("--data"), dir.path(), QStringLiteral("--db"), db,
                 QStringLiteral("--epochs"), QString::number(epochs), QStringLiteral("--steps-per-epoch"),
                 QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"),
-                QStringLiteral("--json-progress") });
+                QStringLiteral("--json-progress") }
+                + extra);
         return process.waitForStarted();
     }
     /// Reads events until one named `name` arrives (or the timeout).
@@ -85,7 +88,34 @@ private slots:
     void fullDiskFailsTheRunAndLeavesNoPartialFile();
     void killsAndFullDisksLoseNothingCommitted();
     void twoSearchesShareAServerStore();
+    void hardwareStrategyIsCheckedAndRecorded();
 };
+
+void TestCliSearch::hardwareStrategyIsCheckedAndRecorded()
+{
+    // A strategy that enumerates is refused before any work, naming the ones that sample.
+    Search refused;
+    QVERIFY(refused.start({}, {}, 2, { QStringLiteral("--hw-algo"), QStringLiteral("exhaustive") }));
+    QVERIFY(refused.process.waitForFinished(60000));
+    QCOMPARE(refused.process.exitCode(), 2);
+    const QString err = QString::fromUtf8(refused.process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("das, random, evolution")), qPrintable(err));
+    QVERIFY(!QFile::exists(refused.db));
+    // Evolution instead of DAS: the run completes and its request says which strategy searched its hardware.
+    Search s;
+    QVERIFY(s.start({}, {}, 2, { QStringLiteral("--hw-algo"), QStringLiteral("evolution") }));
+    QVERIFY2(s.waitFor(QStringLiteral("finished"), 300000), s.process.readAllStandardError().constData());
+    QVERIFY(s.process.waitForFinished(30000));
+    QCOMPARE(s.process.exitCode(), 0);
+    auto store = store::RunStore::open(s.db.toStdString(), store::RunStore::Mode::ReadOnly);
+    QVERIFY(store.ok());
+    const auto runs = (*store)->runs();
+    QCOMPARE(int(runs.size()), 1);
+    QCOMPARE(runs[0].state, store::RunState::Complete);
+    const QJsonObject request = QJsonDocument::fromJson(QByteArray::fromStdString(runs[0].requestJson)).object();
+    QCOMPARE(request[QStringLiteral("hw_algo")].toString(), QStringLiteral("evolution"));
+    QVERIFY(runs[0].candidates > 0);
+}
 
 void TestCliSearch::ctrlCCancelsCleanly()
 {

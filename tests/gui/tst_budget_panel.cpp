@@ -126,16 +126,40 @@ private slots:
         s.minFps = 120;
         s.lambda = 0.7;
         s.objective = QStringLiteral("energy");
+        s.hwAlgo = QStringLiteral("evolution");
         QVERIFY(BudgetSettings::fromVariant(s.toVariant()) == s);
 
         QVariantMap bad = s.toVariant();
         bad[QStringLiteral("dsp")] = -5;
         bad[QStringLiteral("objective")] = QStringLiteral("speed");
         bad[QStringLiteral("platform")] = QStringLiteral("no-such-board");
+        bad[QStringLiteral("hwAlgo")] = QStringLiteral("exhaustive"); // it would refuse a co-search's spaces
         const BudgetSettings fixed = BudgetSettings::fromVariant(bad);
         QCOMPARE(fixed.platform, QStringLiteral("zc706"));
         QCOMPARE(fixed.dsp, 900); // the fallback platform's own budget
         QCOMPARE(fixed.objective, QStringLiteral("fps"));
+        QCOMPARE(fixed.hwAlgo, QStringLiteral("das"));
+    }
+
+    void hardwareSearchChoiceListsTheSamplingStrategies()
+    {
+        // The strategies that sample, from the strategies' table: das (the default), random, evolution; not
+        // exhaustive. Choosing one commits it, and only the hardware changed.
+        BudgetPanel panel;
+        auto* combo = panel.findChild<QComboBox*>(QStringLiteral("hwAlgo"));
+        QVERIFY(combo);
+        QStringList ids;
+        for (int i = 0; i < combo->count(); ++i) {
+            ids << combo->itemData(i).toString();
+        }
+        QCOMPARE(ids, (QStringList { QStringLiteral("das"), QStringLiteral("random"), QStringLiteral("evolution") }));
+        QCOMPARE(panel.settings().hwAlgo, QStringLiteral("das"));
+        QSignalSpy committed(&panel, &BudgetPanel::budgetCommitted);
+        const BudgetSettings before = panel.settings();
+        combo->setCurrentIndex(2);
+        QCOMPARE(committed.count(), 1);
+        QCOMPARE(panel.settings().hwAlgo, QStringLiteral("evolution"));
+        QVERIFY(panel.settings().hardwareOnlyChange(before));
     }
 
     void hardwareOnlyChange()
