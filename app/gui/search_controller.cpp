@@ -160,7 +160,7 @@ void SearchController::begin(Launch launch)
         try {
             if (!rescore.empty()) {
                 auto moved = cosearch::rescoreCandidates(
-                    rescore, request.platform, request.objective, kRescoreEvaluations, shared->cancel);
+                    rescore, request.platform, request.objective, kRescoreEvaluations, shared->cancel, request.hwAlgo);
                 std::vector<Prepared> prepared;
                 for (auto& c : moved) {
                     c.epoch = -1; // carried over from the previous run, not found by this one's NAS

@@ -337,7 +337,8 @@ void refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
 } // namespace
 
 std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
-    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel)
+    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel,
+    hwsearch::Algo algo)
 {
     std::vector<CandidateEvent> out;
     for (const auto& c : candidates) {
@@ -349,6 +350,7 @@ std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>&
         setBatch(hw.network, 1);
         hw.platform = platform;
         hw.objective = objective;
+        hw.algo = algo;
         hw.evaluations = evaluations;
         const auto r = hwsearch::searchHardware(hw, cancel, {});
         CandidateEvent ev = c;

@@ -165,7 +165,8 @@ std::string retrainedWeightsPath(const std::string& storePath, int64_t candidate
 /// A budget change without a new search: the hardware search again for already evaluated networks (their
 /// accuracy kept) on another platform or objective. Fast; the GUI shows the moved front before the NAS resumes.
 std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
-    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel);
+    const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel,
+    hwsearch::Algo algo = hwsearch::Algo::Das);
 
 /// The hardware cost of every op at every searchable layer on a fixed accelerator (each op's layers mapped by
 /// the per-layer search), in the objective's unit (latency ms for fps and latency, energy uJ for energy and
