@@ -76,7 +76,7 @@ SweepsView::SweepsView(QWidget* parent)
     m_threshold->setValue(0);
     m_threshold->setSuffix(QStringLiteral(" %"));
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(120, 150);
+    m_plot->setMinimumSize(120, 120); // the left column (budget, runs, sweeps) must fit a 768-pixel screen
     m_plot->addGraph(); // every task
     m_plot->graph(0)->setLineStyle(QCPGraph::lsNone);
     m_plot->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0, 114, 178, 140), 6));
