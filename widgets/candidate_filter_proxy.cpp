@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace dna::widgets {
 
@@ -17,68 +18,14 @@ constexpr size_t kMaxSeparateChanges = 16;
 
 template <typename T> int threeWay(const T& a, const T& b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
-/// NaN sorts below every number, so the order stays a strict weak one.
-int threeWayNumber(double a, double b)
-{
-    const bool nanA = std::isnan(a);
-    const bool nanB = std::isnan(b);
-    if (nanA || nanB) {
-        return threeWay(int(!nanA), int(!nanB));
-    }
-    return threeWay(a, b);
-}
-
-/// The records compared on a column's raw value (CandidateTableModel::rawValue); an untrained candidate's
-/// retrained accuracy (-1) sorts below every trained one.
-int compareOn(const store::CandidateRecord& a, const store::CandidateRecord& b, int column)
-{
-    using M = CandidateTableModel;
-    switch (column) {
-    case M::RunColumn:
-        return threeWay(a.runId, b.runId);
-    case M::IdColumn:
-        return threeWay(a.id, b.id);
-    case M::EpochColumn:
-        return threeWay(a.epoch, b.epoch);
-    case M::GenotypeColumn:
-        return threeWay(a.genotype, b.genotype);
-    case M::AccuracyColumn:
-        return threeWayNumber(a.accuracy, b.accuracy);
-    case M::AccuracyKindColumn:
-        return threeWay(a.accuracyKind, b.accuracyKind);
-    case M::RetrainedColumn:
-        return threeWayNumber(a.retrainedAccuracy, b.retrainedAccuracy);
-    case M::FpsColumn:
-        return threeWayNumber(a.fps, b.fps);
-    case M::LatencyColumn:
-        return threeWayNumber(a.latencyMs, b.latencyMs);
-    case M::EnergyColumn:
-        return threeWayNumber(a.energyUj, b.energyUj);
-    case M::EdpColumn:
-        return threeWayNumber(a.edp, b.edp);
-    case M::DspColumn:
-        return threeWayNumber(a.dsp, b.dsp);
-    case M::Bram18Column:
-        return threeWay(a.bram18, b.bram18);
-    case M::AreaColumn:
-        return threeWayNumber(a.areaMm2, b.areaMm2);
-    case M::OnFrontColumn:
-        return threeWay(int(a.onFront), int(b.onFront));
-    default:
-        return 0;
-    }
-}
-
 /// The column's raw value as a number, for the columns that hold one (all but the genotype and the accuracy kind);
-/// NaN as -infinity, so it sorts as compareOn does.
+/// NaN as -infinity, so the order stays a strict weak one. An untrained candidate's retrained accuracy (-1) sorts
+/// below every trained one.
 bool numericKey(const store::CandidateRecord& c, int column, double* key)
 {
     using M = CandidateTableModel;
     double v = 0;
     switch (column) {
-    case M::GenotypeColumn:
-    case M::AccuracyKindColumn:
-        return false;
     case M::RunColumn:
         v = double(c.runId);
         break;
@@ -118,11 +65,31 @@ bool numericKey(const store::CandidateRecord& c, int column, double* key)
     case M::OnFrontColumn:
         v = c.onFront ? 1 : 0;
         break;
-    default:
+    default: // the genotype, the accuracy kind
         return false;
     }
     *key = std::isnan(v) ? -std::numeric_limits<double>::infinity() : v;
     return true;
+}
+
+/// The records compared on a column's raw value (CandidateTableModel::rawValue): the same keys the sort reads, so
+/// a binary search agrees with a sort.
+int compareOn(const store::CandidateRecord& a, const store::CandidateRecord& b, int column)
+{
+    double ka = 0;
+    double kb = 0;
+    if (numericKey(a, column, &ka)) {
+        numericKey(b, column, &kb);
+        return threeWay(ka, kb);
+    }
+    switch (column) {
+    case CandidateTableModel::GenotypeColumn:
+        return threeWay(a.genotype, b.genotype);
+    case CandidateTableModel::AccuracyKindColumn:
+        return threeWay(a.accuracyKind, b.accuracyKind);
+    default:
+        return 0;
+    }
 }
 
 /// `add` (sorted) put into `order` (sorted) before the rows at `at` (non-decreasing positions in `order`): block
