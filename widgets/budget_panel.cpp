@@ -75,10 +75,8 @@ BudgetSettings BudgetSettings::fromVariant(const QVariantMap& map)
         s.objective = objective;
     }
     const QString algo = map.value(QStringLiteral("hwAlgo")).toString();
-    for (const auto& strategy : hwsearch::strategies()) {
-        if (strategy.samples && algo == QLatin1String(strategy.id)) {
-            s.hwAlgo = algo;
-        }
+    if (const auto* strategy = hwsearch::findStrategy(algo.toStdString()); strategy && strategy->samples) {
+        s.hwAlgo = algo;
     }
     return s;
 }

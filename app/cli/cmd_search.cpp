@@ -71,18 +71,18 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
     req->targets.maxEnergyUj = realOption(args, "max-energy-uj", 0, 0, 1e12);
     req->lambda = realOption(args, "lambda", req->lambda, 0, 1e6);
     if (auto algo = args.value("hw-algo")) {
-        std::string sampling;
-        bool known = false;
-        for (const auto& s : hwsearch::strategies()) {
-            if (s.samples) {
-                sampling += std::string(sampling.empty() ? "" : ", ") + s.id;
-                known = known || *algo == s.id;
+        const hwsearch::StrategyInfo* strategy = hwsearch::findStrategy(*algo);
+        if (!strategy || !strategy->samples) {
+            std::string sampling;
+            for (const auto& s : hwsearch::strategies()) {
+                if (s.samples) {
+                    sampling += std::string(sampling.empty() ? "" : ", ") + s.id;
+                }
             }
-        }
-        if (!known || !hwsearch::parseAlgo(*algo, req->hwAlgo)) {
             throw UsageError("--hw-algo must be a strategy that samples (" + sampling + "), not '" + *algo
                 + "' (the co-search's accelerator spaces are too large to enumerate)");
         }
+        req->hwAlgo = strategy->algo;
     }
     if (args.value("epochs")) {
         req->epochs = int(args.integer("epochs", req->epochs, 1, 10000));

@@ -19,13 +19,21 @@ const char* algoName(Algo a)
 
 bool parseAlgo(const std::string& s, Algo& out)
 {
-    for (const auto& info : strategies()) {
-        if (s == info.id) {
-            out = info.algo;
-            return true;
+    const StrategyInfo* info = findStrategy(s);
+    if (info) {
+        out = info->algo;
+    }
+    return info != nullptr;
+}
+
+const StrategyInfo* findStrategy(const std::string& id)
+{
+    for (const auto& s : strategies()) {
+        if (id == s.id) {
+            return &s;
         }
     }
-    return false;
+    return nullptr;
 }
 
 std::string strategyIds(const std::string& separator, const std::string& lastSeparator)

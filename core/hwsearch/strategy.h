@@ -73,6 +73,8 @@ struct StrategyInfo {
 };
 /// Every strategy, the default (DAS) first.
 const std::vector<StrategyInfo>& strategies();
+/// The strategy with this id, or nullptr.
+const StrategyInfo* findStrategy(const std::string& id);
 /// The ids in table order, joined: strategyIds(", ", " or ") = "das, random, evolution or exhaustive".
 std::string strategyIds(const std::string& separator, const std::string& lastSeparator);
 
