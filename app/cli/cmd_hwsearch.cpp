@@ -7,6 +7,7 @@
 #include "accel/heuristic_mapper.h"
 #include "hwsearch/hw_search.h"
 #include "io/json_io.h"
+#include "util/parallel.h"
 
 #include <iomanip>
 #include <ostream>
@@ -37,7 +38,8 @@ int searchOnFixedAccelerator(const hwsearch::HwSearchRequest& req, const std::st
         return BadUsage;
     }
     const auto m
-        = hwsearch::searchMappings(net, req.platform, *acc, req.objective, req.algo, req.evaluations, req.seed);
+        = hwsearch::searchMappings(
+        net, req.platform, *acc, req.objective, req.algo, req.evaluations, req.seed, {}, resolveThreads(req.threads));
     if (!m.refusal.empty()) {
         err << "dna-cli hwsearch: " << m.refusal << '\n';
         return BadUsage;
@@ -68,7 +70,8 @@ int searchOnFixedAccelerator(const hwsearch::HwSearchRequest& req, const std::st
 int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     Args args(argv,
-        { "network", "platform", "objective", "algo", "iters", "seed", "batch", "out", "inner", "accelerator" },
+        { "network", "platform", "objective", "algo", "iters", "seed", "batch", "out", "inner", "accelerator",
+            "threads" },
         { "json" }, { "fix" });
     if (!args.value("network") || !args.value("platform")) {
         throw UsageError("give --network and --platform");
@@ -98,6 +101,7 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     req.seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));
     req.batch = int(args.integer("batch", 1, 1, 4096));
     req.innerIterations = int(args.integer("inner", 0, 0, 1'000'000));
+    req.threads = int(args.integer("threads", 0, 0, 256));
     for (const auto& fix : args.values("fix")) {
         const auto eq = fix.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == fix.size()) {
@@ -161,7 +165,8 @@ const char* const kHwsearchNotes
       "all): "
       "pe_share, aspect, dataflow (see above), gb_share, gb_split, rf_bytes. --iters counts cost-model "
       "evaluations of one layer mapping; --inner sets the mapping samples per layer and accelerator (default "
-      "sqrt(iters / layers), at least 16).";
+      "sqrt(iters / layers), at least 16). --threads spreads the layer searches over N threads (default: every "
+      "core); the result is the same for any N.";
 
 /// The usage text; the strategies and dataflows come from their tables (hwsearch::strategies(), accel::dataflows()).
 std::string hwsearchUsage()
@@ -178,7 +183,7 @@ std::string hwsearchUsage()
            "[--algo "
         + hwsearch::strategyIds("|", "|")
         + "] [--iters N] [--seed S] [--fix KNOB=VALUE ...] [--batch N] [--json] "
-          "[--out design.json] [--inner N] [--accelerator FILE]\n\nStrategies (--algo):"
+          "[--out design.json] [--inner N] [--accelerator FILE] [--threads N]\n\nStrategies (--algo):"
         + strategies + "\n\nDataflows (--fix dataflow=NAME):" + dataflows + "\n\n" + kHwsearchNotes;
 }
 

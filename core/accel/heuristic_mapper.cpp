@@ -62,7 +62,8 @@ void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, c
 
 } // namespace
 
-Mapping heuristicMapping(const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer)
+Mapping heuristicMapping(
+    const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer, bool tryLoopOrders)
 {
     const Dataflow& df = dataflows()[engine.dataflow];
     Mapping m;
@@ -120,6 +121,9 @@ Mapping heuristicMapping(const Layer& layer, const Engine& engine, const Platfor
         m.dram[d] = ceilDiv(layer.dims[d], m.rf[d] * m.spatial(d) * m.gb[d]);
     }
 
+    if (!tryLoopOrders) {
+        return m;
+    }
     // Loop orders, innermost first: loops irrelevant to the operand to keep come first.
     const std::array<std::array<int, kDims>, 4> candidates { { df.dramOrder, { N, Y, X, C, K, G, R, S }, // weights stay
         { C, R, S, N, Y, X, K, G }, // partial sums stay

@@ -1,13 +1,18 @@
 #include "hwsearch/hw_search.h"
 
+#include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
 #include "hwsearch/arch_space.h"
 #include "hwsearch/mapping_space.h"
+#include "util/parallel.h"
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numeric>
+#include <set>
 #include <memory>
 #include <sstream>
 
@@ -20,8 +25,53 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-/// Per-layer mapping searches whose strategies persist across accelerators (so DAS keeps its logits and
-/// evolution its population while the outer search moves).
+/// What makes two layers the same mapping problem: everything the cost model reads (not the name).
+std::string layerKey(const Layer& l)
+{
+    std::string k;
+    k.reserve(80);
+    k += char('0' + int(l.type));
+    for (int d : l.dims) {
+        k += ',' + std::to_string(d);
+    }
+    for (int v : { l.strideY, l.strideX, l.padY, l.padX, l.weightBits, l.inputBits, l.outputBits }) {
+        k += ',' + std::to_string(v);
+    }
+    return k;
+}
+
+/// Everything of an engine a layer's cost depends on, with the accelerator's double buffering.
+std::string engineKey(const Engine& e, bool doubleBuffer)
+{
+    std::ostringstream os;
+    os.precision(17);
+    os << e.rows << ',' << e.cols << ',' << e.dataflow << ',' << e.gbBytes << ',' << e.rfBytes << ',' << doubleBuffer;
+    for (int o = 0; o < kOperands; ++o) {
+        os << ',' << int(e.noc[size_t(o)]) << ',' << e.gbShare[size_t(o)] << ',' << e.rfSplit[size_t(o)];
+    }
+    return os.str();
+}
+
+std::string acceleratorKey(const Accelerator& acc)
+{
+    std::string k = std::to_string(int(acc.arch)) + (acc.separateDepthwise ? "s" : "n");
+    for (int c : acc.chunkStarts) {
+        k += ',' + std::to_string(c);
+    }
+    for (const auto& e : acc.engines) {
+        k += '|' + engineKey(e, acc.doubleBuffer);
+    }
+    return k;
+}
+
+/// Threads worth starting for `evaluations` cost-model evaluations: starting one costs about as much as a few
+/// hundred evaluations, so small pieces of work stay on the caller's thread.
+int workThreads(long evaluations, int threads) { return evaluations >= 2000 ? threads : 1; }
+
+/// Per-layer mapping searches over the accelerators one hardware search visits. Layers of the same shape on
+/// the same engine are one search (their best mapping is the same), the heuristic start of a layer on an
+/// engine is computed once per search (the accelerators tried share engines), and a search's strategy keeps
+/// its state across accelerators (DAS its logits, evolution its population).
 class MappingSearcher {
 public:
     MappingSearcher(Algo algo, uint64_t seed, const StrategyOptions& options)
@@ -31,96 +81,300 @@ public:
     {
     }
 
-    /// Searches every layer on `acc`; returns false when cancelled or refused.
-    bool run(const Network& net, const Platform& platform, const Accelerator& acc, Objective objective, long iterations,
-        MappingSearchResult& out, const CancelToken* cancel)
+    /// Maps every layer of `net` on `acc` within `budget` evaluations. The start is the heuristic mapping of
+    /// every layer (`full`: with its 16 loop-order trials; otherwise the dataflow's orders, one evaluation, as a
+    /// screen); what the starts leave of the budget goes to the distinct layer searches: 30% evenly, 70% by each one's share of the objective
+    /// (count x its start's cost, and on a pipelined accelerator for fps, x its engine's share of the slowest
+    /// engine's time: the bottleneck gets the samples). The searches run on `threads` threads and each is its
+    /// own, so the result does not depend on the thread count. Returns false when cancelled or refused.
+    bool run(const Network& net, const Platform& platform, const Accelerator& acc, Objective objective, long budget,
+        bool full, MappingSearchResult& out, const CancelToken* cancel, int threads)
     {
         const size_t layers = net.layers.size();
-        if (m_strategies.size() != layers) {
-            m_strategies.clear();
+        const std::vector<int> engineOf = acc.assignEngines(net);
+        std::vector<std::string> engineKeys;
+        for (const auto& e : acc.engines) {
+            engineKeys.push_back(engineKey(e, acc.doubleBuffer));
+        }
+
+        // Distinct (layer shape, engine) problems; group[i] is layer i's.
+        std::vector<size_t> group(layers);
+        std::vector<size_t> representative; // first layer of every group
+        std::vector<int> members;
+        std::vector<std::string> startKeys;
+        {
+            std::map<std::string, size_t> index;
             for (size_t i = 0; i < layers; ++i) {
-                m_strategies.push_back(makeStrategy(m_algo, m_seed * 1000003ULL + i + 1, m_options));
+                const std::string key = layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])];
+                auto [it, added] = index.emplace(key, representative.size());
+                if (added) {
+                    representative.push_back(i);
+                    members.push_back(0);
+                    startKeys.push_back(key + (full ? "|full" : "|screen"));
+                }
+                group[i] = it->second;
+                ++members[it->second];
             }
         }
-        const std::vector<int> engineOf = acc.assignEngines(net);
+        const size_t groups = representative.size();
+        m_lastGroups = long(groups);
 
-        // References for the per-layer weights: the heuristic mapping of each layer on its engine.
-        // The heuristic mapping of each layer on its engine gives the references for the per-layer weights and
-        // is the starting point every strategy has to beat.
-        std::vector<Mapping> start(layers);
-        std::vector<LayerCost> startCost(layers);
-        std::vector<double> refCycles(layers, 1.0);
-        std::vector<double> refEnergy(layers, 1.0);
+        // Heuristic starts: the ones this search has not computed yet, in parallel.
+        std::vector<size_t> missing;
+        for (size_t g = 0; g < groups; ++g) {
+            if (!m_starts.count(startKeys[g])) {
+                missing.push_back(g);
+            }
+        }
+        std::vector<Start> computed(missing.size());
+        parallelFor(int(missing.size()), workThreads(long(missing.size()) * (full ? 17 : 1), threads), [&](int j) {
+            const size_t i = representative[missing[size_t(j)]];
+            const Engine& en = acc.engines[size_t(engineOf[i])];
+            Start& st = computed[size_t(j)];
+            st.mapping = heuristicMapping(net.layers[i], en, platform, acc.doubleBuffer, full);
+            st.cost = evaluateLayer(net.layers[i], en, st.mapping, platform, acc.doubleBuffer);
+        });
+        // The heuristic tries 16 loop-order pairs plus its final check; the screen only the check.
+        out.evaluations += long(missing.size()) * (full ? 17 : 1);
+        for (size_t j = 0; j < missing.size(); ++j) {
+            m_starts.emplace(startKeys[missing[j]], std::move(computed[j]));
+        }
+        std::vector<const Start*> start(groups);
+        for (size_t g = 0; g < groups; ++g) {
+            start[g] = &m_starts.at(startKeys[g]);
+        }
+
+        budget -= long(missing.size()) * (full ? 17 : 1); // what is left for samples
+
+        // References for the per-layer weights and the budget's shares.
+        std::vector<double> refCycles(groups, 1.0);
+        std::vector<double> refEnergy(groups, 1.0);
         double totalCycles = 0;
         double totalEnergy = 0;
-        for (size_t i = 0; i < layers; ++i) {
-            const Engine& en = acc.engines[engineOf[i]];
-            start[i] = heuristicMapping(net.layers[i], en, platform, acc.doubleBuffer);
-            startCost[i] = evaluateLayer(net.layers[i], en, start[i], platform, acc.doubleBuffer);
-            out.evaluations += 1 + 16; // the heuristic tries 16 loop-order pairs plus its final check
-            if (startCost[i].valid()) {
-                refCycles[i] = startCost[i].cycles;
-                refEnergy[i] = startCost[i].energyPj.total();
+        std::vector<double> engineCycles(acc.engines.size(), 0.0);
+        for (size_t g = 0; g < groups; ++g) {
+            if (start[g]->cost.valid()) {
+                refCycles[g] = start[g]->cost.cycles;
+                refEnergy[g] = start[g]->cost.energyPj.total();
             }
-            totalCycles += refCycles[i];
-            totalEnergy += refEnergy[i];
+            totalCycles += members[g] * refCycles[g];
+            totalEnergy += members[g] * refEnergy[g];
+            engineCycles[size_t(engineOf[representative[g]])] += members[g] * refCycles[g];
+        }
+        const double slowest = *std::max_element(engineCycles.begin(), engineCycles.end());
+        std::vector<double> share(groups, 0.0);
+        double shareSum = 0;
+        for (size_t g = 0; g < groups; ++g) {
+            switch (objective) {
+            case Objective::Fps:
+            case Objective::Latency:
+                share[g] = members[g] * refCycles[g] / totalCycles;
+                if (objective == Objective::Fps && acc.arch == MicroArch::Pipelined && slowest > 0) {
+                    share[g] *= engineCycles[size_t(engineOf[representative[g]])] / slowest;
+                }
+                break;
+            case Objective::Energy:
+                share[g] = members[g] * refEnergy[g] / totalEnergy;
+                break;
+            case Objective::Edp:
+                share[g] = members[g] * (refCycles[g] / totalCycles + refEnergy[g] / totalEnergy);
+                break;
+            }
+            shareSum += share[g];
+        }
+        std::vector<long> samples(groups, 0);
+        for (size_t g = 0; g < groups; ++g) {
+            const double even = 0.3 * double(budget) / double(groups);
+            const double weighted = shareSum > 0 ? 0.7 * double(budget) * share[g] / shareSum : 0.0;
+            samples[g] = long(even + weighted);
+        }
+        // What the rounding left goes to the search with the largest share.
+        if (groups > 0 && budget > 0) {
+            const long left = budget - std::accumulate(samples.begin(), samples.end(), 0L);
+            samples[size_t(std::max_element(share.begin(), share.end()) - share.begin())] += std::max(0L, left);
         }
 
-        out.mappings = start;
-        out.costs = startCost;
-        if (!m_options.seedWithHeuristic) {
-            out.costs.assign(layers, LayerCost {});
-        }
+        out.mappings.assign(layers, Mapping {});
+        out.costs.assign(layers, LayerCost {});
         out.layerCosts.assign(layers, kInf);
-        out.allValid = true;
-        for (size_t i = 0; i < layers; ++i) {
-            if (cancel && cancel->cancelled()) {
-                return false;
+        std::vector<Mapping> bestMapping(groups);
+        std::vector<LayerCost> bestCost(groups);
+        std::vector<double> bestValue(groups, kInf);
+        std::vector<long> evaluations(groups, 0);
+        std::vector<long> invalid(groups, 0);
+        std::vector<std::string> refusals(groups);
+        std::vector<Strategy*> strategies(groups, nullptr);
+        for (size_t g = 0; g < groups; ++g) {
+            if (samples[g] > 0 || m_algo == Algo::Exhaustive) {
+                // By layer, engine position and dataflow, so what a search learnt carries over to the next
+                // accelerator (the knobs are relative: the i-th best unrolling, the i-th largest fitting tile).
+                const size_t i = representative[g];
+                const Engine& en = acc.engines[size_t(engineOf[i])];
+                const std::string key = layerKey(net.layers[i]) + '|' + std::to_string(engineOf[i]) + '|'
+                    + std::to_string(en.dataflow);
+                auto& strategy = m_strategies[key];
+                if (!strategy || m_algo == Algo::Exhaustive) { // exhaustive: a fresh enumeration every time
+                    const uint64_t seed = m_seed * 1000003ULL + representative[g] + 1
+                        + 7919ULL * uint64_t(engineOf[representative[g]]);
+                    strategy = makeStrategy(m_algo, m_algo == Algo::Exhaustive ? 0 : seed, m_options);
+                }
+                strategies[g] = strategy.get();
             }
-            const Engine& en = acc.engines[engineOf[i]];
+        }
+        std::atomic<bool> stopped { false };
+        parallelFor(int(groups), m_algo == Algo::Exhaustive ? threads : workThreads(budget, threads), [&](int gi) {
+            const size_t g = size_t(gi);
+            const size_t i = representative[g];
             const LayerWeights w = objective == Objective::Edp ? layerWeights(objective, totalCycles, totalEnergy)
-                                                               : layerWeights(objective, refCycles[i], refEnergy[i]);
+                                                               : layerWeights(objective, refCycles[g], refEnergy[g]);
+            bestMapping[g] = start[g]->mapping;
+            if (m_options.seedWithHeuristic && start[g]->cost.valid()) {
+                bestCost[g] = start[g]->cost;
+                bestValue[g] = w.cyclesWeight * start[g]->cost.cycles + w.energyWeight * start[g]->cost.energyPj.total();
+            }
+            if (!strategies[g]) {
+                return;
+            }
+            if (stopped || (cancel && cancel->cancelled())) {
+                stopped = true;
+                return;
+            }
+            const Engine& en = acc.engines[size_t(engineOf[i])];
             LayerMappingSpace space(net.layers[i], en, platform, acc.doubleBuffer, w);
-            if (m_options.seedWithHeuristic && startCost[i].valid()) {
-                out.layerCosts[i]
-                    = w.cyclesWeight * startCost[i].cycles + w.energyWeight * startCost[i].energyPj.total();
-            }
-            Strategy& s = *m_strategies[i];
-            const bool exhaustive = s.algo() == Algo::Exhaustive;
-            if (exhaustive) {
-                // A fresh enumeration for every accelerator.
-                m_strategies[i] = makeStrategy(Algo::Exhaustive, 0, m_options);
-            }
-            Strategy& strategy = *m_strategies[i];
-            for (long it = 0; exhaustive || it < iterations; ++it) {
+            Strategy& strategy = *strategies[g];
+            const bool exhaustive = m_algo == Algo::Exhaustive;
+            for (long it = 0; exhaustive || it < samples[g]; ++it) {
                 if (!strategy.next(space)) {
                     break;
                 }
                 const double c = space.evaluate();
-                ++out.evaluations;
-                out.invalid += !std::isfinite(c);
+                ++evaluations[g];
+                invalid[g] += !std::isfinite(c);
                 strategy.report(c);
-                if (c < out.layerCosts[i]) {
-                    out.layerCosts[i] = c;
-                    out.mappings[i] = space.mapping();
-                    out.costs[i] = space.lastCost();
+                if (c < bestValue[g]) {
+                    bestValue[g] = c;
+                    bestMapping[g] = space.mapping();
+                    bestCost[g] = space.lastCost();
                 }
             }
             if (!strategy.refusal().empty()) {
-                out.refusal = "layer '" + net.layers[i].name + "': " + strategy.refusal();
-                return false;
+                refusals[g] = "layer '" + net.layers[i].name + "': " + strategy.refusal();
             }
-            out.allValid = out.allValid && std::isfinite(out.layerCosts[i]);
+        });
+        out.allValid = true;
+        for (size_t g = 0; g < groups; ++g) {
+            out.evaluations += evaluations[g];
+            out.invalid += invalid[g];
+            if (!refusals[g].empty() && out.refusal.empty()) {
+                out.refusal = refusals[g];
+            }
         }
-        return true;
+        for (size_t i = 0; i < layers; ++i) {
+            const size_t g = group[i];
+            out.mappings[i] = bestMapping[g];
+            out.costs[i] = bestCost[g];
+            out.layerCosts[i] = bestValue[g];
+            out.allValid = out.allValid && std::isfinite(bestValue[g]);
+        }
+        return !stopped && out.refusal.empty();
+    }
+
+    /// Evaluations the starts of `acc` would cost now (the ones not computed yet), and its distinct layers.
+    long startEvaluations(const Network& net, const Accelerator& acc, bool full, long* distinct = nullptr) const
+    {
+        const std::vector<int> engineOf = acc.assignEngines(net);
+        std::vector<std::string> engineKeys;
+        for (const auto& e : acc.engines) {
+            engineKeys.push_back(engineKey(e, acc.doubleBuffer));
+        }
+        std::set<std::string> keys;
+        long missing = 0;
+        for (size_t i = 0; i < net.layers.size(); ++i) {
+            const std::string key = layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])];
+            if (keys.insert(key).second && !m_starts.count(key + (full ? "|full" : "|screen"))) {
+                ++missing;
+            }
+        }
+        if (distinct) {
+            *distinct = long(keys.size());
+        }
+        return missing * (full ? 17 : 1);
     }
 
 private:
+    struct Start {
+        Mapping mapping;
+        LayerCost cost;
+    };
     Algo m_algo;
     uint64_t m_seed;
     StrategyOptions m_options;
-    std::vector<std::unique_ptr<Strategy>> m_strategies;
+    std::map<std::string, Start> m_starts; // heuristic starts by layer, engine and effort
+    long m_lastGroups = 0;
+    std::map<std::string, std::unique_ptr<Strategy>> m_strategies; // by layer, engine position and dataflow
 };
+
+/// Whether `acc` (one engine, not pipelined) is what the --fix choices allow; knobs it has no counterpart for
+/// (fractions, shares, aspect, buffer split, RF size, boundaries) count as not allowed.
+bool satisfiesFixes(const Accelerator& acc, const std::map<std::string, std::string>& fixed)
+{
+    for (const auto& [name, label] : fixed) {
+        bool ok = false;
+        if (name == "micro_arch") {
+            ok = label == microArchName(acc.arch);
+        } else if (name == "chunks") {
+            ok = label == std::to_string(acc.chunkStarts.size());
+        } else if (name == "separate_dw") {
+            ok = label == (acc.separateDepthwise ? "yes" : "no");
+        } else if (name == "double_buffer") {
+            ok = label == (acc.doubleBuffer ? "yes" : "no");
+        } else if (name == "dataflow" || name == "engine0.dataflow") {
+            ok = acc.engines.size() == 1 && label == dataflows()[size_t(acc.engines[0].dataflow)].name;
+        }
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Sets `space` to the candidate with the `want` choices (a knob name, or the part after "engineN.", and a
+/// label), every other knob at its --fix or choice 0, where allowed (a knob that does not apply keeps its
+/// only choice). False when a wanted choice contradicts a --fix.
+bool buildCandidate(
+    KnobSpace& space, const std::vector<std::pair<std::string, std::string>>& want, std::vector<int>& choices)
+{
+    space.reset();
+    choices.assign(size_t(space.knobCount()), 0);
+    std::vector<uint8_t> mask;
+    for (int k = 0; k < space.knobCount(); ++k) {
+        const Knob& knob = space.knobs()[size_t(k)];
+        const auto dot = knob.name.find('.');
+        const std::string shortName = dot == std::string::npos ? knob.name : knob.name.substr(dot + 1);
+        int value = space.fixedValue(k) >= 0 ? space.fixedValue(k) : 0;
+        for (const auto& [name, label] : want) {
+            if (name == knob.name || name == shortName) {
+                const auto it = std::find(knob.labels.begin(), knob.labels.end(), label);
+                const int wanted = int(it - knob.labels.begin());
+                if (space.fixedValue(k) >= 0 && space.fixedValue(k) != wanted) {
+                    return false;
+                }
+                value = wanted;
+            }
+        }
+        mask.assign(size_t(knob.size()), 0);
+        space.allowed(k, mask.data());
+        if (value >= knob.size() || !mask[size_t(value)]) {
+            value = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
+            if (value >= knob.size()) {
+                return false;
+            }
+        }
+        space.choose(k, value);
+        choices[size_t(k)] = value;
+    }
+    return true;
+}
 
 std::string knobList(const KnobSpace& space)
 {
@@ -153,11 +407,15 @@ std::string labelList(const KnobSpace& space, const std::string& name)
 } // namespace
 
 MappingSearchResult searchMappings(const Network& net, const Platform& platform, const Accelerator& acc,
-    Objective objective, Algo algo, long iterationsPerLayer, uint64_t seed, const StrategyOptions& options)
+    Objective objective, Algo algo, long iterationsPerLayer, uint64_t seed, const StrategyOptions& options, int threads)
 {
     MappingSearchResult r;
     MappingSearcher searcher(algo, seed, options);
-    searcher.run(net, platform, acc, objective, iterationsPerLayer, r, nullptr);
+    // The budget as before layers of one shape became one search: the heuristic start and the samples of
+    // every layer; the samples the shared searches save go to the layers that cost most.
+    const long layers = long(net.layers.size());
+    searcher.run(net, platform, acc, objective, layers * (17 + std::max(0L, iterationsPerLayer)), true, r, nullptr,
+        threads);
     return r;
 }
 
@@ -175,6 +433,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     const Platform& platform = request.platform;
     const long layers = long(net.layers.size());
     const bool exhaustive = request.algo == Algo::Exhaustive;
+    const int threads = resolveThreads(request.threads);
 
     MappingSearcher mappings(request.algo, request.seed, request.options);
     long evaluations = 0;
@@ -182,11 +441,23 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     double best = kInf;
     bool stop = false;
 
-    // Evaluates an accelerator: every layer's mapping searched with `inner` samples on top of the heuristic
-    // start (0: the heuristic mappings alone, a cheap and stable estimate of the accelerator's worth).
-    auto evaluateAccelerator = [&](const Accelerator& acc, long inner) {
+    // Evaluates an accelerator: every layer's mapping searched within `budget` evaluations from the heuristic
+    // start (`full`) or the screen's start (budget 0: the starts alone, a cheap and stable estimate of the
+    // accelerator's worth).
+    std::map<std::string, double> screenedCost; // accelerators screened so far
+    auto evaluateAccelerator = [&](const Accelerator& acc, long budget, bool full) {
+        std::string key;
+        if (budget == 0 && !full) {
+            // A screen repeats exactly: an accelerator proposed again costs one evaluation (the lookup), so an
+            // exploration that keeps proposing known accelerators still ends.
+            key = acceleratorKey(acc);
+            if (auto it = screenedCost.find(key); it != screenedCost.end()) {
+                ++evaluations;
+                return it->second;
+            }
+        }
         MappingSearchResult m;
-        if (!mappings.run(net, platform, acc, request.objective, inner, m, &cancel)) {
+        if (!mappings.run(net, platform, acc, request.objective, budget, full, m, &cancel, threads)) {
             evaluations += m.evaluations;
             if (!m.refusal.empty()) {
                 result.error = Error { "exhaustive_refused", m.refusal };
@@ -194,7 +465,8 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             stop = true;
             return kInf;
         }
-        evaluations += m.evaluations;
+        // An accelerator whose starts were all computed before costs no layer evaluation; it counts as one.
+        evaluations += std::max(1L, m.evaluations);
         invalid += m.invalid;
         ++result.architectures;
         Design d { net, platform, acc, m.mappings, std::max(1, request.batch) };
@@ -207,6 +479,9 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             result.cost = dc;
             result.bestCost = cost;
         }
+        if (!key.empty()) {
+            screenedCost.emplace(key, cost);
+        }
         result.trace.push_back({ evaluations, best });
         if (progress) {
             std::ostringstream os;
@@ -217,12 +492,12 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         return cost;
     };
 
-    // Phase 1 explores micro-architectures on heuristic mappings (half the budget); phase 2 searches the
+    // Phase 1 screens micro-architectures on the heuristic mappings without their loop-order trials (half the
+    // budget), starting from the platform's own accelerator with every dataflow; phase 2 searches the
     // mappings of the best few it found. Exhaustive enumerates both levels instead.
     constexpr size_t kFinalists = 3;
     std::vector<std::pair<double, Accelerator>> finalists;
-    ArchSpace arch(net, platform, [&](const Accelerator& acc) {
-        const double cost = evaluateAccelerator(acc, 0); // exhaustive enumerates every layer regardless
+    auto screened = [&](const Accelerator& acc, double cost) {
         if (std::isfinite(cost)) {
             finalists.push_back({ cost, acc });
             std::stable_sort(
@@ -232,6 +507,10 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             }
         }
         return cost;
+    };
+    ArchSpace arch(net, platform, [&](const Accelerator& acc) {
+        // Exhaustive enumerates every layer's mappings regardless.
+        return screened(acc, evaluateAccelerator(acc, 0, exhaustive));
     });
 
     std::map<std::string, std::string> fixed;
@@ -275,8 +554,49 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
 
     StrategyOptions outerOptions = request.options;
     outerOptions.learningRate = request.options.outerLearningRate;
+    outerOptions.initialBias = request.options.outerInitialBias;
     auto outer = makeStrategy(request.algo, request.seed, outerOptions);
     const long exploreBudget = exhaustive ? request.evaluations : request.evaluations / 2;
+    if (!exhaustive && request.options.seedWithHeuristic) {
+        // The platform's own accelerator with every dataflow (the heuristic baseline's designs), then a grid
+        // over the structure with every other knob neutral: every dataflow as a 4- and a 2-chunk pipeline
+        // (chunks of equal MACs, equal PEs), as one pipelined engine beside a depthwise one, and multi-cycle.
+        for (int df = 0; df < int(dataflows().size()) && !stop && !cancel.cancelled(); ++df) {
+            const Accelerator acc = defaultAccelerator(platform, df);
+            if (satisfiesFixes(acc, fixed) && !validateAccelerator(acc, net)) {
+                screened(acc, evaluateAccelerator(acc, 0, false));
+            }
+        }
+        std::vector<std::pair<double, std::vector<int>>> grid; // screened grid designs: cost, choices
+        const std::vector<std::vector<std::pair<std::string, std::string>>> structures {
+            { { "micro_arch", "pipelined" }, { "chunks", "4" } }, { { "micro_arch", "pipelined" }, { "chunks", "2" } },
+            { { "micro_arch", "pipelined" }, { "separate_dw", "yes" } }, { { "micro_arch", "multi-cycle" } }
+        };
+        for (const auto& structure : structures) {
+            for (const auto& df : dataflows()) {
+                if (stop || cancel.cancelled() || evaluations >= exploreBudget) {
+                    break;
+                }
+                auto want = structure;
+                want.push_back({ "dataflow", df.name });
+                std::vector<int> choices;
+                if (buildCandidate(arch, want, choices)) {
+                    const double cost = arch.evaluate();
+                    if (std::isfinite(cost)) {
+                        grid.push_back({ cost, choices });
+                    }
+                }
+            }
+        }
+        // The outer strategy starts from them: evolution takes them all (best last, the youngest), DAS's prior
+        // moves to the best.
+        std::stable_sort(grid.begin(), grid.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t g = 0; g < grid.size(); ++g) {
+            if (request.algo != Algo::Das || g + 1 == grid.size()) {
+                outer->suggest(arch, grid[g].second, grid[g].first);
+            }
+        }
+    }
     // Exploration goes on past its half while no valid accelerator has turned up.
     while (!stop
         && (exhaustive || evaluations < exploreBudget || (finalists.empty() && evaluations < request.evaluations))) {
@@ -290,22 +610,26 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         outer->report(arch.evaluate());
     }
     if (!exhaustive) {
-        // Phase 2: the remaining budget over the finalists, best first, as long as it pays for the heuristic
-        // start of every layer (17 evaluations each) plus at least one sample. With --inner given, in rounds.
-        const long startCost = 18 * layers;
+        // Phase 2: the remaining budget over the finalists, best first. A finalist's share pays for the full
+        // heuristic start of its distinct layers when it can, and starts from the screen's otherwise. With
+        // --inner given, in rounds of that many samples per layer.
         bool more = true;
         while (more && !stop && !cancel.cancelled()) {
             more = request.innerIterations > 0;
             for (size_t f = 0; f < finalists.size() && !stop && !cancel.cancelled(); ++f) {
+                const Accelerator& acc = finalists[f].second;
+                long distinct = 0;
+                const long fullStart = mappings.startEvaluations(net, acc, true, &distinct);
                 const long remaining = request.evaluations - evaluations;
-                if (remaining < startCost) {
+                long share = remaining / long(finalists.size() - (more ? 0 : f));
+                if (request.innerIterations > 0) {
+                    share = std::min(remaining, fullStart + long(request.innerIterations) * layers);
+                }
+                if (share < distinct) {
                     more = false;
                     break;
                 }
-                const long share = remaining / long(finalists.size() - (more ? 0 : f));
-                const long inner
-                    = request.innerIterations > 0 ? request.innerIterations : std::max(1L, share / layers - 17);
-                evaluateAccelerator(finalists[f].second, inner);
+                evaluateAccelerator(acc, share, share >= fullStart + distinct);
             }
         }
     }

@@ -31,6 +31,8 @@ struct HwSearchRequest {
     StrategyOptions options;
     /// Mapping samples per layer per micro-architecture; 0 chooses sqrt(evaluations / layers), at least 16.
     int innerIterations = 0;
+    /// Threads for the layer searches; 0 = every online core. The result is the same for any count.
+    int threads = 0;
 };
 
 struct HwSearchResult {
@@ -62,6 +64,6 @@ struct MappingSearchResult {
 };
 MappingSearchResult searchMappings(const workload::Network& net, const accel::Platform& platform,
     const accel::Accelerator& acc, Objective objective, Algo algo, long iterationsPerLayer, uint64_t seed,
-    const StrategyOptions& options = {});
+    const StrategyOptions& options = {}, int threads = 1);
 
 } // namespace dna::hwsearch

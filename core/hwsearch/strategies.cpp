@@ -187,6 +187,19 @@ public:
         return true;
     }
 
+    void suggest(KnobSpace& space, const std::vector<int>& choices, double cost) override
+    {
+        if (!std::isfinite(cost)) {
+            return;
+        }
+        ensureShape(space);
+        for (size_t k = 0; k < choices.size() && k < m_logits.size(); ++k) {
+            if (choices[k] >= 0 && choices[k] < int(m_logits[k].size())) {
+                m_logits[k][size_t(choices[k])] += m_options.suggestionBias;
+            }
+        }
+    }
+
     void report(double cost) override
     {
         ++m_iteration;
@@ -330,6 +343,14 @@ public:
             return uniformAllowed(m_rng, mask);
         });
         return true;
+    }
+
+    void suggest(KnobSpace&, const std::vector<int>& choices, double cost) override
+    {
+        m_population.push_back({ choices, {}, cost });
+        if (int(m_population.size()) > m_options.population) {
+            m_population.pop_front();
+        }
     }
 
     void report(double cost) override

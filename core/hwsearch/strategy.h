@@ -39,6 +39,11 @@ struct StrategyOptions {
     // Hardware-search driver: the micro-architecture strategy sees few samples, so DAS learns faster there;
     // per-layer searches start from the heuristic mapping (off for pure-strategy comparisons in tests).
     double outerLearningRate = 0.1;
+    /// The micro-architecture search's prior toward choice 0: none, as the platform's own accelerator (with
+    /// every dataflow) is screened first anyway.
+    double outerInitialBias = 0.0;
+    /// DAS: added to the logit of every choice of a suggested candidate (see Strategy::suggest).
+    double suggestionBias = 2.0;
     bool seedWithHeuristic = true;
 };
 
@@ -52,6 +57,14 @@ public:
     /// Builds the next candidate in `space`; returns false when there is nothing left to try.
     virtual bool next(KnobSpace& space) = 0;
     virtual void report(double cost) = 0;
+    /// Tells the strategy of a candidate evaluated outside it (`choices` in `space`'s knobs, its cost): a warm
+    /// start. DAS moves its prior toward it, evolution takes it into its population, the others ignore it.
+    virtual void suggest(KnobSpace& space, const std::vector<int>& choices, double cost)
+    {
+        (void)space;
+        (void)choices;
+        (void)cost;
+    }
     /// Why the strategy declined to search (exhaustive on a space above its limit); empty otherwise.
     virtual std::string refusal() const { return {}; }
     const std::vector<int>& choices() const { return m_choices; }

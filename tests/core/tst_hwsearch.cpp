@@ -69,6 +69,7 @@ private Q_SLOTS:
     void returnedDesignsReevaluate_data();
     void returnedDesignsReevaluate();
     void sameSeedSameResult();
+    void sameResultOnAnyThreadCount();
     void fixesAreHonoured();
     void badFixesNameTheChoices();
     void nothingFitsSaysSo();
@@ -242,6 +243,33 @@ void TestHwSearch::sameSeedSameResult()
     const HwSearchResult c = searchHardware(req, CancelToken {}, {});
     QVERIFY(c.found);
     QVERIFY(io::designToJson(a.best, nullptr).dump() != io::designToJson(c.best, nullptr).dump());
+}
+
+void TestHwSearch::sameResultOnAnyThreadCount()
+{
+    // Large enough that the layer searches run on several threads (small pieces stay on one).
+    for (const auto& strategy : strategies()) {
+        if (!strategy.samples) {
+            continue;
+        }
+        HwSearchRequest req;
+        req.network = builtinNetwork("mobilenetv2").value();
+        req.platform = *findPlatform("zc706");
+        req.algo = strategy.algo;
+        req.evaluations = 40000;
+        req.seed = 7;
+        req.threads = 1;
+        const HwSearchResult one = searchHardware(req, CancelToken {}, {});
+        for (int threads : { 2, 3 }) {
+            req.threads = threads;
+            const HwSearchResult many = searchHardware(req, CancelToken {}, {});
+            QVERIFY(one.found && many.found);
+            QCOMPARE(many.bestCost, one.bestCost);
+            QCOMPARE(many.evaluations, one.evaluations);
+            QCOMPARE(many.architectures, one.architectures);
+            QCOMPARE(io::designToJson(many.best, nullptr).dump(), io::designToJson(one.best, nullptr).dump());
+        }
+    }
 }
 
 void TestHwSearch::fixesAreHonoured()
