@@ -7,6 +7,7 @@
 #include "nas/search_run.h"
 #include "nas/train_run.h"
 #include "store/run_store.h"
+#include "util/parallel.h"
 #include "workload/network.h"
 
 #include <algorithm>
@@ -132,7 +133,7 @@ double layersCost(const std::vector<Layer>& layers, const Platform& platform, co
 } // namespace
 
 nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, const Accelerator& acc,
-    hwsearch::Objective objective, int iterations, uint64_t seed, hwsearch::Algo algo)
+    hwsearch::Objective objective, int iterations, uint64_t seed, hwsearch::Algo algo, int threads)
 {
     nas::CostTable t;
     t.metric = objective == hwsearch::Objective::Energy || objective == hwsearch::Objective::Edp ? "energy_uj"
@@ -140,12 +141,12 @@ nas::CostTable opCostTable(const SearchSpace& space, const Platform& platform, c
     t.layers = space.searchableLayers();
     t.ops = int(space.ops.size());
     t.values.assign(size_t(t.layers) * t.ops, 0.0);
-    for (int l = 0; l < t.layers; ++l) {
-        for (int o = 0; o < t.ops; ++o) {
-            t.at(l, o) = layersCost(opLayers(space, l, o, "layer" + std::to_string(l)), platform, acc, objective, algo,
-                iterations, seed + uint64_t(l * 31 + o));
-        }
-    }
+    parallelFor(t.layers * t.ops, resolveThreads(threads), [&](int entry) {
+        const int l = entry / t.ops;
+        const int o = entry % t.ops;
+        t.at(l, o) = layersCost(opLayers(space, l, o, "layer" + std::to_string(l)), platform, acc, objective, algo,
+            iterations, seed + uint64_t(l * 31 + o));
+    });
     // Stem, head and classifier: the network of op 0 everywhere minus its searchable part.
     auto net = networkFromOps(space.name, std::vector<int>(size_t(t.layers), 0)).value();
     std::vector<Layer> fixedLayers;
@@ -338,14 +339,17 @@ void refreshFrontEstimates(Run& r, int epoch, std::vector<int> also = {})
 
 std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
     const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel,
-    hwsearch::Algo algo)
+    hwsearch::Algo algo, int threads)
 {
-    std::vector<CandidateEvent> out;
-    for (const auto& c : candidates) {
+    std::vector<CandidateEvent> out(candidates.size());
+    std::vector<char> done(candidates.size(), 0);
+    parallelFor(int(candidates.size()), resolveThreads(threads), [&](int i) {
+        const CandidateEvent& c = candidates[size_t(i)];
         if (cancel.cancelled()) {
-            break;
+            return;
         }
         hwsearch::HwSearchRequest hw;
+        hw.threads = 1; // the candidates are the parallel work
         hw.network = c.design.network.layers.empty() ? networkFromGenotype(c.genotype).value() : c.design.network;
         setBatch(hw.network, 1);
         hw.platform = platform;
@@ -360,8 +364,12 @@ std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>&
             ev.cost.invalid = Invalid::NoValidDesign;
             ev.cost.invalidDetail = r.error ? r.error->detail : "no valid accelerator";
         }
-        out.push_back(std::move(ev));
-    }
+        out[size_t(i)] = std::move(ev);
+        done[size_t(i)] = !r.cancelled;
+    });
+    // Cancelled: the ones finished before the first unfinished, so the result is a prefix as before.
+    const size_t finished = size_t(std::find(done.begin(), done.end(), 0) - done.begin());
+    out.resize(finished);
     return out;
 }
 

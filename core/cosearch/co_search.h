@@ -164,15 +164,18 @@ std::string retrainedWeightsPath(const std::string& storePath, int64_t candidate
 
 /// A budget change without a new search: the hardware search again for already evaluated networks (their
 /// accuracy kept) on another platform or objective. Fast; the GUI shows the moved front before the NAS resumes.
+/// The candidates are spread over `threads` threads (0: every core), one search each; the result does not
+/// depend on the count. Cancelled: the candidates rescored so far, in order.
 std::vector<CandidateEvent> rescoreCandidates(const std::vector<CandidateEvent>& candidates,
     const accel::Platform& platform, hwsearch::Objective objective, long evaluations, const CancelToken& cancel,
-    hwsearch::Algo algo = hwsearch::Algo::Das);
+    hwsearch::Algo algo = hwsearch::Algo::Das, int threads = 0);
 
 /// The hardware cost of every op at every searchable layer on a fixed accelerator (each op's layers mapped by
 /// the per-layer search), in the objective's unit (latency ms for fps and latency, energy uJ for energy and
-/// edp), plus the fixed part (stem, head, classifier).
+/// edp), plus the fixed part (stem, head, classifier). The entries are spread over `threads` threads (0: every
+/// core); the result does not depend on the count.
 nas::CostTable opCostTable(const workload::SearchSpace& space, const accel::Platform& platform,
     const accel::Accelerator& acc, hwsearch::Objective objective, int iterations, uint64_t seed,
-    hwsearch::Algo algo = hwsearch::Algo::Das);
+    hwsearch::Algo algo = hwsearch::Algo::Das, int threads = 0);
 
 } // namespace dna::cosearch

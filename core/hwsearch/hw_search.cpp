@@ -25,41 +25,49 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-/// What makes two layers the same mapping problem: everything the cost model reads (not the name).
+template <class T> void appendBytes(std::string& key, const T& value)
+{
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+/// What makes two layers the same mapping problem: everything the cost model reads (not the name), as bytes.
 std::string layerKey(const Layer& l)
 {
     std::string k;
-    k.reserve(80);
-    k += char('0' + int(l.type));
-    for (int d : l.dims) {
-        k += ',' + std::to_string(d);
-    }
+    k.reserve(64);
+    appendBytes(k, l.type);
+    appendBytes(k, l.dims);
     for (int v : { l.strideY, l.strideX, l.padY, l.padX, l.weightBits, l.inputBits, l.outputBits }) {
-        k += ',' + std::to_string(v);
+        appendBytes(k, v);
     }
     return k;
 }
 
-/// Everything of an engine a layer's cost depends on, with the accelerator's double buffering.
+/// Everything of an engine a layer's cost depends on, with the accelerator's double buffering, as bytes.
 std::string engineKey(const Engine& e, bool doubleBuffer)
 {
-    std::ostringstream os;
-    os.precision(17);
-    os << e.rows << ',' << e.cols << ',' << e.dataflow << ',' << e.gbBytes << ',' << e.rfBytes << ',' << doubleBuffer;
-    for (int o = 0; o < kOperands; ++o) {
-        os << ',' << int(e.noc[size_t(o)]) << ',' << e.gbShare[size_t(o)] << ',' << e.rfSplit[size_t(o)];
+    std::string k;
+    k.reserve(96);
+    for (int v : { e.rows, e.cols, e.dataflow, e.rfBytes, int(doubleBuffer) }) {
+        appendBytes(k, v);
     }
-    return os.str();
+    appendBytes(k, e.gbBytes);
+    appendBytes(k, e.noc);
+    appendBytes(k, e.gbShare);
+    appendBytes(k, e.rfSplit);
+    return k;
 }
 
 std::string acceleratorKey(const Accelerator& acc)
 {
-    std::string k = std::to_string(int(acc.arch)) + (acc.separateDepthwise ? "s" : "n");
+    std::string k;
+    appendBytes(k, acc.arch);
+    appendBytes(k, acc.separateDepthwise);
     for (int c : acc.chunkStarts) {
-        k += ',' + std::to_string(c);
+        appendBytes(k, c);
     }
     for (const auto& e : acc.engines) {
-        k += '|' + engineKey(e, acc.doubleBuffer);
+        k += engineKey(e, acc.doubleBuffer); // fixed length
     }
     return k;
 }
@@ -597,8 +605,12 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             }
         }
     }
-    // Exploration goes on past its half while no valid accelerator has turned up.
-    while (!stop
+    // Exploration goes on past its half while no valid accelerator has turned up, and ends early once the
+    // outer strategy has converged (it proposed only accelerators it had seen, 64 times in a row): the rest
+    // of the budget goes to the mappings.
+    constexpr int kConverged = 64;
+    int repeats = 0;
+    while (!stop && repeats < kConverged
         && (exhaustive || evaluations < exploreBudget || (finalists.empty() && evaluations < request.evaluations))) {
         if (cancel.cancelled()) {
             result.cancelled = true;
@@ -607,7 +619,9 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         if (!outer->next(arch)) {
             break;
         }
+        const size_t known = screenedCost.size();
         outer->report(arch.evaluate());
+        repeats = exhaustive || screenedCost.size() > known ? 0 : repeats + 1;
     }
     if (!exhaustive) {
         // Phase 2: the remaining budget over the finalists, best first. A finalist's share pays for the full

@@ -7,20 +7,25 @@
 // best FPS, best EDP / EDP; 1 is the best known) with the mean cost and wall time.
 //
 // usage: bench_hwsearch [SEEDS] [--budgets 1000,10000,...] [--cases NAME,...] [--strategies ID,...]
-//                       [--threads N] [--record]
+//                       [--threads N] [--record] [--no-cosearch]   (--cases none: only the co-search parts)
 #include "bench_util.h"
 
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
+#include "cosearch/co_search.h"
 #include "hwsearch/hw_search.h"
 #include "io/json_io.h"
+#include "workload/network.h"
+#include "workload/search_space.h"
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <limits>
 #include <map>
+#include <random>
 #include <sstream>
 
 using namespace dna;
@@ -70,6 +75,7 @@ int main(int argc, char** argv)
     std::vector<std::string> strategyFilter;
     int threads = 0;
     bool record = false;
+    bool cosearchParts = true;
     const std::string bestPath = std::string(DNA_BENCH_DATA_DIR) + "/hwsearch_best_known.json";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -84,6 +90,8 @@ int main(int argc, char** argv)
             strategyFilter = splitList(argv[++i]);
         } else if (a == "--threads" && i + 1 < argc) {
             threads = std::stoi(argv[++i]);
+        } else if (a == "--no-cosearch") {
+            cosearchParts = false;
         } else if (a == "--record") {
             record = true;
         } else if (!a.empty() && std::isdigit(static_cast<unsigned char>(a[0]))) {
@@ -91,7 +99,7 @@ int main(int argc, char** argv)
         } else {
             std::fprintf(stderr,
                 "usage: bench_hwsearch [SEEDS] [--budgets 1000,10000,...] [--cases NAME,...] [--strategies ID,...] "
-                "[--threads N] [--record]\n");
+                "[--threads N] [--record] [--no-cosearch]\n");
             return 2;
         }
     }
@@ -189,6 +197,47 @@ int main(int argc, char** argv)
         }
     }
     std::fprintf(stderr, "%s", table.c_str());
+
+    if (cosearchParts) {
+        using Clock = std::chrono::steady_clock;
+        const auto& space = *workload::findSearchSpace("fmnist");
+        const accel::Platform zc706 = *accel::findPlatform("zc706");
+        const accel::Accelerator acc = accel::defaultAccelerator(zc706, accel::dataflowIndex("ws"));
+        const cosearch::SearchRequest defaults;
+        std::vector<double> tableSeconds;
+        for (int run = 0; run < 5; ++run) {
+            const auto start = Clock::now();
+            const auto t = cosearch::opCostTable(
+                space, zc706, acc, Objective::Fps, defaults.opMappingIterations, 1, Algo::Das, threads);
+            tableSeconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+            if (t.values.empty()) {
+                return 1;
+            }
+        }
+        std::sort(tableSeconds.begin(), tableSeconds.end());
+        bench::report("fmnist_op_cost_table_seconds", tableSeconds[2]);
+
+        // 50 networks of the space drawn with a fixed seed, as a run's candidates, moved to another platform.
+        std::mt19937_64 rng(2026);
+        std::vector<cosearch::CandidateEvent> candidates;
+        for (int i = 0; i < 50; ++i) {
+            cosearch::CandidateEvent c;
+            std::vector<int> ops(size_t(space.searchableLayers()));
+            for (int& o : ops) {
+                o = std::uniform_int_distribution<int>(0, int(space.ops.size()) - 1)(rng);
+            }
+            c.ops = ops;
+            c.design.network = workload::networkFromOps(space.name, ops).value();
+            candidates.push_back(std::move(c));
+        }
+        const auto start = Clock::now();
+        const auto moved = cosearch::rescoreCandidates(
+            candidates, *accel::findPlatform("ultra96"), Objective::Fps, 6000, CancelToken {}, Algo::Das, threads);
+        bench::report("rescore_50_candidates_seconds", std::chrono::duration<double>(Clock::now() - start).count());
+        if (moved.size() != candidates.size()) {
+            return 1;
+        }
+    }
     if (improved) {
         const std::string where = (record ? "; written to " : "; --record writes it to ") + bestPath;
         std::fprintf(stderr, "\nthis run beat a best known design%s\n", where.c_str());
