@@ -117,5 +117,8 @@ Resources resourcesOf(const Accelerator& acc, const Platform& platform, const wo
 
 /// Evaluates a whole design: every layer, the micro-architecture's throughput, resources against the budget.
 DesignCost evaluateDesign(const Design& design);
+/// The same with the layers' costs already known (`layerCosts`, evaluateLayer of each layer's mapping on its
+/// engine: the hardware search has them); nullptr or a wrong size evaluates the layers.
+DesignCost evaluateDesign(const Design& design, const std::vector<LayerCost>* layerCosts);
 
 } // namespace dna::accel

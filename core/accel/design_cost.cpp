@@ -223,7 +223,9 @@ std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, co
 
 } // namespace
 
-DesignCost evaluateDesign(const Design& design)
+DesignCost evaluateDesign(const Design& design) { return evaluateDesign(design, nullptr); }
+
+DesignCost evaluateDesign(const Design& design, const std::vector<LayerCost>* layerCosts)
 {
     DesignCost dc;
     const Network& net = design.network;
@@ -246,7 +248,9 @@ DesignCost evaluateDesign(const Design& design)
     dc.layers.reserve(net.layers.size());
     for (size_t i = 0; i < net.layers.size(); ++i) {
         const Engine& en = acc.engines[dc.layerEngine[i]];
-        LayerCost lc = evaluateLayer(net.layers[i], en, design.mappings[i], design.platform, acc.doubleBuffer);
+        LayerCost lc = layerCosts && layerCosts->size() == net.layers.size()
+            ? (*layerCosts)[i]
+            : evaluateLayer(net.layers[i], en, design.mappings[i], design.platform, acc.doubleBuffer);
         if (!lc.valid() && dc.valid()) {
             dc.invalid = lc.invalid;
             dc.invalidLayer = int(i);

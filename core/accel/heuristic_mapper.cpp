@@ -43,18 +43,27 @@ void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, c
     const std::vector<int>& order, Fits fitsWith)
 {
     for (int d : order) {
+        // The largest t = ceil(remaining / passes) over passes = 1, 2, ... that fits. t falls as passes grow and
+        // a smaller tile fits wherever a larger one does, so the first fitting pass count is found by bisection
+        // (a tile of 1 is the fallback and is not tried).
         const int remaining = ceilDiv(l.dims[d], inner[d]);
+        auto fitsAt = [&](int passes) {
+            factor[d] = ceilDiv(remaining, passes);
+            return fitsWith(d);
+        };
         int best = 1;
-        for (int passes = 1; passes <= remaining; ++passes) {
-            const int t = ceilDiv(remaining, passes);
-            if (t <= best) {
-                break;
+        if (remaining > 1) {
+            int lo = 1; // the first fitting pass count is >= lo
+            int hi = remaining; // t(remaining) = 1: no larger tile exists past it
+            while (lo < hi) {
+                const int mid = lo + (hi - lo) / 2;
+                if (ceilDiv(remaining, mid) <= 1 || fitsAt(mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            factor[d] = t;
-            if (fitsWith(d)) {
-                best = t;
-                break;
-            }
+            best = ceilDiv(remaining, lo); // P(lo) holds: 1, or a tile that fits
         }
         factor[d] = best;
     }

@@ -15,6 +15,7 @@
 #include <set>
 #include <memory>
 #include <sstream>
+#include <unordered_map>
 
 namespace dna::hwsearch {
 
@@ -127,7 +128,12 @@ public:
         const size_t groups = representative.size();
         m_lastGroups = long(groups);
 
-        // Heuristic starts: the ones this search has not computed yet, in parallel.
+        // Heuristic starts: the ones this search has not computed yet, in parallel. The store of them is
+        // bounded (a million-evaluation screen of a small network visits a few hundred thousand layer-engine
+        // pairs); past the bound it starts again.
+        if (m_starts.size() + groups > kMaxStarts) {
+            m_starts.clear();
+        }
         std::vector<size_t> missing;
         for (size_t g = 0; g < groups; ++g) {
             if (!m_starts.count(startKeys[g])) {
@@ -277,10 +283,12 @@ public:
                 out.refusal = refusals[g];
             }
         }
+        out.mappingCosts.assign(layers, LayerCost {});
         for (size_t i = 0; i < layers; ++i) {
             const size_t g = group[i];
             out.mappings[i] = bestMapping[g];
             out.costs[i] = bestCost[g];
+            out.mappingCosts[i] = std::isfinite(bestValue[g]) ? bestCost[g] : start[g]->cost;
             out.layerCosts[i] = bestValue[g];
             out.allValid = out.allValid && std::isfinite(bestValue[g]);
         }
@@ -317,7 +325,8 @@ private:
     Algo m_algo;
     uint64_t m_seed;
     StrategyOptions m_options;
-    std::map<std::string, Start> m_starts; // heuristic starts by layer, engine and effort
+    static constexpr size_t kMaxStarts = 100000;
+    std::unordered_map<std::string, Start> m_starts; // heuristic starts by layer, engine and effort
     long m_lastGroups = 0;
     std::map<std::string, std::unique_ptr<Strategy>> m_strategies; // by layer, engine position and dataflow
 };
@@ -452,7 +461,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // Evaluates an accelerator: every layer's mapping searched within `budget` evaluations from the heuristic
     // start (`full`) or the screen's start (budget 0: the starts alone, a cheap and stable estimate of the
     // accelerator's worth).
-    std::map<std::string, double> screenedCost; // accelerators screened so far
+    std::unordered_map<std::string, double> screenedCost; // accelerators screened so far
     auto evaluateAccelerator = [&](const Accelerator& acc, long budget, bool full) {
         std::string key;
         if (budget == 0 && !full) {
@@ -478,7 +487,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         invalid += m.invalid;
         ++result.architectures;
         Design d { net, platform, acc, m.mappings, std::max(1, request.batch) };
-        const DesignCost dc = evaluateDesign(d);
+        const DesignCost dc = evaluateDesign(d, &m.mappingCosts); // the layers' costs are known: no evaluation
         const double cost = designCost(request.objective, dc);
         if (cost < best) {
             best = cost;

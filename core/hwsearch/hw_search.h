@@ -57,6 +57,7 @@ struct MappingSearchResult {
     std::vector<accel::Mapping> mappings;
     std::vector<accel::LayerCost> costs;
     std::vector<double> layerCosts; // the per-layer objective values minimised
+    std::vector<accel::LayerCost> mappingCosts; // the cost of every one of `mappings` (`costs` may leave a start out)
     long evaluations = 0;
     long invalid = 0;
     bool allValid = false;

@@ -1,5 +1,7 @@
 #include "hwsearch/strategy.h"
 
+#include "util/fast_math.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -49,41 +51,30 @@ std::string strategyIds(const std::string& separator, const std::string& lastSep
 void dasKnobGradient(const double* logits, const double* noise, const uint8_t* mask, int size, int chosen, double tau,
     double advantage, double* gradOut)
 {
-    // log_softmax over the allowed entries, then the perturbed softmax y.
-    double maxLogit = -std::numeric_limits<double>::infinity();
-    for (int j = 0; j < size; ++j) {
-        if (mask[j]) {
-            maxLogit = std::max(maxLogit, logits[j]);
-        }
-    }
-    double sum = 0;
-    for (int j = 0; j < size; ++j) {
-        if (mask[j]) {
-            sum += std::exp(logits[j] - maxLogit);
-        }
-    }
-    const double logZ = maxLogit + std::log(sum);
+    // The perturbed softmax y = softmax((log_softmax(logits) + noise) / tau) over the allowed entries; the
+    // log-normaliser is the same for every entry, so y = softmax((logits + noise) / tau).
     double maxZ = -std::numeric_limits<double>::infinity();
     double z[64] = {};
     for (int j = 0; j < size; ++j) {
         if (mask[j]) {
-            z[j] = (logits[j] - logZ + noise[j]) / tau;
+            z[j] = (logits[j] + noise[j]) / tau;
             maxZ = std::max(maxZ, z[j]);
         }
     }
     double zsum = 0;
     for (int j = 0; j < size; ++j) {
         if (mask[j]) {
-            zsum += std::exp(z[j] - maxZ);
+            z[j] = std::exp(z[j] - maxZ);
+            zsum += z[j];
         }
     }
-    const double pc = std::exp(z[chosen] - maxZ) / zsum;
+    const double pc = z[chosen] / zsum;
     for (int j = 0; j < size; ++j) {
         if (!mask[j]) {
             gradOut[j] = 0;
             continue;
         }
-        const double yj = std::exp(z[j] - maxZ) / zsum;
+        const double yj = z[j] / zsum;
         // d y_c / d z_j = y_c (delta - y_j); d z_j / d logit_i = (delta_ij - softmax_i) / tau, and the
         // softmax term cancels because sum_j y_c (delta_cj - y_j) = 0.
         gradOut[j] = advantage * pc * ((j == chosen ? 1.0 : 0.0) - yj) / tau;
@@ -163,7 +154,6 @@ public:
     bool next(KnobSpace& space) override
     {
         ensureShape(space);
-        std::extreme_value_distribution<double> gumbel(0.0, 1.0); // Gumbel(0, 1)
         build(space, m_choices, m_maskScratch, [&](int k, const std::vector<uint8_t>& mask) {
             auto& noise = m_noise[k];
             auto& logits = m_logits[k];
@@ -175,7 +165,7 @@ public:
                     continue;
                 }
                 // The first sample is the mode of the prior (no noise): the default design.
-                noise[j] = m_iteration == 0 ? 0.0 : gumbel(m_rng);
+                noise[j] = m_iteration == 0 ? 0.0 : gumbelFromBits(m_rng());
                 const double score = logits[j] + noise[j]; // argmax of the perturbed softmax
                 if (score > bestScore) {
                     bestScore = score;
