@@ -213,6 +213,9 @@ hwsearch::HwSearchResult searchNetworkHardware(
     hw.algo = r.req.hwAlgo;
     hw.evaluations = evaluations;
     hw.seed = r.req.seed;
+    // One thread: the search runs between training steps, while LibTorch's OpenMP workers still spin at
+    // their barrier, and a second thread would share a core with one of them.
+    hw.threads = 1;
     if (singleChunk) {
         hw.fixes = { { "micro_arch", "multi-cycle" } };
     }
@@ -443,7 +446,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
         }
         // On a fixed accelerator the table uses the heuristic mappings (0 search samples per layer).
         table = opCostTable(*space, req.platform, hw.best.accelerator, req.objective,
-            req.fixedAccelerator ? 0 : req.opMappingIterations, req.seed, req.hwAlgo);
+            req.fixedAccelerator ? 0 : req.opMappingIterations, req.seed, req.hwAlgo, 1);
         const double total = table.genotypeCost(genotype);
         if (total > 0) {
             for (double& v : table.values) {

@@ -14,9 +14,11 @@
 namespace dna::hwsearch {
 
 /// A hardware search: the accelerator (micro-architecture and engines) and every layer's mapping for a network
-/// on a platform. Decomposed as DNA allows: an outer strategy proposes micro-architectures; for each, every
-/// layer's mapping is searched on its own (exact for fps, latency and energy) by a per-layer strategy of the
-/// same kind whose state carries over between micro-architectures.
+/// on a platform. Decomposed as DNA allows: half the budget screens micro-architectures on heuristic mappings
+/// (the platform's own accelerator with every dataflow, a grid over the structure, then what the outer
+/// strategy proposes, warm-started from the grid); the rest searches every layer's mapping on the best three,
+/// each distinct layer on its own (exact for fps, latency and energy) by a strategy of the same kind whose
+/// state carries over between accelerators. README "Hardware search" has the details.
 struct HwSearchRequest {
     workload::Network network;
     accel::Platform platform;
@@ -29,7 +31,8 @@ struct HwSearchRequest {
     int batch = 1;
     std::vector<std::pair<std::string, std::string>> fixes; // knob name (or suffix) = choice label
     StrategyOptions options;
-    /// Mapping samples per layer per micro-architecture; 0 chooses sqrt(evaluations / layers), at least 16.
+    /// Mapping samples per layer for each finalist accelerator, in rounds until the budget is spent; 0 shares
+    /// what the screening left among the finalists.
     int innerIterations = 0;
     /// Threads for the layer searches; 0 = every online core. The result is the same for any count.
     int threads = 0;
