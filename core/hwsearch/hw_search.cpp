@@ -11,9 +11,9 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
-#include <memory>
 #include <sstream>
 #include <unordered_map>
 
@@ -92,10 +92,11 @@ public:
 
     /// Maps every layer of `net` on `acc` within `budget` evaluations. The start is the heuristic mapping of
     /// every layer (`full`: with its 16 loop-order trials; otherwise the dataflow's orders, one evaluation, as a
-    /// screen); what the starts leave of the budget goes to the distinct layer searches: 30% evenly, 70% by each one's share of the objective
-    /// (count x its start's cost, and on a pipelined accelerator for fps, x its engine's share of the slowest
-    /// engine's time: the bottleneck gets the samples). The searches run on `threads` threads and each is its
-    /// own, so the result does not depend on the thread count. Returns false when cancelled or refused.
+    /// screen); what the starts leave of the budget goes to the distinct layer searches: 30% evenly, 70% by
+    /// each one's share of the objective (count x its start's cost, and on a pipelined accelerator for fps, x its
+    /// engine's share of the slowest engine's time: the bottleneck gets the samples). The searches run on `threads`
+    /// threads and each is its own, so the result does not depend on the thread count. Returns false when cancelled or
+    /// refused.
     bool run(const Network& net, const Platform& platform, const Accelerator& acc, Objective objective, long budget,
         bool full, MappingSearchResult& out, const CancelToken* cancel, int threads)
     {
@@ -126,7 +127,6 @@ public:
             }
         }
         const size_t groups = representative.size();
-        m_lastGroups = long(groups);
 
         // Heuristic starts: the ones this search has not computed yet, in parallel. The store of them is
         // bounded (a million-evaluation screen of a small network visits a few hundred thousand layer-engine
@@ -224,12 +224,12 @@ public:
                 // accelerator (the knobs are relative: the i-th best unrolling, the i-th largest fitting tile).
                 const size_t i = representative[g];
                 const Engine& en = acc.engines[size_t(engineOf[i])];
-                const std::string key = layerKey(net.layers[i]) + '|' + std::to_string(engineOf[i]) + '|'
-                    + std::to_string(en.dataflow);
+                const std::string key
+                    = layerKey(net.layers[i]) + '|' + std::to_string(engineOf[i]) + '|' + std::to_string(en.dataflow);
                 auto& strategy = m_strategies[key];
                 if (!strategy || m_algo == Algo::Exhaustive) { // exhaustive: a fresh enumeration every time
-                    const uint64_t seed = m_seed * 1000003ULL + representative[g] + 1
-                        + 7919ULL * uint64_t(engineOf[representative[g]]);
+                    const uint64_t seed
+                        = m_seed * 1000003ULL + representative[g] + 1 + 7919ULL * uint64_t(engineOf[representative[g]]);
                     strategy = makeStrategy(m_algo, m_algo == Algo::Exhaustive ? 0 : seed, m_options);
                 }
                 strategies[g] = strategy.get();
@@ -244,7 +244,8 @@ public:
             bestMapping[g] = start[g]->mapping;
             if (m_options.seedWithHeuristic && start[g]->cost.valid()) {
                 bestCost[g] = start[g]->cost;
-                bestValue[g] = w.cyclesWeight * start[g]->cost.cycles + w.energyWeight * start[g]->cost.energyPj.total();
+                bestValue[g]
+                    = w.cyclesWeight * start[g]->cost.cycles + w.energyWeight * start[g]->cost.energyPj.total();
             }
             if (!strategies[g]) {
                 return;
@@ -327,7 +328,6 @@ private:
     StrategyOptions m_options;
     static constexpr size_t kMaxStarts = 100000;
     std::unordered_map<std::string, Start> m_starts; // heuristic starts by layer, engine and effort
-    long m_lastGroups = 0;
     std::map<std::string, std::unique_ptr<Strategy>> m_strategies; // by layer, engine position and dataflow
 };
 
@@ -431,8 +431,8 @@ MappingSearchResult searchMappings(const Network& net, const Platform& platform,
     // The budget as before layers of one shape became one search: the heuristic start and the samples of
     // every layer; the samples the shared searches save go to the layers that cost most.
     const long layers = long(net.layers.size());
-    searcher.run(net, platform, acc, objective, layers * (17 + std::max(0L, iterationsPerLayer)), true, r, nullptr,
-        threads);
+    searcher.run(
+        net, platform, acc, objective, layers * (17 + std::max(0L, iterationsPerLayer)), true, r, nullptr, threads);
     return r;
 }
 

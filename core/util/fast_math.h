@@ -24,8 +24,7 @@ inline double fastLog(double x)
     const double s = (m - 1) / (m + 1);
     const double s2 = s * s;
     const double series = s
-        * (2.0
-            + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9 + s2 * (2.0 / 11 + s2 * (2.0 / 13)))))));
+        * (2.0 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9 + s2 * (2.0 / 11 + s2 * (2.0 / 13)))))));
     return e * 0.69314718055994531 + series;
 }
 

@@ -19,8 +19,8 @@
 #include "workload/search_space.h"
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <limits>
@@ -124,8 +124,8 @@ int main(int argc, char** argv)
         // No search: the heuristic mapper on the platform's default accelerator, each dataflow, the best kept.
         double heuristic = std::numeric_limits<double>::infinity();
         for (int df = 0; df < int(accel::dataflows().size()); ++df) {
-            heuristic
-                = std::min(heuristic, designCost(c.objective, accel::evaluateDesign(accel::heuristicDesign(net, platform, df, 1))));
+            heuristic = std::min(heuristic,
+                designCost(c.objective, accel::evaluateDesign(accel::heuristicDesign(net, platform, df, 1))));
         }
         bench::report(c.name + "_heuristic_cost", heuristic);
 
@@ -136,8 +136,8 @@ int main(int argc, char** argv)
             double seconds = 0;
         };
         std::vector<Cell> cells;
-        double bestKnown = known.contains(c.name) ? known[c.name]["cost"].get<double>()
-                                                  : std::numeric_limits<double>::infinity();
+        double bestKnown
+            = known.contains(c.name) ? known[c.name]["cost"].get<double>() : std::numeric_limits<double>::infinity();
         for (const auto& strategy : strategies()) { // every strategy that samples (exhaustive refuses these spaces)
             if (!strategy.samples
                 || (!strategyFilter.empty()
@@ -174,8 +174,8 @@ int main(int argc, char** argv)
         std::snprintf(line, sizeof line, "\n%s (best known %.6g, heuristic %.3f of it)\n", c.name.c_str(), bestKnown,
             ratioOf(bestKnown, heuristic));
         table += line;
-        std::snprintf(line, sizeof line, "%-12s %10s %10s %10s %12s\n", "strategy", "budget", "ratio", "worst",
-            "seconds");
+        std::snprintf(
+            line, sizeof line, "%-12s %10s %10s %10s %12s\n", "strategy", "budget", "ratio", "worst", "seconds");
         table += line;
         for (const Cell& cell : cells) {
             double sum = 0;
