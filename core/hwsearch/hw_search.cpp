@@ -102,10 +102,7 @@ public:
     {
         const size_t layers = net.layers.size();
         const std::vector<int> engineOf = acc.assignEngines(net);
-        std::vector<std::string> engineKeys;
-        for (const auto& e : acc.engines) {
-            engineKeys.push_back(engineKey(e, acc.doubleBuffer));
-        }
+        const std::vector<std::string> problems = problemKeys(net, acc, engineOf);
 
         // Distinct (layer shape, engine) problems; group[i] is layer i's.
         std::vector<size_t> group(layers);
@@ -115,12 +112,11 @@ public:
         {
             std::map<std::string, size_t> index;
             for (size_t i = 0; i < layers; ++i) {
-                const std::string key = layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])];
-                auto [it, added] = index.emplace(key, representative.size());
+                auto [it, added] = index.emplace(problems[i], representative.size());
                 if (added) {
                     representative.push_back(i);
                     members.push_back(0);
-                    startKeys.push_back(key + (full ? "|full" : "|screen"));
+                    startKeys.push_back(startKey(problems[i], full));
                 }
                 group[i] = it->second;
                 ++members[it->second];
@@ -141,15 +137,15 @@ public:
             }
         }
         std::vector<Start> computed(missing.size());
-        parallelFor(int(missing.size()), workThreads(long(missing.size()) * (full ? 17 : 1), threads), [&](int j) {
+        const long startsCost = long(missing.size()) * evaluationsPerStart(full);
+        parallelFor(int(missing.size()), workThreads(startsCost, threads), [&](int j) {
             const size_t i = representative[missing[size_t(j)]];
             const Engine& en = acc.engines[size_t(engineOf[i])];
             Start& st = computed[size_t(j)];
             st.mapping = heuristicMapping(net.layers[i], en, platform, acc.doubleBuffer, full);
             st.cost = evaluateLayer(net.layers[i], en, st.mapping, platform, acc.doubleBuffer);
         });
-        // The heuristic tries 16 loop-order pairs plus its final check; the screen only the check.
-        out.evaluations += long(missing.size()) * (full ? 17 : 1);
+        out.evaluations += startsCost;
         for (size_t j = 0; j < missing.size(); ++j) {
             m_starts.emplace(startKeys[missing[j]], std::move(computed[j]));
         }
@@ -158,7 +154,7 @@ public:
             start[g] = &m_starts.at(startKeys[g]);
         }
 
-        budget -= long(missing.size()) * (full ? 17 : 1); // what is left for samples
+        budget -= startsCost; // what is left for samples
 
         // References for the per-layer weights and the budget's shares.
         std::vector<double> refCycles(groups, 1.0);
@@ -299,23 +295,17 @@ public:
     /// Evaluations the starts of `acc` would cost now (the ones not computed yet), and its distinct layers.
     long startEvaluations(const Network& net, const Accelerator& acc, bool full, long* distinct = nullptr) const
     {
-        const std::vector<int> engineOf = acc.assignEngines(net);
-        std::vector<std::string> engineKeys;
-        for (const auto& e : acc.engines) {
-            engineKeys.push_back(engineKey(e, acc.doubleBuffer));
-        }
         std::set<std::string> keys;
         long missing = 0;
-        for (size_t i = 0; i < net.layers.size(); ++i) {
-            const std::string key = layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])];
-            if (keys.insert(key).second && !m_starts.count(key + (full ? "|full" : "|screen"))) {
+        for (const std::string& problem : problemKeys(net, acc, acc.assignEngines(net))) {
+            if (keys.insert(problem).second && !m_starts.count(startKey(problem, full))) {
                 ++missing;
             }
         }
         if (distinct) {
             *distinct = long(keys.size());
         }
-        return missing * (full ? 17 : 1);
+        return missing * evaluationsPerStart(full);
     }
 
 private:
@@ -323,6 +313,30 @@ private:
         Mapping mapping;
         LayerCost cost;
     };
+
+    /// What a start costs: the heuristic tries 16 loop-order pairs plus its final check; the screen only the check.
+    static long evaluationsPerStart(bool full) { return full ? 17 : 1; }
+
+    /// The mapping problem of every layer: its shape and its engine.
+    static std::vector<std::string> problemKeys(
+        const Network& net, const Accelerator& acc, const std::vector<int>& engineOf)
+    {
+        std::vector<std::string> engineKeys;
+        for (const auto& e : acc.engines) {
+            engineKeys.push_back(engineKey(e, acc.doubleBuffer));
+        }
+        std::vector<std::string> keys;
+        keys.reserve(net.layers.size());
+        for (size_t i = 0; i < net.layers.size(); ++i) {
+            keys.push_back(layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])]);
+        }
+        return keys;
+    }
+
+    static std::string startKey(const std::string& problem, bool full)
+    {
+        return problem + (full ? "|full" : "|screen");
+    }
     Algo m_algo;
     uint64_t m_seed;
     StrategyOptions m_options;
@@ -366,11 +380,9 @@ bool buildCandidate(
     std::vector<uint8_t> mask;
     for (int k = 0; k < space.knobCount(); ++k) {
         const Knob& knob = space.knobs()[size_t(k)];
-        const auto dot = knob.name.find('.');
-        const std::string shortName = dot == std::string::npos ? knob.name : knob.name.substr(dot + 1);
         int value = space.fixedValue(k) >= 0 ? space.fixedValue(k) : 0;
         for (const auto& [name, label] : want) {
-            if (name == knob.name || name == shortName) {
+            if (knob.answersTo(name)) {
                 const auto it = std::find(knob.labels.begin(), knob.labels.end(), label);
                 const int wanted = int(it - knob.labels.begin());
                 if (space.fixedValue(k) >= 0 && space.fixedValue(k) != wanted) {
@@ -409,8 +421,7 @@ std::string knobList(const KnobSpace& space)
 std::string labelList(const KnobSpace& space, const std::string& name)
 {
     for (const auto& k : space.knobs()) {
-        if (k.name == name
-            || (k.name.size() > name.size() && k.name.compare(k.name.size() - name.size(), name.size(), name) == 0)) {
+        if (k.answersTo(name)) {
             std::string s;
             for (const auto& l : k.labels) {
                 s += (s.empty() ? "" : ", ") + l;

@@ -31,11 +31,7 @@ int KnobSpace::fix(const std::string& name, const std::string& label)
 {
     int matched = 0;
     for (size_t k = 0; k < m_knobs.size(); ++k) {
-        const std::string& n = m_knobs[k].name;
-        const bool nameMatches = n == name
-            || (n.size() > name.size() && n.compare(n.size() - name.size(), name.size(), name) == 0
-                && n[n.size() - name.size() - 1] == '.');
-        if (!nameMatches) {
+        if (!m_knobs[k].answersTo(name)) {
             continue;
         }
         const auto& labels = m_knobs[k].labels;

@@ -11,6 +11,13 @@ struct Knob {
     std::string name;
     std::vector<std::string> labels;
     int size() const { return int(labels.size()); }
+    /// Whether `n` names this knob: its whole name, or the part after "engineN." (a name for every engine).
+    bool answersTo(const std::string& n) const
+    {
+        return name == n
+            || (name.size() > n.size() && name.compare(name.size() - n.size(), n.size(), n) == 0
+                && name[name.size() - n.size() - 1] == '.');
+    }
 };
 
 /// A space of categorical knobs sampled in order, where the choices allowed for a knob may depend on the

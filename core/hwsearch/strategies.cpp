@@ -335,21 +335,9 @@ public:
         return true;
     }
 
-    void suggest(KnobSpace&, const std::vector<int>& choices, double cost) override
-    {
-        m_population.push_back({ choices, {}, cost });
-        if (int(m_population.size()) > m_options.population) {
-            m_population.pop_front();
-        }
-    }
+    void suggest(KnobSpace&, const std::vector<int>& choices, double cost) override { admit({ choices, {}, cost }); }
 
-    void report(double cost) override
-    {
-        m_population.push_back({ m_choices, m_free, cost });
-        if (int(m_population.size()) > m_options.population) {
-            m_population.pop_front();
-        }
-    }
+    void report(double cost) override { admit({ m_choices, m_free, cost }); }
 
 private:
     struct Member {
@@ -357,6 +345,15 @@ private:
         std::vector<char> free;
         double cost;
     };
+    /// The youngest member; the oldest dies once the population is full.
+    void admit(Member m)
+    {
+        m_population.push_back(std::move(m));
+        if (int(m_population.size()) > m_options.population) {
+            m_population.pop_front();
+        }
+    }
+
     std::mt19937_64 m_rng;
     StrategyOptions m_options;
     std::deque<Member> m_population;
