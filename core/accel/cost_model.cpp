@@ -74,22 +74,25 @@ namespace {
 
 using Extents = std::array<double, kDims>;
 
-
 /// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
 /// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
+/// A loop that runs once has a factor of exactly 1 (see step 2), so the product may include it: one
+/// data-dependent branch per call instead of two per loop.
 inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)
 {
-    double count = 1;
-    for (int i = 0; i < kDims; ++i) {
-        const int d = order[i];
-        if (factors[d] <= 1.0 + 1e-9) {
-            continue;
+    int i = 0;
+    if (!started) {
+        while (i < kDims && !(factors[order[i]] > 1.0 && relevant(o, order[i]))) {
+            ++i;
         }
-        if (!started && !relevant(o, d)) {
-            continue;
+        if (i == kDims) {
+            return 1;
         }
         started = true;
-        count *= factors[d];
+    }
+    double count = 1;
+    for (; i < kDims; ++i) {
+        count *= factors[order[i]];
     }
     return count;
 }
@@ -106,6 +109,41 @@ inline bool isPermutation(const std::array<int, kDims>& order)
     return seen == 0xFFu;
 }
 
+/// The first structural fault of a mapping, in the order the checks are documented (per dimension: a factor
+/// below one, a spatial dimension the dataflow does not unroll, tiles that do not cover the layer; then rows,
+/// columns, loop orders), or None.
+Invalid firstStructuralFault(const Layer& layer, const Engine& engine, const Dataflow& df, const Mapping& m)
+{
+    double rowsUsed = 1; // products of factors up to 2^24 each: in double they cannot wrap round
+    double colsUsed = 1;
+    for (int d = 0; d < kDims; ++d) {
+        if (m.rf[d] < 1 || m.spatialRow[d] < 1 || m.spatialCol[d] < 1 || m.gb[d] < 1 || m.dram[d] < 1) {
+            return Invalid::FactorBelowOne;
+        }
+        if ((m.spatialRow[d] > 1 && !df.allowsRow(d)) || (m.spatialCol[d] > 1 && !df.allowsCol(d))) {
+            return Invalid::SpatialDimNotInDataflow;
+        }
+        rowsUsed *= m.spatialRow[d];
+        colsUsed *= m.spatialCol[d];
+        const double covered = double(m.rf[d]) * m.spatialRow[d] * m.spatialCol[d] * m.gb[d] * m.dram[d];
+        if (covered < layer.dims[d]) {
+            return Invalid::TilesDoNotCover;
+        }
+    }
+    if (rowsUsed > engine.rows) {
+        return Invalid::SpatialRowsExceeded;
+    }
+    if (colsUsed > engine.cols) {
+        return Invalid::SpatialColsExceeded;
+    }
+    for (const auto& order : m.order) {
+        if (!isPermutation(order)) {
+            return Invalid::BadLoopOrder;
+        }
+    }
+    return Invalid::None;
+}
+
 } // namespace
 
 LayerCost evaluateLayer(
@@ -114,39 +152,26 @@ LayerCost evaluateLayer(
     LayerCost c;
     const Dataflow& df = dataflows()[engine.dataflow];
 
-    // 1. Structural checks.
+    // 1. Structural checks: one pass without early exits (a valid mapping takes no branch); coverage is checked
+    // in step 2 where the tiles are known. Any fault found here is named by the ordered checks.
     double rowsUsed = 1; // products of factors up to 2^24 each: in double they cannot wrap round
     double colsUsed = 1;
+    bool fault = false;
     for (int d = 0; d < kDims; ++d) {
-        if (m.rf[d] < 1 || m.spatialRow[d] < 1 || m.spatialCol[d] < 1 || m.gb[d] < 1 || m.dram[d] < 1) {
-            c.invalid = Invalid::FactorBelowOne;
-            return c;
-        }
-        if ((m.spatialRow[d] > 1 && !df.allowsRow(d)) || (m.spatialCol[d] > 1 && !df.allowsCol(d))) {
-            c.invalid = Invalid::SpatialDimNotInDataflow;
-            return c;
-        }
+        const int low = std::min({ m.rf[d], m.spatialRow[d], m.spatialCol[d], m.gb[d], m.dram[d] });
+        fault |= low < 1;
+        fault |= (m.spatialRow[d] > 1 && !df.allowsRow(d)) | (m.spatialCol[d] > 1 && !df.allowsCol(d));
         rowsUsed *= m.spatialRow[d];
         colsUsed *= m.spatialCol[d];
-        const double covered = double(m.rf[d]) * m.spatial(d) * m.gb[d] * m.dram[d];
-        if (covered < layer.dims[d]) {
-            c.invalid = Invalid::TilesDoNotCover;
-            return c;
-        }
     }
-    if (rowsUsed > engine.rows) {
-        c.invalid = Invalid::SpatialRowsExceeded;
-        return c;
-    }
-    if (colsUsed > engine.cols) {
-        c.invalid = Invalid::SpatialColsExceeded;
-        return c;
-    }
+    fault |= rowsUsed > engine.rows;
+    fault |= colsUsed > engine.cols;
     for (const auto& order : m.order) {
-        if (!isPermutation(order)) {
-            c.invalid = Invalid::BadLoopOrder;
-            return c;
-        }
+        fault |= !isPermutation(order);
+    }
+    if (fault) {
+        c.invalid = firstStructuralFault(layer, engine, df, m);
+        return c;
     }
 
     // 2. Tile extents and effective loop counts per dimension. Edge tiles are partial: counts are exact over the
@@ -171,35 +196,40 @@ LayerCost evaluateLayer(
         const int64_t s = m.spatial(d);
         const int64_t t1 = std::min(rf * s, e); // an array tile
         const int64_t t2 = std::min(t1 * m.gb[d], e); // a GB tile
+        if (t2 * m.dram[d] < e) {
+            c.invalid = Invalid::TilesDoNotCover; // the only fault left after step 1
+            return c;
+        }
         peTileMax[d] = double(std::min(rf, e));
         gbTileMax[d] = double(t2);
         spatialMax[d] = double(std::min(s, e));
 
         // A GB tile of length L holds L / t1 full array tiles and maybe one partial one; an array tile of length
         // t1 takes min(rf, t1) compute steps over ceil(t1 / rf) PE tiles, a partial one of length r min(rf, r) over
-        // ceil(r / rf).
+        // ceil(r / rf). Where a tile is not capped at the dimension its count is a factor and needs no division.
         const int64_t fullSteps = std::min(rf, t1);
-        const int64_t fullPes = (t1 + rf - 1) / rf;
+        const int64_t fullPes = t1 == rf * s ? s : (t1 + rf - 1) / rf;
         int64_t arrayTiles = 0;
         int64_t steps = 0;
         int64_t pes = 0;
-        auto addGbTiles = [&](int64_t count, int64_t len) {
-            const int64_t full = len / t1;
+        auto addGbTiles = [&](int64_t count, int64_t len, int64_t full) {
             const int64_t rem = len - full * t1;
             arrayTiles += count * (full + (rem > 0));
             steps += count * (full * fullSteps + (rem > 0 ? std::min(rf, rem) : 0));
             pes += count * (full * fullPes + (rem > 0 ? (rem + rf - 1) / rf : 0));
         };
-        const int64_t fullGb = e / t2;
+        const int64_t fullGb = t2 == e ? 1 : e / t2;
         const int64_t remGb = e - fullGb * t2;
-        addGbTiles(fullGb, t2);
+        addGbTiles(fullGb, t2, t2 == t1 * m.gb[d] ? m.gb[d] : t2 / t1);
         if (remGb > 0) {
-            addGbTiles(1, remGb);
+            addGbTiles(1, remGb, remGb / t1);
         }
         const double gbTiles = double(fullGb + (remGb > 0));
 
         fDram[d] = gbTiles;
-        fGb[d] = double(arrayTiles) / gbTiles;
+        // A loop of one iteration counts exactly 1 (refetches relies on it).
+        const double gbLoop = double(arrayTiles) / gbTiles;
+        fGb[d] = gbLoop > 1.0 + 1e-9 ? gbLoop : 1.0;
         tGb[d] = double(e) / gbTiles;
         tArray[d] = double(e) / double(arrayTiles);
         tPe[d] = double(e) / double(pes);

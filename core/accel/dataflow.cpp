@@ -1,14 +1,8 @@
 #include "accel/dataflow.h"
 
-#include <algorithm>
-
 namespace dna::accel {
 
 using namespace dna::workload;
-
-bool Dataflow::allowsRow(int d) const { return std::find(rowDims.begin(), rowDims.end(), d) != rowDims.end(); }
-
-bool Dataflow::allowsCol(int d) const { return std::find(colDims.begin(), colDims.end(), d) != colDims.end(); }
 
 namespace {
 
@@ -38,6 +32,14 @@ std::vector<Dataflow> makeDataflows()
     v.push_back({ "rsck", "weight stationary: S and C on rows, R and K on columns", { S, C }, { R, K, G }, { S, R },
         { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
         { X, Y, N, C, K, G, S, R } });
+    for (Dataflow& df : v) {
+        for (int d : df.rowDims) {
+            df.rowMask |= 1u << d;
+        }
+        for (int d : df.colDims) {
+            df.colMask |= 1u << d;
+        }
+    }
     return v;
 }
 

@@ -22,8 +22,11 @@ struct Dataflow {
     std::array<int, workload::kDims> gbOrder;
     std::array<int, workload::kDims> dramOrder;
 
-    bool allowsRow(int d) const;
-    bool allowsCol(int d) const;
+    unsigned rowMask = 0; // bit d set when rowDims holds d (filled by dataflows())
+    unsigned colMask = 0;
+
+    bool allowsRow(int d) const { return (rowMask >> d) & 1u; }
+    bool allowsCol(int d) const { return (colMask >> d) & 1u; }
 };
 
 const std::vector<Dataflow>& dataflows();

@@ -38,26 +38,6 @@ int64_t Layer::macs() const
     return m;
 }
 
-int64_t Layer::operandWords(Operand o) const
-{
-    const auto& d = dims;
-    switch (o) {
-    case Weights:
-        return int64_t(d[G]) * d[K] * d[C] * d[R] * d[S];
-    case Inputs:
-        return int64_t(d[N]) * d[G] * d[C] * inputRows() * inputCols();
-    case Outputs:
-        return int64_t(d[N]) * d[G] * d[K] * d[Y] * d[X];
-    }
-    return 0;
-}
-
-int Layer::inputRows() const { return windowExtent(dims[Y], dims[R], strideY); }
-
-int Layer::inputCols() const { return windowExtent(dims[X], dims[S], strideX); }
-
-int Layer::operandBits(Operand o) const { return o == Weights ? weightBits : o == Inputs ? inputBits : outputBits; }
-
 Layer convLayer(
     std::string name, int inChannels, int outChannels, int inSize, int kernel, int stride, int pad, int groups)
 {

@@ -48,7 +48,7 @@ struct Layer {
     int64_t macs() const;
     /// Operand sizes in words (elements): weights G*K*C*R*S, inputs N*G*C*H*W (padded), outputs N*G*K*Y*X.
     int64_t operandWords(Operand o) const;
-    int operandBits(Operand o) const;
+    int operandBits(Operand o) const { return o == Weights ? weightBits : o == Inputs ? inputBits : outputBits; }
 };
 
 /// Builders with the usual shapes; `inSize` is the (square) input feature map, the output size follows from
@@ -65,6 +65,24 @@ template <class T> constexpr T windowExtent(T out, T kernel, int stride)
     const T overlapping = (out - 1) * stride + kernel;
     const T disjoint = out * kernel;
     return overlapping < disjoint ? overlapping : disjoint;
+}
+
+inline int Layer::inputRows() const { return windowExtent(dims[Y], dims[R], strideY); }
+
+inline int Layer::inputCols() const { return windowExtent(dims[X], dims[S], strideX); }
+
+inline int64_t Layer::operandWords(Operand o) const
+{
+    const auto& d = dims;
+    switch (o) {
+    case Weights:
+        return int64_t(d[G]) * d[K] * d[C] * d[R] * d[S];
+    case Inputs:
+        return int64_t(d[N]) * d[G] * d[C] * inputRows() * inputCols();
+    case Outputs:
+        return int64_t(d[N]) * d[G] * d[K] * d[Y] * d[X];
+    }
+    return 0;
 }
 
 /// Words of an operand's tile whose extent along every dimension is `t` (inputs with the sliding-window halo).
