@@ -251,7 +251,7 @@ void ArchitectureStrip::setGenotype(const QString& genotype)
                 tr("Cannot show the architecture of “%1”: a genotype looks like SPACE:op,op,… (for example "
                    "fmnist:k3e3,k5e6,skip,…).")
                     .arg(genotype));
-        } else if (net.error().code == "unknown_space") {
+        } else if (net.error().code == ErrorCode::UnknownSpace) {
             QStringList known;
             for (const auto& s : workload::searchSpaces()) {
                 known.append(QString::fromStdString(s.name));
@@ -423,7 +423,8 @@ void ArchitectureStrip::appendEpoch(int epoch, const std::vector<std::vector<dou
 
 void ArchitectureStrip::setPlaceholderText(const QString& text)
 {
-    m_placeholder->setText(text.isEmpty() ? tr("No search running: the probabilities appear here after each epoch") : text);
+    m_placeholder->setText(
+        text.isEmpty() ? tr("No search running: the probabilities appear here after each epoch") : text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

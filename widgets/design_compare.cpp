@@ -1,4 +1,5 @@
 #include "design_compare.h"
+#include "error_text.h"
 
 #include "io/json_io.h"
 #include "layer_bar_axis.h"
@@ -81,7 +82,7 @@ std::optional<accel::Design> parseCandidate(const store::CandidateRecord& c, QSt
     if (!design) {
         error = DesignCompare::tr("The design of candidate %1 cannot be shown: %2")
                     .arg(c.id)
-                    .arg(QString::fromStdString(design.error().detail));
+                    .arg(ErrorText::message(design.error()));
         return std::nullopt;
     }
     return std::move(design).value();

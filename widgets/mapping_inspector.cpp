@@ -1,4 +1,5 @@
 #include "mapping_inspector.h"
+#include "error_text.h"
 
 #include "accel/dataflow.h"
 #include "io/json_io.h"
@@ -222,7 +223,7 @@ bool MappingInspector::setCandidate(const store::CandidateRecord& candidate, QSt
         }
         message = tr("The design of candidate %1 cannot be shown: %2")
                       .arg(candidate.id)
-                      .arg(QString::fromStdString(design.error().detail));
+                      .arg(ErrorText::message(design.error()));
     }
     showError(message);
     if (error) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/expected.h"
+
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -9,6 +11,13 @@ namespace dna::cli {
 
 /// Exit codes shared by every subcommand.
 enum ExitCode : int { Ok = 0, Failure = 1, BadUsage = 2 };
+
+/// The exit status for an error: BadUsage when the caller's input (an option, a file, a store, a dataset) is
+/// what to fix, Failure when the work itself failed. The one table every subcommand uses.
+ExitCode exitCodeFor(ErrorCode code);
+/// Prints "dna-cli <command>: <detail>" (with `what`, the option or file it concerns, when given) and returns
+/// exitCodeFor(e.code).
+int reportError(std::ostream& err, const std::string& command, const Error& e, const std::string& what = {});
 
 /// One `dna-cli` subcommand. `run` gets the arguments after the subcommand name.
 struct Command {

@@ -24,8 +24,7 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         }
         auto d = io::readDesignFile(*file);
         if (!d) {
-            err << "dna-cli evaluate: " << d.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "evaluate", d.error());
         }
         design = std::move(d).value();
     } else {
@@ -34,13 +33,11 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         }
         auto net = io::resolveNetworkArg(*args.value("network"));
         if (!net) {
-            err << "dna-cli evaluate: --network: " << net.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "evaluate", net.error(), "--network");
         }
         auto platform = io::resolvePlatformArg(*args.value("platform"));
         if (!platform) {
-            err << "dna-cli evaluate: --platform: " << platform.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "evaluate", platform.error(), "--platform");
         }
         const std::string dfName = args.valueOr("dataflow", platform->name == "eyeriss" ? "rs" : "ws");
         const int df = accel::dataflowIndex(dfName);
@@ -53,8 +50,7 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     const accel::DesignCost cost = accel::evaluateDesign(design);
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(design, &cost))) {
-            err << "dna-cli evaluate: " << e->detail << '\n';
-            return e->code == "bad_path" ? BadUsage : Failure;
+            return reportError(err, "evaluate", *e);
         }
     }
     if (args.flag("json")) {

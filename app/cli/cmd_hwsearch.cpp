@@ -22,23 +22,19 @@ int searchOnFixedAccelerator(const hwsearch::HwSearchRequest& req, const std::st
 {
     auto j = io::readJsonFile(file);
     if (!j) {
-        err << "dna-cli hwsearch: --accelerator: " << j.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "hwsearch", j.error(), "--accelerator");
     }
     const io::Json& accJson = j->is_object() && j->contains("accelerator") ? j->at("accelerator") : *j;
     auto acc = io::acceleratorFromJson(accJson);
     if (!acc) {
-        err << "dna-cli hwsearch: --accelerator: " << acc.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "hwsearch", acc.error(), "--accelerator");
     }
     workload::Network net = req.network;
     accel::setBatch(net, req.batch);
     if (auto e = accel::validateAccelerator(*acc, net)) {
-        err << "dna-cli hwsearch: --accelerator: " << e->detail << '\n';
-        return BadUsage;
+        return reportError(err, "hwsearch", *e, "--accelerator");
     }
-    const auto m
-        = hwsearch::searchMappings(
+    const auto m = hwsearch::searchMappings(
         net, req.platform, *acc, req.objective, req.algo, req.evaluations, req.seed, {}, resolveThreads(req.threads));
     if (!m.refusal.empty()) {
         err << "dna-cli hwsearch: " << m.refusal << '\n';
@@ -48,8 +44,7 @@ int searchOnFixedAccelerator(const hwsearch::HwSearchRequest& req, const std::st
     const accel::DesignCost cost = accel::evaluateDesign(d);
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(d, &cost))) {
-            err << "dna-cli hwsearch: " << e->detail << '\n';
-            return e->code == "bad_path" ? BadUsage : Failure;
+            return reportError(err, "hwsearch", *e);
         }
     }
     if (args.flag("json")) {
@@ -79,14 +74,12 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     hwsearch::HwSearchRequest req;
     auto net = io::resolveNetworkArg(*args.value("network"));
     if (!net) {
-        err << "dna-cli hwsearch: --network: " << net.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "hwsearch", net.error(), "--network");
     }
     req.network = std::move(net).value();
     auto platform = io::resolvePlatformArg(*args.value("platform"));
     if (!platform) {
-        err << "dna-cli hwsearch: --platform: " << platform.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "hwsearch", platform.error(), "--platform");
     }
     req.platform = std::move(platform).value();
     const std::string objective = args.valueOr("objective", "fps");
@@ -115,15 +108,11 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     }
     const auto result = hwsearch::searchHardware(req, CancelToken {}, {});
     if (result.error) {
-        const bool usage = result.error->code == "unknown_knob" || result.error->code == "bad_fix"
-            || result.error->code == "bad_layer" || result.error->code == "exhaustive_refused";
-        err << "dna-cli hwsearch: " << result.error->detail << '\n';
-        return usage ? BadUsage : Failure;
+        return reportError(err, "hwsearch", *result.error);
     }
     if (auto path = args.value("out")) {
         if (auto e = io::writeJsonFile(*path, io::designToJson(result.best, &result.cost))) {
-            err << "dna-cli hwsearch: " << e->detail << '\n';
-            return e->code == "bad_path" ? BadUsage : Failure;
+            return reportError(err, "hwsearch", *e);
         }
     }
     // The "no search" baseline for comparison: the heuristic mapper on the default accelerator.

@@ -105,16 +105,14 @@ int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostr
 {
     auto parsed = parseSearch(argv);
     if (!parsed) {
-        err << "dna-cli search: " << parsed.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "search", parsed.error());
     }
     auto req = &parsed->request;
     const bool json = parsed->json;
     const std::string& dbPath = parsed->store;
     auto opened = store::RunStore::open(dbPath);
     if (!opened) {
-        err << "dna-cli search: --db: " << opened.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "search", opened.error(), "--db");
     }
     auto& db = **opened;
     if (hooks.beforeRun && !hooks.beforeRun(db)) {
@@ -224,12 +222,12 @@ int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     // Every way out marks the run: a failure to record (a full disk fills the database) is caught here, the run
     // becomes `failed` with the reason where the store still takes a write, and `interrupted` at its next open
     // where it does not.
-    Expected<cosearch::Result> result = Error { "internal", "the search did not run" };
+    Expected<cosearch::Result> result = Error { ErrorCode::Internal, "the search did not run" };
     try {
         result = cosearch::runCoSearch(*req, cancel, cb);
         announce(recorder.flush());
     } catch (const std::exception& e) {
-        result = Error { "store_failed", std::string("recording the run failed: ") + e.what() };
+        result = Error { ErrorCode::StoreFailed, std::string("recording the run failed: ") + e.what() };
     }
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
@@ -245,15 +243,12 @@ int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostr
                 << "); the next process that opens the store marks it interrupted\n";
         }
         if (json) {
-            out << io::Json { { "event", "failed" }, { "run", runId }, { "code", result.error().code },
+            out << io::Json { { "event", "failed" }, { "run", runId }, { "code", result.error().name() },
                 { "message", result.error().detail } }
                        .dump()
                 << std::endl;
         }
-        err << "dna-cli search: " << result.error().detail << '\n';
-        const bool badInput = result.error().code == "dataset_missing" || result.error().code == "bad_request"
-            || result.error().code == "dataset_corrupt";
-        return badInput ? BadUsage : Failure;
+        return reportError(err, "search", result.error());
     }
     const bool cancelled = result->cancelled;
     db.setRunState(runId, cancelled ? store::RunState::Cancelled : store::RunState::Complete);

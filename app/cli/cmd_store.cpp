@@ -175,8 +175,7 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
             f << '\n';
         }
         if (auto e = writeOutputFile(path, f.str())) {
-            err << "dna-cli export: " << e->detail << '\n';
-            return e->code == "bad_path" ? BadUsage : Failure;
+            return reportError(err, "export", *e);
         }
         out << "wrote " << cs.size() << " candidates to " << path << '\n';
         return readerExit(*s);
@@ -199,8 +198,7 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     }
     if (format == "json") {
         if (auto e = io::writeJsonFile(path, designJson)) {
-            err << "dna-cli export: " << e->detail << '\n';
-            return e->code == "bad_path" ? BadUsage : Failure;
+            return reportError(err, "export", *e);
         }
         out << "wrote the design of candidate " << candidateId << " to " << path << '\n';
         if (!c->weightsPath.empty()) {
@@ -219,8 +217,7 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         name << path << '/' << std::setw(3) << std::setfill('0') << i << '_' << design->network.layers[i].name
              << ".yaml";
         if (auto e = writeOutputFile(name.str(), io::timeloopYaml(*design, i))) {
-            err << "dna-cli export: " << e->detail << '\n';
-            return Failure;
+            return reportError(err, "export", *e);
         }
     }
     out << "wrote " << design->network.layers.size() << " Timeloop layer files to " << path << '\n';
@@ -238,13 +235,11 @@ int storeCopy(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     }
     auto source = store::RunStore::open(*from, store::RunStore::Mode::ReadOnly);
     if (!source) {
-        err << "dna-cli store copy: --from: " << source.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "store copy", source.error(), "--from");
     }
     auto target = store::RunStore::open(*to);
     if (!target) {
-        err << "dna-cli store copy: --to: " << target.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "store copy", target.error(), "--to");
     }
     std::vector<int64_t> ids;
     if (!args.values("run").empty()) {
@@ -348,8 +343,7 @@ int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     const std::string path = args.valueOr("db", store::defaultStorePath());
     auto s = store::RunStore::open(path, store::RunStore::Mode::ReadOnly);
     if (!s) {
-        err << "dna-cli store check: --db: " << s.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "store check", s.error(), "--db");
     }
     const auto problems = (*s)->integrityCheck();
     if (args.flag("json")) {

@@ -48,7 +48,8 @@ std::string claimant()
 /// A word for a POSIX shell, single-quoted where it needs to be.
 std::string shellQuote(const std::string& s)
 {
-    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%")
+    if (!s.empty()
+        && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%")
             == std::string::npos) {
         return s;
     }
@@ -117,8 +118,7 @@ int capture(const std::vector<std::string>& argv, std::string& output)
     }
     close(pipefd[0]);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
     if (pid < 0 || !WIFEXITED(status)) {
         return -1;
     }
@@ -254,10 +254,11 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
     std::map<pid_t, Child> running;
     g_stop = 0;
     // Without SA_RESTART, so that a signal interrupts the wait for the children (std::signal restarts it).
-    struct sigaction stop {};
+    struct sigaction stop { };
     stop.sa_handler = onStop;
     sigemptyset(&stop.sa_mask);
-    struct sigaction previousInt {}, previousTerm {};
+    struct sigaction previousInt {
+    }, previousTerm {};
     sigaction(SIGINT, &stop, &previousInt);
     sigaction(SIGTERM, &stop, &previousTerm);
     db.setSweepJob(sweepId, "local", std::to_string(getpid()));
@@ -265,8 +266,8 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
     size_t next = 0;
     int finished = 0, unfinished = 0;
     bool forwarded = false;
-    err << "sweep " << sweepId << ": " << indices.size() << " tasks, " << jobs << " at a time, " << threads
-        << " thread" << (threads == 1 ? "" : "s") << " each\n";
+    err << "sweep " << sweepId << ": " << indices.size() << " tasks, " << jobs << " at a time, " << threads << " thread"
+        << (threads == 1 ? "" : "s") << " each\n";
     while ((next < indices.size() && !g_stop) || !running.empty()) {
         while (!g_stop && next < indices.size() && int(running.size()) < jobs) {
             const auto& task = tasks.at(indices[next++]);
@@ -351,8 +352,8 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
     const size_t notStarted = indices.size() - size_t(finished + unfinished);
     out << "sweep " << sweepId << ": " << finished << " of " << indices.size() << " tasks complete";
     if (unfinished || notStarted) {
-        out << ", " << unfinished << " unfinished, " << notStarted << " not started; dna-cli sweep --resume "
-            << sweepId << " --db " << shellQuote(db.path()) << " runs them";
+        out << ", " << unfinished << " unfinished, " << notStarted << " not started; dna-cli sweep --resume " << sweepId
+            << " --db " << shellQuote(db.path()) << " runs them";
     }
     out << '\n';
     return unfinished || notStarted ? Failure : Ok;
@@ -428,8 +429,8 @@ int submitSlurm(store::RunStore& db, int64_t sweepId, const std::vector<int>& in
     return Ok;
 }
 
-int execute(store::RunStore& db, int64_t sweepId, const std::vector<int>& indices, const Executor& e,
-    std::ostream& out, std::ostream& err)
+int execute(store::RunStore& db, int64_t sweepId, const std::vector<int>& indices, const Executor& e, std::ostream& out,
+    std::ostream& err)
 {
     if (e.kind == "slurm") {
         return submitSlurm(db, sweepId, indices, e, out, err);
@@ -487,9 +488,10 @@ int status(store::RunStore& db, int64_t sweepId, bool json, std::ostream& out, s
              << t["attempts"].get<int>() << std::setw(7) << t["front"].size() << "  ";
         const auto& front = t["front"];
         const std::string objective = t["objective"].get<std::string>();
-        const char* metric = objective == "fps" ? "fps" : objective == "latency" ? "latency_ms"
-            : objective == "energy"                  ? "energy_uj"
-                                                     : "edp";
+        const char* metric = objective == "fps" ? "fps"
+            : objective == "latency"            ? "latency_ms"
+            : objective == "energy"             ? "energy_uj"
+                                                : "edp";
         const bool maximise = objective == "fps";
         if (!front.empty()) {
             const auto* bestAcc = &front[0];
@@ -529,8 +531,8 @@ bool adoptOrphans(store::RunStore& db, int64_t sweepId, std::ostream& err)
         if (t.state != "claimed") {
             continue;
         }
-        const std::string prefix = storePath.stem().string() + "-sweep" + std::to_string(sweepId) + "-task"
-            + std::to_string(t.index) + "-";
+        const std::string prefix
+            = storePath.stem().string() + "-sweep" + std::to_string(sweepId) + "-task" + std::to_string(t.index) + "-";
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(storePath.parent_path(), ec)) {
             const std::string name = entry.path().filename().string();
@@ -597,10 +599,10 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
             throw UsageError(std::string("a grid cannot be given with --") + (resume ? "resume" : "status"));
         }
         const long long id = args.integer(resume ? "resume" : "status", 0, 1, 1LL << 62);
-        auto opened = store::RunStore::open(location, resume ? store::RunStore::Mode::ReadWrite : store::RunStore::Mode::ReadOnly);
+        auto opened = store::RunStore::open(
+            location, resume ? store::RunStore::Mode::ReadWrite : store::RunStore::Mode::ReadOnly);
         if (!opened) {
-            err << "dna-cli sweep: --db: " << opened.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "sweep", opened.error(), "--db");
         }
         auto& db = **opened;
         if (!resume) {
@@ -637,7 +639,8 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
         readGridFile(grid, *f);
     }
     if (grid.axes.empty()) {
-        throw UsageError("a sweep needs a grid: --grid OPTION=V1,V2,... (repeatable), --seeds FROM-TO, or --grid-file F");
+        throw UsageError(
+            "a sweep needs a grid: --grid OPTION=V1,V2,... (repeatable), --seeds FROM-TO, or --grid-file F");
     }
     // Every search option given beside the grid holds for every task.
     for (const auto& o : searchValueOptions()) {
@@ -702,8 +705,7 @@ int sweep(const std::vector<std::string>& argvIn, std::ostream& out, std::ostrea
     }
     auto opened = store::RunStore::open(location);
     if (!opened) {
-        err << "dna-cli sweep: --db: " << opened.error().detail << '\n';
-        return BadUsage;
+        return reportError(err, "sweep", opened.error(), "--db");
     }
     auto& db = **opened;
     store::SweepInfo info;
@@ -737,14 +739,13 @@ int sweepTask(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     {
         auto opened = store::RunStore::open(location, store::RunStore::Mode::ReadOnly);
         if (!opened) {
-            err << "dna-cli sweep-task: --db: " << opened.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "sweep-task", opened.error(), "--db");
         }
         const auto tasks = (*opened)->sweepTasks(sweepId);
         auto it = std::find_if(tasks.begin(), tasks.end(), [&](const auto& t) { return t.index == index; });
         if (it == tasks.end()) {
-            err << "dna-cli sweep-task: sweep " << sweepId << " has no task " << index << " in "
-                << (*opened)->path() << " (it has " << tasks.size() << ")\n";
+            err << "dna-cli sweep-task: sweep " << sweepId << " has no task " << index << " in " << (*opened)->path()
+                << " (it has " << tasks.size() << ")\n";
             return BadUsage;
         }
         task = *it;
@@ -787,7 +788,8 @@ Registrar sweepCmd({ "sweep", "a grid of co-searches (budgets, lambdas, seeds) h
     "once. --executor local runs -j N tasks at a time as child processes (OMP_NUM_THREADS and\n"
     "OMP_WAIT_POLICY=PASSIVE set); --executor slurm (a server store) writes a job script and submits it with\n"
     "sbatch --array (-j N: at most N array tasks at once). --resume re-queues the tasks that did not finish and\n"
-    "runs only those. A grid file is {\"axes\": {\"dsp\": [300, 600]}, \"seeds\": \"1-3\", \"options\": {\"epochs\": 2}}.",
+    "runs only those. A grid file is {\"axes\": {\"dsp\": [300, 600]}, \"seeds\": \"1-3\", \"options\": {\"epochs\": "
+    "2}}.",
     sweep });
 
 Registrar sweepTaskCmd({ "sweep-task", "run one task of a sweep (what each Slurm array task runs)",

@@ -40,8 +40,7 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         // must not be locked out meanwhile. The result is written when it is there.
         auto opened = store::RunStore::open(dbPath, store::RunStore::Mode::ReadOnly);
         if (!opened) {
-            err << "dna-cli train: --db: " << opened.error().detail << '\n';
-            return BadUsage;
+            return reportError(err, "train", opened.error(), "--db");
         }
         const auto c = (*opened)->candidate(candidateId);
         if (!c || c->runId != runId) {
@@ -82,11 +81,8 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
     auto result = nas::runTraining(req, CancelToken {}, [&](const Progress& p) { printer(p.done, p.total, p.status); });
     if (!result) {
         const auto& e = result.error();
-        if (e.code == "bad_genotype" || e.code == "unknown_space") {
-            err << "dna-cli train: --genotype: " << e.detail << '\n';
-            return BadUsage;
-        }
-        return reportError(err, "train", e);
+        const bool genotype = e.code == ErrorCode::BadGenotype || e.code == ErrorCode::UnknownSpace;
+        return reportError(err, "train", e, genotype ? "--genotype" : "");
     }
     const auto& r = *result;
     if (stored && !r.cancelled) {
@@ -132,7 +128,8 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
 }
 
 Registrar trainCmd({ "train", "train a genotype from scratch and report its test accuracy",
-    "(--genotype SPACE:op,op,... | --run R --candidate C [--db FILE]) [--epochs E (12; 4 for a stored candidate)] [--seed S] [--data DIR] [--dataset NAME] [--batch N] [--lr X] "
+    "(--genotype SPACE:op,op,... | --run R --candidate C [--db FILE]) [--epochs E (12; 4 for a stored candidate)] "
+    "[--seed S] [--data DIR] [--dataset NAME] [--batch N] [--lr X] "
     "[--threads N] [--max-steps N] [--label-smoothing X] [--weight-decay X] [--test-every-epoch] "
     "[--checkpoint FILE] [--device cpu|cuda] [--json]",
     train });

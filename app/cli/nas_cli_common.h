@@ -51,16 +51,6 @@ inline nas::WeightSharing supernetOption(const Args& args, nas::WeightSharing fa
     return s;
 }
 
-/// Bad input and missing data are the caller's to fix (exit 2); everything else is a failure (exit 1).
-inline int reportError(std::ostream& err, const std::string& command, const Error& e)
-{
-    err << "dna-cli " << command << ": " << e.detail << '\n';
-    const bool usage = e.code == "dataset_missing" || e.code == "dataset_corrupt" || e.code == "bad_request"
-        || e.code == "bad_genotype" || e.code == "unknown_space" || e.code == "checkpoint_mismatch"
-        || e.code == "device_unavailable";
-    return usage ? BadUsage : Failure;
-}
-
 /// Prints the progress status to `err` at most every few seconds, so long runs show they are alive.
 class ProgressPrinter {
 public:

@@ -1,4 +1,5 @@
 #include "design_export.h"
+#include "error_text.h"
 
 #include "csv_field.h"
 
@@ -24,14 +25,14 @@ class DesignExport {
     Q_DECLARE_TR_FUNCTIONS(DesignExport)
 };
 
-Error fail(const char* code, const QString& detail) { return Error { code, detail.toStdString() }; }
+Error fail(ErrorCode code, const QString& detail) { return Error { code, detail.toStdString() }; }
 
 /// The stored design of a candidate, parsed and checked the way `dna-cli export` does.
 Expected<std::pair<io::Json, accel::Design>> storedDesign(const store::RunStore& store, qint64 candidateId)
 {
     const auto c = store.candidate(candidateId);
     if (!c) {
-        return fail("no_candidate",
+        return fail(ErrorCode::NoCandidate,
             DesignExport::tr("Candidate %1 is not in the store %2.")
                 .arg(candidateId)
                 .arg(QString::fromStdString(store.path())));
@@ -39,10 +40,10 @@ Expected<std::pair<io::Json, accel::Design>> storedDesign(const store::RunStore&
     io::Json json = io::Json::parse(c->designJson, nullptr, false);
     auto design = io::designFromJson(json);
     if (!design) {
-        return fail("bad_design",
+        return fail(ErrorCode::BadDesign,
             DesignExport::tr("The stored design of candidate %1 is unreadable: %2")
                 .arg(candidateId)
-                .arg(QString::fromStdString(design.error().detail)));
+                .arg(widgets::ErrorText::message(design.error())));
     }
     return std::make_pair(std::move(json), std::move(design).value());
 }
@@ -66,11 +67,11 @@ Expected<StoredDesigns> storedDesigns(const store::RunStore& store, const QList<
 std::optional<Error> makeDir(const QString& dir, const QList<qint64>& ids)
 {
     if (ids.isEmpty()) {
-        return fail(
-            "no_candidates", DesignExport::tr("No candidates are selected; select some in the plot or the table."));
+        return fail(ErrorCode::NoCandidates,
+            DesignExport::tr("No candidates are selected; select some in the plot or the table."));
     }
     if (dir.isEmpty() || !QDir().mkpath(dir)) {
-        return fail("write_failed", DesignExport::tr("Cannot create the folder “%1”.").arg(dir));
+        return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot create the folder “%1”.").arg(dir));
     }
     return std::nullopt;
 }
@@ -106,7 +107,7 @@ Expected<QStringList> exportDesignFiles(
     for (const auto& [id, design] : *designs) {
         const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.json").arg(id));
         if (auto e = io::writeJsonFile(path.toStdString(), design.first)) {
-            return fail("write_failed", DesignExport::tr("Cannot write “%1”.").arg(path));
+            return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”.").arg(path));
         }
         written << path;
     }
@@ -133,11 +134,13 @@ Expected<QStringList> exportTimeloop(
                                                         .arg(fileSafe(d.network.layers[i].name)));
             QSaveFile f(path);
             if (!f.open(QIODevice::WriteOnly)) {
-                return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+                return fail(
+                    ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
             }
             f.write(QByteArray::fromStdString(io::timeloopYaml(d, i)));
             if (!f.commit()) {
-                return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
+                return fail(
+                    ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
             }
             written << path;
         }
@@ -192,20 +195,20 @@ Expected<QString> weightsFile(const store::RunStore& store, qint64 candidateId)
 {
     const auto c = store.candidate(candidateId);
     if (!c) {
-        return fail("no_candidate",
+        return fail(ErrorCode::NoCandidate,
             DesignExport::tr("Candidate %1 is not in the store %2.")
                 .arg(candidateId)
                 .arg(QString::fromStdString(store.path())));
     }
     if (c->weightsPath.empty()) {
-        return fail("no_weights",
+        return fail(ErrorCode::NoWeights,
             DesignExport::tr("Candidate %1 has no trained weights: only retrained designs keep them (the final "
                              "networks of a “paper” preset search).")
                 .arg(candidateId));
     }
     const QString path = QString::fromStdString(c->weightsPath);
     if (!QFileInfo(path).isFile()) {
-        return fail("weights_missing",
+        return fail(ErrorCode::WeightsMissing,
             DesignExport::tr("The trained weights of candidate %1 are gone: “%2” no longer exists.")
                 .arg(candidateId)
                 .arg(path));
@@ -249,11 +252,12 @@ Expected<QStringList> exportWeights(const store::RunStore& store, const QList<qi
         const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.weights.pt").arg(id));
         QFile in(source);
         if (!in.open(QIODevice::ReadOnly)) {
-            return fail("weights_missing", DesignExport::tr("Cannot read “%1”: %2").arg(source, in.errorString()));
+            return fail(
+                ErrorCode::WeightsMissing, DesignExport::tr("Cannot read “%1”: %2").arg(source, in.errorString()));
         }
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly)) {
-            return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
+            return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
         }
         while (!in.atEnd()) {
             const QByteArray chunk = in.read(1 << 20);
@@ -263,7 +267,7 @@ Expected<QStringList> exportWeights(const store::RunStore& store, const QList<qi
         }
         if (!in.atEnd() || !out.commit()) {
             out.cancelWriting();
-            return fail("write_failed", DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
+            return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, out.errorString()));
         }
         written << path;
     }

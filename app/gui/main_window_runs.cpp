@@ -1,5 +1,6 @@
 // The main window's store and search handling: opening stores, showing runs, launching and relaunching
 // searches, and following the controller's events into the views. The window is built in main_window.cpp.
+#include "error_text.h"
 #include "main_window.h"
 
 #include "architecture_strip.h"
@@ -92,7 +93,7 @@ bool MainWindow::openStore(const QString& path)
     }
     auto opened = store::RunStore::open(absolute.toStdString());
     bool readOnly = false;
-    if (!opened && (opened.error().code == "store_locked" || opened.error().code == "damaged_store")) {
+    if (!opened && (opened.error().code == ErrorCode::StoreLocked || opened.error().code == ErrorCode::DamagedStore)) {
         // Another process (dna-cli search, another window) writes it, or it is damaged: browse it read-only.
         opened = store::RunStore::open(absolute.toStdString(), store::RunStore::Mode::ReadOnly);
         readOnly = true;
@@ -100,9 +101,9 @@ bool MainWindow::openStore(const QString& path)
     if (!opened) {
         showError(server ? tr("Cannot open the run store %1: %2")
                                .arg(QString::fromStdString(store::shownLocation(absolute.toStdString())),
-                                   QString::fromStdString(opened.error().detail))
+                                   widgets::ErrorText::message(opened.error()))
                          : tr("Cannot open the run store %1: %2. The file was left as it is.")
-                               .arg(QDir::toNativeSeparators(absolute), QString::fromStdString(opened.error().detail)));
+                               .arg(QDir::toNativeSeparators(absolute), widgets::ErrorText::message(opened.error())));
         return m_store != nullptr;
     }
     // Views drop what they show of the old store before it closes.

@@ -1,4 +1,5 @@
 #include "retrain_queue.h"
+#include "error_text.h"
 
 #include "nas/search_run.h"
 
@@ -97,7 +98,7 @@ void RetrainQueue::startNext()
                 shared->total = p.total;
             });
         } catch (const std::exception& e) {
-            r = Error { "internal", std::string("the training stopped on an unexpected error: ") + e.what() };
+            r = Error { ErrorCode::Internal, std::string("the training stopped on an unexpected error: ") + e.what() };
         }
         const std::lock_guard lock(shared->mutex);
         shared->result = std::move(r);
@@ -137,7 +138,7 @@ void RetrainQueue::onThreadFinished()
     const Job job = m_current;
     if (!result || !*result) {
         emit failed(job.candidateId,
-            result ? QString::fromStdString(result->error().detail) : tr("the training ended without a result"));
+            result ? widgets::ErrorText::message(result->error()) : tr("the training ended without a result"));
     } else if ((*result)->cancelled) {
         emit cancelled(job.candidateId);
     } else {

@@ -1,4 +1,5 @@
 #include "search_controller.h"
+#include "error_text.h"
 
 #include "cosearch/store_recorder.h"
 
@@ -204,7 +205,7 @@ void SearchController::begin(Launch launch)
         } catch (const std::exception& e) {
             const std::lock_guard lock(shared->mutex);
             shared->result
-                = Error { "internal", std::string("the search stopped on an unexpected error: ") + e.what() };
+                = Error { ErrorCode::Internal, std::string("the search stopped on an unexpected error: ") + e.what() };
         }
     });
     m_thread->setObjectName(QStringLiteral("co-search"));
@@ -338,9 +339,9 @@ void SearchController::onThreadFinished()
     } else if (failed) {
         stored = store::RunState::Failed;
         state = QStringLiteral("failed");
-        message = result ? QString::fromStdString(result->error().detail) : tr("the search stopped unexpectedly");
-        const std::string code = result ? result->error().code : std::string();
-        if (code == "checkpoint_mismatch" || code == "io_error") {
+        message = result ? widgets::ErrorText::message(result->error()) : tr("the search stopped unexpectedly");
+        const ErrorCode code = result ? result->error().code : ErrorCode::Internal;
+        if (code == ErrorCode::CheckpointMismatch || code == ErrorCode::IoError) {
             // Do not warm-start from that checkpoint again.
             m_checkpoint.clear();
             m_warmStart.clear();

@@ -109,7 +109,7 @@ struct DesignCost {
 };
 
 /// Checks the accelerator's structure against the network (engine count, chunks, dataflow indices, sizes).
-std::optional<Error> validateAccelerator(const Accelerator& acc, const workload::Network& net);
+[[nodiscard]] std::optional<Error> validateAccelerator(const Accelerator& acc, const workload::Network& net);
 
 /// Resources of an accelerator on a platform (needs the layer costs for FPGA banking).
 Resources resourcesOf(const Accelerator& acc, const Platform& platform, const workload::Network& net,

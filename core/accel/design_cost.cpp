@@ -95,19 +95,19 @@ std::optional<Error> validateAccelerator(const Accelerator& acc, const Network& 
 {
     const int layers = int(net.layers.size());
     if (acc.chunkStarts.empty() || acc.chunkStarts.front() != 0) {
-        return Error { invalidCode(Invalid::BadChunks), "chunk_starts must begin with 0" };
+        return Error { ErrorCode::BadChunks, "chunk_starts must begin with 0" };
     }
     for (size_t i = 1; i < acc.chunkStarts.size(); ++i) {
         if (acc.chunkStarts[i] <= acc.chunkStarts[i - 1] || acc.chunkStarts[i] >= layers) {
-            return Error { invalidCode(Invalid::BadChunks),
+            return Error { ErrorCode::BadChunks,
                 "chunk_starts must be strictly increasing layer indices below " + std::to_string(layers) };
         }
     }
     if (acc.arch == MicroArch::MultiCycle && acc.chunkStarts.size() != 1) {
-        return Error { invalidCode(Invalid::BadChunks), "a multi-cycle accelerator has exactly one chunk" };
+        return Error { ErrorCode::BadChunks, "a multi-cycle accelerator has exactly one chunk" };
     }
     if (int(acc.engines.size()) != acc.expectedEngines()) {
-        return Error { invalidCode(Invalid::EngineCountMismatch),
+        return Error { ErrorCode::EngineCountMismatch,
             "the accelerator needs " + std::to_string(acc.expectedEngines()) + " engines ("
                 + std::to_string(acc.chunkStarts.size()) + " chunks" + (acc.separateDepthwise ? " x 2" : "")
                 + "), it has " + std::to_string(acc.engines.size()) };
@@ -116,28 +116,28 @@ std::optional<Error> validateAccelerator(const Accelerator& acc, const Network& 
         const Engine& en = acc.engines[e];
         const std::string where = "engine " + std::to_string(e) + ": ";
         if (en.rows < 1 || en.cols < 1 || en.rows > 4096 || en.cols > 4096) {
-            return Error { invalidCode(Invalid::BadEngine), where + "rows and cols must be 1..4096" };
+            return Error { ErrorCode::BadEngine, where + "rows and cols must be 1..4096" };
         }
         if (en.dataflow < 0 || en.dataflow >= int(dataflows().size())) {
-            return Error { invalidCode(Invalid::BadEngine), where + "dataflow must be one of " + dataflowNames() };
+            return Error { ErrorCode::BadEngine, where + "dataflow must be one of " + dataflowNames() };
         }
         if (en.gbBytes < 1 || en.rfBytes < 1) {
-            return Error { invalidCode(Invalid::BadEngine), where + "gb_bytes and rf_bytes must be at least 1" };
+            return Error { ErrorCode::BadEngine, where + "gb_bytes and rf_bytes must be at least 1" };
         }
         double share = 0;
         int split = 0;
         for (int o = 0; o < kOperands; ++o) {
             if (en.gbShare[o] < 0 || en.rfSplit[o] < 0) {
-                return Error { invalidCode(Invalid::BadEngine), where + "buffer shares must not be negative" };
+                return Error { ErrorCode::BadEngine, where + "buffer shares must not be negative" };
             }
             share += en.gbShare[o];
             split += en.rfSplit[o];
         }
         if (share > 1.0 + 1e-9) {
-            return Error { invalidCode(Invalid::BadEngine), where + "gb_share fractions must add up to at most 1" };
+            return Error { ErrorCode::BadEngine, where + "gb_share fractions must add up to at most 1" };
         }
         if (split > en.rfBytes) {
-            return Error { invalidCode(Invalid::BadEngine), where + "rf_split must add up to at most rf_bytes" };
+            return Error { ErrorCode::BadEngine, where + "rf_split must add up to at most rf_bytes" };
         }
     }
     return std::nullopt;
@@ -231,9 +231,9 @@ DesignCost evaluateDesign(const Design& design, const std::vector<LayerCost>* la
     const Network& net = design.network;
     const Accelerator& acc = design.accelerator;
     if (auto err = validateAccelerator(acc, net)) {
-        dc.invalid = err->code == invalidCode(Invalid::EngineCountMismatch) ? Invalid::EngineCountMismatch
-            : err->code == invalidCode(Invalid::BadChunks)                  ? Invalid::BadChunks
-                                                                            : Invalid::BadEngine;
+        dc.invalid = err->code == ErrorCode::EngineCountMismatch ? Invalid::EngineCountMismatch
+            : err->code == ErrorCode::BadChunks                  ? Invalid::BadChunks
+                                                                 : Invalid::BadEngine;
         dc.invalidDetail = err->detail;
         return dc;
     }

@@ -55,7 +55,7 @@ Expected<SearchRequest> presetRequest(const std::string& name)
         r.retrainEpochs = 15;
         return r;
     }
-    return Error { "bad_request", "unknown preset '" + name + "'; presets are quick and paper" };
+    return Error { ErrorCode::BadRequest, "unknown preset '" + name + "'; presets are quick and paper" };
 }
 
 nas::SearchRequest supernetRequest(const SearchRequest& r)
@@ -396,11 +396,12 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
 {
     const SearchSpace* space = findSearchSpace(req.space);
     if (!space) {
-        return Error { "bad_request", "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
+        return Error { ErrorCode::BadRequest,
+            "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
     }
     if (req.epochs < 1 || req.warmupEpochs < 0 || req.warmupEpochs >= req.epochs || req.batchSize < 1
         || req.hwEvery < 1) {
-        return Error { "bad_request", "need epochs >= 1, 0 <= warm-up epochs < epochs, batch size >= 1" };
+        return Error { ErrorCode::BadRequest, "need epochs >= 1, 0 <= warm-up epochs < epochs, batch size >= 1" };
     }
     auto data = nas::resolveData(*space, req.data, req.dataset, req.dataDir);
     if (!data) {

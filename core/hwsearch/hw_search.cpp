@@ -488,7 +488,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         if (!mappings.run(net, platform, acc, request.objective, budget, full, m, &cancel, threads)) {
             evaluations += m.evaluations;
             if (!m.refusal.empty()) {
-                result.error = Error { "exhaustive_refused", m.refusal };
+                result.error = Error { ErrorCode::ExhaustiveRefused, m.refusal };
             }
             stop = true;
             return kInf;
@@ -544,7 +544,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     std::map<std::string, std::string> fixed;
     for (const auto& [name, label] : request.fixes) {
         if (fixed.count(name) && fixed[name] != label) {
-            result.error = Error { "bad_fix",
+            result.error = Error { ErrorCode::BadFix,
                 "--fix " + name + " is given twice (" + fixed[name] + " and " + label + "); give each knob once" };
             return result;
         }
@@ -553,13 +553,13 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     for (const auto& [name, label] : request.fixes) {
         const int matched = arch.fix(name, label);
         if (matched == 0) {
-            result.error = Error { "unknown_knob",
+            result.error = Error { ErrorCode::UnknownKnob,
                 "--fix " + name + "=" + label + ": no knob '" + name + "'; knobs are " + knobList(arch)
                     + " (per engine also as engineN.name)" };
             return result;
         }
         if (matched < 0) {
-            result.error = Error { "bad_fix",
+            result.error = Error { ErrorCode::BadFix,
                 "--fix " + name + "=" + label + ": '" + label + "' is not a choice of " + name + "; choices are "
                     + labelList(arch, name) };
             return result;
@@ -567,14 +567,14 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     }
 
     if (fixed.count("chunks") && fixed["chunks"] != "1" && fixed.count("micro_arch") == 0) {
-        result.error = Error { "bad_fix",
+        result.error = Error { ErrorCode::BadFix,
             "--fix chunks=" + fixed["chunks"]
                 + " only holds for a pipelined accelerator (a multi-cycle one runs the network as one chunk); add "
                   "--fix micro_arch=pipelined" };
         return result;
     }
     if (fixed.count("chunks") && fixed["chunks"] != "1" && fixed["micro_arch"] != "pipelined") {
-        result.error = Error { "bad_fix",
+        result.error = Error { ErrorCode::BadFix,
             "--fix chunks=" + fixed["chunks"] + " contradicts --fix micro_arch=" + fixed["micro_arch"]
                 + ": only a pipelined accelerator has chunks" };
         return result;
@@ -669,7 +669,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     }
     result.cancelled = result.cancelled || cancel.cancelled();
     if (!outer->refusal().empty()) {
-        result.error = Error { "exhaustive_refused", "micro-architecture: " + outer->refusal() };
+        result.error = Error { ErrorCode::ExhaustiveRefused, "micro-architecture: " + outer->refusal() };
     }
     result.cancelled = result.cancelled || cancel.cancelled();
     result.evaluations = evaluations;
@@ -693,7 +693,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         if (b.areaMm2 > 0)
             os << "area_mm2 " << b.areaMm2 << ' ';
         os << "); loosen the budget, relax --fix, or raise --iters";
-        result.error = Error { "no_valid_design", os.str() };
+        result.error = Error { ErrorCode::NoValidDesign, os.str() };
     }
     return result;
 }

@@ -77,13 +77,13 @@ Expected<Design> designFromJson(const Json& j)
 {
     Fields f(j, "");
     if (f.error()) {
-        return Error { "bad_field", "a design file must be a JSON object" };
+        return Error { ErrorCode::BadField, "a design file must be a JSON object" };
     }
     if (f.string("format", std::string("dna-design")) != "dna-design") {
-        return Error { "bad_field", "format must be \"dna-design\"" };
+        return Error { ErrorCode::BadField, "format must be \"dna-design\"" };
     }
     if (f.integer("version", 1, 1, 1) != 1 || f.error()) {
-        return Error { "bad_field", "version must be 1 (this build reads design files of version 1)" };
+        return Error { ErrorCode::BadField, "version must be 1 (this build reads design files of version 1)" };
     }
     Design d;
     d.batch = int(f.integer("batch", 1, 4096, 1));
@@ -95,7 +95,7 @@ Expected<Design> designFromJson(const Json& j)
     }
     for (const char* key : { "network", "platform", "accelerator", "mappings" }) {
         if (!f.has(key)) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 std::string(key)
                     + " is missing; a design file has network, platform, "
                       "accelerator and mappings" };
@@ -124,7 +124,7 @@ Expected<Design> designFromJson(const Json& j)
     }
     const Json& maps = f.at("mappings");
     if (!maps.is_array() || maps.size() != d.network.layers.size()) {
-        return Error { "bad_field",
+        return Error { ErrorCode::BadField,
             "mappings must be a list with one mapping per layer (" + std::to_string(d.network.layers.size()) + ")" };
     }
     for (size_t i = 0; i < maps.size(); ++i) {
@@ -135,7 +135,7 @@ Expected<Design> designFromJson(const Json& j)
         }
         const std::string& layer = d.network.layers[i].name;
         if (maps[i].contains("layer") && maps[i].at("layer").get<std::string>() != layer) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 where + ".layer is '" + clipped(maps[i].at("layer").get<std::string>()) + "' but layer "
                     + std::to_string(i) + " of the network is '" + layer + "' (mappings are in layer order)" };
         }
@@ -163,17 +163,17 @@ Expected<Json> parseJson(const std::string& text, const std::string& name)
     try {
         return Json::parse(text, track);
     } catch (const TooDeep&) {
-        return Error { "malformed_json",
+        return Error { ErrorCode::MalformedJson,
             name + " nests lists or objects more than " + std::to_string(kMaxDepth) + " levels deep"
                 + (lastKey.empty() ? std::string() : " (in field '" + clipped(lastKey) + "')") };
     } catch (const Json::parse_error& e) {
-        return Error { "malformed_json", name + " is not valid JSON: " + e.what() };
+        return Error { ErrorCode::MalformedJson, name + " is not valid JSON: " + e.what() };
     } catch (const Json::exception& e) {
         // A number past the range of a double (1e309), for example: the parser names neither place nor field.
         std::string what = e.what();
         const size_t bracket = what.find("] ");
         what = bracket == std::string::npos ? what : what.substr(bracket + 2);
-        return Error { "malformed_json",
+        return Error { ErrorCode::MalformedJson,
             name + ": " + clipped(what) + (lastKey.empty() ? std::string() : " in field '" + clipped(lastKey) + "'")
                 + " (numbers must fit a double, about 1.8e308)" };
     }
@@ -183,7 +183,7 @@ Expected<Json> readJsonFile(const std::string& path)
 {
     std::ifstream in(path);
     if (!in) {
-        return Error { "file_not_found", "cannot open '" + path + "'" };
+        return Error { ErrorCode::FileNotFound, "cannot open '" + path + "'" };
     }
     std::stringstream ss;
     ss << in.rdbuf();

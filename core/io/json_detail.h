@@ -193,7 +193,7 @@ public:
     void fail(const std::string& key, const std::string& what)
     {
         if (!m_error) {
-            m_error = Error { "bad_field",
+            m_error = Error { ErrorCode::BadField,
                 (key.empty() ? (m_where.empty() ? "document" : m_where) : path(key)) + " " + what };
         }
     }
@@ -229,11 +229,11 @@ inline Json dimsToJson(const std::array<int, kDims>& f, bool skipOnes)
     return j;
 }
 
-inline std::optional<Error> dimsFromJson(
+[[nodiscard]] inline std::optional<Error> dimsFromJson(
     const Json& j, const std::string& where, std::array<int, kDims>& out, int fallback)
 {
     if (!j.is_object()) {
-        return Error { "bad_field", where + " must be an object such as {\"K\": 4, \"C\": 2}" };
+        return Error { ErrorCode::BadField, where + " must be an object such as {\"K\": 4, \"C\": 2}" };
     }
     out.fill(fallback);
     for (const auto& [key, value] : j.items()) {
@@ -244,12 +244,12 @@ inline std::optional<Error> dimsFromJson(
             }
         }
         if (d < 0) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 where + " has unknown dimension '" + clipped(key) + "' (dimensions are N G K C Y X R S)" };
         }
         long long n = 0;
         if (!wholeNumber(value, n) || n < 1 || n > (1 << 24)) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 where + "." + key + " must be a whole number from 1 to " + std::to_string(1 << 24) + ", not "
                     + quoted(value) };
         }
@@ -267,11 +267,12 @@ inline std::string orderToString(const std::array<int, kDims>& order)
     return s;
 }
 
-inline std::optional<Error> orderFromString(const Json& j, const std::string& where, std::array<int, kDims>& out)
+[[nodiscard]] inline std::optional<Error> orderFromString(
+    const Json& j, const std::string& where, std::array<int, kDims>& out)
 {
     const std::string msg = where + " must be a permutation of the letters NGKCYXRS, innermost loop first";
     if (!j.is_string() || j.get<std::string>().size() != kDims) {
-        return Error { "bad_field", msg };
+        return Error { ErrorCode::BadField, msg };
     }
     const std::string s = j.get<std::string>();
     unsigned seen = 0;
@@ -283,7 +284,7 @@ inline std::optional<Error> orderFromString(const Json& j, const std::string& wh
             }
         }
         if (d < 0 || (seen & (1u << d))) {
-            return Error { "bad_field", msg + ", not \"" + clipped(s) + "\"" };
+            return Error { ErrorCode::BadField, msg + ", not \"" + clipped(s) + "\"" };
         }
         seen |= 1u << d;
         out[i] = d;
@@ -297,15 +298,15 @@ inline Json operandsToJson(const std::array<double, kOperands>& v)
 }
 
 template <class T>
-std::optional<Error> operandsFromJson(
+[[nodiscard]] std::optional<Error> operandsFromJson(
     const Json& j, const std::string& where, std::array<T, kOperands>& out, double max)
 {
     if (!j.is_object()) {
-        return Error { "bad_field", where + " must be an object with weights, inputs, outputs" };
+        return Error { ErrorCode::BadField, where + " must be an object with weights, inputs, outputs" };
     }
     for (const auto& item : j.items()) {
         if (item.key() != kOperandNames[0] && item.key() != kOperandNames[1] && item.key() != kOperandNames[2]) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 where + " has an unknown field '" + clipped(item.key())
                     + "' (the fields are weights, inputs, outputs)" };
         }
@@ -317,7 +318,7 @@ std::optional<Error> operandsFromJson(
         }
         const Json& v = j.at(kOperandNames[o]);
         if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > max) {
-            return Error { "bad_field",
+            return Error { ErrorCode::BadField,
                 where + "." + kOperandNames[o] + " must be a number from 0 to " + std::to_string(max) + ", not "
                     + quoted(v) };
         }

@@ -158,7 +158,7 @@ Expected<Network> networkFromJson(const Json& j)
             return g;
         }
         if (!f.has("layers")) {
-            return Error { "bad_field", "network.layers is missing (a list of layers, or give a genotype)" };
+            return Error { ErrorCode::BadField, "network.layers is missing (a list of layers, or give a genotype)" };
         }
         layers = &j.at("layers");
         if (f.has("genotype")) {
@@ -173,10 +173,11 @@ Expected<Network> networkFromJson(const Json& j)
             return *f.error();
         }
     } else {
-        return Error { "bad_field", "a network file must be a JSON object with \"layers\" or a list of layers" };
+        return Error { ErrorCode::BadField,
+            "a network file must be a JSON object with \"layers\" or a list of layers" };
     }
     if (!layers->is_array() || layers->empty()) {
-        return Error { "bad_field", "network.layers must be a non-empty list" };
+        return Error { ErrorCode::BadField, "network.layers must be a non-empty list" };
     }
     for (size_t i = 0; i < layers->size(); ++i) {
         auto l = layerFromJson((*layers)[i], "layers[" + std::to_string(i) + "]");
@@ -232,7 +233,7 @@ Expected<Platform> platformFromJson(const Json& j)
         }
         const Platform* preset = findPlatform(base);
         if (!preset) {
-            return Error { "unknown_platform",
+            return Error { ErrorCode::UnknownPlatform,
                 "platform.base '" + clipped(base) + "' is not a preset; presets are " + platformNames() };
         }
         p = *preset;
@@ -316,7 +317,7 @@ Expected<Platform> resolvePlatformArg(const std::string& arg)
         }
         return platformFromJson(*j);
     }
-    return Error { "unknown_platform",
+    return Error { ErrorCode::UnknownPlatform,
         "unknown platform '" + arg + "'; presets are " + platformNames() + ", or give a .json platform file" };
 }
 

@@ -48,6 +48,6 @@ Expected<Json> parseJson(const std::string& text, const std::string& name);
 Expected<Json> readJsonFile(const std::string& path);
 /// Writes as writeOutputFile does: a regular file atomically, through symbolic links, devices directly, every
 /// error checked.
-std::optional<Error> writeJsonFile(const std::string& path, const Json& j);
+[[nodiscard]] std::optional<Error> writeJsonFile(const std::string& path, const Json& j);
 
 } // namespace dna::io

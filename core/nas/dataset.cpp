@@ -32,19 +32,19 @@ struct GzFile {
 Expected<std::vector<uint8_t>> readAll(const std::string& path)
 {
     if (!exists(path)) {
-        return Error { "dataset_missing", "cannot open " + path + "; " + kInstallHint };
+        return Error { ErrorCode::DatasetMissing, "cannot open " + path + "; " + kInstallHint };
     }
     GzFile file;
     file.f = gzopen(path.c_str(), "rb");
     if (!file.f) {
-        return Error { "dataset_missing", "cannot open " + path + "; " + kInstallHint };
+        return Error { ErrorCode::DatasetMissing, "cannot open " + path + "; " + kInstallHint };
     }
     std::vector<uint8_t> data;
     std::vector<uint8_t> chunk(1 << 20);
     for (;;) {
         const int got = gzread(file.f, chunk.data(), unsigned(chunk.size()));
         if (got < 0) {
-            return Error { "dataset_corrupt", path + " is not a readable (gzip) file; " + kInstallHint };
+            return Error { ErrorCode::DatasetCorrupt, path + " is not a readable (gzip) file; " + kInstallHint };
         }
         if (got == 0) {
             break;
@@ -55,7 +55,7 @@ Expected<std::vector<uint8_t>> readAll(const std::string& path)
     int err = Z_OK;
     gzerror(file.f, &err);
     if (err != Z_OK && err != Z_STREAM_END) {
-        return Error { "dataset_corrupt", path + " is truncated or damaged; " + kInstallHint };
+        return Error { ErrorCode::DatasetCorrupt, path + " is truncated or damaged; " + kInstallHint };
     }
     return data;
 }
@@ -76,7 +76,7 @@ std::string resolve(const std::string& dir, const std::string& base)
 
 Error corrupt(const std::string& path, const std::string& what)
 {
-    return Error { "dataset_corrupt", path + ": " + what + "; " + kInstallHint };
+    return Error { ErrorCode::DatasetCorrupt, path + ": " + what + "; " + kInstallHint };
 }
 
 } // namespace
@@ -207,7 +207,7 @@ Expected<Dataset> readCifarFiles(const std::vector<std::string>& paths, int clas
 Expected<TrainTest> loadCifarDir(const std::string& dir, int classes)
 {
     if (classes != 10 && classes != 100) {
-        return Error { "bad_request", "CIFAR has 10 or 100 classes, not " + std::to_string(classes) };
+        return Error { ErrorCode::BadRequest, "CIFAR has 10 or 100 classes, not " + std::to_string(classes) };
     }
     std::vector<std::string> trainFiles, testFiles;
     if (classes == 10) {
@@ -242,17 +242,17 @@ Expected<TrainTest> loadDataset(const std::string& name, const std::string& dir)
 {
     if (name == "fashion-mnist" || name == "mnist") {
         if (dir.empty() && name == "mnist") {
-            return Error { "bad_request", "mnist needs --data DIR (a folder with the four IDX files)" };
+            return Error { ErrorCode::BadRequest, "mnist needs --data DIR (a folder with the four IDX files)" };
         }
         return loadIdxDir(dir.empty() ? defaultFashionMnistDir() : dir, name);
     }
     if (name == "cifar10" || name == "cifar100") {
         if (dir.empty()) {
-            return Error { "bad_request", name + " needs --data DIR (the folder of the CIFAR binary batches)" };
+            return Error { ErrorCode::BadRequest, name + " needs --data DIR (the folder of the CIFAR binary batches)" };
         }
         return loadCifarDir(dir, name == "cifar10" ? 10 : 100);
     }
-    return Error { "bad_request", "unknown dataset '" + name + "'; datasets are " + datasetNames() };
+    return Error { ErrorCode::BadRequest, "unknown dataset '" + name + "'; datasets are " + datasetNames() };
 }
 
 Dataset syntheticDataset(int count, int channels, int size, int classes, uint64_t seed)

@@ -61,7 +61,7 @@ Expected<std::shared_ptr<const TrainTest>> resolveData(const workload::SearchSpa
     if (!data) {
         const std::string name = dataset.empty() ? defaultDataset(space.name) : dataset;
         if (name.empty()) {
-            return Error { "bad_request",
+            return Error { ErrorCode::BadRequest,
                 "space " + space.name + " has no dataset we can train on here (ImageNet is not available); give "
                     + "--dataset with one of " + datasetNames() + " and a matching space" };
         }
@@ -74,14 +74,14 @@ Expected<std::shared_ptr<const TrainTest>> resolveData(const workload::SearchSpa
     const Dataset& d = data->train;
     if (d.channels != space.inputChannels || d.height != space.inputSize || d.width != space.inputSize
         || d.numClasses > space.numClasses) {
-        return Error { "bad_request",
+        return Error { ErrorCode::BadRequest,
             "the data (" + std::to_string(d.channels) + "x" + std::to_string(d.height) + "x" + std::to_string(d.width)
                 + ", " + std::to_string(d.numClasses) + " classes) does not fit space " + space.name + " ("
                 + std::to_string(space.inputChannels) + "x" + std::to_string(space.inputSize) + "x"
                 + std::to_string(space.inputSize) + ", " + std::to_string(space.numClasses) + " classes)" };
     }
     if (d.size() == 0 || data->test.size() == 0) {
-        return Error { "dataset_corrupt", "the dataset has no training or no test images" };
+        return Error { ErrorCode::DatasetCorrupt, "the dataset has no training or no test images" };
     }
     return data;
 }
@@ -184,11 +184,12 @@ Expected<SearchResult> runSearch(const SearchRequest& req, const CancelToken& ca
 {
     const workload::SearchSpace* space = workload::findSearchSpace(req.space);
     if (!space) {
-        return Error { "bad_request", "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
+        return Error { ErrorCode::BadRequest,
+            "unknown search space '" + req.space + "'; spaces are fmnist, cifar, imagenet" };
     }
     if (req.epochs < 1 || req.warmupEpochs < 0 || req.batchSize < 1 || req.archFraction <= 0
         || req.archFraction + req.valFraction >= 1 || req.valFraction <= 0) {
-        return Error { "bad_request",
+        return Error { ErrorCode::BadRequest,
             "need epochs >= 1, warm-up >= 0, batch >= 1, arch and val fractions > 0 with a sum below 1" };
     }
     auto data = resolveData(*space, req.data, req.dataset, req.dataDir);

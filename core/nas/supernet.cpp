@@ -297,7 +297,7 @@ struct Supernet::Impl {
         st.loss = ce.item<double>();
         st.costTerm = costTerm.defined() ? costTerm.item<double>() : 0.0;
         if (!std::isfinite(st.loss) || !std::isfinite(st.costTerm)) {
-            return Error { "nan_loss",
+            return Error { ErrorCode::NanLoss,
                 "the loss became " + std::to_string(st.loss) + " at step " + std::to_string(steps)
                     + "; lower the learning rate or the hardware weight" };
         }
@@ -339,17 +339,17 @@ Expected<std::unique_ptr<Supernet>> Supernet::create(const workload::SearchSpace
 {
     const int layers = space.searchableLayers();
     if (layers == 0 || space.ops.empty()) {
-        return Error { "bad_request", "search space '" + space.name + "' has no searchable layers or ops" };
+        return Error { ErrorCode::BadRequest, "search space '" + space.name + "' has no searchable layers or ops" };
     }
     if (!options.fixedOps.empty()) {
         if (int(options.fixedOps.size()) != layers) {
-            return Error { "bad_request",
+            return Error { ErrorCode::BadRequest,
                 "a genotype of " + space.name + " needs " + std::to_string(layers) + " ops, got "
                     + std::to_string(options.fixedOps.size()) };
         }
         for (int o : options.fixedOps) {
             if (o < 0 || o >= int(space.ops.size())) {
-                return Error { "bad_request", "op index " + std::to_string(o) + " is outside the space's ops" };
+                return Error { ErrorCode::BadRequest, "op index " + std::to_string(o) + " is outside the space's ops" };
             }
         }
     }
@@ -357,10 +357,10 @@ Expected<std::unique_ptr<Supernet>> Supernet::create(const workload::SearchSpace
     try {
         device = torch::Device(options.device);
     } catch (const std::exception&) {
-        return Error { "bad_request", "device must be cpu, cuda or cuda:N, not '" + options.device + "'" };
+        return Error { ErrorCode::BadRequest, "device must be cpu, cuda or cuda:N, not '" + options.device + "'" };
     }
     if (device->is_cuda() && !torch::cuda::is_available()) {
-        return Error { "device_unavailable",
+        return Error { ErrorCode::DeviceUnavailable,
             "device " + options.device
                 + " requested but this LibTorch has no CUDA "
                   "device available; use --device cpu" };
@@ -436,7 +436,7 @@ Expected<StepStats> Supernet::weightStep(const Batch& batch)
         const auto out = d.net->forward(x, plan, nullptr);
         return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true);
     } catch (const c10::Error& e) {
-        return Error { "torch_error", e.what_without_backtrace() };
+        return Error { ErrorCode::TorchError, e.what_without_backtrace() };
     }
 }
 
@@ -444,7 +444,7 @@ Expected<StepStats> Supernet::archStep(const Batch& batch)
 {
     auto& d = *m_impl;
     if (d.fixed()) {
-        return Error { "bad_request", "a standalone network (fixed ops) has no architecture to train" };
+        return Error { ErrorCode::BadRequest, "a standalone network (fixed ops) has no architecture to train" };
     }
     try {
         d.net->train();
@@ -536,7 +536,7 @@ Expected<StepStats> Supernet::archStep(const Batch& batch)
         d.net->m_logits.copy_(after.to(d.device));
         return st;
     } catch (const c10::Error& e) {
-        return Error { "torch_error", e.what_without_backtrace() };
+        return Error { ErrorCode::TorchError, e.what_without_backtrace() };
     }
 }
 
@@ -670,11 +670,11 @@ std::optional<Error> Supernet::setTensor(const std::string& name, const TensorDa
     } else if (auto* b = d.net->named_buffers().find(name)) {
         target = *b;
     } else {
-        return Error { "bad_request", "the network has no tensor '" + name + "'" };
+        return Error { ErrorCode::BadRequest, "the network has no tensor '" + name + "'" };
     }
     if (std::vector<int64_t>(target.sizes().begin(), target.sizes().end()) != value.shape
         || int64_t(value.values.size()) != target.numel()) {
-        return Error { "bad_request", "tensor '" + name + "' has another shape" };
+        return Error { ErrorCode::BadRequest, "tensor '" + name + "' has another shape" };
     }
     torch::NoGradGuard guard;
     auto src = torch::from_blob(const_cast<float*>(value.values.data()), value.shape, torch::kFloat);
@@ -727,10 +727,10 @@ std::optional<Error> Supernet::save(const std::string& path) const
         std::ostringstream bytes;
         archive.save_to(bytes);
         if (auto e = writeOutputFile(path, bytes.str())) {
-            return Error { "io_error", "cannot write checkpoint " + path + ": " + e->detail };
+            return Error { ErrorCode::IoError, "cannot write checkpoint " + path + ": " + e->detail };
         }
     } catch (const std::exception& e) {
-        return Error { "io_error", "cannot write checkpoint " + path + ": " + e.what() };
+        return Error { ErrorCode::IoError, "cannot write checkpoint " + path + ": " + e.what() };
     }
     return std::nullopt;
 }
@@ -747,7 +747,7 @@ std::optional<Error> Supernet::load(const std::string& path)
         archive.read("meta_fixed", fixedOps);
         if (space.toStringRef() != d.space.name || ops.toStringRef() != opNames(d.space)
             || fixedOps.toStringRef() != joinInts(d.opt.fixedOps)) {
-            return Error { "checkpoint_mismatch",
+            return Error { ErrorCode::CheckpointMismatch,
                 path + " holds a network of space '" + space.toStringRef() + "' (ops " + ops.toStringRef() + ", fixed '"
                     + fixedOps.toStringRef() + "'), not of '" + d.space.name + "'" };
         }
@@ -755,7 +755,7 @@ std::optional<Error> Supernet::load(const std::string& path)
         c10::IValue sharing;
         const std::string stored = archive.try_read("meta_sharing", sharing) ? sharing.toStringRef() : "separate";
         if (stored != weightSharingName(d.sharing())) {
-            return Error { "checkpoint_mismatch",
+            return Error { ErrorCode::CheckpointMismatch,
                 path + " holds a supernet with " + stored + " weights; this search uses "
                     + weightSharingName(d.sharing()) + " weights (--supernet " + stored + " resumes it)" };
         }
@@ -783,7 +783,7 @@ std::optional<Error> Supernet::load(const std::string& path)
             }
         }
     } catch (const std::exception& e) {
-        return Error { "io_error", "cannot read checkpoint " + path + ": " + e.what() };
+        return Error { ErrorCode::IoError, "cannot read checkpoint " + path + ": " + e.what() };
     }
     return std::nullopt;
 }

@@ -129,7 +129,7 @@ public:
     std::vector<std::pair<std::string, TensorData>> namedTensors(bool gradients = false) const;
     /// Overwrites one tensor named as namedTensors() names it. Error "bad_request" for an unknown name or a
     /// shape that differs.
-    std::optional<Error> setTensor(const std::string& name, const TensorData& value);
+    [[nodiscard]] std::optional<Error> setTensor(const std::string& name, const TensorData& value);
     /// Per layer, the ops that ran in the last step (top-1 first).
     std::vector<std::vector<int>> lastActiveOps() const;
 
@@ -140,8 +140,8 @@ public:
 
     /// Weights, batch-norm statistics, logits, both optimiser states, tau and the step counter, with the
     /// space name and op list so a mismatched file is refused ("checkpoint_mismatch"); "io_error" otherwise.
-    std::optional<Error> save(const std::string& path) const;
-    std::optional<Error> load(const std::string& path);
+    [[nodiscard]] std::optional<Error> save(const std::string& path) const;
+    [[nodiscard]] std::optional<Error> load(const std::string& path);
 
 private:
     struct Impl;

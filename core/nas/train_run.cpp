@@ -25,7 +25,7 @@ Expected<TrainResult> runTraining(const TrainRequest& req, const CancelToken& ca
     }
     const workload::SearchSpace* space = workload::findSearchSpace(network->space);
     if (req.epochs < 1 || req.batchSize < 1 || !(req.lr > 0)) {
-        return Error { "bad_request", "need epochs >= 1, batch >= 1 and a learning rate > 0" };
+        return Error { ErrorCode::BadRequest, "need epochs >= 1, batch >= 1 and a learning rate > 0" };
     }
     auto data = resolveData(*space, req.data, req.dataset, req.dataDir);
     if (!data) {

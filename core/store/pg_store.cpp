@@ -153,13 +153,12 @@ protected:
         return "SELECT r.id, r.name, r.request, CASE WHEN " + stale
             + " THEN 'interrupted' ELSE r.state END, r.created_at, r.finished_at, r.seed, r.app_version, r.objective,"
               " CASE WHEN "
-            + stale + " THEN 'the process writing this run on ' || r.writer_host || ' stopped while the run was in "
-                      "progress (no heartbeat for "
-            + std::to_string(kStaleSeconds)
-            + " s)' ELSE r.error END, "
+            + stale
+            + " THEN 'the process writing this run on ' || r.writer_host || ' stopped while the run was in "
+              "progress (no heartbeat for "
+            + std::to_string(kStaleSeconds) + " s)' ELSE r.error END, "
             + (counts ? "(SELECT count(*) FROM candidates c WHERE c.run_id = r.id)" : "0")
-            + ", r.trashed, r.writer_host, r.writer_token = '"
-            + m_token + "' FROM runs r";
+            + ", r.trashed, r.writer_host, r.writer_token = '" + m_token + "' FROM runs r";
     }
 
     std::pair<std::string, std::string> writerColumns() const override
@@ -204,7 +203,8 @@ private:
                     s.step();
                     break;
                 }
-                Statement beat(*c, "UPDATE runs SET heartbeat_at = now() WHERE writer_token = ?1 AND state = 'running'");
+                Statement beat(
+                    *c, "UPDATE runs SET heartbeat_at = now() WHERE writer_token = ?1 AND state = 'running'");
                 beat.bind(1, m_token).step();
                 if (!markStaleRuns(*c).empty()) {
                     Statement s(*c, "SELECT nextval('dna_changes')");
@@ -234,7 +234,7 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
 {
     const std::string label = withoutPassword(uri);
     if (hasPassword(uri)) {
-        return Error { "bad_path",
+        return Error { ErrorCode::BadPath,
             "the store URI '" + label
                 + "' carries a password; give it through ~/.pgpass or the PGPASSWORD variable instead (a password in "
                   "a command line is seen by every user of the machine)" };
@@ -243,7 +243,7 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
     try {
         c = std::make_unique<PgConnection>(uri, label);
     } catch (const StoreError& e) {
-        return Error { "cannot_open", e.what() };
+        return Error { ErrorCode::CannotOpen, e.what() };
     }
     try {
         Statement look(*c,
@@ -253,7 +253,7 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
         const bool ours = look.integer(0) != 0;
         const int64_t tables = look.integer(1);
         if (!ours && tables > 0) {
-            return Error { "not_a_store",
+            return Error { ErrorCode::NotAStore,
                 "database '" + label
                     + "' has tables but is not a DNA Explorer store; it was left untouched. Create an empty database "
                       "for the store (createdb) and point --db at it" };
@@ -265,18 +265,18 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
             version = int(v.integer(0));
         }
         if (version > RunStore::kSchemaVersion) {
-            return Error { "newer_schema",
+            return Error { ErrorCode::NewerSchema,
                 "store '" + label + "' has schema version " + std::to_string(version) + ", newer than this build's "
                     + std::to_string(RunStore::kSchemaVersion)
                     + "; use a newer DNA Explorer with it (nothing was changed)" };
         }
         if (mode == RunStore::Mode::ReadOnly) {
             if (!ours) {
-                return Error { "cannot_open",
+                return Error { ErrorCode::CannotOpen,
                     "store '" + label + "' is an empty database: no run was written to it yet" };
             }
             if (version < RunStore::kSchemaVersion) {
-                return Error { "old_schema",
+                return Error { ErrorCode::OldSchema,
                     "store '" + label + "' has schema version " + std::to_string(version)
                         + "; open it once for writing to migrate it to version "
                         + std::to_string(RunStore::kSchemaVersion) };
@@ -285,7 +285,7 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
         }
         const int found = migratePgSchema(*c);
         if (found > RunStore::kSchemaVersion) {
-            return Error { "newer_schema",
+            return Error { ErrorCode::NewerSchema,
                 "store '" + label + "' was just migrated to schema version " + std::to_string(found)
                     + " by a newer DNA Explorer; use a newer DNA Explorer with it (nothing was changed)" };
         }
@@ -293,7 +293,7 @@ Expected<std::unique_ptr<RunStore>> openPgStore(const std::string& uri, RunStore
         store->startWriting();
         return std::unique_ptr<RunStore>(std::move(store));
     } catch (const StoreError& e) {
-        return Error { "cannot_open", std::string("cannot prepare store: ") + e.what() };
+        return Error { ErrorCode::CannotOpen, std::string("cannot prepare store: ") + e.what() };
     }
 }
 

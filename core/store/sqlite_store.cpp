@@ -139,19 +139,19 @@ private:
 Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, RunStore::Mode mode)
 {
     if (path.empty()) {
-        return Error { "bad_path", "the store path is empty: give a file such as runs.sqlite" };
+        return Error { ErrorCode::BadPath, "the store path is empty: give a file such as runs.sqlite" };
     }
     struct stat st { };
     const bool exists = ::stat(path.c_str(), &st) == 0;
     if (!exists && mode == RunStore::Mode::ReadOnly) {
-        return Error { "cannot_open", "store '" + path + "' does not exist" };
+        return Error { ErrorCode::CannotOpen, "store '" + path + "' does not exist" };
     }
     if (exists && S_ISDIR(st.st_mode)) {
-        return Error { "bad_path",
+        return Error { ErrorCode::BadPath,
             "'" + path + "' is a folder; give the store's file inside it (for example '" + path + "/runs.sqlite')" };
     }
     if (exists && !S_ISREG(st.st_mode)) {
-        return Error { "bad_path", "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
+        return Error { ErrorCode::BadPath, "'" + path + "' is not a regular file (a device, a pipe or a socket)" };
     }
     if (!exists) {
         // A new store's folder is made here, once for every caller (a failure shows when the file is created).
@@ -175,7 +175,8 @@ Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, Run
     auto openDb = [&](bool immutable) {
         sqlite3_close(db);
         db = nullptr;
-        int flags = mode == RunStore::Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        int flags
+            = mode == RunStore::Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         std::string name = path;
         if (immutable) {
             // A store on read-only media: WAL needs a writable -shm beside the file, which such media cannot give.
@@ -191,7 +192,7 @@ Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, Run
     };
     int rc = openDb(false);
     if (rc != SQLITE_OK) {
-        return failOpen({ "cannot_open", "cannot open store '" + path + "': " + sqlite3_errstr(rc) });
+        return failOpen({ ErrorCode::CannotOpen, "cannot open store '" + path + "': " + sqlite3_errstr(rc) });
     }
     int version = 0;
     bool ours = true;
@@ -226,31 +227,32 @@ Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, Run
     } catch (const StoreError& e) {
         const int primary = e.code & 0xff;
         if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
-            return failOpen({ "not_a_store",
+            return failOpen({ ErrorCode::NotAStore,
                 "'" + path
                     + "' is not a DNA Explorer store (it is not an SQLite database, or it is damaged); it was left "
                       "untouched. Choose another file or a new name" });
         }
-        return failOpen({ "cannot_open", "cannot read store '" + path + "': " + e.what() });
+        return failOpen({ ErrorCode::CannotOpen, "cannot read store '" + path + "': " + e.what() });
     }
     if (!ours) {
-        return failOpen({ "not_a_store",
+        return failOpen({ ErrorCode::NotAStore,
             "'" + path + "' is an SQLite database but not a DNA Explorer store; it was left untouched" });
     }
     if (version > RunStore::kSchemaVersion) {
-        return failOpen({ "newer_schema",
+        return failOpen({ ErrorCode::NewerSchema,
             "store '" + path + "' has schema version " + std::to_string(version) + ", newer than this build's "
-                + std::to_string(RunStore::kSchemaVersion) + "; open it with a newer DNA Explorer (nothing was changed)" });
+                + std::to_string(RunStore::kSchemaVersion)
+                + "; open it with a newer DNA Explorer (nothing was changed)" });
     }
     if (!damage.empty() && mode == RunStore::Mode::ReadWrite) {
-        return failOpen({ "damaged_store",
+        return failOpen({ ErrorCode::DamagedStore,
             "store '" + path + "' is damaged (SQLite's check says: " + damage
                 + "); nothing was written to it. Restore it from a backup, or open it read-only (dna-cli runs, front "
                   "and export, or the explorer) and export what is still readable; `dna-cli store check --db "
                 + path + "` lists every problem" });
     }
     if (mode == RunStore::Mode::ReadOnly && version < RunStore::kSchemaVersion) {
-        return failOpen({ "old_schema",
+        return failOpen({ ErrorCode::OldSchema,
             "store '" + path + "' has schema version " + std::to_string(version)
                 + "; open it once for writing to "
                   "migrate it to version "
@@ -260,7 +262,7 @@ Expected<std::unique_ptr<RunStore>> openSqliteStore(const std::string& path, Run
     try {
         store->prepare();
     } catch (const StoreError& e) {
-        return Error { "cannot_open", "cannot prepare store '" + path + "': " + e.what() };
+        return Error { ErrorCode::CannotOpen, "cannot prepare store '" + path + "': " + e.what() };
     }
     return std::unique_ptr<RunStore>(std::move(store));
 }

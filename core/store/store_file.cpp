@@ -100,7 +100,7 @@ std::optional<Error> acquireStoreFile(const std::string& path, bool write, Store
             if (created >= 0) {
                 ::close(created);
             }
-            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
+            return Error { ErrorCode::CannotOpen, "cannot open store '" + path + "': " + std::strerror(err) };
         }
     }
     id = { uint64_t(st.st_dev), uint64_t(st.st_ino) };
@@ -116,12 +116,12 @@ std::optional<Error> acquireStoreFile(const std::string& path, bool write, Store
         if (fd < 0) {
             const int err = errno;
             dropIfUnused(it);
-            return Error { "cannot_open", "cannot open store '" + path + "': " + std::strerror(err) };
+            return Error { ErrorCode::CannotOpen, "cannot open store '" + path + "': " + std::strerror(err) };
         }
     }
     if (write && (it->writer || !takeWriterLock(fd))) {
         dropIfUnused(it);
-        return Error { "store_locked",
+        return Error { ErrorCode::StoreLocked,
             "another process is writing the store '" + path
                 + "' (a search is running there); open it read-only or wait for that search to finish" };
     }

@@ -18,7 +18,7 @@ struct StoreFileId {
 /// This process's use of the store file at `path` (created when `write` and missing); for a writer also the
 /// writer's lock, an open-file-description lock on one byte of the file itself that the kernel drops when the
 /// process dies. Errors: "cannot_open", "store_locked". Pair every success with releaseStoreFile.
-std::optional<Error> acquireStoreFile(const std::string& path, bool write, StoreFileId& id);
+[[nodiscard]] std::optional<Error> acquireStoreFile(const std::string& path, bool write, StoreFileId& id);
 
 /// Ends one use; the writer's lock goes with the writer's. Descriptors close with the file's last use (closing
 /// any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included).

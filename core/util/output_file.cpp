@@ -14,7 +14,7 @@ namespace {
 
 Error writeFailed(const std::string& path, int err)
 {
-    return Error { "write_failed", "writing '" + path + "' failed: " + std::strerror(err) };
+    return Error { ErrorCode::WriteFailed, "writing '" + path + "' failed: " + std::strerror(err) };
 }
 
 /// Writes everything, retrying short writes and interruptions; the errno of the first failure, or 0.
@@ -62,13 +62,13 @@ std::string followLinks(std::string path)
 std::optional<Error> writeOutputFile(const std::string& path, const std::string& text)
 {
     if (path.empty()) {
-        return Error { "bad_path", "the output path is empty" };
+        return Error { ErrorCode::BadPath, "the output path is empty" };
     }
     const std::string target = followLinks(path);
     struct stat st { };
     const bool exists = ::stat(target.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
-        return Error { "bad_path", "'" + path + "' is a folder; give a file name" };
+        return Error { ErrorCode::BadPath, "'" + path + "' is a folder; give a file name" };
     }
     if (exists && !S_ISREG(st.st_mode)) {
         // A device or a pipe: there is nothing to replace atomically; write to it and report what it says.

@@ -15,6 +15,6 @@ namespace dna {
 /// - a device, pipe or socket (`/dev/stdout`, `/dev/full`) is written directly, every error checked;
 /// - a folder is refused ("bad_path").
 /// Errors: "bad_path" (empty, a folder), "write_failed" (naming the path and the system's reason).
-std::optional<Error> writeOutputFile(const std::string& path, const std::string& text);
+[[nodiscard]] std::optional<Error> writeOutputFile(const std::string& path, const std::string& text);
 
 } // namespace dna

@@ -161,7 +161,7 @@ Expected<Network> builtinNetwork(const std::string& name)
     if (name == "mobilenetv2") {
         return mobilenetv2();
     }
-    return Error { "unknown_network",
+    return Error { ErrorCode::UnknownNetwork,
         "unknown network '" + clipped(name) + "'; built-in networks are " + joinNames(builtinNetworkNames())
             + ", or give a genotype such as fmnist:k3e3,... or a JSON layer file" };
 }
@@ -170,11 +170,11 @@ Expected<Network> networkFromOps(const std::string& spaceName, const std::vector
 {
     const SearchSpace* space = findSearchSpace(spaceName);
     if (!space) {
-        return Error { "unknown_space",
+        return Error { ErrorCode::UnknownSpace,
             "unknown search space '" + spaceName + "'; spaces are fmnist, cifar, imagenet" };
     }
     if (int(ops.size()) != space->searchableLayers()) {
-        return Error { "bad_genotype",
+        return Error { ErrorCode::BadGenotype,
             "a genotype of space " + spaceName + " needs " + std::to_string(space->searchableLayers()) + " ops, got "
                 + std::to_string(ops.size()) };
     }
@@ -186,7 +186,7 @@ Expected<Network> networkFromOps(const std::string& spaceName, const std::vector
         convLayer("stem", space->inputChannels, space->stemChannels, space->inputSize, 3, space->stemStride, 1));
     for (int i = 0; i < int(ops.size()); ++i) {
         if (ops[i] < 0 || ops[i] >= int(space->ops.size())) {
-            return Error { "bad_genotype",
+            return Error { ErrorCode::BadGenotype,
                 "op index " + std::to_string(ops[i]) + " at layer " + std::to_string(i) + " is outside 0.."
                     + std::to_string(space->ops.size() - 1) };
         }
@@ -205,13 +205,13 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
 {
     const auto colon = genotype.find(':');
     if (colon == std::string::npos) {
-        return Error { "bad_genotype",
+        return Error { ErrorCode::BadGenotype,
             "a genotype looks like SPACE:op,op,... (for example fmnist:k3e3,k5e6,skip,...)" };
     }
     const std::string spaceName = genotype.substr(0, colon);
     const SearchSpace* space = findSearchSpace(spaceName);
     if (!space) {
-        return Error { "unknown_space",
+        return Error { ErrorCode::UnknownSpace,
             "unknown search space '" + clipped(spaceName) + "'; spaces are fmnist, cifar, imagenet" };
     }
     std::vector<int> ops;
@@ -220,7 +220,7 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
         const size_t comma = list.find(',', start);
         const std::string tok = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (tok.empty()) {
-            return Error { "bad_genotype",
+            return Error { ErrorCode::BadGenotype,
                 "the genotype has an empty op at layer " + std::to_string(ops.size())
                     + " (a leading, doubled or trailing comma?); it looks like " + spaceName + ":op,op,..." };
         }
@@ -230,7 +230,7 @@ Expected<Network> networkFromGenotype(const std::string& genotype)
             for (const auto& o : space->ops) {
                 names.push_back(o.name);
             }
-            return Error { "bad_genotype",
+            return Error { ErrorCode::BadGenotype,
                 "unknown op '" + clipped(tok) + "' at layer " + std::to_string(ops.size()) + "; ops of " + spaceName
                     + " are " + joinNames(names) };
         }
@@ -255,18 +255,18 @@ std::optional<Error> validateNetwork(const Network& net)
 {
     constexpr double kMaxLayerMacs = double(int64_t(1) << 50);
     if (net.layers.empty()) {
-        return Error { "empty_network", "network '" + net.name + "' has no layers" };
+        return Error { ErrorCode::EmptyNetwork, "network '" + net.name + "' has no layers" };
     }
     for (const auto& l : net.layers) {
         for (int d = 0; d < kDims; ++d) {
             if (l.dims[d] < 1) {
-                return Error { "bad_layer",
+                return Error { ErrorCode::BadLayer,
                     "layer '" + l.name + "': " + std::string(1, kDimNames[d]) + " = " + std::to_string(l.dims[d])
                         + " must be at least 1" };
             }
         }
         if (l.strideY < 1 || l.strideX < 1) {
-            return Error { "bad_layer", "layer '" + l.name + "': stride must be at least 1" };
+            return Error { ErrorCode::BadLayer, "layer '" + l.name + "': stride must be at least 1" };
         }
         // Every size the models compute is a product of these: keep the largest (the MACs, or an input
         // window with its stride) far inside 64 bits.
@@ -276,13 +276,13 @@ std::optional<Error> validateNetwork(const Network& net)
         }
         macs *= double(std::max(l.strideY, 1)) * std::max(l.strideX, 1);
         if (macs > kMaxLayerMacs) {
-            return Error { "bad_layer",
+            return Error { ErrorCode::BadLayer,
                 "layer '" + l.name
                     + "' is too large: the product of its dimensions (and strides) must stay below 2^50" };
         }
         for (int bits : { l.weightBits, l.inputBits, l.outputBits }) {
             if (bits < 1 || bits > 32) {
-                return Error { "bad_layer", "layer '" + l.name + "': bit widths must be 1..32" };
+                return Error { ErrorCode::BadLayer, "layer '" + l.name + "': bit widths must be 1..32" };
             }
         }
     }

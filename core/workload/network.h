@@ -36,6 +36,6 @@ Expected<Network> networkFromOps(const std::string& spaceName, const std::vector
 Expected<Network> resolveNetwork(const std::string& nameOrGenotype);
 
 /// Checks shapes: every dimension >= 1, strides >= 1, bit widths 1..32; the error names the layer and field.
-std::optional<Error> validateNetwork(const Network& net);
+[[nodiscard]] std::optional<Error> validateNetwork(const Network& net);
 
 } // namespace dna::workload

@@ -218,12 +218,12 @@ void TestCoSearch::presetsAndBadRequests()
         QStringLiteral("unknown preset 'fast'; presets are quick and paper"));
     SearchRequest r = tinyRequest();
     r.space = "mnist";
-    QCOMPARE(QString::fromStdString(runCoSearch(r, CancelToken {}, {}).error().code), QStringLiteral("bad_request"));
+    QCOMPARE(QString::fromLatin1(runCoSearch(r, CancelToken {}, {}).error().name()), QStringLiteral("bad_request"));
     r = tinyRequest();
     r.data.reset();
     r.dataDir = "/nonexistent/fashion";
     const auto missing = runCoSearch(r, CancelToken {}, {});
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("dataset_missing"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("dataset_missing"));
     QVERIFY(QString::fromStdString(missing.error().detail).contains(QStringLiteral("/nonexistent/fashion")));
 }
 
@@ -387,7 +387,7 @@ void TestCoSearch::retrainKeepsWeights()
         QVERIFY(wrong.ok());
         const auto refused = (*wrong)->load(f.weightsPath);
         QVERIFY(refused);
-        QCOMPARE(QString::fromStdString(refused->code), QStringLiteral("checkpoint_mismatch"));
+        QCOMPARE(QString::fromLatin1(refused->name()), QStringLiteral("checkpoint_mismatch"));
     }
 
     // The store keeps the path with the candidate.
@@ -422,7 +422,8 @@ void TestCoSearch::frontIsReestimatedEveryEpoch()
                 QCOMPARE(c.estimateEpoch, epoch);
             }
             const bool dominated = std::any_of(all.begin(), all.end(), [&](const store::CandidateRecord& o) {
-                return o.valid && o.accuracy >= c.accuracy && o.fps >= c.fps && (o.accuracy > c.accuracy || o.fps > c.fps);
+                return o.valid && o.accuracy >= c.accuracy && o.fps >= c.fps
+                    && (o.accuracy > c.accuracy || o.fps > c.fps);
             });
             // Exact duplicates (a final network and its earlier self, say) count once on the front.
             const bool twinOnFront = std::any_of(all.begin(), all.end(), [&](const store::CandidateRecord& o) {

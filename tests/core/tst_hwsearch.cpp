@@ -333,11 +333,11 @@ void TestHwSearch::badFixesNameTheChoices()
     req.fixes = { { "dataflow", "nlr" } };
     HwSearchResult r = searchHardware(req, CancelToken {}, {});
     QVERIFY(r.error);
-    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("bad_fix"));
+    QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("bad_fix"));
     QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("ws, os, kx, rs, rsck")));
     req.fixes = { { "warp_drive", "on" } };
     r = searchHardware(req, CancelToken {}, {});
-    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("unknown_knob"));
+    QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("unknown_knob"));
     QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("micro_arch")));
 }
 
@@ -352,7 +352,7 @@ void TestHwSearch::nothingFitsSaysSo()
     const HwSearchResult r = searchHardware(req, CancelToken {}, {});
     QVERIFY(!r.found);
     QVERIFY(r.error);
-    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("no_valid_design"));
+    QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("no_valid_design"));
     QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("bram18 1")));
     QVERIFY(r.evaluations >= 3000 && r.evaluations < 3000 + 20000); // stopped at the budget, no hang
 }
@@ -365,7 +365,7 @@ void TestHwSearch::exhaustiveRefusesLargeSpaces()
     req.algo = Algo::Exhaustive;
     const HwSearchResult r = searchHardware(req, CancelToken {}, {});
     QVERIFY(r.error);
-    QCOMPARE(QString::fromStdString(r.error->code), QStringLiteral("exhaustive_refused"));
+    QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("exhaustive_refused"));
     QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("2000000")));
 }
 

@@ -2,7 +2,10 @@
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
 #include "io/json_io.h"
+#include "util/expected.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,6 +17,7 @@ using io::Json;
 class TestJsonIo : public QObject {
     Q_OBJECT
 private slots:
+    void errorCodeNamesAreUniqueAndRoundTrip();
     void layerListMatchesBuiltin();
     void platformFileOverridesPreset();
     void designRoundTripReproducesMetrics_data();
@@ -282,21 +286,21 @@ void TestJsonIo::malformedFile()
     f.close();
     const auto r = io::readDesignFile(path.toStdString());
     QVERIFY(!r.ok());
-    QCOMPARE(QString::fromStdString(r.error().code), QStringLiteral("malformed_json"));
+    QCOMPARE(QString::fromLatin1(r.error().name()), QStringLiteral("malformed_json"));
     QVERIFY(QString::fromStdString(r.error().detail).contains(path));
     const auto missing = io::readDesignFile(dir.filePath(QStringLiteral("nope.json")).toStdString());
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("file_not_found"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("file_not_found"));
 
     // A number past a double's range, even in the informative metrics: the file and the field are named.
     auto overflow = io::parseJson(R"({"batch": 1, "metrics": {"fps": 1e309}})", "'d.json'");
-    QCOMPARE(QString::fromStdString(overflow.error().code), QStringLiteral("malformed_json"));
+    QCOMPARE(QString::fromLatin1(overflow.error().name()), QStringLiteral("malformed_json"));
     QVERIFY2(QString::fromStdString(overflow.error().detail).contains(QStringLiteral("'d.json'"))
             && QString::fromStdString(overflow.error().detail).contains(QStringLiteral("field 'fps'")),
         overflow.error().detail.c_str());
     // 100,000 levels of nesting: refused while parsing (it used to overflow the stack).
     const std::string deep = "{\"network\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
     auto nested = io::parseJson(deep, "'deep.json'");
-    QCOMPARE(QString::fromStdString(nested.error().code), QStringLiteral("malformed_json"));
+    QCOMPARE(QString::fromLatin1(nested.error().name()), QStringLiteral("malformed_json"));
     QVERIFY2(QString::fromStdString(nested.error().detail).contains(QStringLiteral("more than 64 levels")),
         nested.error().detail.c_str());
 }
@@ -361,6 +365,33 @@ void TestJsonIo::genotypesAreExact()
     const auto huge = workload::networkFromGenotype("fmnist:" + std::string(1 << 20, 'q'));
     QVERIFY(!huge.ok());
     QVERIFY(huge.error().detail.size() < 300);
+}
+
+void TestJsonIo::errorCodeNamesAreUniqueAndRoundTrip()
+{
+    // The names are what scripts read (`dna-cli search --json` prints them): snake_case, one per code, parsed
+    // back to the same code; an unknown name is refused.
+    int count = 0;
+    const dna::ErrorCode* codes = dna::allErrorCodes(count);
+    QCOMPARE(count, int(dna::ErrorCode::Internal) + 1); // the table covers every enumerator
+    const QRegularExpression snake(QStringLiteral("^[a-z]+(_[a-z]+)*$"));
+    QSet<QString> seen;
+    for (int i = 0; i < count; ++i) {
+        const QString name = QString::fromLatin1(dna::errorCodeName(codes[i]));
+        QVERIFY2(snake.match(name).hasMatch(), qPrintable(name));
+        QVERIFY2(!seen.contains(name), qPrintable(name));
+        seen.insert(name);
+        dna::ErrorCode back = dna::ErrorCode::Internal;
+        QVERIFY(dna::parseErrorCode(name.toStdString(), back));
+        QCOMPARE(int(back), int(codes[i]));
+    }
+    QCOMPARE(
+        QString::fromLatin1(dna::errorCodeName(dna::ErrorCode::DatasetMissing)), QStringLiteral("dataset_missing"));
+    QCOMPARE(QString::fromLatin1(dna::Error { dna::ErrorCode::NoValidDesign, {} }.name()),
+        QStringLiteral("no_valid_design"));
+    dna::ErrorCode unknown = dna::ErrorCode::BadField;
+    QVERIFY(!dna::parseErrorCode("bad request", unknown));
+    QCOMPARE(int(unknown), int(dna::ErrorCode::BadField));
 }
 
 QTEST_GUILESS_MAIN(TestJsonIo)

@@ -114,7 +114,7 @@ void TestNasData::missingFileNamesPathAndPackage()
 {
     auto tt = loadIdxDir("/nonexistent/fashion");
     QVERIFY(!tt.ok());
-    QCOMPARE(QString::fromStdString(tt.error().code), QStringLiteral("dataset_missing"));
+    QCOMPARE(QString::fromLatin1(tt.error().name()), QStringLiteral("dataset_missing"));
     const QString detail = QString::fromStdString(tt.error().detail);
     QVERIFY2(detail.contains(QStringLiteral("/nonexistent/fashion/train-images-idx3-ubyte")), qPrintable(detail));
     QVERIFY2(detail.contains(QStringLiteral("apt-get install dataset-fashion-mnist")), qPrintable(detail));
@@ -150,7 +150,7 @@ void TestNasData::truncatedFiles()
     }
     auto d = readIdx(images.toStdString(), labels.toStdString());
     QVERIFY(!d.ok());
-    QCOMPARE(QString::fromStdString(d.error().code), QStringLiteral("dataset_corrupt"));
+    QCOMPARE(QString::fromLatin1(d.error().name()), QStringLiteral("dataset_corrupt"));
     QVERIFY(QString::fromStdString(d.error().detail).contains(images));
 }
 
@@ -182,7 +182,7 @@ void TestNasData::cifarRecords()
     QVERIFY(QString::fromStdString(missing.error().detail).contains(QStringLiteral("data_batch_1.bin")));
     rec.pop_back();
     writePlain(dir.filePath(QStringLiteral("train.bin")), rec);
-    QCOMPARE(QString::fromStdString(loadCifarDir(dir.path().toStdString(), 100).error().code),
+    QCOMPARE(QString::fromLatin1(loadCifarDir(dir.path().toStdString(), 100).error().name()),
         QStringLiteral("dataset_corrupt"));
 }
 

@@ -201,8 +201,7 @@ void TestNasSearch::checkpointWarmStart()
     QVERIFY2(second.ok(), second.ok() ? "" : second.error().detail.c_str());
     QCOMPARE(second->logits, first->logits);
     again.resumeFrom = dir.filePath(QStringLiteral("missing.pt")).toStdString();
-    QCOMPARE(
-        QString::fromStdString(runSearch(again, dna::CancelToken {}, {}).error().code), QStringLiteral("io_error"));
+    QCOMPARE(QString::fromLatin1(runSearch(again, dna::CancelToken {}, {}).error().name()), QStringLiteral("io_error"));
 }
 
 void TestNasSearch::trainingLearnsSyntheticClasses()
@@ -230,7 +229,7 @@ void TestNasSearch::badRequests()
     auto req = smallSearch();
     req.space = "nope";
     QCOMPARE(
-        QString::fromStdString(runSearch(req, dna::CancelToken {}, {}).error().code), QStringLiteral("bad_request"));
+        QString::fromLatin1(runSearch(req, dna::CancelToken {}, {}).error().name()), QStringLiteral("bad_request"));
     req = smallSearch();
     req.space = "cifar"; // 3x32x32 space, 1x28x28 data
     QVERIFY(QString::fromStdString(runSearch(req, dna::CancelToken {}, {}).error().detail)
@@ -239,7 +238,7 @@ void TestNasSearch::badRequests()
     t.genotype = "fmnist:k3e1";
     t.data = synthetic();
     QCOMPARE(
-        QString::fromStdString(runTraining(t, dna::CancelToken {}, {}).error().code), QStringLiteral("bad_genotype"));
+        QString::fromLatin1(runTraining(t, dna::CancelToken {}, {}).error().name()), QStringLiteral("bad_genotype"));
 }
 
 QTEST_GUILESS_MAIN(TestNasSearch)

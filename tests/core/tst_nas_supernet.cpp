@@ -330,9 +330,9 @@ void TestNasSupernet::checkpointRestoresOutputs()
     QVERIFY(cifar.ok());
     auto e = (*cifar)->load(path);
     QVERIFY(e);
-    QCOMPARE(QString::fromStdString(e->code), QStringLiteral("checkpoint_mismatch"));
+    QCOMPARE(QString::fromLatin1(e->name()), QStringLiteral("checkpoint_mismatch"));
     auto missing = b->load(dir.filePath(QStringLiteral("none.pt")).toStdString());
-    QVERIFY(missing && missing->code == "io_error");
+    QVERIFY(missing && missing->code == dna::ErrorCode::IoError);
 }
 
 namespace {
@@ -495,13 +495,13 @@ void TestNasSupernet::sharedCheckpointsKeepTheirMode()
     auto separate = makeNet({});
     auto e = separate->load(path);
     QVERIFY(e);
-    QCOMPARE(QString::fromStdString(e->code), QStringLiteral("checkpoint_mismatch"));
+    QCOMPARE(QString::fromLatin1(e->name()), QStringLiteral("checkpoint_mismatch"));
     QVERIFY2(QString::fromStdString(e->detail).contains(QStringLiteral("--supernet shared")), e->detail.c_str());
     // A separate-weights checkpoint does not load into the shared mode either.
     const std::string sepPath = dir.filePath(QStringLiteral("separate.pt")).toStdString();
     QVERIFY(!separate->save(sepPath));
     auto e2 = b->load(sepPath);
-    QVERIFY(e2 && e2->code == "checkpoint_mismatch");
+    QVERIFY(e2 && e2->code == dna::ErrorCode::CheckpointMismatch);
     WeightSharing parsed = WeightSharing::Separate;
     QVERIFY(parseWeightSharing("shared", parsed) && parsed == WeightSharing::Shared);
     QVERIFY(!parseWeightSharing("entangled", parsed) && parsed == WeightSharing::Shared);
@@ -524,7 +524,7 @@ void TestNasSupernet::nanLossStopsWithError()
     req.threads = 1;
     auto r = runSearch(req, dna::CancelToken {}, {});
     QVERIFY(!r.ok());
-    QCOMPARE(QString::fromStdString(r.error().code), QStringLiteral("nan_loss"));
+    QCOMPARE(QString::fromLatin1(r.error().name()), QStringLiteral("nan_loss"));
     QVERIFY(QString::fromStdString(r.error().detail).contains(QStringLiteral("learning rate")));
 }
 
@@ -532,12 +532,12 @@ void TestNasSupernet::badRequests()
 {
     SupernetOptions o;
     o.fixedOps = { 1, 2 };
-    QCOMPARE(QString::fromStdString(Supernet::create(fmnist(), o).error().code), QStringLiteral("bad_request"));
+    QCOMPARE(QString::fromLatin1(Supernet::create(fmnist(), o).error().name()), QStringLiteral("bad_request"));
     o.fixedOps = std::vector<int>(8, 7);
-    QCOMPARE(QString::fromStdString(Supernet::create(fmnist(), o).error().code), QStringLiteral("bad_request"));
+    QCOMPARE(QString::fromLatin1(Supernet::create(fmnist(), o).error().name()), QStringLiteral("bad_request"));
     SupernetOptions dev;
     dev.device = "toaster";
-    QCOMPARE(QString::fromStdString(Supernet::create(fmnist(), dev).error().code), QStringLiteral("bad_request"));
+    QCOMPARE(QString::fromLatin1(Supernet::create(fmnist(), dev).error().name()), QStringLiteral("bad_request"));
 }
 
 QTEST_GUILESS_MAIN(TestNasSupernet)

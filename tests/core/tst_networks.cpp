@@ -161,7 +161,7 @@ void TestNetworks::badGenotypes()
     QFETCH(QString, mentions);
     const auto net = resolveNetwork(genotype.toStdString());
     QVERIFY(!net.ok());
-    QCOMPARE(QString::fromStdString(net.error().code), code);
+    QCOMPARE(QString::fromLatin1(net.error().name()), code);
     QVERIFY2(QString::fromStdString(net.error().detail).contains(mentions), net.error().detail.c_str());
 }
 

@@ -19,9 +19,9 @@
 #include <QtTest>
 
 #include <atomic>
-#include <set>
 #include <csignal>
 #include <cstdio>
+#include <set>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -325,7 +325,7 @@ void TestRunStore::migratesVersion1()
             "PRAGMA user_version = 1" });
     rawSql(path, sql);
     auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
-    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    QCOMPARE(QString::fromLatin1(readOnly.error().name()), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
     QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
@@ -351,7 +351,7 @@ void TestRunStore::refusesNewerSchema()
         for (auto mode : { RunStore::Mode::ReadWrite, RunStore::Mode::ReadOnly }) {
             auto store = RunStore::open(location, mode);
             QVERIFY(!store.ok());
-            QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("newer_schema"));
+            QCOMPARE(QString::fromLatin1(store.error().name()), QStringLiteral("newer_schema"));
             QVERIFY(QString::fromStdString(store.error().detail).contains(QStringLiteral("99")));
         }
         QCOMPARE(m_pg->value("SELECT version FROM dna_schema", db), std::string("99"));
@@ -362,7 +362,7 @@ void TestRunStore::refusesNewerSchema()
     const QByteArray before = digest(path);
     auto store = RunStore::open(path.toStdString());
     QVERIFY(!store.ok());
-    QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("newer_schema"));
+    QCOMPARE(QString::fromLatin1(store.error().name()), QStringLiteral("newer_schema"));
     QVERIFY(QString::fromStdString(store.error().detail).contains(QStringLiteral("99")));
     QCOMPARE(digest(path), before);
 }
@@ -379,7 +379,7 @@ void TestRunStore::refusesForeignAndCorruptFiles()
     const QByteArray before = digest(garbage);
     auto store = RunStore::open(garbage.toStdString());
     QVERIFY(!store.ok());
-    QCOMPARE(QString::fromStdString(store.error().code), QStringLiteral("not_a_store"));
+    QCOMPARE(QString::fromLatin1(store.error().name()), QStringLiteral("not_a_store"));
     QVERIFY(QString::fromStdString(store.error().detail).contains(garbage));
     QCOMPARE(digest(garbage), before);
 
@@ -387,11 +387,11 @@ void TestRunStore::refusesForeignAndCorruptFiles()
     rawSql(foreign, { "CREATE TABLE photos(id INTEGER PRIMARY KEY, path TEXT)", "INSERT INTO photos VALUES(1, 'a')" });
     const QByteArray foreignBefore = digest(foreign);
     auto other = RunStore::open(foreign.toStdString());
-    QCOMPARE(QString::fromStdString(other.error().code), QStringLiteral("not_a_store"));
+    QCOMPARE(QString::fromLatin1(other.error().name()), QStringLiteral("not_a_store"));
     QCOMPARE(digest(foreign), foreignBefore);
 
     auto missing = RunStore::open(dir.filePath(QStringLiteral("none.sqlite")).toStdString(), RunStore::Mode::ReadOnly);
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("cannot_open"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("cannot_open"));
 }
 
 void TestRunStore::oneWriterAtATime()
@@ -402,7 +402,7 @@ void TestRunStore::oneWriterAtATime()
     QVERIFY(first.ok());
     auto second = RunStore::open(path);
     QVERIFY(!second.ok());
-    QCOMPARE(QString::fromStdString(second.error().code), QStringLiteral("store_locked"));
+    QCOMPARE(QString::fromLatin1(second.error().name()), QStringLiteral("store_locked"));
     auto reader = RunStore::open(path, RunStore::Mode::ReadOnly);
     QVERIFY(reader.ok());
     first = dna::Error {}; // closing the writer releases the lock
@@ -425,7 +425,7 @@ void TestRunStore::theLockFollowsTheFileNotItsName()
     for (const QString& other : { symlink, hardlink }) {
         auto second = RunStore::open(other.toStdString());
         QVERIFY2(!second.ok(), qPrintable(other));
-        QCOMPARE(QString::fromStdString(second.error().code), QStringLiteral("store_locked"));
+        QCOMPARE(QString::fromLatin1(second.error().name()), QStringLiteral("store_locked"));
         if (other == hardlink) {
             continue; // SQLite keeps a WAL file per name: only the writer's lock is defined through a hard link
         }
@@ -485,12 +485,12 @@ void TestRunStore::badPathsAreRefusedBeforeAnyFile()
 {
     QTemporaryDir dir;
     auto empty = RunStore::open("");
-    QCOMPARE(QString::fromStdString(empty.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QString::fromLatin1(empty.error().name()), QStringLiteral("bad_path"));
     auto folder = RunStore::open(dir.path().toStdString());
-    QCOMPARE(QString::fromStdString(folder.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QString::fromLatin1(folder.error().name()), QStringLiteral("bad_path"));
     QVERIFY(QString::fromStdString(folder.error().detail).contains(QStringLiteral("is a folder")));
     auto device = RunStore::open("/dev/null", RunStore::Mode::ReadOnly);
-    QCOMPARE(QString::fromStdString(device.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QString::fromLatin1(device.error().name()), QStringLiteral("bad_path"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
 }
 
@@ -525,7 +525,7 @@ void TestRunStore::damagedFileIsNeverWritten()
     const QByteArray before = digest(path);
     auto writer = RunStore::open(path.toStdString());
     QVERIFY(!writer.ok());
-    QCOMPARE(QString::fromStdString(writer.error().code), QStringLiteral("damaged_store"));
+    QCOMPARE(QString::fromLatin1(writer.error().name()), QStringLiteral("damaged_store"));
     QVERIFY(QString::fromStdString(writer.error().detail).contains(path));
     QCOMPARE(digest(path), before);
     // Readers open it to save what is readable, and are told.
@@ -619,8 +619,8 @@ void TestRunStore::killedWriterLeavesInterruptedRun()
         auto reader = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
         QVERIFY(reader.ok());
         QCOMPARE((*reader)->runs().at(0).state, RunState::Running);
-        QTRY_COMPARE_WITH_TIMEOUT((*reader)->runs().at(0).state, RunState::Interrupted,
-            (RunStore::kStaleSeconds + 10) * 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (*reader)->runs().at(0).state, RunState::Interrupted, (RunStore::kStaleSeconds + 10) * 1000);
         QVERIFY(QString::fromStdString((*reader)->runs().at(0).error).contains(QStringLiteral("no heartbeat")));
     }
     auto store = RunStore::open(path.toStdString());
@@ -744,7 +744,7 @@ void TestRunStore::migratesVersion2()
             "PRAGMA user_version = 2" });
     rawSql(path, sql);
     auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
-    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    QCOMPARE(QString::fromLatin1(readOnly.error().name()), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
     QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
@@ -792,7 +792,7 @@ void TestRunStore::migratesVersion3()
             "PRAGMA user_version = 3" });
     rawSql(path, sql);
     auto readOnly = RunStore::open(path.toStdString(), RunStore::Mode::ReadOnly);
-    QCOMPARE(QString::fromStdString(readOnly.error().code), QStringLiteral("old_schema"));
+    QCOMPARE(QString::fromLatin1(readOnly.error().name()), QStringLiteral("old_schema"));
     auto store = RunStore::open(path.toStdString());
     QVERIFY2(store.ok(), store.ok() ? "" : store.error().detail.c_str());
     QCOMPARE((*store)->schemaVersion(), RunStore::kSchemaVersion);
@@ -977,29 +977,29 @@ void TestRunStore::serverRefusesPasswordsAndForeignDatabases()
     // A password in the URI is refused before connecting, and never echoed.
     auto withPassword = RunStore::open("postgresql://alice:s3cret@db.example.org/runs");
     QVERIFY(!withPassword.ok());
-    QCOMPARE(QString::fromStdString(withPassword.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QString::fromLatin1(withPassword.error().name()), QStringLiteral("bad_path"));
     QVERIFY(!QString::fromStdString(withPassword.error().detail).contains(QStringLiteral("s3cret")));
     QVERIFY(QString::fromStdString(withPassword.error().detail).contains(QStringLiteral("PGPASSWORD")));
     auto inQuery = RunStore::open("postgres:///runs?host=/tmp&password=s3cret");
     QVERIFY(!inQuery.ok());
-    QCOMPARE(QString::fromStdString(inQuery.error().code), QStringLiteral("bad_path"));
+    QCOMPARE(QString::fromLatin1(inQuery.error().name()), QStringLiteral("bad_path"));
     // A database with other tables in it is left alone.
     const std::string uri = m_pg->createDatabase();
     QVERIFY(m_pg->exec("CREATE TABLE invoices(id INTEGER)", databaseOf(uri)));
     auto foreign = RunStore::open(uri);
     QVERIFY(!foreign.ok());
-    QCOMPARE(QString::fromStdString(foreign.error().code), QStringLiteral("not_a_store"));
+    QCOMPARE(QString::fromLatin1(foreign.error().name()), QStringLiteral("not_a_store"));
     QCOMPARE(m_pg->value("SELECT to_regclass('runs') IS NULL", databaseOf(uri)), std::string("t"));
     // A database that does not exist: the server's reason and the store's name.
     auto missing = RunStore::open(m_pg->uri("nosuchdb"));
     QVERIFY(!missing.ok());
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("cannot_open"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("cannot_open"));
     QVERIFY2(QString::fromStdString(missing.error().detail).contains(QStringLiteral("nosuchdb")),
         missing.error().detail.c_str());
     // An empty database has nothing to read yet.
     auto empty = RunStore::open(m_pg->createDatabase(), RunStore::Mode::ReadOnly);
     QVERIFY(!empty.ok());
-    QCOMPARE(QString::fromStdString(empty.error().code), QStringLiteral("cannot_open"));
+    QCOMPARE(QString::fromLatin1(empty.error().name()), QStringLiteral("cannot_open"));
 }
 
 void TestRunStore::serverHeartbeatKeepsALiveRunRunning()
@@ -1015,10 +1015,12 @@ void TestRunStore::serverHeartbeatKeepsALiveRunRunning()
     const std::string db = databaseOf(uri);
     const std::string first = m_pg->value("SELECT heartbeat_at FROM runs", db);
     // Wait until the heartbeat has moved past the stale age from the run's start.
-    QTRY_VERIFY_WITH_TIMEOUT(m_pg->value("SELECT heartbeat_at > now() - interval '" + std::to_string(RunStore::kStaleSeconds)
-                                     + " seconds' AND (SELECT created_at FROM runs) < to_char(now() at time zone 'utc' - interval '"
-                                     + std::to_string(RunStore::kStaleSeconds + 1) + " seconds', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM runs",
-                                 db)
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_pg->value("SELECT heartbeat_at > now() - interval '" + std::to_string(RunStore::kStaleSeconds)
+                + " seconds' AND (SELECT created_at FROM runs) < to_char(now() at time zone 'utc' - interval '"
+                + std::to_string(RunStore::kStaleSeconds + 1)
+                + " seconds', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM runs",
+            db)
             == "t",
         (RunStore::kStaleSeconds + 10) * 1000);
     QVERIFY(m_pg->value("SELECT heartbeat_at FROM runs", db) != first);

@@ -168,11 +168,11 @@ void TestExport::errors()
     const QString out = m_dir.filePath(QStringLiteral("errors"));
     auto none = app::exportDesignFiles(*m_store, {}, out);
     QVERIFY(!none.ok());
-    QCOMPARE(QString::fromStdString(none.error().code), QStringLiteral("no_candidates"));
+    QCOMPARE(QString::fromLatin1(none.error().name()), QStringLiteral("no_candidates"));
     // A good candidate then a missing one: the error, and nothing written for the good one either.
     auto missing = app::exportTimeloop(*m_store, { m_candidate, m_candidate + 1000 }, out);
     QVERIFY(!missing.ok());
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("no_candidate"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("no_candidate"));
     QVERIFY(QString::fromStdString(missing.error().detail).contains(QString::number(m_candidate + 1000)));
     QVERIFY(!QDir(out).exists());
     // A stored design that is not a design.
@@ -181,7 +181,7 @@ void TestExport::errors()
     broken.designJson = R"({"format":"something else"})";
     const qint64 brokenId = m_store->addCandidates(m_run, { broken }, {}).at(0);
     auto bad = app::exportDesignFiles(*m_store, { brokenId }, out);
-    QCOMPARE(QString::fromStdString(bad.error().code), QStringLiteral("bad_design"));
+    QCOMPARE(QString::fromLatin1(bad.error().name()), QStringLiteral("bad_design"));
     QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("candidate-%1.json").arg(brokenId))));
 }
 
@@ -290,11 +290,11 @@ void TestExport::weights()
     const QString none = m_dir.filePath(QStringLiteral("weights-none"));
     auto missing = app::exportWeights(*m_store, { withWeights, m_candidate }, none);
     QVERIFY(!missing.ok());
-    QCOMPARE(QString::fromStdString(missing.error().code), QStringLiteral("no_weights"));
+    QCOMPARE(QString::fromLatin1(missing.error().name()), QStringLiteral("no_weights"));
     QVERIFY(QString::fromStdString(missing.error().detail).contains(QString::number(m_candidate)));
     QVERIFY(!QDir(none).exists());
     auto deleted = app::exportWeights(*m_store, { goneWeights }, none);
-    QCOMPARE(QString::fromStdString(deleted.error().code), QStringLiteral("weights_missing"));
+    QCOMPARE(QString::fromLatin1(deleted.error().name()), QStringLiteral("weights_missing"));
     QVERIFY(QString::fromStdString(deleted.error().detail).contains(QStringLiteral("deleted.weights.pt")));
     QVERIFY(!QDir(none).exists());
 

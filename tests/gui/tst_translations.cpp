@@ -1,3 +1,4 @@
+#include "error_text.h"
 #include "localization.h"
 #include "main_window.h"
 
@@ -5,12 +6,14 @@
 #include <QDockWidget>
 #include <QLocale>
 #include <QMenuBar>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
 
 using dna::app::MainWindow;
+using dna::widgets::ErrorText;
 
 namespace {
 
@@ -101,6 +104,28 @@ private slots:
         // Names and identifiers stay as they are.
         QVERIFY(text.contains(QStringLiteral("Differentiable Network-Accelerator Co-Search")));
         QVERIFY(text.contains(QStringLiteral("2010.14778")));
+    }
+
+    void everyErrorCodeHasItsOwnTranslatedSentence()
+    {
+        // English: one distinct sentence per code, none of them the fallback of an unknown code.
+        int count = 0;
+        const dna::ErrorCode* codes = dna::allErrorCodes(count);
+        QSet<QString> english;
+        for (int i = 0; i < count; ++i) {
+            english.insert(ErrorText::lead(codes[i]));
+        }
+        QCOMPARE(english.size(), count);
+        // German: every sentence is translated (none is left in English), and a message keeps core's detail.
+        dna::app::installTranslators(QLocale(QLocale::German, QLocale::Germany));
+        for (int i = 0; i < count; ++i) {
+            const QString german = ErrorText::lead(codes[i]);
+            QVERIFY2(!english.contains(german), qPrintable(german));
+        }
+        QCOMPARE(ErrorText::message({ dna::ErrorCode::StoreLocked, "pid 42 writes runs.sqlite" }),
+            QStringLiteral("Ein anderes Programm schreibt die Lauf-Datenbank: pid 42 writes runs.sqlite"));
+        QCOMPARE(ErrorText::message({ dna::ErrorCode::NoValidDesign, {} }),
+            QStringLiteral("Kein Entwurf passt in das Budget"));
     }
 
     void qtBaseTranslationLoadsWhenInstalled()
