@@ -14,9 +14,12 @@
 namespace dna::cli {
 namespace {
 
-int platforms(const std::vector<std::string>& argv, std::ostream& out, std::ostream&)
+int platforms(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     Args args(argv, {}, { "json" });
+    for (const auto& problem : accel::platformLoadProblems()) {
+        err << "dna-cli platforms: warning: " << problem << '\n';
+    }
     if (args.flag("json")) {
         io::Json list = io::Json::array();
         for (const auto& p : accel::platformPresets()) {
@@ -29,6 +32,8 @@ int platforms(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         out << std::left << std::setw(9) << p.name << ' ' << std::setw(5) << accel::targetName(p.target) << ' '
             << p.description << '\n';
     }
+    out << "\nYour own platforms: *.json files in " << accel::userPlatformDir()
+        << " (format: README \"File formats\"; a preset's file is a good start: dna-cli platforms --json)\n";
     out << "\nDataflows: ";
     for (const auto& d : accel::dataflows()) {
         out << "\n  " << std::setw(5) << d.name << ' ' << d.description;

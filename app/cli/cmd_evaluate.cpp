@@ -39,7 +39,7 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         if (!platform) {
             return reportError(err, "evaluate", platform.error(), "--platform");
         }
-        const std::string dfName = args.valueOr("dataflow", platform->name == "eyeriss" ? "rs" : "ws");
+        const std::string dfName = args.valueOr("dataflow", platform->defaultDataflow);
         const int df = accel::dataflowIndex(dfName);
         if (df < 0) {
             throw UsageError("--dataflow must be one of " + accel::dataflowNames() + ", not '" + dfName + "'");

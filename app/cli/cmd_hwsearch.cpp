@@ -116,7 +116,7 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         }
     }
     // The "no search" baseline for comparison: the heuristic mapper on the default accelerator.
-    const int df = accel::dataflowIndex(req.platform.name == "eyeriss" ? "rs" : "ws");
+    const int df = accel::dataflowIndex(req.platform.defaultDataflow);
     const accel::Design baseline = accel::heuristicDesign(req.network, req.platform, df, req.batch);
     const accel::DesignCost baseCost = accel::evaluateDesign(baseline);
     io::Json search { { "algo", hwsearch::algoName(req.algo) }, { "objective", hwsearch::objectiveName(req.objective) },

@@ -159,7 +159,16 @@ Accelerator defaultAccelerator(const Platform& platform, int dataflow)
     Accelerator acc;
     Engine e;
     e.dataflow = dataflow;
-    if (platform.target == Target::Fpga) {
+    if (platform.defaultEngine) {
+        // The platform fixes its engine (a chip's own array and scratchpads).
+        const EngineDefaults& d = *platform.defaultEngine;
+        e.rows = d.rows;
+        e.cols = d.cols;
+        e.gbBytes = d.gbBytes;
+        e.gbShare = d.gbShare;
+        e.rfBytes = d.rfBytes;
+        e.rfSplit = d.rfSplit;
+    } else if (platform.target == Target::Fpga) {
         const int pes = std::max(1, int(platform.budget.dsp / dspPerMac(16)));
         e.rows = std::max(1, int(std::sqrt(double(pes))));
         e.cols = std::max(1, pes / e.rows);
@@ -167,14 +176,6 @@ Accelerator defaultAccelerator(const Platform& platform, int dataflow)
         e.gbShare = { 0.3, 0.35, 0.35 };
         e.rfBytes = 64; // a few registers per DSP
         e.rfSplit = { 0, 0, 0 };
-    } else if (platform.name == "eyeriss") {
-        // The chip: 12 x 14 PEs; scratchpads of 448 B filters, 24 B ifmap, 48 B psums; 108 KB global buffer.
-        e.rows = 12;
-        e.cols = 14;
-        e.gbBytes = 108 * 1024;
-        e.gbShare = { 0.0, 0.0, 0.0 };
-        e.rfBytes = 520;
-        e.rfSplit = { 448, 24, 48 };
     } else {
         e.rows = 16;
         e.cols = 16;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,7 +41,20 @@ struct Budget {
     int rfBytesPerPe = 0;
 };
 
-/// A target device: an FPGA board or an ASIC technology/budget. Presets: zc706, zcu102, ultra96, eyeriss, asic28.
+/// The engine a platform starts from when it fixes one (a chip's own array and scratchpads); without it
+/// defaultAccelerator sizes one from the budget by the target's generic rule.
+struct EngineDefaults {
+    int rows = 1;
+    int cols = 1;
+    int64_t gbBytes = 1;
+    int rfBytes = 1;
+    std::array<double, 3> gbShare { 0.0, 0.0, 0.0 }; // weights, inputs, outputs; all zero = shared
+    std::array<int, 3> rfSplit { 0, 0, 0 };
+};
+
+/// A target device: an FPGA board or an ASIC technology/budget. Platforms are data: the presets are the JSON
+/// files of resources/platforms/ (embedded at build time, listed in file-name order), then the user's own
+/// files in userPlatformDir(); all are read by io::platformFromJson, the same path as `--platform FILE.json`.
 struct Platform {
     std::string name;
     std::string description;
@@ -51,13 +66,23 @@ struct Platform {
     EnergyTable energy;
     AreaTable area;
     Budget budget;
+    std::string defaultDataflow = "ws"; // the dataflow of the default design (evaluate, the hwsearch baseline)
+    std::optional<EngineDefaults> defaultEngine;
+    std::vector<std::string> notes; // where the numbers come from
 
     double dramBytesPerCycle() const { return dramGBps * 1e9 / (clockMhz * 1e6); }
 };
 
+/// The presets and the user's platforms, loaded once (io/platform_presets.cpp). A user file that cannot be
+/// read, or reuses a name, is skipped and named in platformLoadProblems().
 const std::vector<Platform>& platformPresets();
 const Platform* findPlatform(const std::string& name);
 std::string platformNames();
+/// One line per skipped user platform file: its path and why.
+const std::vector<std::string>& platformLoadProblems();
+/// Where the user's platform files live: $DNA_PLATFORM_DIR, else the explorer's data folder
+/// ($XDG_DATA_HOME or ~/.local/share, then DnaExplorer/DNA Explorer/platforms).
+std::string userPlatformDir();
 
 /// FPGA facts: DSP slices per MAC for a width (a DSP48 does one 16x16 MAC; two 8-bit MACs share one;
 /// wider needs 4), and usable bits of one BRAM18 for power-of-two words (16 Kb; parity bits unused).

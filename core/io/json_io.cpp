@@ -2,6 +2,7 @@
 
 #include "accel/dataflow.h"
 #include "io/json_detail.h"
+#include "io/platform_presets.h"
 
 #include <cstdio>
 #include <fstream>
@@ -208,7 +209,7 @@ Expected<Network> resolveNetworkArg(const std::string& arg)
 
 Json platformToJson(const Platform& p)
 {
-    return { { "name", p.name }, { "description", p.description }, { "target", targetName(p.target) },
+    Json j = { { "name", p.name }, { "description", p.description }, { "target", targetName(p.target) },
         { "clock_mhz", p.clockMhz }, { "dram_gbps", p.dramGBps }, { "gb_words_per_cycle", p.gbWordsPerCycle },
         { "energy_pj",
             { { "mac", p.energy.macPj }, { "rf", p.energy.rfPj }, { "noc", p.energy.nocPj }, { "gb", p.energy.gbPj },
@@ -216,7 +217,14 @@ Json platformToJson(const Platform& p)
         { "area_mm2",
             { { "pe", p.area.peMm2 }, { "rf_byte", p.area.rfMm2PerByte }, { "gb_byte", p.area.gbMm2PerByte },
                 { "fixed", p.area.fixedMm2 }, { "source", p.area.source } } },
-        { "budget", budgetToJson(p.budget) } };
+        { "budget", budgetToJson(p.budget) }, { "default_dataflow", p.defaultDataflow }, { "notes", p.notes } };
+    if (p.defaultEngine) {
+        const EngineDefaults& e = *p.defaultEngine;
+        j["default_engine"] = { { "rows", e.rows }, { "cols", e.cols }, { "gb_bytes", e.gbBytes },
+            { "rf_bytes", e.rfBytes }, { "gb_share", operandsToJson(e.gbShare) },
+            { "rf_split", operandsToJson({ double(e.rfSplit[0]), double(e.rfSplit[1]), double(e.rfSplit[2]) }) } };
+    }
+    return j;
 }
 
 Expected<Platform> platformFromJson(const Json& j)
@@ -231,10 +239,10 @@ Expected<Platform> platformFromJson(const Json& j)
         if (f.error()) {
             return *f.error();
         }
-        const Platform* preset = findPlatform(base);
+        const Platform* preset = builtinPlatform(base);
         if (!preset) {
             return Error { ErrorCode::UnknownPlatform,
-                "platform.base '" + clipped(base) + "' is not a preset; presets are " + platformNames() };
+                "platform.base '" + clipped(base) + "' is not a built-in preset; they are " + builtinPlatformNames() };
         }
         p = *preset;
     }
@@ -290,6 +298,51 @@ Expected<Platform> platformFromJson(const Json& j)
         b.rejectUnknown();
         if (b.error()) {
             f.adopt(*b.error());
+        }
+    }
+    if (f.has("default_dataflow")) {
+        const std::string df = f.string("default_dataflow");
+        if (!f.error() && dataflowIndex(df) < 0) {
+            f.fail("default_dataflow", "must be one of " + dataflowNames() + ", not '" + clipped(df) + "'");
+        }
+        p.defaultDataflow = df;
+    }
+    if (f.has("default_engine")) {
+        Fields ef(f.at("default_engine"), f.path("default_engine"));
+        EngineDefaults e;
+        e.rows = int(ef.integer("rows", 1, 4096));
+        e.cols = int(ef.integer("cols", 1, 4096));
+        e.gbBytes = ef.integer("gb_bytes", 1, 1LL << 40);
+        e.rfBytes = int(ef.integer("rf_bytes", 1, 1 << 24));
+        if (ef.has("gb_share")) {
+            if (auto err = operandsFromJson(ef.at("gb_share"), ef.path("gb_share"), e.gbShare, 1.0)) {
+                ef.adopt(*err);
+            }
+        }
+        if (ef.has("rf_split")) {
+            if (auto err = operandsFromJson(ef.at("rf_split"), ef.path("rf_split"), e.rfSplit, 1 << 24)) {
+                ef.adopt(*err);
+            }
+        }
+        ef.rejectUnknown();
+        if (ef.error()) {
+            f.adopt(*ef.error());
+        }
+        p.defaultEngine = e;
+    }
+    if (f.has("notes")) {
+        const Json& n = f.at("notes");
+        p.notes.clear();
+        if (!n.is_array()) {
+            f.fail("notes", "must be a list of strings");
+        } else {
+            for (const auto& line : n) {
+                if (!line.is_string()) {
+                    f.fail("notes", "must be a list of strings, not " + quoted(line));
+                    break;
+                }
+                p.notes.push_back(line.get<std::string>());
+            }
         }
     }
     f.rejectUnknown();

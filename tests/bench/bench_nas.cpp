@@ -10,6 +10,7 @@
 #include "workload/search_space.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <numeric>
@@ -44,21 +45,31 @@ std::vector<int> range(int n)
     return v;
 }
 
+/// The images of a step; a failed step ends the benchmark with its reason (a rate of failed steps means nothing).
+long imagesOf(const Expected<StepStats>& step)
+{
+    if (!step) {
+        std::fprintf(stderr, "bench_nas: a training step failed: %s\n", step.error().detail.c_str());
+        std::exit(1);
+    }
+    return step->count;
+}
+
 // `weightSteps` weight steps with an architecture step after every `archEvery`-th (0: none), after a warm-up.
 double trainRate(Supernet& net, BatchLoader& weights, BatchLoader* arch, int weightSteps, int archEvery)
 {
     for (int i = 0; i < 3; ++i) {
-        net.weightStep(weights.next());
+        imagesOf(net.weightStep(weights.next()));
         if (arch) {
-            net.archStep(arch->next());
+            imagesOf(net.archStep(arch->next()));
         }
     }
     long images = 0;
     const auto start = Clock::now();
     for (int i = 0; i < weightSteps; ++i) {
-        images += net.weightStep(weights.next())->count;
+        images += imagesOf(net.weightStep(weights.next()));
         if (arch && archEvery > 0 && i % archEvery == 0) {
-            images += net.archStep(arch->next())->count;
+            images += imagesOf(net.archStep(arch->next()));
         }
     }
     return images / seconds(start);
@@ -133,9 +144,10 @@ int main(int argc, char** argv)
         BatchLoader weights(data->train, splits.train, defaults.batchSize, true, defaults.augment, 1);
         BatchLoader arch(data->train, splits.arch, defaults.batchSize, true, Augment {}, 2);
         // The default search's mix: one architecture step (top-2) per `archEvery` single-path weight steps.
+        bench::report("fmnist_supernet" + suffix + "_train_images_per_s",
+            trainRate(*net, weights, &arch, 40, defaults.archEvery));
         bench::report(
-            "fmnist_supernet" + suffix + "_train_images_per_s", trainRate(*net, weights, &arch, 40, defaults.archEvery));
-        bench::report("fmnist_supernet" + suffix + "_weight_step_images_per_s", trainRate(*net, weights, nullptr, 30, 0));
+            "fmnist_supernet" + suffix + "_weight_step_images_per_s", trainRate(*net, weights, nullptr, 30, 0));
         auto archOnly = [&] {
             long images = 0;
             const auto start = Clock::now();

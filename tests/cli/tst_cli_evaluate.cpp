@@ -5,9 +5,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <tuple>
 
 namespace {
 
@@ -23,6 +26,7 @@ private slots:
     void designFileReproduces();
     void badInput_data();
     void badInput();
+    void userPlatformFolder();
 };
 
 void TestCliEvaluate::platformsAndNetworks()
@@ -128,6 +132,50 @@ void TestCliEvaluate::badInput()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
     QVERIFY(r.outText.isEmpty());
+}
+
+void TestCliEvaluate::userPlatformFolder()
+{
+    // A JSON file in the user's platform folder is a platform like the presets: listed, and usable by name; a
+    // broken one is skipped with a warning naming it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile board(dir.filePath(QStringLiteral("my-board.json")));
+    QVERIFY(board.open(QIODevice::WriteOnly));
+    board.write(R"({"name": "my-board", "description": "a half ZC706", "base": "zc706",
+                    "budget": {"dsp": 450, "bram18": 545}})");
+    board.close();
+    QFile broken(dir.filePath(QStringLiteral("typo.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"name\": \"typo\",");
+    broken.close();
+    const auto run = [&](const QStringList& args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DNA_PLATFORM_DIR"), dir.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(DNA_CLI_BIN), args);
+        p.waitForFinished(60000);
+        return std::make_tuple(
+            p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()));
+    };
+    auto [code, out, err] = run({ QStringLiteral("platforms") });
+    QCOMPARE(code, 0);
+    QVERIFY2(out.contains(QStringLiteral("my-board")) && out.contains(QStringLiteral("a half ZC706")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("typo.json")) && err.contains(QStringLiteral("skipped")), qPrintable(err));
+    // Half the DSPs of the zc706 preset: the default design has half the PEs (one DSP per 16-bit MAC).
+    auto [code2, out2, err2] = run({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+        QStringLiteral("--platform"), QStringLiteral("my-board"), QStringLiteral("--json") });
+    QVERIFY2(code2 == 0, qPrintable(err2));
+    auto [code3, out3, err3] = run({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+        QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--json") });
+    QCOMPARE(code3, 0);
+    const auto fps = [](const QString& json) {
+        return parse(json).value(QStringLiteral("total")).toObject().value(QStringLiteral("fps")).toDouble();
+    };
+    const double fpsHalf = fps(out2);
+    const double fpsFull = fps(out3);
+    QVERIFY2(fpsHalf > 0 && fpsHalf < fpsFull, qPrintable(QStringLiteral("%1 vs %2").arg(fpsHalf).arg(fpsFull)));
 }
 
 QTEST_GUILESS_MAIN(TestCliEvaluate)

@@ -2,8 +2,10 @@
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
 #include "io/json_io.h"
+#include "io/platform_presets.h"
 #include "util/expected.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -18,6 +20,8 @@ class TestJsonIo : public QObject {
     Q_OBJECT
 private slots:
     void errorCodeNamesAreUniqueAndRoundTrip();
+    void presetsAreTheShippedFiles();
+    void userPlatformFilesJoinOrAreSkipped();
     void layerListMatchesBuiltin();
     void platformFileOverridesPreset();
     void designRoundTripReproducesMetrics_data();
@@ -392,6 +396,70 @@ void TestJsonIo::errorCodeNamesAreUniqueAndRoundTrip()
     dna::ErrorCode unknown = dna::ErrorCode::BadField;
     QVERIFY(!dna::parseErrorCode("bad request", unknown));
     QCOMPARE(int(unknown), int(dna::ErrorCode::BadField));
+}
+
+void TestJsonIo::presetsAreTheShippedFiles()
+{
+    // The presets are the files of resources/platforms/, in file-name order, read like a user's file.
+    const QDir dir(QStringLiteral(DNA_TEST_DATA_DIR "/../../resources/platforms"));
+    const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 5);
+    const auto& builtins = io::builtinPlatforms();
+    QCOMPARE(int(builtins.size()), files.size());
+    for (int i = 0; i < files.size(); ++i) {
+        const auto j = io::readJsonFile(dir.filePath(files[i]).toStdString());
+        QVERIFY2(j.ok(), j.ok() ? "" : j.error().detail.c_str());
+        const auto p = io::platformFromJson(*j);
+        QVERIFY2(p.ok(), p.ok() ? "" : p.error().detail.c_str());
+        QCOMPARE(io::platformToJson(builtins[size_t(i)]), io::platformToJson(*p));
+        QVERIFY2(!p->notes.empty(), qPrintable(files[i] + QStringLiteral(" says nowhere where its numbers come from")));
+    }
+    // Facts from ../shared/reference/accelerator-facts.md, not from the files.
+    const Platform* zc706 = findPlatform("zc706");
+    QVERIFY(zc706);
+    QCOMPARE(zc706->budget.dsp, 900);
+    QCOMPARE(zc706->budget.bram18, 1090);
+    QCOMPARE(QString::fromStdString(zc706->defaultDataflow), QStringLiteral("ws"));
+    QVERIFY(!zc706->defaultEngine);
+    const Platform* eyeriss = findPlatform("eyeriss");
+    QVERIFY(eyeriss && eyeriss->defaultEngine);
+    QCOMPARE(QString::fromStdString(eyeriss->defaultDataflow), QStringLiteral("rs"));
+    const Accelerator acc = defaultAccelerator(*eyeriss, dataflowIndex(eyeriss->defaultDataflow));
+    QCOMPARE(acc.engines[0].rows * acc.engines[0].cols, 168); // 12 x 14 PEs
+    QCOMPARE(acc.engines[0].rows, 12);
+    QCOMPARE(acc.engines[0].gbBytes, int64_t(108 * 1024));
+    QCOMPARE(acc.engines[0].rfSplit[0] + acc.engines[0].rfSplit[1] + acc.engines[0].rfSplit[2], 448 + 24 + 48);
+    QCOMPARE(acc.engines[0].rfSplit[1], 24); // 12 x 16-bit ifmap scratchpad
+}
+
+void TestJsonIo::userPlatformFilesJoinOrAreSkipped()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const auto write = [&](const char* name, const QByteArray& text) {
+        QFile f(tmp.filePath(QString::fromLatin1(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write("b-board.json", R"({"base": "zc706", "name": "my-board", "budget": {"dsp": 400, "bram18": 600}})");
+    write("a-broken.json", R"({"name": "broken", "target": "fpga", "clock_mhz": -3})");
+    write("c-clash.json", R"({"base": "eyeriss", "description": "a second eyeriss"})");
+    write("d-notes.txt", "not a platform");
+    std::vector<std::string> problems;
+    const auto found = io::loadPlatformDir(tmp.path().toStdString(), io::builtinPlatforms(), problems);
+    QCOMPARE(int(found.size()), 1);
+    QCOMPARE(QString::fromStdString(found[0].name), QStringLiteral("my-board"));
+    QCOMPARE(found[0].budget.dsp, 400);
+    QCOMPARE(found[0].clockMhz, 200.0); // from its base
+    QCOMPARE(int(problems.size()), 2); // in file-name order: the broken file, then the clash
+    QVERIFY2(QString::fromStdString(problems[0]).contains(QStringLiteral("a-broken.json")), problems[0].c_str());
+    QVERIFY2(QString::fromStdString(problems[0]).contains(QStringLiteral("clock_mhz")), problems[0].c_str());
+    QVERIFY2(QString::fromStdString(problems[1]).contains(QStringLiteral("c-clash.json")), problems[1].c_str());
+    QVERIFY2(QString::fromStdString(problems[1]).contains(QStringLiteral("'eyeriss'")), problems[1].c_str());
+    // A folder that does not exist is no platform and no problem.
+    problems.clear();
+    QVERIFY(io::loadPlatformDir(tmp.filePath(QStringLiteral("none")).toStdString(), {}, problems).empty());
+    QVERIFY(problems.empty());
 }
 
 QTEST_GUILESS_MAIN(TestJsonIo)

@@ -5,8 +5,10 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -17,6 +19,7 @@ class TestBudgetPanel : public QObject {
     Q_OBJECT
 
 private:
+    QTemporaryDir m_platforms;
     static QSlider* slider(BudgetPanel& panel, const char* name)
     {
         auto* s = panel.findChild<QSlider*>(QString::fromLatin1(name) + QStringLiteral("Slider"));
@@ -25,6 +28,32 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        // A user's own board, in the folder the presets are joined from (read once, at the first use).
+        QVERIFY(m_platforms.isValid());
+        QFile f(m_platforms.filePath(QStringLiteral("lab-board.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"base\": \"ultra96\", \"name\": \"lab-board\", \"description\": \"the lab's board\", "
+                "\"budget\": {\"dsp\": 220, \"bram18\": 300}}");
+        f.close();
+        qputenv("DNA_PLATFORM_DIR", m_platforms.path().toUtf8());
+    }
+
+    void userPlatformIsOffered()
+    {
+        BudgetPanel panel;
+        auto* platform = panel.findChild<QComboBox*>(QStringLiteral("platform"));
+        QVERIFY(platform);
+        const int i = platform->findData(QStringLiteral("lab-board"));
+        QVERIFY2(i >= 0, "the user's platform file is not in the list");
+        platform->setCurrentIndex(i);
+        const BudgetSettings s = panel.settings();
+        QCOMPARE(s.platform, QStringLiteral("lab-board"));
+        QCOMPARE(s.dsp, 220);
+        QCOMPARE(s.bram18, 300);
+    }
+
     void startsWithTheZc706Budget()
     {
         BudgetPanel panel;

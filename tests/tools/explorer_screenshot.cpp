@@ -1,7 +1,8 @@
 // explorer_screenshot OUT.png [SECONDS] [STORE] [WIDTHxHEIGHT]: opens the explorer (1600x1000 unless given) on
 // STORE (default: a new file next to OUT), starts the quick co-search on Fashion-MNIST, waits SECONDS (default
 // 90), selects the most accurate candidate on the front, then writes a grab of the whole window to OUT. SECONDS
-// 0 starts no search: the store's newest run is shown as it is. DNA_SCREENSHOT_SWEEP=S shows sweep S instead.
+// 0 starts no search: the store's newest run is shown as it is. DNA_SCREENSHOT_SWEEP=S shows sweep S instead,
+// DNA_SCREENSHOT_PLATFORM=NAME picks that platform in the budget panel.
 // This is how packaging/screenshots/ is made (see README); it runs under xvfb-run or QT_QPA_PLATFORM=offscreen.
 #include "candidate_selection.h"
 #include "main_window.h"
@@ -9,6 +10,7 @@
 #include "search_controller.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QTimer>
@@ -52,6 +54,12 @@ int main(int argc, char** argv)
             window.showSweep(sweep);
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("Sweeps"))) {
                 dock->raise();
+            }
+        }
+        // DNA_SCREENSHOT_PLATFORM=NAME picks that platform in the budget panel (a user's own file, for example).
+        if (const QString name = qEnvironmentVariable("DNA_SCREENSHOT_PLATFORM"); !name.isEmpty()) {
+            if (auto* platform = window.findChild<QComboBox*>(QStringLiteral("platform"))) {
+                platform->setCurrentIndex(platform->findData(name));
             }
         }
         dna::widgets::ParetoPlot* plot = window.paretoPlot();

@@ -1,0 +1,160 @@
+// Platforms are data: the presets are resources/platforms/*.json, embedded by CMake (cmake/DnaPlatforms.cmake
+// writes platform_presets_data.cpp), and the user's own files join them. Both go through platformFromJson.
+#include "io/platform_presets.h"
+
+#include "io/json_io.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace dna::io {
+
+/// Generated: one entry per resources/platforms/*.json, in file-name order.
+struct EmbeddedPlatformFile {
+    const char* name;
+    const char* text;
+};
+extern const EmbeddedPlatformFile kEmbeddedPlatformFiles[];
+extern const int kEmbeddedPlatformFileCount;
+
+namespace {
+
+std::vector<accel::Platform> parseBuiltins()
+{
+    std::vector<accel::Platform> list;
+    for (int i = 0; i < kEmbeddedPlatformFileCount; ++i) {
+        const EmbeddedPlatformFile& file = kEmbeddedPlatformFiles[i];
+        auto j = parseJson(file.text, file.name);
+        if (!j) {
+            continue; // tst_json_io parses every shipped file, so a broken one fails the tests, not the user
+        }
+        auto p = platformFromJson(*j);
+        if (p) {
+            list.push_back(std::move(p).value());
+        }
+    }
+    return list;
+}
+
+struct Loaded {
+    std::vector<accel::Platform> platforms;
+    std::vector<std::string> problems;
+};
+
+const Loaded& loaded()
+{
+    static const Loaded all = [] {
+        Loaded l;
+        l.platforms = builtinPlatforms();
+        const auto user = loadPlatformDir(accel::userPlatformDir(), l.platforms, l.problems);
+        l.platforms.insert(l.platforms.end(), user.begin(), user.end());
+        return l;
+    }();
+    return all;
+}
+
+std::string joinNames(const std::vector<accel::Platform>& list)
+{
+    std::string s;
+    for (const auto& p : list) {
+        s += (s.empty() ? "" : ", ") + p.name;
+    }
+    return s;
+}
+
+} // namespace
+
+const std::vector<accel::Platform>& builtinPlatforms()
+{
+    static const std::vector<accel::Platform> list = parseBuiltins();
+    return list;
+}
+
+const accel::Platform* builtinPlatform(const std::string& name)
+{
+    for (const auto& p : builtinPlatforms()) {
+        if (p.name == name) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::string builtinPlatformNames() { return joinNames(builtinPlatforms()); }
+
+std::vector<accel::Platform> loadPlatformDir(
+    const std::string& dir, const std::vector<accel::Platform>& known, std::vector<std::string>& problems)
+{
+    namespace fs = std::filesystem;
+    std::vector<accel::Platform> found;
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(dir, ec)) {
+        return found;
+    }
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".json" && it->is_regular_file(ec)) {
+            files.push_back(it->path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        auto j = readJsonFile(path.string());
+        if (!j) {
+            problems.push_back(path.string() + ": " + j.error().detail + " (skipped)");
+            continue;
+        }
+        auto p = platformFromJson(*j);
+        if (!p) {
+            problems.push_back(path.string() + ": " + p.error().detail + " (skipped)");
+            continue;
+        }
+        const auto taken = [&](const accel::Platform& q) { return q.name == p->name; };
+        if (std::any_of(known.begin(), known.end(), taken) || std::any_of(found.begin(), found.end(), taken)) {
+            problems.push_back(path.string() + ": the name '" + p->name
+                + "' is already a platform; give the file another \"name\" (skipped)");
+            continue;
+        }
+        found.push_back(std::move(p).value());
+    }
+    return found;
+}
+
+} // namespace dna::io
+
+namespace dna::accel {
+
+const std::vector<Platform>& platformPresets() { return io::loaded().platforms; }
+
+const Platform* findPlatform(const std::string& name)
+{
+    for (const auto& p : platformPresets()) {
+        if (p.name == name) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::string platformNames() { return io::joinNames(platformPresets()); }
+
+const std::vector<std::string>& platformLoadProblems() { return io::loaded().problems; }
+
+std::string userPlatformDir()
+{
+    if (const char* dir = std::getenv("DNA_PLATFORM_DIR"); dir && *dir) {
+        return dir;
+    }
+    std::string base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        base = xdg;
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        base = std::string(home) + "/.local/share";
+    } else {
+        return {};
+    }
+    return base + "/DnaExplorer/DNA Explorer/platforms";
+}
+
+} // namespace dna::accel
