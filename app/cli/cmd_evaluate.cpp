@@ -62,9 +62,8 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
 }
 
 Registrar evaluateCmd({ "evaluate", "evaluate a network on a platform (heuristic mapping) or a complete design file",
-    "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow ws|os|kx|rs|rsck] [--batch N] "
-    "[--json] "
-    "[--out design.json]\n       dna-cli evaluate --design FILE.json [--json]",
+    "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow " + accel::dataflowNames("|")
+        + "] [--batch N] [--json] [--out design.json]\n       dna-cli evaluate --design FILE.json [--json]",
     evaluate });
 
 } // namespace

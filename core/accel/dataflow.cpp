@@ -62,11 +62,11 @@ int dataflowIndex(const std::string& name)
     return -1;
 }
 
-std::string dataflowNames()
+std::string dataflowNames(const std::string& separator)
 {
     std::string s;
     for (const auto& d : dataflows()) {
-        s += (s.empty() ? "" : ", ") + d.name;
+        s += (s.empty() ? "" : separator) + d.name;
     }
     return s;
 }

@@ -10,7 +10,8 @@ namespace dna::accel {
 
 /// A spatial-unrolling template: which loop dimensions may be unrolled over the PE rows and over the columns
 /// (in the order the heuristic mapper fills them), plus the heuristic's preferences for the temporal levels.
-/// A new dataflow is one entry in dataflows(); nothing else needs to change.
+/// A new dataflow is one entry in dataflows(): the hardware-search knob, the JSON reader, the CLI help, the error
+/// messages and the tests derive their lists from the table.
 struct Dataflow {
     std::string name;
     std::string description;
@@ -32,6 +33,7 @@ struct Dataflow {
 const std::vector<Dataflow>& dataflows();
 /// Index into dataflows(), or -1.
 int dataflowIndex(const std::string& name);
-std::string dataflowNames();
+/// The names in table order, joined: "ws, os, kx, rs, rsck" (help texts and errors derive their lists from it).
+std::string dataflowNames(const std::string& separator = ", ");
 
 } // namespace dna::accel

@@ -1,6 +1,8 @@
 // dna-cli platforms / networks / evaluate as a script would use them: JSON output, design files that
 // reproduce, and exit code 2 with a message naming the field for bad input.
 #include "cli_runner.h"
+
+#include "accel/dataflow.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,7 +112,7 @@ void TestCliEvaluate::badInput_data()
                                 << "--batch must be a whole number from 1 to 4096";
     QTest::addRow("unknown dataflow") << QStringList { ev, n, QStringLiteral("alexnet"), p, QStringLiteral("zc706"),
         QStringLiteral("--dataflow"), QStringLiteral("nlr") }
-                                      << "ws, os, kx, rs, rsck";
+                                      << QString::fromStdString(dna::accel::dataflowNames());
     QTest::addRow("missing platform") << QStringList { ev, n, QStringLiteral("alexnet") } << "--platform";
     QTest::addRow("unknown option") << QStringList { ev, QStringLiteral("--speed"), QStringLiteral("9") }
                                     << "unknown option --speed";

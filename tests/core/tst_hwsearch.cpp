@@ -334,7 +334,7 @@ void TestHwSearch::badFixesNameTheChoices()
     HwSearchResult r = searchHardware(req, CancelToken {}, {});
     QVERIFY(r.error);
     QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("bad_fix"));
-    QVERIFY(QString::fromStdString(r.error->detail).contains(QStringLiteral("ws, os, kx, rs, rsck")));
+    QVERIFY(QString::fromStdString(r.error->detail).contains(QString::fromStdString(dataflowNames())));
     req.fixes = { { "warp_drive", "on" } };
     r = searchHardware(req, CancelToken {}, {});
     QCOMPARE(QString::fromLatin1(r.error->name()), QStringLiteral("unknown_knob"));
