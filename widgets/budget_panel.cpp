@@ -1,6 +1,7 @@
 #include "budget_panel.h"
 
 #include "accel/platform.h"
+#include "hwsearch/objective.h"
 #include "hwsearch/strategy.h"
 
 #include <QComboBox>
@@ -28,6 +29,22 @@ const accel::Platform& platformOrDefault(const QString& name)
 {
     const accel::Platform* p = accel::findPlatform(name.toStdString());
     return p ? *p : *accel::findPlatform("zc706");
+}
+
+/// The objective combo's words for a row of the objective table.
+QString objectiveLabel(hwsearch::Objective o)
+{
+    switch (o) {
+    case hwsearch::Objective::Fps:
+        return BudgetPanel::tr("Throughput (FPS)");
+    case hwsearch::Objective::Latency:
+        return BudgetPanel::tr("Latency");
+    case hwsearch::Objective::Energy:
+        return BudgetPanel::tr("Energy per inference");
+    case hwsearch::Objective::Edp:
+        return BudgetPanel::tr("Energy-delay product");
+    }
+    return QString::fromLatin1(hwsearch::objectiveName(o));
 }
 
 } // namespace
@@ -70,8 +87,7 @@ BudgetSettings BudgetSettings::fromVariant(const QVariantMap& map)
     s.lambda = realOr("lambda", s.lambda);
     s.epochs = std::max(1, intOr("epochs", s.epochs));
     const QString objective = map.value(QStringLiteral("objective")).toString();
-    if (objective == QLatin1String("fps") || objective == QLatin1String("latency")
-        || objective == QLatin1String("energy") || objective == QLatin1String("edp")) {
+    if (hwsearch::Objective known; hwsearch::parseObjective(objective.toStdString(), known)) {
         s.objective = objective;
     }
     const QString algo = map.value(QStringLiteral("hwAlgo")).toString();
@@ -298,10 +314,9 @@ void BudgetPanel::buildUi()
 
     m_objective = new QComboBox(this);
     m_objective->setObjectName(QStringLiteral("objective"));
-    m_objective->addItem(tr("Throughput (FPS)"), QStringLiteral("fps"));
-    m_objective->addItem(tr("Latency"), QStringLiteral("latency"));
-    m_objective->addItem(tr("Energy per inference"), QStringLiteral("energy"));
-    m_objective->addItem(tr("Energy-delay product"), QStringLiteral("edp"));
+    for (const hwsearch::ObjectiveInfo& o : hwsearch::objectives()) {
+        m_objective->addItem(objectiveLabel(o.id), QString::fromLatin1(o.name));
+    }
     m_objective->setToolTip(tr("What the hardware search optimises and the Pareto front trades against accuracy"));
     form->addRow(tr("Objective"), m_objective);
 

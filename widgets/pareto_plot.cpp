@@ -7,37 +7,30 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace dna::widgets {
 
 namespace {
 
-struct MetricInfo {
-    ParetoMetric metric;
-    const char* objective; // as store::frontMetric() names it
-    const char* axisLabel;
-};
-
-const MetricInfo kMetrics[] = {
-    { ParetoMetric::Fps, "fps", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Throughput (FPS)") },
-    { ParetoMetric::Latency, "latency", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Latency (ms)") },
-    { ParetoMetric::Energy, "energy", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy per inference (µJ)") },
-    { ParetoMetric::Edp, "edp", QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy-delay product (µJ·ms)") },
-};
-
-const MetricInfo& metricInfo(ParetoMetric metric)
+/// The x axis title of an objective (name and direction come from the objective table).
+const char* axisLabel(ParetoMetric metric)
 {
-    for (const MetricInfo& m : kMetrics) {
-        if (m.metric == metric) {
-            return m;
-        }
+    switch (metric) {
+    case ParetoMetric::Fps:
+        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Throughput (FPS)");
+    case ParetoMetric::Latency:
+        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Latency (ms)");
+    case ParetoMetric::Energy:
+        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy per inference (µJ)");
+    case ParetoMetric::Edp:
+        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy-delay product (µJ·ms)");
     }
-    return kMetrics[0];
+    return "";
 }
 
-bool maximises(ParetoMetric metric) { return store::frontMaximises(metricInfo(metric).objective); }
+bool maximises(ParetoMetric metric) { return hwsearch::objectiveInfo(metric).maximise; }
 
 // Colour-blind-friendly qualitative colours (Okabe-Ito, without black and yellow, which vanish on white).
 const QColor kRunColours[] = { QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115), QColor(204, 121, 167),
@@ -63,7 +56,7 @@ constexpr size_t kLegendLimit = 12;
 
 double metricOf(const store::CandidateRecord& c, ParetoMetric metric)
 {
-    const double v = store::frontMetric(c, metricInfo(metric).objective);
+    const double v = store::frontMetric(c, hwsearch::objectiveName(metric));
     return std::isfinite(v) && v > 0 ? v : 0.0; // a log axis cannot show 0
 }
 
@@ -145,12 +138,9 @@ void ParetoPlot::setPlaceholderText(const QString& text)
 
 ParetoMetric ParetoPlot::metricForObjective(const QString& objective)
 {
-    for (const MetricInfo& m : kMetrics) {
-        if (objective == QLatin1String(m.objective)) {
-            return m.metric;
-        }
-    }
-    return ParetoMetric::Fps;
+    ParetoMetric metric = ParetoMetric::Fps;
+    hwsearch::parseObjective(objective.toStdString(), metric);
+    return metric;
 }
 
 void ParetoPlot::setupAxes()
@@ -255,7 +245,7 @@ void ParetoPlot::setupPlaceholder()
 
 void ParetoPlot::applyMetricToAxes()
 {
-    xAxis->setLabel(tr(metricInfo(m_metric).axisLabel));
+    xAxis->setLabel(tr(axisLabel(m_metric)));
     // The legend goes in the corner the front never reaches: high accuracy at the good end of the metric.
     const Qt::Alignment side = maximises(m_metric) ? Qt::AlignRight : Qt::AlignLeft;
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | side);

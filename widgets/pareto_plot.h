@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hwsearch/objective.h"
 #include "store/run_store.h"
 
 #include <QHash>
@@ -15,8 +16,8 @@ namespace dna::widgets {
 class CandidateSelection;
 class DotCloud;
 
-/// The metric a Pareto plot trades against accuracy (its x axis).
-enum class ParetoMetric { Fps, Latency, Energy, Edp };
+/// The metric a Pareto plot trades against accuracy (its x axis): one of the objective table's rows.
+using ParetoMetric = hwsearch::Objective;
 
 /// Accuracy versus a hardware metric of the candidates searches evaluate, live while they run. Several runs can
 /// be shown at once (one colour each, with a legend). Per run, the dominated and the invalid candidates are

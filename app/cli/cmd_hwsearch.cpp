@@ -84,7 +84,7 @@ int hwsearch(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     req.platform = std::move(platform).value();
     const std::string objective = args.valueOr("objective", "fps");
     if (!hwsearch::parseObjective(objective, req.objective)) {
-        throw UsageError("--objective must be fps, latency, energy or edp, not '" + objective + "'");
+        throw UsageError("--objective must be one of " + hwsearch::objectiveNames(", ") + ", not '" + objective + "'");
     }
     const std::string algo = args.valueOr("algo", "das");
     if (!hwsearch::parseAlgo(algo, req.algo)) {
@@ -169,9 +169,8 @@ std::string hwsearchUsage()
     for (const auto& d : accel::dataflows()) {
         dataflows += "\n  " + d.name + ": " + d.description;
     }
-    return "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--objective fps|latency|energy|edp] "
-           "[--algo "
-        + hwsearch::strategyIds("|", "|")
+    return "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--objective " + hwsearch::objectiveNames("|")
+        + "] [--algo " + hwsearch::strategyIds("|", "|")
         + "] [--iters N] [--seed S] [--fix KNOB=VALUE ...] [--batch N] [--json] "
           "[--out design.json] [--inner N] [--accelerator FILE] [--threads N]\n\nStrategies (--algo):"
         + strategies + "\n\nDataflows (--fix dataflow=NAME):" + dataflows + "\n\n" + kHwsearchNotes;

@@ -64,7 +64,7 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
     }
     const std::string objective = args.valueOr("objective", "fps");
     if (!hwsearch::parseObjective(objective, req->objective)) {
-        throw UsageError("--objective must be fps, latency, energy or edp, not '" + objective + "'");
+        throw UsageError("--objective must be one of " + hwsearch::objectiveNames(", ") + ", not '" + objective + "'");
     }
     req->targets.minFps = realOption(args, "min-fps", 0, 0, 1e9);
     req->targets.maxFps = realOption(args, "max-fps", 0, 0, 1e9);
@@ -279,15 +279,19 @@ int search(const std::vector<std::string>& argv, std::ostream& out, std::ostream
 }
 
 Registrar searchCmd({ "search", "co-search a network and its accelerator into a run store",
-    "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective fps|latency|energy|edp] "
-    "[--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed S] "
-    "[--dsp N] [--bram18 N] [--pes N] [--gb-kib N] [--db FILE|postgresql://...] [--data DIR] [--name TEXT] [--threads "
-    "N] "
-    "[--supernet shared|separate] [--hw-algo das|random|evolution] [--json-progress]\n\nBudgets (--dsp, --bram18 for "
-    "FPGAs; --pes, --gb-kib for ASICs) replace the platform's own. --hw-algo: the strategy of every hardware search "
-    "(dna-cli hwsearch --help describes them; default das). Ctrl-C "
-    "cancels cleanly: the run is "
-    "kept as 'cancelled' with every candidate found so far.",
+    "[--preset quick|paper] [--space fmnist|cifar] [--platform P] [--objective " + hwsearch::objectiveNames("|")
+        + "] [--min-fps F] [--max-fps F] [--max-energy-uj E] [--epochs N] [--steps-per-epoch N] [--lambda L] [--seed "
+          "S] "
+          "[--dsp N] [--bram18 N] [--pes N] [--gb-kib N] [--db FILE|postgresql://...] [--data DIR] [--name TEXT] "
+          "[--threads "
+          "N] "
+          "[--supernet shared|separate] [--hw-algo das|random|evolution] [--json-progress]\n\nBudgets (--dsp, --bram18 "
+          "for "
+          "FPGAs; --pes, --gb-kib for ASICs) replace the platform's own. --hw-algo: the strategy of every hardware "
+          "search "
+          "(dna-cli hwsearch --help describes them; default das). Ctrl-C "
+          "cancels cleanly: the run is "
+          "kept as 'cancelled' with every candidate found so far.",
     search });
 
 } // namespace

@@ -458,7 +458,8 @@ int status(store::RunStore& db, int64_t sweepId, bool json, std::ostream& out, s
             }
             for (const auto& c : db.candidates(t.runId, true)) {
                 front.push_back({ { "candidate", c.id }, { "genotype", c.genotype }, { "accuracy", c.accuracy },
-                    { "fps", c.fps }, { "latency_ms", c.latencyMs }, { "energy_uj", c.energyUj }, { "edp", c.edp } });
+                    { "fps", c.fps }, { "latency_ms", c.latencyMs }, { "energy_uj", c.energyUj }, { "edp", c.edp },
+                    { "metric", store::frontMetric(c, objective) } });
             }
         }
         list.push_back({ { "index", t.index }, { "params", io::Json::parse(t.paramsJson, nullptr, false) },
@@ -488,11 +489,8 @@ int status(store::RunStore& db, int64_t sweepId, bool json, std::ostream& out, s
              << t["attempts"].get<int>() << std::setw(7) << t["front"].size() << "  ";
         const auto& front = t["front"];
         const std::string objective = t["objective"].get<std::string>();
-        const char* metric = objective == "fps" ? "fps"
-            : objective == "latency"            ? "latency_ms"
-            : objective == "energy"             ? "energy_uj"
-                                                : "edp";
-        const bool maximise = objective == "fps";
+        const char* metric = "metric"; // the run objective's value (store::frontMetric)
+        const bool maximise = store::frontMaximises(objective);
         if (!front.empty()) {
             const auto* bestAcc = &front[0];
             const auto* bestMetric = &front[0];

@@ -4,30 +4,47 @@
 
 namespace dna::hwsearch {
 
-const char* objectiveName(Objective o)
+const std::vector<ObjectiveInfo>& objectives()
 {
-    switch (o) {
-    case Objective::Fps:
-        return "fps";
-    case Objective::Latency:
-        return "latency";
-    case Objective::Energy:
-        return "energy";
-    case Objective::Edp:
-        return "edp";
-    }
-    return "fps";
+    static const std::vector<ObjectiveInfo> table {
+        { Objective::Fps, "fps", "FPS", true },
+        { Objective::Latency, "latency", "ms", false },
+        { Objective::Energy, "energy", "uJ", false },
+        { Objective::Edp, "edp", "uJ*ms", false },
+    };
+    return table;
 }
+
+const ObjectiveInfo& objectiveInfo(Objective o)
+{
+    for (const ObjectiveInfo& info : objectives()) {
+        if (info.id == o) {
+            return info;
+        }
+    }
+    return objectives().front();
+}
+
+const char* objectiveName(Objective o) { return objectiveInfo(o).name; }
 
 bool parseObjective(const std::string& s, Objective& out)
 {
-    for (Objective o : { Objective::Fps, Objective::Latency, Objective::Energy, Objective::Edp }) {
-        if (s == objectiveName(o)) {
-            out = o;
+    for (const ObjectiveInfo& info : objectives()) {
+        if (s == info.name) {
+            out = info.id;
             return true;
         }
     }
     return false;
+}
+
+std::string objectiveNames(const std::string& separator)
+{
+    std::string s;
+    for (const ObjectiveInfo& info : objectives()) {
+        s += (s.empty() ? "" : separator) + info.name;
+    }
+    return s;
 }
 
 double designCost(Objective o, const accel::DesignCost& cost)

@@ -3,13 +3,29 @@
 #include "accel/cost_model.h"
 
 #include <string>
+#include <vector>
 
 namespace dna::hwsearch {
 
 /// What the hardware search optimises: fps is maximised, the others minimised, always under the budget.
 enum class Objective { Fps, Latency, Energy, Edp };
+
+/// The objective table: one row per objective, in the order front ends list them. The search (designCost),
+/// the store's front (store::frontMetric) and the plot's axis label switch over the enum, so the compiler names
+/// what a new row needs.
+struct ObjectiveInfo {
+    Objective id;
+    const char* name; // --objective, JSON, the store's runs.objective
+    const char* unit; // of the metric's value: FPS, ms, uJ, uJ*ms
+    bool maximise; // the front keeps high values (fps) or low ones
+};
+const std::vector<ObjectiveInfo>& objectives();
+const ObjectiveInfo& objectiveInfo(Objective o);
 const char* objectiveName(Objective o);
+/// By name; false (and `out` untouched) for a name no objective has.
 bool parseObjective(const std::string& s, Objective& out);
+/// The names in table order, joined with `separator` ("fps|latency|energy|edp").
+std::string objectiveNames(const std::string& separator);
 
 /// The scalar the strategies minimise for a whole design: 1/FPS (seconds per inference), latency (ms),
 /// energy per inference (uJ) or EDP (uJ x ms); +infinity when the design is invalid.

@@ -1,5 +1,6 @@
 #include "store/run_store.h"
 
+#include "hwsearch/objective.h"
 #include "store/backends.h"
 #include "store/postgres.h"
 #include "store/sql.h"
@@ -7,11 +8,11 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <filesystem>
-#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <map>
 
 namespace dna::store {
 
@@ -202,17 +203,30 @@ std::string localFileFor(const std::string& location, const std::string& name, c
     return (store.parent_path() / (store.stem().string() + "-" + name + "-" + stamp + extension)).string();
 }
 
-bool frontMaximises(const std::string& objective) { return objective == "fps" || objective.empty(); }
+namespace {
+
+/// A run's objective by name; runs from before objectives were stored (empty) and unknown names are fps.
+hwsearch::Objective runObjective(const std::string& objective)
+{
+    hwsearch::Objective o = hwsearch::Objective::Fps;
+    hwsearch::parseObjective(objective, o);
+    return o;
+}
+
+} // namespace
+
+bool frontMaximises(const std::string& objective) { return hwsearch::objectiveInfo(runObjective(objective)).maximise; }
 
 double frontMetric(const CandidateRecord& c, const std::string& objective)
 {
-    if (objective == "latency") {
+    switch (runObjective(objective)) {
+    case hwsearch::Objective::Fps:
+        return c.fps;
+    case hwsearch::Objective::Latency:
         return c.latencyMs;
-    }
-    if (objective == "energy") {
+    case hwsearch::Objective::Energy:
         return c.energyUj;
-    }
-    if (objective == "edp") {
+    case hwsearch::Objective::Edp:
         return c.edp;
     }
     return c.fps;
@@ -434,8 +448,9 @@ void RunStore::addEpoch(int64_t runId, const EpochRecord& e)
 
 void RunStore::addCheckpoint(int64_t runId, int epoch, const std::string& path)
 {
-    Statement s(db(), "INSERT INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)"
-                      " ON CONFLICT(run_id, epoch) DO UPDATE SET path = excluded.path");
+    Statement s(db(),
+        "INSERT INTO checkpoints(run_id, epoch, path) VALUES(?1, ?2, ?3)"
+        " ON CONFLICT(run_id, epoch) DO UPDATE SET path = excluded.path");
     s.bind(1, runId).bind(2, int64_t(epoch)).bind(3, path).step();
     committed();
 }
@@ -478,7 +493,8 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
     Transaction t(db());
     Statement r(db(),
         "INSERT INTO runs(name, request, state, created_at, finished_at, seed, app_version, objective, error, trashed)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" + std::string(db().returningId()));
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            + std::string(db().returningId()));
     r.bind(1, info->name).bind(2, info->requestJson).bind(3, std::string(runStateName(info->state)));
     r.bind(4, info->createdAt);
     if (info->finishedAt.empty()) {
@@ -488,8 +504,7 @@ int64_t RunStore::copyRunFrom(const RunStore& source, int64_t runId)
     }
     r.bind(6, info->seed).bind(7, info->appVersion).bind(8, info->objective).bind(9, info->error);
     r.bind(10, int64_t(info->trashed));
-    while (r.step()) {
-    }
+    while (r.step()) { }
     const int64_t id = r.insertedId();
     Statement c(db(), insertSql("candidates", kCandidateFields) + db().returningId());
     Statement e(db(), kInsertEstimate);
@@ -524,8 +539,7 @@ std::vector<RunInfo> RunStore::runs(bool includeTrashed, bool withCounts) const
 {
     std::vector<RunInfo> out;
     Statement s(db(),
-        (runSelect(withCounts) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id"))
-            .c_str());
+        (runSelect(withCounts) + (includeTrashed ? " ORDER BY r.id" : " WHERE r.trashed = 0 ORDER BY r.id")).c_str());
     const bool writer = writerAlive();
     while (s.step()) {
         out.push_back(shownState(readRun(s), writer));
@@ -581,7 +595,8 @@ std::vector<RunStore::EstimateRow> RunStore::estimatesSince(int64_t afterRow, in
     }
     // Two plain reads (a range of the history's key, then the candidates' keys) rather than a join, which a server
     // may plan as a pass over every candidate of the store.
-    Statement s(db(), "SELECT rowid, candidate_id, epoch, accuracy, kind FROM estimates WHERE rowid > ?1 ORDER BY rowid");
+    Statement s(
+        db(), "SELECT rowid, candidate_id, epoch, accuracy, kind FROM estimates WHERE rowid > ?1 ORDER BY rowid");
     s.bind(1, afterRow);
     std::string ids;
     while (s.step()) {

@@ -1,6 +1,10 @@
 // dna-cli hwsearch as a script uses it: the JSON report, a design file that `evaluate --design` reproduces
 // exactly, and exit 2 for bad knobs.
 #include "cli_runner.h"
+
+#include "hwsearch/objective.h"
+#include "hwsearch/strategy.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,9 +73,9 @@ void TestCliHwSearch::badKnobs_data()
                                       << "is given twice (rs and ws)";
     QTest::addRow("no equals") << QStringList { QStringLiteral("--fix"), QStringLiteral("chunks") } << "KNOB=VALUE";
     QTest::addRow("bad algo") << QStringList { QStringLiteral("--algo"), QStringLiteral("annealing") }
-                              << "das, random, evolution or exhaustive";
+                              << QString::fromStdString(dna::hwsearch::strategyIds(", ", " or "));
     QTest::addRow("bad objective") << QStringList { QStringLiteral("--objective"), QStringLiteral("area") }
-                                   << "fps, latency, energy or edp";
+                                   << QString::fromStdString(dna::hwsearch::objectiveNames(", "));
     QTest::addRow("zero iters") << QStringList { QStringLiteral("--iters"), QStringLiteral("0") } << "--iters must be";
     QTest::addRow("exhaustive too large")
         << QStringList { QStringLiteral("--algo"), QStringLiteral("exhaustive") } << "enumerates at most";

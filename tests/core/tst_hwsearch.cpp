@@ -6,11 +6,14 @@
 #include "hwsearch/hw_search.h"
 #include "hwsearch/mapping_space.h"
 #include "io/json_io.h"
+#include "store/run_store.h"
 #include "util/fast_math.h"
 
 #include <QtTest>
 
+#include <map>
 #include <random>
+#include <set>
 
 using namespace dna;
 using namespace dna::accel;
@@ -65,6 +68,7 @@ double total(const MappingSearchResult& r)
 class TestHwSearch : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void objectiveTableDrivesNamesAndFronts();
     void dasGradientMatchesAutograd();
     void exhaustiveOptimumReachedByDasAndEvolution();
     void returnedDesignsReevaluate_data();
@@ -390,6 +394,34 @@ void TestHwSearch::mappingSamplesRespectCapacity()
             invalidCode(space.lastCost().invalid));
     }
     QCOMPARE(valid, 2000);
+}
+
+void TestHwSearch::objectiveTableDrivesNamesAndFronts()
+{
+    // A hand-made candidate whose four metrics differ, so each objective picks its own field.
+    store::CandidateRecord c;
+    c.fps = 250;
+    c.latencyMs = 4;
+    c.energyUj = 30;
+    c.edp = 120;
+    const std::map<std::string, double> expected { { "fps", 250 }, { "latency", 4 }, { "energy", 30 }, { "edp", 120 } };
+    QCOMPARE(objectives().size(), expected.size());
+    std::set<std::string> names;
+    for (const ObjectiveInfo& o : objectives()) {
+        names.insert(o.name);
+        Objective back = Objective::Edp == o.id ? Objective::Fps : Objective::Edp;
+        QVERIFY(parseObjective(o.name, back));
+        QCOMPARE(int(back), int(o.id));
+        QCOMPARE(store::frontMetric(c, o.name), expected.at(o.name));
+        // Throughput is better high; latency, energy and their product are better low.
+        QCOMPARE(store::frontMaximises(o.name), std::string(o.name) == "fps");
+        QCOMPARE(o.maximise, std::string(o.name) == "fps");
+    }
+    QCOMPARE(names.size(), objectives().size());
+    // Runs stored before objectives were recorded (no name) trade accuracy against FPS.
+    QCOMPARE(store::frontMetric(c, ""), 250.0);
+    QVERIFY(store::frontMaximises(""));
+    QCOMPARE(QString::fromStdString(objectiveNames("|")), QStringLiteral("fps|latency|energy|edp"));
 }
 
 QTEST_GUILESS_MAIN(TestHwSearch)
