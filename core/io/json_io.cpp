@@ -207,6 +207,36 @@ Expected<Network> resolveNetworkArg(const std::string& arg)
 
 // ---- platforms ------------------------------------------------------------------------------------------
 
+namespace {
+
+/// The buffer fields an engine and a platform's default engine share: GB and RF sizes and their per-operand
+/// shares (absent shares: one shared buffer).
+template <class E> void readBuffers(Fields& ef, E& e)
+{
+    e.gbBytes = ef.integer("gb_bytes", 1, 1LL << 40);
+    e.rfBytes = int(ef.integer("rf_bytes", 1, 1 << 24));
+    if (ef.has("gb_share")) {
+        if (auto err = operandsFromJson(ef.at("gb_share"), ef.path("gb_share"), e.gbShare, 1.0)) {
+            ef.adopt(*err);
+        }
+    }
+    if (ef.has("rf_split")) {
+        if (auto err = operandsFromJson(ef.at("rf_split"), ef.path("rf_split"), e.rfSplit, 1 << 24)) {
+            ef.adopt(*err);
+        }
+    }
+}
+
+template <class E> void writeBuffers(Json& j, const E& e)
+{
+    j["gb_bytes"] = e.gbBytes;
+    j["gb_share"] = operandsToJson(e.gbShare);
+    j["rf_bytes"] = e.rfBytes;
+    j["rf_split"] = operandsToJson({ double(e.rfSplit[0]), double(e.rfSplit[1]), double(e.rfSplit[2]) });
+}
+
+} // namespace
+
 Json platformToJson(const Platform& p)
 {
     Json j = { { "name", p.name }, { "description", p.description }, { "target", targetName(p.target) },
@@ -220,9 +250,9 @@ Json platformToJson(const Platform& p)
         { "budget", budgetToJson(p.budget) }, { "default_dataflow", p.defaultDataflow }, { "notes", p.notes } };
     if (p.defaultEngine) {
         const EngineDefaults& e = *p.defaultEngine;
-        j["default_engine"] = { { "rows", e.rows }, { "cols", e.cols }, { "gb_bytes", e.gbBytes },
-            { "rf_bytes", e.rfBytes }, { "gb_share", operandsToJson(e.gbShare) },
-            { "rf_split", operandsToJson({ double(e.rfSplit[0]), double(e.rfSplit[1]), double(e.rfSplit[2]) }) } };
+        Json engine = { { "rows", e.rows }, { "cols", e.cols } };
+        writeBuffers(engine, e);
+        j["default_engine"] = engine;
     }
     return j;
 }
@@ -312,18 +342,7 @@ Expected<Platform> platformFromJson(const Json& j)
         EngineDefaults e;
         e.rows = int(ef.integer("rows", 1, 4096));
         e.cols = int(ef.integer("cols", 1, 4096));
-        e.gbBytes = ef.integer("gb_bytes", 1, 1LL << 40);
-        e.rfBytes = int(ef.integer("rf_bytes", 1, 1 << 24));
-        if (ef.has("gb_share")) {
-            if (auto err = operandsFromJson(ef.at("gb_share"), ef.path("gb_share"), e.gbShare, 1.0)) {
-                ef.adopt(*err);
-            }
-        }
-        if (ef.has("rf_split")) {
-            if (auto err = operandsFromJson(ef.at("rf_split"), ef.path("rf_split"), e.rfSplit, 1 << 24)) {
-                ef.adopt(*err);
-            }
-        }
+        readBuffers(ef, e);
         ef.rejectUnknown();
         if (ef.error()) {
             f.adopt(*ef.error());
@@ -380,12 +399,12 @@ Json acceleratorToJson(const Accelerator& a)
 {
     Json engines = Json::array();
     for (const auto& e : a.engines) {
-        engines.push_back({ { "rows", e.rows }, { "cols", e.cols }, { "dataflow", dataflows()[e.dataflow].name },
+        Json engine = { { "rows", e.rows }, { "cols", e.cols }, { "dataflow", dataflows()[e.dataflow].name },
             { "noc",
                 { { "weights", nocStyleName(e.noc[0]) }, { "inputs", nocStyleName(e.noc[1]) },
-                    { "outputs", nocStyleName(e.noc[2]) } } },
-            { "gb_bytes", e.gbBytes }, { "gb_share", operandsToJson(e.gbShare) }, { "rf_bytes", e.rfBytes },
-            { "rf_split", operandsToJson({ double(e.rfSplit[0]), double(e.rfSplit[1]), double(e.rfSplit[2]) }) } });
+                    { "outputs", nocStyleName(e.noc[2]) } } } };
+        writeBuffers(engine, e);
+        engines.push_back(engine);
     }
     return { { "micro_arch", microArchName(a.arch) }, { "separate_depthwise", a.separateDepthwise },
         { "chunk_starts", a.chunkStarts }, { "double_buffer", a.doubleBuffer }, { "engines", engines } };
@@ -453,18 +472,7 @@ Expected<Accelerator> acceleratorFromJson(const Json& j)
                     ef.adopt(*nf.error());
                 }
             }
-            e.gbBytes = ef.integer("gb_bytes", 1, 1LL << 40);
-            e.rfBytes = int(ef.integer("rf_bytes", 1, 1 << 24));
-            if (ef.has("gb_share")) {
-                if (auto err = operandsFromJson(ef.at("gb_share"), ef.path("gb_share"), e.gbShare, 1.0)) {
-                    ef.adopt(*err);
-                }
-            }
-            if (ef.has("rf_split")) {
-                if (auto err = operandsFromJson(ef.at("rf_split"), ef.path("rf_split"), e.rfSplit, 1 << 24)) {
-                    ef.adopt(*err);
-                }
-            }
+            readBuffers(ef, e);
             ef.rejectUnknown();
             if (ef.error()) {
                 f.adopt(*ef.error());

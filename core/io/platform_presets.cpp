@@ -2,21 +2,15 @@
 // writes platform_presets_data.cpp), and the user's own files join them. Both go through platformFromJson.
 #include "io/platform_presets.h"
 
+#include "io/embedded_platforms.h"
 #include "io/json_io.h"
+#include "util/data_dir.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 namespace dna::io {
-
-/// Generated: one entry per resources/platforms/*.json, in file-name order.
-struct EmbeddedPlatformFile {
-    const char* name;
-    const char* text;
-};
-extern const EmbeddedPlatformFile kEmbeddedPlatformFiles[];
-extern const int kEmbeddedPlatformFileCount;
 
 namespace {
 
@@ -146,15 +140,7 @@ std::string userPlatformDir()
     if (const char* dir = std::getenv("DNA_PLATFORM_DIR"); dir && *dir) {
         return dir;
     }
-    std::string base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-        base = xdg;
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        base = std::string(home) + "/.local/share";
-    } else {
-        return {};
-    }
-    return base + "/DnaExplorer/DNA Explorer/platforms";
+    return userDataDir() + "/platforms";
 }
 
 } // namespace dna::accel

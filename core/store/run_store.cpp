@@ -4,6 +4,7 @@
 #include "store/backends.h"
 #include "store/postgres.h"
 #include "store/sql.h"
+#include "util/data_dir.h"
 
 #include <algorithm>
 #include <cctype>
@@ -160,18 +161,7 @@ std::string nowIso8601()
     return buf;
 }
 
-std::string defaultStorePath()
-{
-    std::string base;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-        base = xdg;
-    } else if (const char* home = std::getenv("HOME"); home && *home) {
-        base = std::string(home) + "/.local/share";
-    } else {
-        base = ".";
-    }
-    return base + "/DnaExplorer/DNA Explorer/runs.sqlite";
-}
+std::string defaultStorePath() { return userDataDir() + "/runs.sqlite"; }
 
 std::string shownLocation(const std::string& location)
 {
