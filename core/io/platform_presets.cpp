@@ -1,5 +1,6 @@
 // Platforms are data: the presets are resources/platforms/*.json, embedded by CMake (cmake/DnaPlatforms.cmake
-// writes platform_presets_data.cpp), and the user's own files join them. Both go through platformFromJson.
+// writes the table io/embedded_platforms.h declares), and the user's own files join them. Both go through
+// platformFromJson.
 #include "io/platform_presets.h"
 
 #include "io/embedded_platforms.h"
