@@ -9,10 +9,10 @@
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
-#include "sweeps_view.h"
 #include "search_controller.h"
 #include "server_dialog.h"
 #include "store_watcher.h"
+#include "sweeps_view.h"
 
 #include "accel/platform.h"
 #include "hwsearch/objective.h"
@@ -359,7 +359,11 @@ void MainWindow::connectViews()
     connect(m_controller, &SearchController::runEnded, this, &MainWindow::onRunEnded);
     connect(m_selection, &widgets::CandidateSelection::changed, this, &MainWindow::onSelectionChanged);
     connect(m_paretoPlot, &widgets::ParetoPlot::frontChanged, this, [this](qint64 runId, const QList<qint64>& ids) {
-        m_table->model()->setFront(runId, QSet<qint64>(ids.begin(), ids.end()));
+        // The table's On front is the run's front against the run's own objective (what the store's flags say).
+        // The plot's front is against its axis; the two are the same front only when the axis is that objective.
+        if (m_paretoPlot->metric() == runObjective(runId)) {
+            m_table->model()->setFront(runId, QSet<qint64>(ids.begin(), ids.end()));
+        }
     });
     connect(m_runs, &widgets::RunsBrowser::runActivated, this, [this](qint64 id) { showRuns({ id }); });
     connect(m_sweeps, &widgets::SweepsView::sweepActivated, this, [this](qint64 id) { showSweep(id); });
@@ -452,7 +456,8 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = settings.value(recentKey()).toStringList();
     for (const QString& path : recent) {
         const bool server = store::RunStore::isServerLocation(path.toStdString());
-        m_recentMenu->addAction(server ? path : QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
+        m_recentMenu->addAction(
+            server ? path : QDir::toNativeSeparators(path), this, [this, path] { openStore(path); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

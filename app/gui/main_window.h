@@ -2,8 +2,10 @@
 
 #include "budget_panel.h"
 #include "cosearch/co_search.h"
+#include "hwsearch/objective.h"
 #include "store/run_store.h"
 
+#include <QHash>
 #include <QList>
 #include <QMainWindow>
 #include <QSet>
@@ -135,6 +137,9 @@ private:
     void onSelectionChanged(const QList<qint64>& ids);
     void showSelected(const QList<qint64>& ids);
     void loadRuns(const QList<qint64>& runIds, bool keepView = false);
+    /// The objective a run's front trades against accuracy (the store's runs.objective), or the plot's metric
+    /// for a run the store does not know.
+    hwsearch::Objective runObjective(qint64 runId);
     void reloadRunsBrowser();
     void reloadSweeps();
     /// What other writers added to the shown runs since they were read: new candidates, new estimates and
@@ -188,6 +193,7 @@ private:
     QLabel* m_storeLabel = nullptr;
 
     QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
+    QHash<qint64, hwsearch::Objective> m_runObjectives; // cache of runObjective: a run's objective never changes
     QHash<qint64, qint64> m_seenCandidate; // per shown run, the largest candidate id read from the store
     QHash<qint64, qint64> m_seenEstimate; // per shown run, the newest accuracy-history row read
     QSet<qint64> m_runningAtLastLook; // runs that were running when the store was last read

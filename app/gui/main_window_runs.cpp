@@ -111,6 +111,7 @@ bool MainWindow::openStore(const QString& path)
     m_paretoPlot->clearCandidates();
     m_table->model()->clear();
     m_shownRuns.clear();
+    m_runObjectives.clear(); // run ids belong to a store
     m_liveRun = 0;
     m_controller->setStore(nullptr);
     m_runs->setStore(nullptr);
@@ -508,6 +509,19 @@ void MainWindow::showSelected(const QList<qint64>& ids)
         m_compare->clear();
         m_mappingTabs->setCurrentWidget(m_inspector);
     }
+}
+
+hwsearch::Objective MainWindow::runObjective(qint64 runId)
+{
+    if (const auto it = m_runObjectives.constFind(runId); it != m_runObjectives.cend()) {
+        return *it;
+    }
+    if (const auto run = m_store ? m_store->run(runId) : std::nullopt) {
+        const hwsearch::Objective o = widgets::ParetoPlot::metricForObjective(QString::fromStdString(run->objective));
+        m_runObjectives.insert(runId, o);
+        return o;
+    }
+    return m_paretoPlot->metric();
 }
 
 } // namespace dna::app

@@ -1,5 +1,6 @@
 #include "app_identity.h"
 #include "candidate_selection.h"
+#include "candidate_table.h"
 #include "main_window.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
@@ -107,6 +108,68 @@ private slots:
         QMenu* view = window.menuBar()->actions().at(3)->menu();
         QVERIFY(view);
         QVERIFY(view->actions().contains(dock->toggleViewAction()));
+    }
+
+    void tableFrontIsTheRunsOwnObjective()
+    {
+        // Two runs compared on one plot: its axis is the first run's objective (FPS), the second run trades
+        // accuracy against energy. Candidates of the energy run: a (85 %, 50 FPS, 31.5 uJ) and b (60 %, 50 FPS,
+        // 12.25 uJ). Against energy both are on the front (a more accurate, b cheaper); against FPS only a is
+        // (same FPS, more accurate). The table's On front is the run's own front, as the store's flags say.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
+        qint64 fpsRun = 0;
+        qint64 energyRun = 0;
+        std::vector<int64_t> energyIds;
+        {
+            auto opened = dna::store::RunStore::open(path.toStdString());
+            QVERIFY(opened.ok());
+            auto& db = **opened;
+            const auto candidate = [](double accuracy, double fps, double energyUj) {
+                dna::store::CandidateRecord c;
+                c.epoch = 1;
+                c.genotype = "fmnist:k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1,k3e1";
+                c.accuracy = accuracy;
+                c.accuracyKind = "supernet";
+                c.fps = fps;
+                c.latencyMs = 1000.0 / fps;
+                c.energyUj = energyUj;
+                c.edp = energyUj * c.latencyMs;
+                c.designJson = "{}";
+                return c;
+            };
+            dna::store::RunInfo first;
+            first.name = "fps run";
+            first.objective = "fps";
+            first.requestJson = "{}";
+            fpsRun = db.createRun(first);
+            db.addCandidates(fpsRun, { candidate(0.9, 100, 40), candidate(0.8, 300, 40) }, {});
+            db.updateFront(fpsRun);
+            db.setRunState(fpsRun, dna::store::RunState::Complete);
+            dna::store::RunInfo second;
+            second.name = "energy run";
+            second.objective = "energy";
+            second.requestJson = "{}";
+            energyRun = db.createRun(second);
+            energyIds = db.addCandidates(energyRun, { candidate(0.85, 50, 31.5), candidate(0.6, 50, 12.25) }, {});
+            db.updateFront(energyRun);
+            db.setRunState(energyRun, dna::store::RunState::Complete);
+        }
+        MainWindow window;
+        window.setStoreFile(path);
+        window.showRuns({ fpsRun, energyRun });
+        auto* plot = window.paretoPlot();
+        QCOMPARE(plot->metric(), dna::widgets::ParetoMetric::Fps);
+        QTRY_COMPARE(plot->frontIds(energyRun).size(), 1); // the plot's staircase: against FPS
+        QCOMPARE(plot->frontIds(energyRun).first(), qint64(energyIds[0]));
+        const auto* model = window.candidateTable()->model();
+        QVERIFY(model->candidate(energyIds[0]) && model->candidate(energyIds[1]));
+        QVERIFY(model->candidate(energyIds[0])->onFront);
+        QVERIFY2(model->candidate(energyIds[1])->onFront, "the cheapest candidate of an energy run left its front");
+        // The axis switched to energy: the plot's staircase of that run is now its own front, the table unchanged.
+        plot->setMetric(dna::widgets::ParetoMetric::Energy);
+        QTRY_COMPARE(plot->frontIds(energyRun).size(), 2);
+        QVERIFY(model->candidate(energyIds[1])->onFront);
     }
 
     void hasExactlySixDocks()
