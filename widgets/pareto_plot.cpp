@@ -138,9 +138,7 @@ void ParetoPlot::setPlaceholderText(const QString& text)
 
 ParetoMetric ParetoPlot::metricForObjective(const QString& objective)
 {
-    ParetoMetric metric = ParetoMetric::Fps;
-    hwsearch::parseObjective(objective.toStdString(), metric);
-    return metric;
+    return hwsearch::objectiveOr(objective.toStdString(), ParetoMetric::Fps);
 }
 
 void ParetoPlot::setupAxes()

@@ -257,8 +257,8 @@ int runLocal(store::RunStore& db, const std::string& location, int64_t sweepId, 
     struct sigaction stop { };
     stop.sa_handler = onStop;
     sigemptyset(&stop.sa_mask);
-    struct sigaction previousInt {
-    }, previousTerm {};
+    struct sigaction previousInt { };
+    struct sigaction previousTerm { };
     sigaction(SIGINT, &stop, &previousInt);
     sigaction(SIGTERM, &stop, &previousTerm);
     db.setSweepJob(sweepId, "local", std::to_string(getpid()));

@@ -38,6 +38,12 @@ bool parseObjective(const std::string& s, Objective& out)
     return false;
 }
 
+Objective objectiveOr(const std::string& s, Objective fallback)
+{
+    parseObjective(s, fallback);
+    return fallback;
+}
+
 std::string objectiveNames(const std::string& separator)
 {
     std::string s;

@@ -24,6 +24,8 @@ const ObjectiveInfo& objectiveInfo(Objective o);
 const char* objectiveName(Objective o);
 /// By name; false (and `out` untouched) for a name no objective has.
 bool parseObjective(const std::string& s, Objective& out);
+/// By name, or `fallback` for a name no objective has (a run stored before objectives were recorded has none).
+Objective objectiveOr(const std::string& s, Objective fallback);
 /// The names in table order, joined with `separator` ("fps|latency|energy|edp").
 std::string objectiveNames(const std::string& separator);
 

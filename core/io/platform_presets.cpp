@@ -49,6 +49,16 @@ const Loaded& loaded()
     return all;
 }
 
+const accel::Platform* findIn(const std::vector<accel::Platform>& list, const std::string& name)
+{
+    for (const auto& p : list) {
+        if (p.name == name) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
 std::string joinNames(const std::vector<accel::Platform>& list)
 {
     std::string s;
@@ -66,15 +76,7 @@ const std::vector<accel::Platform>& builtinPlatforms()
     return list;
 }
 
-const accel::Platform* builtinPlatform(const std::string& name)
-{
-    for (const auto& p : builtinPlatforms()) {
-        if (p.name == name) {
-            return &p;
-        }
-    }
-    return nullptr;
-}
+const accel::Platform* builtinPlatform(const std::string& name) { return findIn(builtinPlatforms(), name); }
 
 std::string builtinPlatformNames() { return joinNames(builtinPlatforms()); }
 
@@ -105,8 +107,7 @@ std::vector<accel::Platform> loadPlatformDir(
             problems.push_back(path.string() + ": " + p.error().detail + " (skipped)");
             continue;
         }
-        const auto taken = [&](const accel::Platform& q) { return q.name == p->name; };
-        if (std::any_of(known.begin(), known.end(), taken) || std::any_of(found.begin(), found.end(), taken)) {
+        if (findIn(known, p->name) || findIn(found, p->name)) {
             problems.push_back(path.string() + ": the name '" + p->name
                 + "' is already a platform; give the file another \"name\" (skipped)");
             continue;
@@ -122,15 +123,7 @@ namespace dna::accel {
 
 const std::vector<Platform>& platformPresets() { return io::loaded().platforms; }
 
-const Platform* findPlatform(const std::string& name)
-{
-    for (const auto& p : platformPresets()) {
-        if (p.name == name) {
-            return &p;
-        }
-    }
-    return nullptr;
-}
+const Platform* findPlatform(const std::string& name) { return io::findIn(platformPresets(), name); }
 
 std::string platformNames() { return io::joinNames(platformPresets()); }
 

@@ -198,9 +198,7 @@ namespace {
 /// A run's objective by name; runs from before objectives were stored (empty) and unknown names are fps.
 hwsearch::Objective runObjective(const std::string& objective)
 {
-    hwsearch::Objective o = hwsearch::Objective::Fps;
-    hwsearch::parseObjective(objective, o);
-    return o;
+    return hwsearch::objectiveOr(objective, hwsearch::Objective::Fps);
 }
 
 } // namespace

@@ -10,7 +10,6 @@
 #include "cli_runner.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,19 +26,8 @@ using store::RunStore;
 
 namespace {
 
-/// Polls `done` (a store query) until it holds or `timeoutMs` passes; the outcome is in the store, not in a clock.
-bool waitUntil(const std::function<bool()>& done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs) {
-            return false;
-        }
-        QThread::msleep(250);
-    }
-    return true;
-}
+/// Waits until `done` (a store or process-table query) holds, or `timeoutMs` passes (QTest::qWaitFor).
+bool waitUntil(const std::function<bool()>& done, int timeoutMs) { return QTest::qWaitFor(done, timeoutMs); }
 
 std::vector<store::SweepTaskRecord> tasksOf(const std::string& location, int64_t sweepId)
 {
@@ -58,9 +46,10 @@ bool allComplete(const std::string& location, int64_t sweepId, size_t count)
 bool startLocalSweep(QProcess& sweep, const QString& seeds, int epochs, const QString& db)
 {
     sweep.start(QStringLiteral(DNA_CLI_BIN),
-        { QStringLiteral("sweep"), QStringLiteral("--seeds"), seeds, QStringLiteral("--epochs"), QString::number(epochs),
-            QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
-            qEnvironmentVariable("DNA_TEST_DATA"), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") });
+        { QStringLiteral("sweep"), QStringLiteral("--seeds"), seeds, QStringLiteral("--epochs"),
+            QString::number(epochs), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
+            qEnvironmentVariable("DNA_TEST_DATA"), QStringLiteral("--db"), db, QStringLiteral("-j"),
+            QStringLiteral("2") });
     return sweep.waitForStarted();
 }
 
@@ -148,8 +137,8 @@ void TestCliSweep::gridExpandsToOneTaskPerPoint()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(R"({"axes": {"dsp": [300, 600], "lambda": [0.1, 0.3]}, "seeds": "1-3", "options": {"epochs": 2}})");
     f.close();
-    const CliRun file = runCli({ QStringLiteral("sweep"), QStringLiteral("--grid-file"), f.fileName(),
-        QStringLiteral("--dry-run") });
+    const CliRun file
+        = runCli({ QStringLiteral("sweep"), QStringLiteral("--grid-file"), f.fileName(), QStringLiteral("--dry-run") });
     QCOMPARE(file.exitCode, 0);
     QCOMPARE(file.outText, flags.outText);
 
@@ -169,7 +158,8 @@ void TestCliSweep::badSweepsAreRefusedWithTheAllowedValues()
     const CliRun unknown = runCli({ QStringLiteral("sweep"), QStringLiteral("--grid"), QStringLiteral("colour=red"),
         QStringLiteral("--db"), db });
     QCOMPARE(unknown.exitCode, 2);
-    QVERIFY2(unknown.err.contains(QStringLiteral("cannot vary 'colour'")) && unknown.err.contains(QStringLiteral("dsp")),
+    QVERIFY2(
+        unknown.err.contains(QStringLiteral("cannot vary 'colour'")) && unknown.err.contains(QStringLiteral("dsp")),
         qPrintable(unknown.err));
     const CliRun badValue = runCli({ QStringLiteral("sweep"), QStringLiteral("--grid"), QStringLiteral("dsp=300,lots"),
         QStringLiteral("--db"), db });
@@ -180,8 +170,8 @@ void TestCliSweep::badSweepsAreRefusedWithTheAllowedValues()
     QCOMPARE(slurmOnFile.exitCode, 2);
     QVERIFY(slurmOnFile.err.contains(QStringLiteral("needs a server store")));
     QVERIFY(!QFile::exists(db)); // nothing recorded for a sweep that was refused
-    const CliRun noSweep = runCli({ QStringLiteral("sweep"), QStringLiteral("--status"), QStringLiteral("9"),
-        QStringLiteral("--db"), db });
+    const CliRun noSweep = runCli(
+        { QStringLiteral("sweep"), QStringLiteral("--status"), QStringLiteral("9"), QStringLiteral("--db"), db });
     QCOMPARE(noSweep.exitCode, 2);
 }
 
@@ -189,10 +179,10 @@ void TestCliSweep::localSweepIntoAFileStore()
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("runs.sqlite"));
-    const CliRun r = runCli({ QStringLiteral("sweep"), QStringLiteral("--grid"), QStringLiteral("dsp=120,400"),
-                                QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--steps-per-epoch"),
-                                QStringLiteral("2"), QStringLiteral("--data"), m_data.path(), QStringLiteral("--db"), db,
-                                QStringLiteral("-j"), QStringLiteral("2") },
+    const CliRun r = runCli(
+        { QStringLiteral("sweep"), QStringLiteral("--grid"), QStringLiteral("dsp=120,400"), QStringLiteral("--epochs"),
+            QStringLiteral("1"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--data"),
+            m_data.path(), QStringLiteral("--db"), db, QStringLiteral("-j"), QStringLiteral("2") },
         300000);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.outText));
     auto opened = RunStore::open(db.toStdString(), RunStore::Mode::ReadOnly);
@@ -224,8 +214,8 @@ void TestCliSweep::localSweepIntoAFileStore()
     // The tasks' own files were merged and removed; their checkpoints stay beside the store.
     QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*task*.sqlite*") }, QDir::Files).size(), 0);
 
-    const CliRun status = runCli({ QStringLiteral("sweep"), QStringLiteral("--status"),
-        QString::number(sweeps[0].id), QStringLiteral("--json"), QStringLiteral("--db"), db });
+    const CliRun status = runCli({ QStringLiteral("sweep"), QStringLiteral("--status"), QString::number(sweeps[0].id),
+        QStringLiteral("--json"), QStringLiteral("--db"), db });
     QCOMPARE(status.exitCode, 0);
     const auto json = QJsonDocument::fromJson(status.out).object();
     QCOMPARE(json[QStringLiteral("counts")].toObject()[QStringLiteral("complete")].toInt(), 2);
@@ -233,8 +223,8 @@ void TestCliSweep::localSweepIntoAFileStore()
     QCOMPARE(first[QStringLiteral("params")].toObject()[QStringLiteral("dsp")].toInt(), 120);
     QCOMPARE(first[QStringLiteral("front")].toArray().size(), int(store.candidates(tasks[0].runId, true).size()));
     // Nothing left to resume.
-    const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"),
-        QString::number(sweeps[0].id), QStringLiteral("--db"), db });
+    const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QString::number(sweeps[0].id),
+        QStringLiteral("--db"), db });
     QCOMPARE(resume.exitCode, 0);
     QVERIFY(resume.outText.contains(QStringLiteral("nothing to resume")));
 }
@@ -257,8 +247,8 @@ void TestCliSweep::killedLocalSweepLosesNothing()
         QCOMPARE(int(tasks.size()), 2);
         QCOMPARE(QString::fromStdString(tasks[0].state), QStringLiteral("claimed"));
     }
-    const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QStringLiteral("1"),
-                                     QStringLiteral("--db"), db },
+    const CliRun resume = runCli(
+        { QStringLiteral("sweep"), QStringLiteral("--resume"), QStringLiteral("1"), QStringLiteral("--db"), db },
         300000);
     QVERIFY2(resume.exitCode == 0, qPrintable(resume.err + resume.outText));
     QCOMPARE(resume.err.count(QStringLiteral("kept the run")), 2);
@@ -390,9 +380,9 @@ void TestCliSweep::slurmSweepIntoAServerStore()
     const int64_t s1 = sweepOf(first);
     QVERIFY2(s1 > 0, qPrintable(first.outText));
     QVERIFY2(waitUntil([&] { return allComplete(uri, s1, 4); }, 300000),
-        qPrintable(runCli({ QStringLiteral("sweep"), QStringLiteral("--status"), QString::number(s1),
-                              QStringLiteral("--db"), db })
-                .outText));
+        qPrintable(runCli(
+            { QStringLiteral("sweep"), QStringLiteral("--status"), QString::number(s1), QStringLiteral("--db"), db })
+                       .outText));
     {
         auto store = RunStore::open(uri, RunStore::Mode::ReadOnly).value();
         std::set<int64_t> runs;
@@ -434,8 +424,8 @@ void TestCliSweep::slurmSweepIntoAServerStore()
         },
         300000));
     const CliRun resume = runCli({ QStringLiteral("sweep"), QStringLiteral("--resume"), QString::number(s2),
-        QStringLiteral("--db"), db, QStringLiteral("--executor"), QStringLiteral("slurm"), QStringLiteral("--script-dir"),
-        QString::fromStdString(cluster.folder()) });
+        QStringLiteral("--db"), db, QStringLiteral("--executor"), QStringLiteral("slurm"),
+        QStringLiteral("--script-dir"), QString::fromStdString(cluster.folder()) });
     QVERIFY2(resume.exitCode == 0, qPrintable(resume.err + resume.outText));
     QVERIFY2(resume.err.contains(QStringLiteral("resuming 1 tasks (1)")), qPrintable(resume.err));
     QVERIFY(waitUntil([&] { return allComplete(uri, s2, 2); }, 300000));

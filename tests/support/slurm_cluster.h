@@ -7,9 +7,8 @@
 // process dies: a watchdog). Needs root (slurmd runs jobs as their user) and the slurm-wlm package.
 #include "watchdog.h"
 
-#include <QElapsedTimer>
 #include <QProcess>
-#include <QThread>
+#include <QtCore/qtestsupport_core.h> // QTest::qWaitFor, in QtCore
 
 #include <cstdlib>
 #include <fstream>
@@ -50,8 +49,8 @@ public:
             return;
         }
         if (run("runuser -u munge -- /usr/sbin/munged --socket=" + munge + "/munge.sock --key-file=" + munge
-                + "/munge.key --pid-file=" + munge + "/munged.pid --log-file=" + munge + "/munged.log --seed-file="
-                + munge + "/munge.seed")
+                + "/munge.key --pid-file=" + munge + "/munged.pid --log-file=" + munge
+                + "/munged.log --seed-file=" + munge + "/munge.seed")
             != 0) {
             m_error = "munged did not start: " + readFile(munge + "/munged.log");
             return;
@@ -82,20 +81,19 @@ public:
                 + readFile(m_dir + "/slurmd.log");
             return;
         }
-        // Ready when the node is idle (about a second).
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            QProcess sinfo;
-            sinfo.start(QStringLiteral("sinfo"), { QStringLiteral("-h"), QStringLiteral("-o"), QStringLiteral("%T") });
-            sinfo.waitForFinished(10000);
-            if (sinfo.readAllStandardOutput().trimmed() == "idle") {
-                m_ready = true;
-                return;
-            }
-            QThread::msleep(200); // polling the node's state: nothing to wait on
+        // Ready when the node is idle (about a second); the node's state is only known by asking sinfo.
+        m_ready = QTest::qWaitFor(
+            [] {
+                QProcess sinfo;
+                sinfo.start(
+                    QStringLiteral("sinfo"), { QStringLiteral("-h"), QStringLiteral("-o"), QStringLiteral("%T") });
+                sinfo.waitForFinished(10000);
+                return sinfo.readAllStandardOutput().trimmed() == "idle";
+            },
+            60000);
+        if (!m_ready) {
+            m_error = "the Slurm node never became idle: " + readFile(m_dir + "/slurmctld.log");
         }
-        m_error = "the Slurm node never became idle: " + readFile(m_dir + "/slurmctld.log");
     }
 
     ~SlurmCluster()
@@ -120,8 +118,9 @@ private:
         std::string s = "scancel --full --quiet --user=root >/dev/null 2>&1;";
         for (const char* pid : { "/slurmd.pid", "/slurmctld.pid", "/munge/munged.pid" }) {
             const std::string file = m_dir + pid;
-            s += " if [ -f " + file + " ]; then p=$(cat " + file + "); kill $p 2>/dev/null; for i in $(seq 50); do"
-                 " kill -0 $p 2>/dev/null || break; sleep 0.1; done; kill -9 $p 2>/dev/null; fi;";
+            s += " if [ -f " + file + " ]; then p=$(cat " + file
+                + "); kill $p 2>/dev/null; for i in $(seq 50); do"
+                  " kill -0 $p 2>/dev/null || break; sleep 0.1; done; kill -9 $p 2>/dev/null; fi;";
         }
         return s + " rm -rf " + m_dir;
     }
