@@ -8,10 +8,6 @@
         <translation>Kandidat %1 ist nicht in der Datenbank %2.</translation>
     </message>
     <message>
-        <source>The stored design of candidate %1 is unreadable: %2</source>
-        <translation>Der gespeicherte Entwurf von Kandidat %1 ist nicht lesbar: %2</translation>
-    </message>
-    <message>
         <source>No candidates are selected; select some in the plot or the table.</source>
         <translation>Keine Kandidaten ausgewählt; wählen Sie welche im Diagramm oder in der Tabelle aus.</translation>
     </message>
@@ -20,16 +16,8 @@
         <translation>Der Ordner „%1“ kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>Cannot write “%1”.</source>
-        <translation>„%1“ kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>There is no table to export.</source>
-        <translation>Es gibt keine Tabelle zum Exportieren.</translation>
     </message>
     <message>
         <source>Candidate %1 has no trained weights: only retrained designs keep them (the final networks of a “paper” preset search).</source>
@@ -1678,6 +1666,10 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3 cycles (%4 of latency), %5-bound, %6 utilised&lt;br&gt;energy %7 %8: MAC %9, RF %10, NoC %11, GB %12, DRAM %13</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3 Zyklen (%4 der Latenz), Engpass %5, %6 ausgelastet&lt;br&gt;Energie %7 %8: MAC %9, RF %10, NoC %11, GB %12, DRAM %13</translation>
+    </message>
+    <message>
+        <source>The store recorded other figures for this design than this build&apos;s cost model gives (a store written by another version?); shown are this build&apos;s. First difference: %1</source>
+        <translation>Der Speicher enthält für dieses Design andere Werte, als das Kostenmodell dieses Builds liefert (von einer anderen Version geschrieben?); angezeigt werden die Werte dieses Builds. Erste Abweichung: %1</translation>
     </message>
 </context>
 <context>

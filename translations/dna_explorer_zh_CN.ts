@@ -8,10 +8,6 @@
         <translation>候选方案 %1 不在运行记录库 %2 中。</translation>
     </message>
     <message>
-        <source>The stored design of candidate %1 is unreadable: %2</source>
-        <translation>无法读取候选方案 %1 已存储的设计：%2</translation>
-    </message>
-    <message>
         <source>No candidates are selected; select some in the plot or the table.</source>
         <translation>未选择任何候选方案；请在图表或表格中选择。</translation>
     </message>
@@ -20,16 +16,8 @@
         <translation>无法创建文件夹“%1”。</translation>
     </message>
     <message>
-        <source>Cannot write “%1”.</source>
-        <translation>无法写入“%1”。</translation>
-    </message>
-    <message>
         <source>Cannot write “%1”: %2</source>
         <translation>无法写入“%1”：%2</translation>
-    </message>
-    <message>
-        <source>There is no table to export.</source>
-        <translation>没有可导出的表格。</translation>
     </message>
     <message>
         <source>Candidate %1 has no trained weights: only retrained designs keep them (the final networks of a “paper” preset search).</source>
@@ -1674,6 +1662,10 @@ Epoch %3: probability %4</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3 cycles (%4 of latency), %5-bound, %6 utilised&lt;br&gt;energy %7 %8: MAC %9, RF %10, NoC %11, GB %12, DRAM %13</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3 个周期（占延迟的 %4），受限于 %5，利用率 %6&lt;br&gt;能耗 %7 %8：MAC %9，RF %10，NoC %11，GB %12，DRAM %13</translation>
+    </message>
+    <message>
+        <source>The store recorded other figures for this design than this build&apos;s cost model gives (a store written by another version?); shown are this build&apos;s. First difference: %1</source>
+        <translation>存储中记录的该设计数值与本版本成本模型的结果不同（可能由其他版本写入）；此处显示本版本的数值。第一处差异：%1</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 #include "candidate_table.h"
 
 #include "candidate_selection.h"
-#include "csv_field.h"
+
+#include "store/export_files.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -20,24 +21,6 @@
 #include <limits>
 
 namespace dna::widgets {
-
-namespace {
-
-QString csvText(const QVariant& v)
-{
-    switch (v.typeId()) {
-    case QMetaType::Double:
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-    case QMetaType::Bool:
-        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-    case QMetaType::QString:
-        return csvField(v.toString());
-    default:
-        return v.toString();
-    }
-}
-
-} // namespace
 
 CandidateTableView::CandidateTableView(QWidget* parent)
     : QWidget(parent)
@@ -346,24 +329,17 @@ bool CandidateTableView::writeCsv(const QString& path, QString* error) const
             columns.append(logical);
         }
     }
-    const QLatin1String crlf("\r\n");
-    QString line;
-    for (int i = 0; i < columns.size(); ++i) {
-        line += (i ? QStringLiteral(",") : QString()) + CandidateTableModel::csvKey(columns[i]);
-    }
-    file.write((line + crlf).toUtf8());
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const int sourceRow = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
-        const store::CandidateRecord& c = m_model->record(sourceRow);
-        line.clear();
-        for (int i = 0; i < columns.size(); ++i) {
-            if (i) {
-                line += QLatin1Char(',');
-            }
-            line += csvText(CandidateTableModel::rawValue(c, columns[i]));
+    std::vector<const store::CandidateColumn*> keys;
+    for (int column : columns) {
+        if (const auto* key = store::candidateColumn(CandidateTableModel::csvKey(column).toStdString())) {
+            keys.push_back(key);
         }
-        file.write((line + crlf).toUtf8());
     }
+    std::vector<const store::CandidateRecord*> rows;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        rows.push_back(&m_model->record(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+    }
+    file.write(QByteArray::fromStdString(store::candidatesCsv(rows, keys)));
     if (!file.commit()) {
         if (error) {
             *error = tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -7,6 +7,7 @@
 #include "layer_bar_axis.h"
 #include "layer_mapping_model.h"
 #include "placeholder_stack.h"
+#include "store/export_files.h"
 
 #include <qcustomplot.h>
 
@@ -95,6 +96,10 @@ void MappingInspector::setupUi()
     contentLayout->addWidget(m_title);
     contentLayout->addWidget(m_summary);
     contentLayout->addWidget(m_invalid);
+    m_storedNote = new QLabel(content);
+    m_storedNote->setWordWrap(true);
+    m_storedNote->hide();
+    contentLayout->addWidget(m_storedNote);
 
     m_tabs = new QTabWidget(content);
     m_tabs->addTab(setupLayersTab(), tr("Layers"));
@@ -203,7 +208,8 @@ QCustomPlot* MappingInspector::makeBarPlot()
     return plot;
 }
 
-bool MappingInspector::setCandidate(const store::CandidateRecord& candidate, QString* error)
+bool MappingInspector::setCandidate(
+    const store::CandidateRecord& candidate, QString* error, const std::vector<store::LayerMappingRecord>& stored)
 {
     const io::Json json = io::Json::parse(candidate.designJson, nullptr, false);
     QString message;
@@ -216,6 +222,14 @@ bool MappingInspector::setCandidate(const store::CandidateRecord& candidate, QSt
             setDesign(design.value(),
                 genotype.isEmpty() ? tr("Candidate %1").arg(candidate.id)
                                    : tr("Candidate %1: %2").arg(candidate.id).arg(genotype));
+            const std::string differs = store::storedLayersDiffer(stored, m_model->design(), m_model->cost());
+            if (!differs.empty()) {
+                m_storedNote->setText(tr("The store recorded other figures for this design than this build's cost "
+                                         "model gives (a store written by another version?); shown are this "
+                                         "build's. First difference: %1")
+                                          .arg(QString::fromStdString(differs)));
+                m_storedNote->show();
+            }
             if (error) {
                 error->clear();
             }
@@ -243,6 +257,8 @@ void MappingInspector::showError(const QString& message)
 void MappingInspector::setDesign(const accel::Design& design, const QString& title)
 {
     m_errorText.clear();
+    m_storedNote->clear();
+    m_storedNote->hide();
     const accel::DesignCost cost = accel::evaluateDesign(design);
     m_model->setDesign(design, cost);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
@@ -262,6 +278,8 @@ void MappingInspector::setDesign(const accel::Design& design, const QString& tit
 void MappingInspector::clear()
 {
     m_errorText.clear();
+    m_storedNote->clear();
+    m_storedNote->hide();
     m_model->clear();
     m_loopNest->clear();
     for (QCPBars* bars : m_energyBars) {
@@ -276,6 +294,8 @@ void MappingInspector::clear()
 }
 
 QString MappingInspector::placeholderText() const { return tr("Select a candidate to see how each layer is mapped"); }
+
+QString MappingInspector::storedNoteText() const { return m_storedNote->text(); }
 
 QString MappingInspector::summaryText() const { return m_summary->text(); }
 

@@ -30,9 +30,12 @@ class MappingInspector : public QWidget {
 public:
     explicit MappingInspector(QWidget* parent = nullptr);
 
-    /// Parses the candidate's design file and shows it. A malformed design leaves the view empty with an inline
-    /// message naming the problem (also returned in `error`); returns false then.
-    bool setCandidate(const store::CandidateRecord& candidate, QString* error = nullptr);
+    /// Parses the candidate's design file and shows it, evaluated by this build's cost model. A malformed design
+    /// leaves the view empty with an inline message naming the problem (also returned in `error`); returns false
+    /// then. `stored` are the per-layer figures the store recorded for the candidate (RunStore::layerMappings):
+    /// where they differ from this build's, a note above the tables says so and names the first difference.
+    bool setCandidate(const store::CandidateRecord& candidate, QString* error = nullptr,
+        const std::vector<store::LayerMappingRecord>& stored = {});
     void setDesign(const accel::Design& design, const QString& title);
     /// Back to the empty state.
     void clear();
@@ -43,6 +46,8 @@ public:
     /// The inline message shown for a design that cannot be read (empty otherwise).
     QString errorText() const { return m_errorText; }
     QString placeholderText() const;
+    /// The note shown when the store's per-layer figures differ from this build's cost model (empty otherwise).
+    QString storedNoteText() const;
     /// The accelerator summary above the tabs (rich text).
     QString summaryText() const;
     /// The loop nest shown for the selected layer.
@@ -84,6 +89,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_invalid = nullptr;
+    QLabel* m_storedNote = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTableView* m_table = nullptr;
     QPlainTextEdit* m_loopNest = nullptr;

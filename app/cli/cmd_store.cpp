@@ -3,15 +3,13 @@
 #include "cli_command.h"
 
 #include "io/json_io.h"
-#include "io/timeloop_export.h"
+#include "store/export_files.h"
 #include "store/run_store.h"
 #include "util/output_file.h"
 
-#include <filesystem>
 #include <iomanip>
 #include <map>
 #include <ostream>
-#include <sstream>
 
 namespace dna::cli {
 namespace {
@@ -127,18 +125,6 @@ int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
     return readerExit(*s);
 }
 
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos) {
-        return s;
-    }
-    std::string q = "\"";
-    for (char c : s) {
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return q + "\"";
-}
-
 int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     Args args(argv, { "db", "run", "candidate", "format", "out" }, {});
@@ -160,21 +146,16 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         return BadUsage;
     }
     if (format == "csv") {
-        std::ostringstream f;
-        f << "id,run,epoch,genotype,accuracy,accuracy_kind,fps,latency_ms,energy_uj,edp,dsp,bram18,area_mm2,valid,on_"
-             "front,estimate_epoch,retrained_accuracy\n";
         const auto cs = s->candidates(runId);
+        std::vector<const store::CandidateRecord*> rows;
         for (const auto& c : cs) {
-            f << c.id << ',' << c.runId << ',' << c.epoch << ',' << csvField(c.genotype) << ',' << c.accuracy << ','
-              << c.accuracyKind << ',' << c.fps << ',' << c.latencyMs << ',' << c.energyUj << ',' << c.edp << ','
-              << c.dsp << ',' << c.bram18 << ',' << c.areaMm2 << ',' << int(c.valid) << ',' << int(c.onFront) << ','
-              << c.estimateEpoch << ',';
-            if (c.retrainedAccuracy >= 0) {
-                f << c.retrainedAccuracy;
-            }
-            f << '\n';
+            rows.push_back(&c);
         }
-        if (auto e = writeOutputFile(path, f.str())) {
+        std::vector<const store::CandidateColumn*> columns;
+        for (const auto& column : store::candidateColumns()) {
+            columns.push_back(&column);
+        }
+        if (auto e = writeOutputFile(path, store::candidatesCsv(rows, columns))) {
             return reportError(err, "export", *e);
         }
         out << "wrote " << cs.size() << " candidates to " << path << '\n';
@@ -189,15 +170,12 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         err << "dna-cli export: candidate " << candidateId << " is not in run " << runId << '\n';
         return BadUsage;
     }
-    io::Json designJson = io::Json::parse(c->designJson, nullptr, false);
-    auto design = io::designFromJson(designJson);
+    auto design = store::loadStoredDesign(*s, candidateId);
     if (!design) {
-        err << "dna-cli export: the stored design of candidate " << candidateId
-            << " is unreadable: " << design.error().detail << '\n';
-        return Failure;
+        return reportError(err, "export", design.error());
     }
     if (format == "json") {
-        if (auto e = io::writeJsonFile(path, designJson)) {
+        if (auto e = io::writeJsonFile(path, design->json)) {
             return reportError(err, "export", *e);
         }
         out << "wrote the design of candidate " << candidateId << " to " << path << '\n';
@@ -206,21 +184,11 @@ int exportCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostr
         }
         return readerExit(*s);
     }
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec) {
-        err << "dna-cli export: cannot create folder '" << path << "': " << ec.message() << '\n';
-        return Failure;
+    const auto written = store::writeTimeloopFiles({ *design }, path);
+    if (!written) {
+        return reportError(err, "export", written.error());
     }
-    for (size_t i = 0; i < design->network.layers.size(); ++i) {
-        std::ostringstream name;
-        name << path << '/' << std::setw(3) << std::setfill('0') << i << '_' << design->network.layers[i].name
-             << ".yaml";
-        if (auto e = writeOutputFile(name.str(), io::timeloopYaml(*design, i))) {
-            return reportError(err, "export", *e);
-        }
-    }
-    out << "wrote " << design->network.layers.size() << " Timeloop layer files to " << path << '\n';
+    out << "wrote " << written->size() << " Timeloop layer files to " << path << '\n';
     return readerExit(*s);
 }
 

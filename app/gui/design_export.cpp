@@ -1,19 +1,13 @@
 #include "design_export.h"
 #include "error_text.h"
 
-#include "csv_field.h"
-
-#include "io/json_io.h"
-#include "io/timeloop_export.h"
+#include "store/export_files.h"
 #include "store/run_store.h"
 
-#include <QAbstractItemModel>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace dna::app {
@@ -27,48 +21,31 @@ class DesignExport {
 
 Error fail(ErrorCode code, const QString& detail) { return Error { code, detail.toStdString() }; }
 
-/// The stored design of a candidate, parsed and checked the way `dna-cli export` does.
-Expected<std::pair<io::Json, accel::Design>> storedDesign(const store::RunStore& store, qint64 candidateId)
-{
-    const auto c = store.candidate(candidateId);
-    if (!c) {
-        return fail(ErrorCode::NoCandidate,
-            DesignExport::tr("Candidate %1 is not in the store %2.")
-                .arg(candidateId)
-                .arg(QString::fromStdString(store.path())));
-    }
-    io::Json json = io::Json::parse(c->designJson, nullptr, false);
-    auto design = io::designFromJson(json);
-    if (!design) {
-        return fail(ErrorCode::BadDesign,
-            DesignExport::tr("The stored design of candidate %1 is unreadable: %2")
-                .arg(candidateId)
-                .arg(widgets::ErrorText::message(design.error())));
-    }
-    return std::make_pair(std::move(json), std::move(design).value());
-}
+std::vector<int64_t> idVector(const QList<qint64>& ids) { return std::vector<int64_t>(ids.begin(), ids.end()); }
 
-using StoredDesigns = std::vector<std::pair<qint64, std::pair<io::Json, accel::Design>>>;
-
-/// Every design read and checked before anything is written, so a bad id leaves no partial export behind.
-Expected<StoredDesigns> storedDesigns(const store::RunStore& store, const QList<qint64>& ids)
+/// Core's files written, or its error with the explorer's translated sentence in front of core's detail.
+Expected<QStringList> shown(const Expected<std::vector<std::string>>& written)
 {
-    StoredDesigns out;
-    for (qint64 id : ids) {
-        auto design = storedDesign(store, id);
-        if (!design) {
-            return design.error();
-        }
-        out.emplace_back(id, std::move(design).value());
+    if (!written) {
+        return fail(written.error().code, widgets::ErrorText::message(written.error()));
+    }
+    QStringList out;
+    for (const auto& path : *written) {
+        out << QString::fromStdString(path);
     }
     return out;
+}
+
+Error noneSelected()
+{
+    return fail(
+        ErrorCode::NoCandidates, DesignExport::tr("No candidates are selected; select some in the plot or the table."));
 }
 
 std::optional<Error> makeDir(const QString& dir, const QList<qint64>& ids)
 {
     if (ids.isEmpty()) {
-        return fail(ErrorCode::NoCandidates,
-            DesignExport::tr("No candidates are selected; select some in the plot or the table."));
+        return noneSelected();
     }
     if (dir.isEmpty() || !QDir().mkpath(dir)) {
         return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot create the folder “%1”.").arg(dir));
@@ -76,19 +53,17 @@ std::optional<Error> makeDir(const QString& dir, const QList<qint64>& ids)
     return std::nullopt;
 }
 
-/// Layer names come from network files: keep them readable in a file name but never a path separator.
-QString fileSafe(const std::string& name)
+/// The stored designs of the selected candidates, read and checked before anything is written.
+Expected<std::vector<store::StoredDesign>> selectedDesigns(const store::RunStore& store, const QList<qint64>& ids)
 {
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
-    return QString::fromStdString(name).replace(unsafe, QStringLiteral("_"));
-}
-
-QString cellText(const QVariant& v)
-{
-    if (v.metaType().id() == QMetaType::QDateTime) {
-        return v.toDateTime().toString(Qt::ISODateWithMs);
+    if (ids.isEmpty()) {
+        return noneSelected();
     }
-    return v.toString(); // doubles in the shortest form that reads back exactly
+    auto designs = store::loadStoredDesigns(store, idVector(ids));
+    if (!designs) {
+        return fail(designs.error().code, widgets::ErrorText::message(designs.error()));
+    }
+    return designs;
 }
 
 } // namespace
@@ -96,96 +71,21 @@ QString cellText(const QVariant& v)
 Expected<QStringList> exportDesignFiles(
     const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir)
 {
-    auto designs = storedDesigns(store, candidateIds);
+    auto designs = selectedDesigns(store, candidateIds);
     if (!designs) {
         return designs.error();
     }
-    if (auto e = makeDir(dir, candidateIds)) {
-        return *e;
-    }
-    QStringList written;
-    for (const auto& [id, design] : *designs) {
-        const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.json").arg(id));
-        if (auto e = io::writeJsonFile(path.toStdString(), design.first)) {
-            return fail(ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”.").arg(path));
-        }
-        written << path;
-    }
-    return written;
+    return shown(store::writeDesignFiles(*designs, dir.toStdString()));
 }
 
 Expected<QStringList> exportTimeloop(
     const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir)
 {
-    auto designs = storedDesigns(store, candidateIds);
+    auto designs = selectedDesigns(store, candidateIds);
     if (!designs) {
         return designs.error();
     }
-    if (auto e = makeDir(dir, candidateIds)) {
-        return *e;
-    }
-    QStringList written;
-    for (const auto& [id, design] : *designs) {
-        const accel::Design& d = design.second;
-        for (size_t i = 0; i < d.network.layers.size(); ++i) {
-            const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1_%2_%3.yaml")
-                                                        .arg(id)
-                                                        .arg(int(i), 3, 10, QLatin1Char('0'))
-                                                        .arg(fileSafe(d.network.layers[i].name)));
-            QSaveFile f(path);
-            if (!f.open(QIODevice::WriteOnly)) {
-                return fail(
-                    ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
-            }
-            f.write(QByteArray::fromStdString(io::timeloopYaml(d, i)));
-            if (!f.commit()) {
-                return fail(
-                    ErrorCode::WriteFailed, DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
-            }
-            written << path;
-        }
-    }
-    return written;
-}
-
-bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString* error)
-{
-    auto setError = [&](const QString& e) {
-        if (error) {
-            *error = e;
-        }
-        return false;
-    };
-    if (!model) {
-        return setError(DesignExport::tr("There is no table to export."));
-    }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        return setError(DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
-    }
-    const int columns = model->columnCount();
-    QStringList fields;
-    for (int c = 0; c < columns; ++c) {
-        fields << widgets::csvField(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
-    }
-    QString text = fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    for (int r = 0; r < model->rowCount(); ++r) {
-        fields.clear();
-        for (int c = 0; c < columns; ++c) {
-            const QModelIndex index = model->index(r, c);
-            QVariant v = index.data(Qt::UserRole);
-            if (!v.isValid()) {
-                v = index.data(Qt::DisplayRole);
-            }
-            fields << widgets::csvField(cellText(v));
-        }
-        text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    }
-    f.write(text.toUtf8());
-    if (!f.commit()) {
-        return setError(DesignExport::tr("Cannot write “%1”: %2").arg(path, f.errorString()));
-    }
-    return true;
+    return shown(store::writeTimeloopFiles(*designs, dir.toStdString()));
 }
 
 namespace {
@@ -249,7 +149,7 @@ Expected<QStringList> exportWeights(const store::RunStore& store, const QList<qi
     }
     QStringList written;
     for (const auto& [id, source] : sources) {
-        const QString path = QDir(dir).filePath(QStringLiteral("candidate-%1.weights.pt").arg(id));
+        const QString path = QDir(dir).filePath(QString::fromStdString(store::weightsFileName(id)));
         QFile in(source);
         if (!in.open(QIODevice::ReadOnly)) {
             return fail(

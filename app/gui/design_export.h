@@ -6,8 +6,6 @@
 #include <QString>
 #include <QStringList>
 
-class QAbstractItemModel;
-
 namespace dna::store {
 class RunStore;
 }
@@ -24,11 +22,6 @@ Expected<QStringList> exportDesignFiles(
 /// same text as `dna-cli export --format timeloop` writes for that layer.
 Expected<QStringList> exportTimeloop(
     const store::RunStore& store, const QList<qint64>& candidateIds, const QString& dir);
-
-/// Writes a model's top-level rows as CSV (RFC 4180: comma separated, CRLF, fields with a comma, quote or line
-/// break quoted, quotes doubled): the horizontal headers, then one line per row the model has (for a proxy,
-/// the visible rows). Each cell is the Qt::UserRole value when valid (raw numbers), else the DisplayRole.
-bool writeModelCsv(const QAbstractItemModel* model, const QString& path, QString* error);
 
 /// The candidates among `candidateIds` whose trained weights cannot be exported: not in the store, no weights
 /// recorded (only retrained final networks have them: SearchRequest::retrain, the `paper` preset), or the

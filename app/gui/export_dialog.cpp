@@ -1,8 +1,9 @@
 #include "export_dialog.h"
 
+#include "candidate_selection.h"
+#include "candidate_table.h"
 #include "design_export.h"
 
-#include <QAbstractItemModel>
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -21,7 +22,8 @@
 namespace dna::app {
 
 ExportDialog::ExportDialog(
-    const store::RunStore* store, QList<qint64> candidateIds, const QAbstractItemModel* table, QWidget* parent)
+    const store::RunStore* store, QList<qint64> candidateIds, const widgets::CandidateTableView* table,
+    QWidget* parent)
     : QDialog(parent)
     , m_store(store)
     , m_ids(std::move(candidateIds))
@@ -159,7 +161,7 @@ void ExportDialog::updateState()
     const Kind k = kind();
     const bool csv = k == Kind::TableCsv;
     if (csv) {
-        const int rows = m_table ? m_table->rowCount() : 0;
+        const int rows = m_table ? m_table->proxy()->rowCount() : 0;
         m_summary->setText(
             rows == 1 ? tr("The table shows 1 candidate.") : tr("The table shows %1 candidates.").arg(rows));
     } else if (m_ids.isEmpty()) {
@@ -235,7 +237,7 @@ bool ExportDialog::exportNow()
     }
     if (k == Kind::TableCsv) {
         QString error;
-        if (!QDir().mkpath(QFileInfo(dest).absolutePath()) || !writeModelCsv(m_table, dest, &error)) {
+        if (!QDir().mkpath(QFileInfo(dest).absolutePath()) || !m_table->writeCsv(dest, &error)) {
             showError(error.isEmpty() ? tr("Cannot create the folder of “%1”.").arg(dest) : error);
             return false;
         }

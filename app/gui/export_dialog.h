@@ -4,7 +4,6 @@
 #include <QList>
 #include <QStringList>
 
-class QAbstractItemModel;
 class QButtonGroup;
 class QLabel;
 class QLineEdit;
@@ -13,6 +12,9 @@ class QRadioButton;
 
 namespace dna::store {
 class RunStore;
+}
+namespace dna::widgets {
+class CandidateTableView;
 }
 
 namespace dna::app {
@@ -27,8 +29,8 @@ class ExportDialog : public QDialog {
 public:
     enum class Kind { DesignJson, TimeloopYaml, TableCsv, Weights };
 
-    /// `table` is the candidates table as the user sees it (e.g. the filtered proxy); may be null.
-    ExportDialog(const store::RunStore* store, QList<qint64> candidateIds, const QAbstractItemModel* table,
+    /// `table` is the candidates table as the user sees it (its CSV has the rows and columns shown); may be null.
+    ExportDialog(const store::RunStore* store, QList<qint64> candidateIds, const widgets::CandidateTableView* table,
         QWidget* parent = nullptr);
 
     Kind kind() const;
@@ -58,7 +60,7 @@ private:
 
     const store::RunStore* m_store;
     QList<qint64> m_ids;
-    const QAbstractItemModel* m_table;
+    const widgets::CandidateTableView* m_table;
     QButtonGroup* m_kinds = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_destinationLabel = nullptr;

@@ -120,7 +120,7 @@ void MainWindow::exportSelected()
     if (!m_store) {
         return;
     }
-    ExportDialog dialog(m_store.get(), m_selection->ids(), m_table->proxy(), this);
+    ExportDialog dialog(m_store.get(), m_selection->ids(), m_table, this);
     dialog.exec();
 }
 

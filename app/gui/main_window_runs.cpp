@@ -496,7 +496,7 @@ void MainWindow::showSelected(const QList<qint64>& ids)
         return;
     }
     QString error;
-    if (!m_inspector->setCandidate(*current, &error)) {
+    if (!m_inspector->setCandidate(*current, &error, m_store->layerMappings(current->id))) {
         statusBar()->showMessage(error, 8000);
     }
     m_strip->setGenotype(QString::fromStdString(current->genotype));

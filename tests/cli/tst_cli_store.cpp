@@ -124,7 +124,7 @@ void TestCliStore::exportTimeloop()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList files = QDir(folder).entryList({ QStringLiteral("*.yaml") }, QDir::Files, QDir::Name);
     QCOMPARE(files.size(), 8); // one per AlexNet layer
-    QCOMPARE(files.first(), QStringLiteral("000_conv1.yaml"));
+    QCOMPARE(files.first(), QStringLiteral("candidate-%1_000_conv1.yaml").arg(m_ids[0]));
     for (const QString& name : files) {
         QFile f(QDir(folder).filePath(name));
         QVERIFY(f.open(QIODevice::ReadOnly));

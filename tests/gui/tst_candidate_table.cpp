@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include "store/export_files.h"
+
 #include <QtTest>
 
 #include <random>
@@ -412,6 +414,11 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
         QCOMPARE(f[12], c.onFront ? QStringLiteral("1") : QStringLiteral("0"));
     }
     QCOMPARE(ids, (QList<qint64> { 3, 6, 7, 9, 2, 12 }));
+    // Every column of the table is a column of core's CSV, so the two never drift apart.
+    for (int column = 0; column < CandidateTableModel::ColumnCount; ++column) {
+        QVERIFY2(dna::store::candidateColumn(CandidateTableModel::csvKey(column).toStdString()),
+            qPrintable(CandidateTableModel::csvKey(column)));
+    }
 
     QVERIFY(!view.writeCsv(dir.filePath(QStringLiteral("no/such/folder/x.csv")), &error));
     QVERIFY(error.contains(QStringLiteral("no/such/folder")));

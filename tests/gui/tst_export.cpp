@@ -1,8 +1,11 @@
 // The GUI's export: design files that dna-cli evaluates to the same cost, byte-identical to `dna-cli export`;
-// Timeloop YAML per layer; CSV of a filtered table; trained weights copied byte for byte (only where every
+// Timeloop YAML per layer; the table's CSV, field for field the CLI's; trained weights copied byte for byte (only where every
 // selected candidate has them); the dialog's choices and inline errors.
 #include "design_export.h"
 #include "export_dialog.h"
+
+#include "candidate_selection.h"
+#include "candidate_table.h"
 
 #include "accel/cost_model.h"
 #include "accel/dataflow.h"
@@ -18,8 +21,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRadioButton>
-#include <QSortFilterProxyModel>
-#include <QStandardItemModel>
+#include <QHeaderView>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,7 +69,7 @@ private slots:
     void designFileEvaluatesTheSame();
     void timeloopOneFilePerLayer();
     void errors();
-    void csvOfFilteredProxy();
+    void tableCsvIsTheCliCsv();
     void dialog();
     void weights();
     void screenshot();
@@ -159,7 +162,11 @@ void TestExport::timeloopOneFilePerLayer()
                QStringLiteral("--out"), cliDir },
         &code);
     QCOMPARE(code, 0);
-    QCOMPARE(fileBytes(written->at(1)), fileBytes(QDir(cliDir).filePath(QStringLiteral("001_conv2.yaml"))));
+    // The same names and the same bytes.
+    QCOMPARE(QDir(cliDir).entryList(QDir::Files, QDir::Name), QDir(out).entryList(QDir::Files, QDir::Name));
+    for (const QString& path : *written) {
+        QCOMPARE(fileBytes(QDir(cliDir).filePath(QFileInfo(path).fileName())), fileBytes(path));
+    }
     QVERIFY(fileBytes(written->at(7)).contains("fc8"));
 }
 
@@ -185,43 +192,95 @@ void TestExport::errors()
     QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("candidate-%1.json").arg(brokenId))));
 }
 
-void TestExport::csvOfFilteredProxy()
+QList<QStringList> parseCsv(const QByteArray& bytes)
 {
-    // Five rows; the filter on "fmnist" keeps rows 0, 2 and 4. FPS carries its raw value in Qt::UserRole and a
-    // grouped display text ("1,234.5") that must not reach the file.
-    QStandardItemModel model(5, 3);
-    model.setHorizontalHeaderLabels(
-        { QStringLiteral("genotype"), QStringLiteral("FPS"), QStringLiteral("note, with comma") });
-    const QStringList genotypes { QStringLiteral("fmnist:a,b"), QStringLiteral("cifar:x"), QStringLiteral("fmnist:c"),
-        QStringLiteral("cifar:y"), QStringLiteral("fmnist:d") };
-    for (int r = 0; r < 5; ++r) {
-        model.setData(model.index(r, 0), genotypes[r]);
-        model.setData(model.index(r, 1), QStringLiteral("1,234.5"), Qt::DisplayRole);
-        model.setData(model.index(r, 1), 1234.5 + r, Qt::UserRole);
-        model.setData(model.index(r, 2), r == 2 ? QStringLiteral("say \"hi\"\nthere") : QStringLiteral("plain"));
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    const QString text = QString::fromUtf8(bytes);
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                field += ch;
+                ++i;
+            } else if (ch == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += ch;
+            }
+        } else if (ch == QLatin1Char('"')) {
+            quoted = true;
+        } else if (ch == QLatin1Char(',')) {
+            row << field;
+            field.clear();
+        } else if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
+            row << field;
+            rows << row;
+            row.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += ch;
+        }
     }
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setFilterKeyColumn(0);
-    proxy.setFilterFixedString(QStringLiteral("fmnist"));
-    QCOMPARE(proxy.rowCount(), 3);
+    return rows;
+}
 
-    const QString path = m_dir.filePath(QStringLiteral("table.csv"));
-    QString error;
-    QVERIFY2(app::writeModelCsv(&proxy, path, &error), qPrintable(error));
-    const QByteArray expected = "genotype,FPS,\"note, with comma\"\r\n"
-                                "\"fmnist:a,b\",1234.5,plain\r\n"
-                                "fmnist:c,1236.5,\"say \"\"hi\"\"\nthere\"\r\n"
-                                "fmnist:d,1238.5,plain\r\n";
-    QCOMPARE(fileBytes(path), expected);
+void TestExport::tableCsvIsTheCliCsv()
+{
+    // A second candidate whose genotype needs quoting; the table shows both, the CLI writes every column.
+    store::CandidateRecord quoted = *m_store->candidate(m_candidate);
+    quoted.genotype = "alexnet, \"a\" copy";
+    quoted.accuracy = 0.1 + 0.2; // 0.30000000000000004: only the shortest exact text reads it back
+    quoted.retrainedAccuracy = 0.875;
+    quoted.retrainedEpochs = 4;
+    const qint64 second = m_store->addCandidates(m_run, { quoted }, {}).at(0);
+    widgets::CandidateTableView table;
+    table.model()->appendCandidates(m_store->candidates(m_run));
+    table.tableView()->horizontalHeader()->hideSection(widgets::CandidateTableModel::DspColumn);
+    app::ExportDialog dlg(m_store.get(), {}, &table);
+    QCOMPARE(dlg.kind(), app::ExportDialog::Kind::TableCsv);
+    const QString viaTable = m_dir.filePath(QStringLiteral("table.csv"));
+    dlg.setDestination(viaTable);
+    QVERIFY2(dlg.exportNow(), qPrintable(dlg.errorText()));
 
-    QVERIFY(!app::writeModelCsv(&proxy, m_dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
-    QVERIFY(!error.isEmpty());
+    const QString viaCli = m_dir.filePath(QStringLiteral("cli.csv"));
+    int code = 0;
+    runCli({ QStringLiteral("export"), QStringLiteral("--db"), QString::fromStdString(m_store->path()),
+               QStringLiteral("--run"), QString::number(m_run), QStringLiteral("--format"), QStringLiteral("csv"),
+               QStringLiteral("--out"), viaCli },
+        &code);
+    QCOMPARE(code, 0);
+    const QList<QStringList> shown = parseCsv(fileBytes(viaTable));
+    const QList<QStringList> all = parseCsv(fileBytes(viaCli));
+    QCOMPARE(shown.size(), all.size());
+    QVERIFY(!shown[0].contains(QStringLiteral("dsp"))); // a hidden column is not written
+    QVERIFY(all[0].contains(QStringLiteral("dsp")));
+    // Every field the table wrote is the CLI's field of the same column and candidate, text for text.
+    const int shownId = shown[0].indexOf(QStringLiteral("id"));
+    const int allId = all[0].indexOf(QStringLiteral("id"));
+    for (int r = 1; r < shown.size(); ++r) {
+        const auto cliRow = std::find_if(
+            all.begin() + 1, all.end(), [&](const QStringList& row) { return row[allId] == shown[r][shownId]; });
+        QVERIFY(cliRow != all.end());
+        for (int c = 0; c < shown[0].size(); ++c) {
+            QCOMPARE(shown[r][c], cliRow->at(all[0].indexOf(shown[0][c])));
+        }
+    }
+    const auto secondRow = std::find_if(all.begin() + 1, all.end(),
+        [&](const QStringList& row) { return row[allId] == QString::number(second); });
+    QVERIFY(secondRow != all.end());
+    QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("genotype"))), QStringLiteral("alexnet, \"a\" copy"));
+    QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("accuracy"))), QStringLiteral("0.30000000000000004"));
+    QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("retrained_accuracy"))), QStringLiteral("0.875"));
+    QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("retrained_epochs"))), QStringLiteral("4"));
 }
 
 void TestExport::dialog()
 {
-    QStandardItemModel table(2, 1);
+    widgets::CandidateTableView table;
     app::ExportDialog dlg(m_store.get(), { m_candidate }, &table);
     QVERIFY(!dlg.isKindEnabled(app::ExportDialog::Kind::Weights)); // not a retrained design: no weights
     QVERIFY(!dlg.findChildren<QRadioButton*>().isEmpty());
@@ -299,7 +358,7 @@ void TestExport::weights()
     QVERIFY(!QDir(none).exists());
 
     // The dialog: Weights enabled for the retrained candidate, and its export writes the copy.
-    QStandardItemModel table(1, 1);
+    widgets::CandidateTableView table;
     app::ExportDialog dlg(m_store.get(), { withWeights }, &table);
     QVERIFY(dlg.isKindEnabled(app::ExportDialog::Kind::Weights));
     QVERIFY(dlg.weightsUnavailableReason().isEmpty());
@@ -336,7 +395,8 @@ void TestExport::weights()
 /// With DNA_SCREENSHOT_DIR set, leaves export.png there: two candidates selected, after an export that failed.
 void TestExport::screenshot()
 {
-    QStandardItemModel table(12, 1);
+    widgets::CandidateTableView table;
+    table.model()->appendCandidates(m_store->candidates(m_run));
     app::ExportDialog dlg(m_store.get(), { m_candidate, m_candidate + 1000 }, &table);
     dlg.setKind(app::ExportDialog::Kind::TimeloopYaml);
     dlg.setDestination(m_dir.filePath(QStringLiteral("shot")));

@@ -1,5 +1,6 @@
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
+#include "cosearch/store_recorder.h"
 #include "io/json_io.h"
 #include "io/timeloop_export.h"
 #include "layer_mapping_model.h"
@@ -228,6 +229,31 @@ private slots:
             QCOMPARE(bars[int(i)].first, int(m_cost.layers[i].bound));
             QCOMPARE(bars[int(i)].second, m_cost.layers[i].cycles / clockHz * 1e3);
         }
+    }
+
+    void storedFiguresThatDifferAreNoted()
+    {
+        cosearch::CandidateEvent ev;
+        ev.design = m_design;
+        ev.cost = accel::evaluateDesign(m_design);
+        const auto stored = cosearch::layerMappingRecords(ev); // what the store records for this candidate
+        MappingInspector inspector;
+        QVERIFY(inspector.setCandidate(record(m_design, 7), nullptr, stored));
+        QCOMPARE(inspector.storedNoteText(), QString());
+        // A store written when the cost model gave layer 1 other cycles: the note names the layer and the figure.
+        auto older = stored;
+        older[1].cycles += 100;
+        QVERIFY(inspector.setCandidate(record(m_design, 7), nullptr, older));
+        QVERIFY2(inspector.storedNoteText().contains(QStringLiteral("layer 1 (%1): cycles stored %2")
+                                                         .arg(QString::fromStdString(m_design.network.layers[1].name))
+                                                         .arg(stored[1].cycles + 100)),
+            qPrintable(inspector.storedNoteText()));
+        // Another candidate, or none, drops the note.
+        QVERIFY(inspector.setCandidate(record(m_design, 8)));
+        QCOMPARE(inspector.storedNoteText(), QString());
+        QVERIFY(inspector.setCandidate(record(m_design, 7), nullptr, older));
+        inspector.clear();
+        QCOMPARE(inspector.storedNoteText(), QString());
     }
 
     void malformedDesignShowsInlineError_data()
