@@ -501,10 +501,6 @@
         <translation>%1 ist beschädigt (SQLites Prüfung meldet: %2). Sie ist nur lesend geöffnet, und nichts wird in sie geschrieben: Exportieren Sie die benötigten Entwürfe und stellen Sie die Datei dann aus einer Sicherung wieder her. `dna-cli store check` listet alle Probleme auf.</translation>
     </message>
     <message>
-        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
-        <translation>Verbindung zum Laufspeicher verloren: %1. Das Angezeigte bleibt; das Fenster verbindet sich selbst neu.</translation>
-    </message>
-    <message>
         <source>Sweeps</source>
         <translation>Sweeps</translation>
     </message>
@@ -519,28 +515,6 @@
     <message>
         <source>%1 (a shared server store; other programs&apos; runs appear as they write them)</source>
         <translation>%1 (ein gemeinsamer Server-Speicher; Läufe anderer Programme erscheinen, während sie geschrieben werden)</translation>
-    </message>
-</context>
-<context>
-    <name>dna::app::RetrainQueue</name>
-    <message>
-        <source>the training ended without a result</source>
-        <translation>das Training endete ohne Ergebnis</translation>
-    </message>
-</context>
-<context>
-    <name>dna::app::SearchController</name>
-    <message>
-        <source>Writing to the run store failed: %1</source>
-        <translation>Schreiben in die Lauf-Datenbank fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>No run store is open: choose one with File &gt; Open.</source>
-        <translation>Keine Lauf-Datenbank geöffnet: Wählen Sie eine über Datei &gt; Lauf-Datenbank öffnen.</translation>
-    </message>
-    <message>
-        <source>the search stopped unexpectedly</source>
-        <translation>die Suche wurde unerwartet beendet</translation>
     </message>
 </context>
 <context>
@@ -580,6 +554,202 @@
     <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::ErrorText</name>
+    <message>
+        <source>The request is not valid</source>
+        <translation>Die Anfrage ist ungültig</translation>
+    </message>
+    <message>
+        <source>A field of the file is not valid</source>
+        <translation>Ein Feld der Datei ist ungültig</translation>
+    </message>
+    <message>
+        <source>The path cannot be used</source>
+        <translation>Der Pfad ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON</source>
+        <translation>Die Datei ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>The file does not exist</source>
+        <translation>Die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>The file or server cannot be opened</source>
+        <translation>Die Datei oder der Server kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Reading or writing failed</source>
+        <translation>Lesen oder Schreiben ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Writing failed</source>
+        <translation>Schreiben ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unknown network</source>
+        <translation>Unbekanntes Netz</translation>
+    </message>
+    <message>
+        <source>Unknown platform</source>
+        <translation>Unbekannte Plattform</translation>
+    </message>
+    <message>
+        <source>Unknown search space</source>
+        <translation>Unbekannter Suchraum</translation>
+    </message>
+    <message>
+        <source>The genotype is not valid</source>
+        <translation>Der Genotyp ist ungültig</translation>
+    </message>
+    <message>
+        <source>A layer is not valid</source>
+        <translation>Eine Schicht ist ungültig</translation>
+    </message>
+    <message>
+        <source>The network has no layers</source>
+        <translation>Das Netz hat keine Schichten</translation>
+    </message>
+    <message>
+        <source>An engine of the accelerator is not valid</source>
+        <translation>Eine Engine des Beschleunigers ist ungültig</translation>
+    </message>
+    <message>
+        <source>The pipeline chunks are not valid</source>
+        <translation>Die Pipeline-Abschnitte sind ungültig</translation>
+    </message>
+    <message>
+        <source>The number of engines does not match the pipeline chunks</source>
+        <translation>Die Zahl der Engines passt nicht zu den Pipeline-Abschnitten</translation>
+    </message>
+    <message>
+        <source>The design is not valid</source>
+        <translation>Der Entwurf ist ungültig</translation>
+    </message>
+    <message>
+        <source>Unknown hardware knob</source>
+        <translation>Unbekannter Hardware-Parameter</translation>
+    </message>
+    <message>
+        <source>A fixed knob value is not valid</source>
+        <translation>Ein festgelegter Parameterwert ist ungültig</translation>
+    </message>
+    <message>
+        <source>The space is too large for an exhaustive search</source>
+        <translation>Der Raum ist zu groß für eine vollständige Suche</translation>
+    </message>
+    <message>
+        <source>No design fits the budget</source>
+        <translation>Kein Entwurf passt in das Budget</translation>
+    </message>
+    <message>
+        <source>The dataset is not installed</source>
+        <translation>Der Datensatz ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>The dataset is damaged</source>
+        <translation>Der Datensatz ist beschädigt</translation>
+    </message>
+    <message>
+        <source>The checkpoint belongs to a different search space</source>
+        <translation>Der Checkpoint gehört zu einem anderen Suchraum</translation>
+    </message>
+    <message>
+        <source>The compute device is not available</source>
+        <translation>Das Rechengerät ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Training diverged (the loss is not a number)</source>
+        <translation>Das Training ist divergiert (der Verlust ist keine Zahl)</translation>
+    </message>
+    <message>
+        <source>LibTorch reported an error</source>
+        <translation>LibTorch hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>The file is not a run store</source>
+        <translation>Die Datei ist keine Lauf-Datenbank</translation>
+    </message>
+    <message>
+        <source>The run store has an older format</source>
+        <translation>Die Lauf-Datenbank hat ein älteres Format</translation>
+    </message>
+    <message>
+        <source>The run store was written by a newer version</source>
+        <translation>Die Lauf-Datenbank wurde von einer neueren Version geschrieben</translation>
+    </message>
+    <message>
+        <source>Another program is writing the run store</source>
+        <translation>Ein anderes Programm schreibt die Lauf-Datenbank</translation>
+    </message>
+    <message>
+        <source>The run store is damaged</source>
+        <translation>Die Lauf-Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Recording in the run store failed</source>
+        <translation>Das Speichern in der Lauf-Datenbank ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The candidate is not in the store</source>
+        <translation>Der Kandidat ist nicht in der Datenbank</translation>
+    </message>
+    <message>
+        <source>No candidates are selected</source>
+        <translation>Keine Kandidaten ausgewählt</translation>
+    </message>
+    <message>
+        <source>The candidate has no trained weights</source>
+        <translation>Der Kandidat hat keine trainierten Gewichte</translation>
+    </message>
+    <message>
+        <source>The file of the trained weights is missing</source>
+        <translation>Die Datei der trainierten Gewichte fehlt</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>Interner Fehler</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::RetrainQueue</name>
+    <message>
+        <source>the training ended without a result</source>
+        <translation>das Training endete ohne Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::RunsPresenter</name>
+    <message>
+        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
+        <translation>Verbindung zum Laufspeicher verloren: %1. Das Angezeigte bleibt; das Fenster verbindet sich selbst neu.</translation>
+    </message>
+    <message>
+        <source>Reading the run store failed: %1</source>
+        <translation>Lesen der Lauf-Datenbank fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::SearchController</name>
+    <message>
+        <source>Writing to the run store failed: %1</source>
+        <translation>Schreiben in die Lauf-Datenbank fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No run store is open: choose one with File &gt; Open.</source>
+        <translation>Keine Lauf-Datenbank geöffnet: Wählen Sie eine über Datei &gt; Lauf-Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>the search stopped unexpectedly</source>
+        <translation>die Suche wurde unerwartet beendet</translation>
     </message>
 </context>
 <context>
@@ -1161,169 +1331,6 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>Latency (µs)</source>
         <translation>Latenz (µs)</translation>
-    </message>
-</context>
-<context>
-    <name>dna::widgets::ErrorText</name>
-    <message>
-        <source>The request is not valid</source>
-        <translation>Die Anfrage ist ungültig</translation>
-    </message>
-    <message>
-        <source>A field of the file is not valid</source>
-        <translation>Ein Feld der Datei ist ungültig</translation>
-    </message>
-    <message>
-        <source>The path cannot be used</source>
-        <translation>Der Pfad ist nicht verwendbar</translation>
-    </message>
-    <message>
-        <source>The file is not valid JSON</source>
-        <translation>Die Datei ist kein gültiges JSON</translation>
-    </message>
-    <message>
-        <source>The file does not exist</source>
-        <translation>Die Datei existiert nicht</translation>
-    </message>
-    <message>
-        <source>The file or server cannot be opened</source>
-        <translation>Die Datei oder der Server kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Reading or writing failed</source>
-        <translation>Lesen oder Schreiben ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Writing failed</source>
-        <translation>Schreiben ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Unknown network</source>
-        <translation>Unbekanntes Netz</translation>
-    </message>
-    <message>
-        <source>Unknown platform</source>
-        <translation>Unbekannte Plattform</translation>
-    </message>
-    <message>
-        <source>Unknown search space</source>
-        <translation>Unbekannter Suchraum</translation>
-    </message>
-    <message>
-        <source>The genotype is not valid</source>
-        <translation>Der Genotyp ist ungültig</translation>
-    </message>
-    <message>
-        <source>A layer is not valid</source>
-        <translation>Eine Schicht ist ungültig</translation>
-    </message>
-    <message>
-        <source>The network has no layers</source>
-        <translation>Das Netz hat keine Schichten</translation>
-    </message>
-    <message>
-        <source>An engine of the accelerator is not valid</source>
-        <translation>Eine Engine des Beschleunigers ist ungültig</translation>
-    </message>
-    <message>
-        <source>The pipeline chunks are not valid</source>
-        <translation>Die Pipeline-Abschnitte sind ungültig</translation>
-    </message>
-    <message>
-        <source>The number of engines does not match the pipeline chunks</source>
-        <translation>Die Zahl der Engines passt nicht zu den Pipeline-Abschnitten</translation>
-    </message>
-    <message>
-        <source>The design is not valid</source>
-        <translation>Der Entwurf ist ungültig</translation>
-    </message>
-    <message>
-        <source>Unknown hardware knob</source>
-        <translation>Unbekannter Hardware-Parameter</translation>
-    </message>
-    <message>
-        <source>A fixed knob value is not valid</source>
-        <translation>Ein festgelegter Parameterwert ist ungültig</translation>
-    </message>
-    <message>
-        <source>The space is too large for an exhaustive search</source>
-        <translation>Der Raum ist zu groß für eine vollständige Suche</translation>
-    </message>
-    <message>
-        <source>No design fits the budget</source>
-        <translation>Kein Entwurf passt in das Budget</translation>
-    </message>
-    <message>
-        <source>The dataset is not installed</source>
-        <translation>Der Datensatz ist nicht installiert</translation>
-    </message>
-    <message>
-        <source>The dataset is damaged</source>
-        <translation>Der Datensatz ist beschädigt</translation>
-    </message>
-    <message>
-        <source>The checkpoint belongs to a different search space</source>
-        <translation>Der Checkpoint gehört zu einem anderen Suchraum</translation>
-    </message>
-    <message>
-        <source>The compute device is not available</source>
-        <translation>Das Rechengerät ist nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>Training diverged (the loss is not a number)</source>
-        <translation>Das Training ist divergiert (der Verlust ist keine Zahl)</translation>
-    </message>
-    <message>
-        <source>LibTorch reported an error</source>
-        <translation>LibTorch hat einen Fehler gemeldet</translation>
-    </message>
-    <message>
-        <source>The file is not a run store</source>
-        <translation>Die Datei ist keine Lauf-Datenbank</translation>
-    </message>
-    <message>
-        <source>The run store has an older format</source>
-        <translation>Die Lauf-Datenbank hat ein älteres Format</translation>
-    </message>
-    <message>
-        <source>The run store was written by a newer version</source>
-        <translation>Die Lauf-Datenbank wurde von einer neueren Version geschrieben</translation>
-    </message>
-    <message>
-        <source>Another program is writing the run store</source>
-        <translation>Ein anderes Programm schreibt die Lauf-Datenbank</translation>
-    </message>
-    <message>
-        <source>The run store is damaged</source>
-        <translation>Die Lauf-Datenbank ist beschädigt</translation>
-    </message>
-    <message>
-        <source>Recording in the run store failed</source>
-        <translation>Das Speichern in der Lauf-Datenbank ist fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The candidate is not in the store</source>
-        <translation>Der Kandidat ist nicht in der Datenbank</translation>
-    </message>
-    <message>
-        <source>No candidates are selected</source>
-        <translation>Keine Kandidaten ausgewählt</translation>
-    </message>
-    <message>
-        <source>The candidate has no trained weights</source>
-        <translation>Der Kandidat hat keine trainierten Gewichte</translation>
-    </message>
-    <message>
-        <source>The file of the trained weights is missing</source>
-        <translation>Die Datei der trainierten Gewichte fehlt</translation>
-    </message>
-    <message>
-        <source>Internal error</source>
-        <translation>Interner Fehler</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

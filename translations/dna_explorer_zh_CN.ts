@@ -497,10 +497,6 @@
         <translation>%1 已损坏（SQLite 检查结果：%2）。它以只读方式打开，不会写入任何内容：请导出所需的设计，然后从备份恢复该文件。`dna-cli store check` 会列出所有问题。</translation>
     </message>
     <message>
-        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
-        <translation>与运行存储的连接丢失：%1。已显示的内容保留；窗口会自动重新连接。</translation>
-    </message>
-    <message>
         <source>Sweeps</source>
         <translation>扫描</translation>
     </message>
@@ -515,28 +511,6 @@
     <message>
         <source>%1 (a shared server store; other programs&apos; runs appear as they write them)</source>
         <translation>%1（共享的服务器存储；其他程序的运行在写入时出现）</translation>
-    </message>
-</context>
-<context>
-    <name>dna::app::RetrainQueue</name>
-    <message>
-        <source>the training ended without a result</source>
-        <translation>训练结束但没有结果</translation>
-    </message>
-</context>
-<context>
-    <name>dna::app::SearchController</name>
-    <message>
-        <source>Writing to the run store failed: %1</source>
-        <translation>写入运行记录库失败：%1</translation>
-    </message>
-    <message>
-        <source>No run store is open: choose one with File &gt; Open.</source>
-        <translation>未打开运行记录库：请通过“文件 &gt; 打开”选择一个。</translation>
-    </message>
-    <message>
-        <source>the search stopped unexpectedly</source>
-        <translation>搜索意外停止</translation>
     </message>
 </context>
 <context>
@@ -576,6 +550,202 @@
     <message>
         <source>Connect</source>
         <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::ErrorText</name>
+    <message>
+        <source>The request is not valid</source>
+        <translation>请求无效</translation>
+    </message>
+    <message>
+        <source>A field of the file is not valid</source>
+        <translation>文件中的某个字段无效</translation>
+    </message>
+    <message>
+        <source>The path cannot be used</source>
+        <translation>无法使用该路径</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON</source>
+        <translation>文件不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>The file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>The file or server cannot be opened</source>
+        <translation>无法打开文件或服务器</translation>
+    </message>
+    <message>
+        <source>Reading or writing failed</source>
+        <translation>读取或写入失败</translation>
+    </message>
+    <message>
+        <source>Writing failed</source>
+        <translation>写入失败</translation>
+    </message>
+    <message>
+        <source>Unknown network</source>
+        <translation>未知网络</translation>
+    </message>
+    <message>
+        <source>Unknown platform</source>
+        <translation>未知平台</translation>
+    </message>
+    <message>
+        <source>Unknown search space</source>
+        <translation>未知搜索空间</translation>
+    </message>
+    <message>
+        <source>The genotype is not valid</source>
+        <translation>基因型无效</translation>
+    </message>
+    <message>
+        <source>A layer is not valid</source>
+        <translation>某一层无效</translation>
+    </message>
+    <message>
+        <source>The network has no layers</source>
+        <translation>网络没有任何层</translation>
+    </message>
+    <message>
+        <source>An engine of the accelerator is not valid</source>
+        <translation>加速器的某个引擎无效</translation>
+    </message>
+    <message>
+        <source>The pipeline chunks are not valid</source>
+        <translation>流水线分段无效</translation>
+    </message>
+    <message>
+        <source>The number of engines does not match the pipeline chunks</source>
+        <translation>引擎数量与流水线分段不符</translation>
+    </message>
+    <message>
+        <source>The design is not valid</source>
+        <translation>设计无效</translation>
+    </message>
+    <message>
+        <source>Unknown hardware knob</source>
+        <translation>未知硬件参数</translation>
+    </message>
+    <message>
+        <source>A fixed knob value is not valid</source>
+        <translation>固定的参数值无效</translation>
+    </message>
+    <message>
+        <source>The space is too large for an exhaustive search</source>
+        <translation>空间太大，无法穷举搜索</translation>
+    </message>
+    <message>
+        <source>No design fits the budget</source>
+        <translation>没有符合预算的设计</translation>
+    </message>
+    <message>
+        <source>The dataset is not installed</source>
+        <translation>数据集未安装</translation>
+    </message>
+    <message>
+        <source>The dataset is damaged</source>
+        <translation>数据集已损坏</translation>
+    </message>
+    <message>
+        <source>The checkpoint belongs to a different search space</source>
+        <translation>检查点属于另一个搜索空间</translation>
+    </message>
+    <message>
+        <source>The compute device is not available</source>
+        <translation>计算设备不可用</translation>
+    </message>
+    <message>
+        <source>Training diverged (the loss is not a number)</source>
+        <translation>训练发散（损失不是数值）</translation>
+    </message>
+    <message>
+        <source>LibTorch reported an error</source>
+        <translation>LibTorch 报告了错误</translation>
+    </message>
+    <message>
+        <source>The file is not a run store</source>
+        <translation>该文件不是运行数据库</translation>
+    </message>
+    <message>
+        <source>The run store has an older format</source>
+        <translation>运行数据库的格式较旧</translation>
+    </message>
+    <message>
+        <source>The run store was written by a newer version</source>
+        <translation>运行数据库由较新的版本写入</translation>
+    </message>
+    <message>
+        <source>Another program is writing the run store</source>
+        <translation>另一个程序正在写入运行数据库</translation>
+    </message>
+    <message>
+        <source>The run store is damaged</source>
+        <translation>运行数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Recording in the run store failed</source>
+        <translation>写入运行数据库失败</translation>
+    </message>
+    <message>
+        <source>The candidate is not in the store</source>
+        <translation>候选不在数据库中</translation>
+    </message>
+    <message>
+        <source>No candidates are selected</source>
+        <translation>未选择候选</translation>
+    </message>
+    <message>
+        <source>The candidate has no trained weights</source>
+        <translation>该候选没有训练好的权重</translation>
+    </message>
+    <message>
+        <source>The file of the trained weights is missing</source>
+        <translation>训练权重文件缺失</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::RetrainQueue</name>
+    <message>
+        <source>the training ended without a result</source>
+        <translation>训练结束但没有结果</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::RunsPresenter</name>
+    <message>
+        <source>Lost the run store: %1. What is shown stays; the window reconnects by itself.</source>
+        <translation>与运行存储的连接丢失：%1。已显示的内容保留；窗口会自动重新连接。</translation>
+    </message>
+    <message>
+        <source>Reading the run store failed: %1</source>
+        <translation>读取运行记录库失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dna::session::SearchController</name>
+    <message>
+        <source>Writing to the run store failed: %1</source>
+        <translation>写入运行记录库失败：%1</translation>
+    </message>
+    <message>
+        <source>No run store is open: choose one with File &gt; Open.</source>
+        <translation>未打开运行记录库：请通过“文件 &gt; 打开”选择一个。</translation>
+    </message>
+    <message>
+        <source>the search stopped unexpectedly</source>
+        <translation>搜索意外停止</translation>
     </message>
 </context>
 <context>
@@ -1157,169 +1327,6 @@ Epoch %3: probability %4</source>
     <message>
         <source>Latency (µs)</source>
         <translation>延迟（µs）</translation>
-    </message>
-</context>
-<context>
-    <name>dna::widgets::ErrorText</name>
-    <message>
-        <source>The request is not valid</source>
-        <translation>请求无效</translation>
-    </message>
-    <message>
-        <source>A field of the file is not valid</source>
-        <translation>文件中的某个字段无效</translation>
-    </message>
-    <message>
-        <source>The path cannot be used</source>
-        <translation>无法使用该路径</translation>
-    </message>
-    <message>
-        <source>The file is not valid JSON</source>
-        <translation>文件不是有效的 JSON</translation>
-    </message>
-    <message>
-        <source>The file does not exist</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <source>The file or server cannot be opened</source>
-        <translation>无法打开文件或服务器</translation>
-    </message>
-    <message>
-        <source>Reading or writing failed</source>
-        <translation>读取或写入失败</translation>
-    </message>
-    <message>
-        <source>Writing failed</source>
-        <translation>写入失败</translation>
-    </message>
-    <message>
-        <source>Unknown network</source>
-        <translation>未知网络</translation>
-    </message>
-    <message>
-        <source>Unknown platform</source>
-        <translation>未知平台</translation>
-    </message>
-    <message>
-        <source>Unknown search space</source>
-        <translation>未知搜索空间</translation>
-    </message>
-    <message>
-        <source>The genotype is not valid</source>
-        <translation>基因型无效</translation>
-    </message>
-    <message>
-        <source>A layer is not valid</source>
-        <translation>某一层无效</translation>
-    </message>
-    <message>
-        <source>The network has no layers</source>
-        <translation>网络没有任何层</translation>
-    </message>
-    <message>
-        <source>An engine of the accelerator is not valid</source>
-        <translation>加速器的某个引擎无效</translation>
-    </message>
-    <message>
-        <source>The pipeline chunks are not valid</source>
-        <translation>流水线分段无效</translation>
-    </message>
-    <message>
-        <source>The number of engines does not match the pipeline chunks</source>
-        <translation>引擎数量与流水线分段不符</translation>
-    </message>
-    <message>
-        <source>The design is not valid</source>
-        <translation>设计无效</translation>
-    </message>
-    <message>
-        <source>Unknown hardware knob</source>
-        <translation>未知硬件参数</translation>
-    </message>
-    <message>
-        <source>A fixed knob value is not valid</source>
-        <translation>固定的参数值无效</translation>
-    </message>
-    <message>
-        <source>The space is too large for an exhaustive search</source>
-        <translation>空间太大，无法穷举搜索</translation>
-    </message>
-    <message>
-        <source>No design fits the budget</source>
-        <translation>没有符合预算的设计</translation>
-    </message>
-    <message>
-        <source>The dataset is not installed</source>
-        <translation>数据集未安装</translation>
-    </message>
-    <message>
-        <source>The dataset is damaged</source>
-        <translation>数据集已损坏</translation>
-    </message>
-    <message>
-        <source>The checkpoint belongs to a different search space</source>
-        <translation>检查点属于另一个搜索空间</translation>
-    </message>
-    <message>
-        <source>The compute device is not available</source>
-        <translation>计算设备不可用</translation>
-    </message>
-    <message>
-        <source>Training diverged (the loss is not a number)</source>
-        <translation>训练发散（损失不是数值）</translation>
-    </message>
-    <message>
-        <source>LibTorch reported an error</source>
-        <translation>LibTorch 报告了错误</translation>
-    </message>
-    <message>
-        <source>The file is not a run store</source>
-        <translation>该文件不是运行数据库</translation>
-    </message>
-    <message>
-        <source>The run store has an older format</source>
-        <translation>运行数据库的格式较旧</translation>
-    </message>
-    <message>
-        <source>The run store was written by a newer version</source>
-        <translation>运行数据库由较新的版本写入</translation>
-    </message>
-    <message>
-        <source>Another program is writing the run store</source>
-        <translation>另一个程序正在写入运行数据库</translation>
-    </message>
-    <message>
-        <source>The run store is damaged</source>
-        <translation>运行数据库已损坏</translation>
-    </message>
-    <message>
-        <source>Recording in the run store failed</source>
-        <translation>写入运行数据库失败</translation>
-    </message>
-    <message>
-        <source>The candidate is not in the store</source>
-        <translation>候选不在数据库中</translation>
-    </message>
-    <message>
-        <source>No candidates are selected</source>
-        <translation>未选择候选</translation>
-    </message>
-    <message>
-        <source>The candidate has no trained weights</source>
-        <translation>该候选没有训练好的权重</translation>
-    </message>
-    <message>
-        <source>The file of the trained weights is missing</source>
-        <translation>训练权重文件缺失</translation>
-    </message>
-    <message>
-        <source>Internal error</source>
-        <translation>内部错误</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

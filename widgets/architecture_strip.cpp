@@ -622,4 +622,17 @@ void ArchitectureStrip::showCellToolTip(QMouseEvent* event)
         m_plot);
 }
 
+void ArchitectureStrip::setSearchHistory(
+    qint64 runId, const QStringList& opNames, const std::vector<session::EpochProbabilities>& epochs)
+{
+    clearHistory();
+    if (runId == 0) {
+        return; // several runs shown, or none: the heat map is one run's search
+    }
+    setOpNames(opNames);
+    for (const auto& e : epochs) {
+        appendEpoch(e.epoch, e.probabilities);
+    }
+}
+
 } // namespace dna::widgets

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include <QColor>
 #include <QStringList>
 #include <QWidget>
@@ -24,11 +26,19 @@ class OpBoxes;
 /// of the selected candidate, one box per layer coloured by kernel size and shaded by expansion (skip greyed);
 /// (2) a heat map of the architecture probabilities over the search's epochs, one row per layer and op,
 /// layers separated, a 0..1 colour bar, and a hover card per cell.
-class ArchitectureStrip : public QWidget {
+class ArchitectureStrip : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit ArchitectureStrip(QWidget* parent = nullptr);
+
+    // The heat map shows the search history the presenter gives (session::RunsView): one run's, or none.
+    void setSearchHistory(
+        qint64 runId, const QStringList& opNames, const std::vector<session::EpochProbabilities>& epochs) override;
+    void appendEpoch(qint64 /*runId*/, const session::EpochProbabilities& epoch) override
+    {
+        appendEpoch(epoch.epoch, epoch.probabilities);
+    }
 
     /// A genotype string "space:op,op,..."; a genotype the core cannot parse (unknown space, wrong op or layer
     /// count) shows an inline message instead of boxes.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include <QList>
 #include <QObject>
 
@@ -8,11 +10,15 @@ namespace dna::widgets {
 /// The candidates the user has selected, as store candidate ids, shared by every view (Pareto plot, table,
 /// mapping inspector, comparison). A view calls select()/toggle()/clear() and updates itself from changed();
 /// setting the selection it already has emits nothing, so views that mirror each other do not loop.
-class CandidateSelection : public QObject {
+class CandidateSelection : public QObject, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit CandidateSelection(QObject* parent = nullptr);
+
+    // Runs leaving the views take the selection with them (session::RunsView).
+    void clearRuns() override { clear(); }
+    void removeRun(qint64 /*runId*/) override { clear(); }
 
     /// In the order they were selected; the last one is current().
     QList<qint64> ids() const { return m_ids; }

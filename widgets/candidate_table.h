@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include "store/run_store.h"
 
 #include <QAbstractProxyModel>
@@ -193,11 +195,25 @@ private:
 };
 
 /// The candidates table with a one-row filter bar, kept in step with the shared CandidateSelection.
-class CandidateTableView : public QWidget {
+class CandidateTableView : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit CandidateTableView(QWidget* parent = nullptr);
+
+    // What the presenter says (session::RunsView), into the model.
+    void clearRuns() override { m_model->clear(); }
+    void removeRun(qint64 runId) override { m_model->removeRun(runId); }
+    void addCandidates(const std::vector<store::CandidateRecord>& candidates) override
+    {
+        m_model->appendCandidates(candidates);
+    }
+    void updateEstimates(const std::vector<store::EstimateRecord>& estimates) override
+    {
+        m_model->updateEstimates(estimates);
+    }
+    /// The row is updated in place.
+    void setRetrained(const store::CandidateRecord& candidate) override { m_model->appendCandidates({ candidate }); }
 
     CandidateTableModel* model() const { return m_model; }
     CandidateFilterProxy* proxy() const { return m_proxy; }

@@ -82,7 +82,7 @@ std::optional<accel::Design> parseCandidate(const store::CandidateRecord& c, QSt
     if (!design) {
         error = DesignCompare::tr("The design of candidate %1 cannot be shown: %2")
                     .arg(c.id)
-                    .arg(ErrorText::message(design.error()));
+                    .arg(session::ErrorText::message(design.error()));
         return std::nullopt;
     }
     return std::move(design).value();

@@ -237,7 +237,7 @@ bool MappingInspector::setCandidate(
         }
         message = tr("The design of candidate %1 cannot be shown: %2")
                       .arg(candidate.id)
-                      .arg(ErrorText::message(design.error()));
+                      .arg(session::ErrorText::message(design.error()));
     }
     showError(message);
     if (error) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include "hwsearch/objective.h"
 #include "store/run_store.h"
 
@@ -27,7 +29,7 @@ using ParetoMetric = hwsearch::Objective;
 /// Mouse: hover shows a card for the nearest candidate; click selects it (Ctrl+click toggles it, a click on
 /// empty space clears the selection); Shift+drag selects the candidates in a rubber band (Ctrl+drag adds them);
 /// plain drag pans, the wheel zooms, a double-click resets the view.
-class ParetoPlot : public QCustomPlot {
+class ParetoPlot : public QCustomPlot, public session::RunsView {
     Q_OBJECT
 
 public:
@@ -50,10 +52,10 @@ public:
 
     /// Appends candidates (of any runs); cheap enough for many calls a second, the plot redraws at most every
     /// few tens of milliseconds. A candidate id already shown is ignored.
-    void addCandidates(const std::vector<store::CandidateRecord>& candidates);
+    void addCandidates(const std::vector<store::CandidateRecord>& candidates) override;
     /// New accuracies of shown candidates (re-estimates during a search): the points move, the fronts are
     /// computed again.
-    void updateEstimates(const std::vector<store::EstimateRecord>& estimates);
+    void updateEstimates(const std::vector<store::EstimateRecord>& estimates) override;
     /// A shown candidate was trained from scratch: its test accuracy is drawn as a second marker (a diamond)
     /// joined to its estimate by a line. The estimate stays where it is; the fronts do not change.
     void setRetrained(qint64 candidateId, double accuracy);
@@ -63,14 +65,21 @@ public:
     /// of their run (the search re-estimates the front after every epoch, not the points behind it).
     int staleCount() const;
     void clearCandidates();
-    void removeRun(qint64 runId);
+    void removeRun(qint64 runId) override;
     /// The name shown in the legend and the hover card (default "Run <id>").
-    void setRunName(qint64 runId, const QString& name);
+    void setRunName(qint64 runId, const QString& name) override;
     QColor runColor(qint64 runId) const;
     /// A colour of the caller's for a run (a sweep colours its runs by a grid axis), kept for the run while it is
     /// shown and when it is shown again, until clearRunColors(); otherwise runs take the qualitative palette.
     void setRunColor(qint64 runId, const QColor& colour);
     void clearRunColors();
+
+    // What the presenter says (session::RunsView): runs cleared (their colours too), a retrained candidate, the
+    // objective as the axis, a fresh view of runs just chosen.
+    void clearRuns() override;
+    void setRetrained(const store::CandidateRecord& candidate) override;
+    void setObjective(hwsearch::Objective objective) override { setMetric(objective); }
+    void runsShown(const QList<qint64>& runIds, bool keepView) override;
 
     /// A minimum throughput and a maximum energy per inference (uJ), 0 for none, drawn as dashed lines when
     /// the axis shows that metric (the FPS minimum appears as a latency maximum on the latency axis).

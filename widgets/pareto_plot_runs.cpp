@@ -133,4 +133,22 @@ void ParetoPlot::setRunColor(qint64 runId, const QColor& colour)
 
 void ParetoPlot::clearRunColors() { m_runColours.clear(); }
 
+void ParetoPlot::clearRuns()
+{
+    clearCandidates();
+    clearRunColors(); // runs shown next take the qualitative palette unless a sweep colours them
+}
+
+void ParetoPlot::setRetrained(const store::CandidateRecord& candidate)
+{
+    setRetrained(candidate.id, candidate.retrainedAccuracy);
+}
+
+void ParetoPlot::runsShown(const QList<qint64>& /*runIds*/, bool keepView)
+{
+    if (!keepView) {
+        resetView();
+    }
+}
+
 } // namespace dna::widgets

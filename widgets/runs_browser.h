@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
@@ -104,11 +106,16 @@ private:
 /// The runs browser: a filter, the sortable runs table and the actions on runs (open, compare, rename,
 /// delete). Rename and delete write through the store as commands on the undo stack (delete trashes the run,
 /// undo restores it); runsChanged() follows every change so other views reload.
-class RunsBrowser : public QWidget {
+class RunsBrowser : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit RunsBrowser(QWidget* parent = nullptr);
+
+    // The store, its runs list and the runs shown, as the presenter says (session::RunsView).
+    void storeChanged(store::RunStore* store) override { setStore(store); }
+    void runsListChanged(bool onlyChanged) override { onlyChanged ? refreshChanged() : reload(); }
+    void runsShown(const QList<qint64>& runIds, bool /*keepView*/) override { selectRuns(runIds); }
 
     /// The writer store (may be null: the browser is empty and its actions disabled). A read-only store is
     /// listed but cannot be renamed or deleted in.

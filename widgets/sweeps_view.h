@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runs_view.h"
+
 #include "store/run_store.h"
 
 #include <QColor>
@@ -22,14 +24,7 @@ namespace dna::widgets {
 /// the best accuracy among those at or above an FPS.
 enum class SweepSummary { FpsAtAccuracy, AccuracyAtFps };
 
-/// One task of a sweep as the summary needs it: its grid point and its run's front.
-struct SweepTaskFront {
-    int index = 0;
-    qint64 runId = 0;
-    QString state;
-    std::map<QString, QVariant> params; // option -> number or text
-    std::vector<store::CandidateRecord> front;
-};
+using session::SweepTaskFront;
 
 /// The best value of a task's front for the summary (NaN when no design of its front qualifies).
 double sweepBest(const std::vector<store::CandidateRecord>& front, SweepSummary summary, double threshold);
@@ -43,14 +38,20 @@ QColor sequentialColour(double t);
 /// The sweeps of a store, with their progress; the selected one's runs are shown in the plot coloured by a grid
 /// axis, and a small summary plot shows each task's best value (FPS at a minimum accuracy, or accuracy at a
 /// minimum FPS) against that axis, with a line through the best of each axis value.
-class SweepsView : public QWidget {
+class SweepsView : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit SweepsView(QWidget* parent = nullptr);
 
     /// The store's sweeps (keeps the selection by id).
-    void setSweeps(const std::vector<store::SweepInfo>& sweeps);
+    void setSweeps(const std::vector<store::SweepInfo>& sweeps) override;
+    /// The sweep shown (session::RunsView): its tasks, then coloursChanged() for the runs' new colours.
+    void setSweepTasks(qint64 sweepId, const std::vector<SweepTaskFront>& tasks, bool /*following*/) override
+    {
+        setTasks(sweepId, tasks);
+        emit coloursChanged();
+    }
     /// The selected sweep's tasks with their fronts: the summary and the colours follow.
     void setTasks(qint64 sweepId, const std::vector<SweepTaskFront>& tasks);
     qint64 currentSweep() const { return m_current; }
@@ -65,7 +66,7 @@ public:
 signals:
     /// The user chose a sweep to show.
     void sweepActivated(qint64 sweepId);
-    /// The colour axis changed: the runs' colours (runColours()) did.
+    /// The runs' colours (runColours()) changed: the colour axis, or the tasks shown.
     void coloursChanged();
 
 private:

@@ -27,7 +27,7 @@ std::vector<int64_t> idVector(const QList<qint64>& ids) { return std::vector<int
 Expected<QStringList> shown(const Expected<std::vector<std::string>>& written)
 {
     if (!written) {
-        return fail(written.error().code, widgets::ErrorText::message(written.error()));
+        return fail(written.error().code, session::ErrorText::message(written.error()));
     }
     QStringList out;
     for (const auto& path : *written) {
@@ -61,7 +61,7 @@ Expected<std::vector<store::StoredDesign>> selectedDesigns(const store::RunStore
     }
     auto designs = store::loadStoredDesigns(store, idVector(ids));
     if (!designs) {
-        return fail(designs.error().code, widgets::ErrorText::message(designs.error()));
+        return fail(designs.error().code, session::ErrorText::message(designs.error()));
     }
     return designs;
 }

@@ -11,7 +11,7 @@
 #include "runs_browser.h"
 #include "search_controller.h"
 #include "server_dialog.h"
-#include "store_watcher.h"
+#include "runs_presenter.h"
 #include "sweeps_view.h"
 
 #include "accel/platform.h"
@@ -72,21 +72,12 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(tr("DNA Explorer"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/dna_explorer.svg")));
-    m_watcher = new StoreWatcher(this, 500);
-    connect(m_watcher, &StoreWatcher::changed, this, &MainWindow::refreshFromStore);
-    connect(m_watcher, &StoreWatcher::unreachable, this, [this](const QString& message) {
-        if (message.isEmpty()) {
-            hideError();
-            refreshFromStore();
-        } else {
-            showError(tr("Lost the run store: %1. What is shown stays; the window reconnects by itself.").arg(message));
-        }
-    });
     setupCentralWidget();
     setupDocks();
     setupMenus();
     setupStatusBar();
     setupTraining();
+    setupPresenter();
     connectViews();
     restoreSettings();
     updateActions();
@@ -97,7 +88,8 @@ MainWindow::~MainWindow()
     // The controller's destructor cancels and joins a running search; it must go before the store it records in.
     delete m_controller;
     m_controller = nullptr;
-    purgeTrash();
+    delete m_presenter; // removes the runs deleted in this session for good
+    m_presenter = nullptr;
 }
 
 bool MainWindow::openInitialStore(const QString& commandLinePath)
@@ -117,10 +109,10 @@ bool MainWindow::openInitialStore(const QString& commandLinePath)
 
 void MainWindow::exportSelected()
 {
-    if (!m_store) {
+    if (!store()) {
         return;
     }
-    ExportDialog dialog(m_store.get(), m_selection->ids(), m_table, this);
+    ExportDialog dialog(store(), m_selection->ids(), m_table, this);
     dialog.exec();
 }
 
@@ -340,20 +332,28 @@ void MainWindow::setupStatusBar()
     m_progressLabel->setText(tr("Ready"));
 }
 
+void MainWindow::setupPresenter()
+{
+    // The views that show runs, in the order they are told: the table takes candidates before the plot, whose
+    // frontChanged marks them on the table's front.
+    m_presenter = new session::RunsPresenter(this);
+    m_presenter->setController(m_controller);
+    for (session::RunsView* view :
+        std::initializer_list<session::RunsView*> { m_selection, m_table, m_paretoPlot, m_strip, m_runs, m_sweeps }) {
+        m_presenter->addView(view);
+    }
+    connect(m_presenter, &session::RunsPresenter::failed, this, &MainWindow::showError);
+    connect(m_presenter, &session::RunsPresenter::reachabilityChanged, this,
+        [this](const QString& message) { message.isEmpty() ? hideError() : showError(message); });
+    connect(m_presenter, &session::RunsPresenter::storeClosing, m_undo, &QUndoStack::clear);
+}
+
 void MainWindow::connectViews()
 {
     connect(m_budget, &widgets::BudgetPanel::budgetCommitted, this, &MainWindow::onBudgetCommitted);
     connect(m_budget, &widgets::BudgetPanel::startRequested, this, &MainWindow::startSearch);
     connect(m_budget, &widgets::BudgetPanel::stopRequested, this, &MainWindow::stopSearch);
-    connect(m_controller, &SearchController::runStarted, this, &MainWindow::onRunStarted);
-    connect(m_controller, &SearchController::candidatesAdded, this, &MainWindow::onCandidatesAdded);
-    connect(m_controller, &SearchController::estimatesUpdated, this,
-        [this](qint64 runId, const std::vector<store::EstimateRecord>& estimates) {
-            if (m_shownRuns.contains(runId)) {
-                m_table->model()->updateEstimates(estimates);
-                m_paretoPlot->updateEstimates(estimates); // its frontChanged updates the table's on-front flags
-            }
-        });
+    connect(m_controller, &SearchController::runStarted, this, [this](qint64 runId) { onRunStarted(runId); });
     connect(m_controller, &SearchController::epochFinished, this, &MainWindow::onEpoch);
     connect(m_controller, &SearchController::progress, this, &MainWindow::onProgress);
     connect(m_controller, &SearchController::runEnded, this, &MainWindow::onRunEnded);
@@ -361,41 +361,19 @@ void MainWindow::connectViews()
     connect(m_paretoPlot, &widgets::ParetoPlot::frontChanged, this, [this](qint64 runId, const QList<qint64>& ids) {
         // The table's On front is the run's front against the run's own objective (what the store's flags say).
         // The plot's front is against its axis; the two are the same front only when the axis is that objective.
-        if (m_paretoPlot->metric() == runObjective(runId)) {
+        if (m_paretoPlot->metric() == m_presenter->runObjective(runId, m_paretoPlot->metric())) {
             m_table->model()->setFront(runId, QSet<qint64>(ids.begin(), ids.end()));
         }
     });
     connect(m_runs, &widgets::RunsBrowser::runActivated, this, [this](qint64 id) { showRuns({ id }); });
+    connect(m_runs, &widgets::RunsBrowser::compareRequested, this, &MainWindow::showRuns);
+    // A run deleted in the browser leaves the views; a renamed one takes its name.
+    connect(m_runs, &widgets::RunsBrowser::runsChanged, m_presenter, &session::RunsPresenter::runsEdited);
     connect(m_sweeps, &widgets::SweepsView::sweepActivated, this, [this](qint64 id) { showSweep(id); });
     connect(m_sweeps, &widgets::SweepsView::coloursChanged, this, [this] {
         const auto colours = m_sweeps->runColours();
         for (auto it = colours.cbegin(); it != colours.cend(); ++it) {
             m_paretoPlot->setRunColor(it.key(), it.value());
-        }
-    });
-    connect(m_runs, &widgets::RunsBrowser::compareRequested, this, &MainWindow::showRuns);
-    connect(m_runs, &widgets::RunsBrowser::runsChanged, this, [this] {
-        // A run deleted in the browser leaves the plot and the table; a restored one comes back when opened.
-        if (!m_store) {
-            return;
-        }
-        try {
-            QSet<qint64> listed;
-            for (const auto& r : m_store->runs()) {
-                listed.insert(r.id);
-                m_paretoPlot->setRunName(r.id, QString::fromStdString(r.name));
-            }
-            const QSet<qint64> shown = m_shownRuns;
-            for (qint64 id : shown) {
-                if (!listed.contains(id)) {
-                    m_selection->clear();
-                    m_paretoPlot->removeRun(id);
-                    m_table->model()->removeRun(id);
-                    m_shownRuns.remove(id);
-                }
-            }
-        } catch (const std::exception& e) {
-            showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
         }
     });
     connect(m_table, &widgets::CandidateTableView::activated, this, [this](qint64) {
@@ -409,17 +387,17 @@ void MainWindow::connectViews()
 void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
-    const bool canSearch = m_store && !m_storeReadOnly;
+    const bool canSearch = store() && !storeReadOnly();
     m_startAction->setEnabled(canSearch && !running);
     m_stopAction->setEnabled(running);
     m_budget->setRunning(running);
-    m_exportAction->setEnabled(m_store && !m_selection->isEmpty());
-    m_trainAction->setEnabled(m_store && !m_storeReadOnly && !m_selection->isEmpty());
+    m_exportAction->setEnabled(store() && !m_selection->isEmpty());
+    m_trainAction->setEnabled(canSearch && !m_selection->isEmpty());
 }
 
 void MainWindow::openStoreDialog()
 {
-    const QString start = m_storeFile.isEmpty() ? QDir::homePath() : QFileInfo(m_storeFile).absolutePath();
+    const QString start = storeFile().isEmpty() ? QDir::homePath() : QFileInfo(storeFile()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open run store"), start,
         tr("Run stores (*.sqlite *.db);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty()) {

@@ -2,15 +2,10 @@
 
 #include "budget_panel.h"
 #include "cosearch/co_search.h"
-#include "hwsearch/objective.h"
 #include "store/run_store.h"
 
-#include <QHash>
 #include <QList>
 #include <QMainWindow>
-#include <QSet>
-
-#include <memory>
 
 class QDockWidget;
 class QFrame;
@@ -32,19 +27,22 @@ class RunsBrowser;
 class SweepsView;
 }
 
-namespace dna::app {
-
+namespace dna::session {
 class RetrainQueue;
+class RunsPresenter;
 class SearchController;
 struct SearchProgress;
+}
+
+namespace dna::app {
+
+using session::RetrainQueue;
+using session::SearchController;
 
 /// The explorer's main window: the Pareto plot in the middle, the budget, runs, candidates, mapping and
-/// architecture views in docks around it, one candidate selection shared by all of them.
-///
-/// The window owns the run store (the writer, on this thread) and the search controller; searches run on the
-/// controller's worker thread and arrive here as queued signals, so the window never waits on them.
-class StoreWatcher;
-
+/// architecture views in docks around it, one candidate selection shared by all of them, the menus and the status
+/// bar. It builds them and wires them: what is shown comes from the RunsPresenter (the run store, the runs shown,
+/// the live run), which tells every view that shows runs itself; searches run on the controller's worker thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -58,7 +56,7 @@ public:
     /// watched: runs other programs write appear, and their fronts move, as they commit. Returns whether a store is
     /// open afterwards.
     bool openStore(const QString& path);
-    QString storeFile() const { return m_storeFile; }
+    QString storeFile() const;
     /// At start-up: the store named on the command line, else the last one used, else the default store
     /// ($XDG_DATA_HOME/DnaExplorer/DNA Explorer/runs.sqlite).
     bool openInitialStore(const QString& commandLinePath);
@@ -76,6 +74,7 @@ public:
     QString errorText() const;
 
     SearchController* controller() const { return m_controller; }
+    session::RunsPresenter* presenter() const { return m_presenter; }
     RetrainQueue* retrainQueue() const { return m_retrain; }
     /// Tests: train with this many epochs without asking (0: ask in a dialog).
     void setTrainingEpochsOverride(int epochs) { m_trainingEpochsOverride = epochs; }
@@ -112,55 +111,35 @@ private:
     void setupMenus();
     void setupStatusBar();
     void setupTraining();
+    void setupPresenter();
     int askTrainingEpochs(int candidates);
     void connectViews();
     void restoreSettings();
     void saveSettings() const;
     QDockWidget* addDock(const QString& objectName, const QString& title, QWidget* widget, Qt::DockWidgetArea area);
-    /// Removes the runs deleted in the runs browser for good (their undo steps are gone).
-    void purgeTrash();
     void addRecentStore(const QString& path);
     void updateRecentMenu();
     void openStoreDialog();
     void connectToServer();
-    /// Another program committed to the store: the runs list and the shown runs read again (the view and the
-    /// selection kept).
-    void refreshFromStore();
     void exportSelected();
     void exportPlot();
     void onBudgetCommitted(const widgets::BudgetSettings& now, const widgets::BudgetSettings& before);
-    void onRunStarted(qint64 runId, const QString& name);
-    void onCandidatesAdded(qint64 runId, const std::vector<store::CandidateRecord>& candidates);
+    void onRunStarted(qint64 runId);
     void onEpoch(qint64 runId, const cosearch::EpochEvent& epoch);
-    void onProgress(const SearchProgress& progress);
+    void onProgress(const session::SearchProgress& progress);
     void onRunEnded(qint64 runId, const QString& state, const QString& message);
     void onSelectionChanged(const QList<qint64>& ids);
     void showSelected(const QList<qint64>& ids);
-    void loadRuns(const QList<qint64>& runIds, bool keepView = false);
-    /// The objective a run's front trades against accuracy (the store's runs.objective), or the plot's metric
-    /// for a run the store does not know.
-    hwsearch::Objective runObjective(qint64 runId);
-    void reloadRunsBrowser();
-    void reloadSweeps();
-    /// What other writers added to the shown runs since they were read: new candidates, new estimates and
-    /// trainings (only the new rows are read).
-    void appendFromStore();
-    /// Adds a run to those shown, with all its candidates (the others stay).
-    void addShownRun(qint64 runId);
-    /// New accuracy-history rows of shown candidates into the table and the plot (those from `firstFresh` on were
-    /// just read with their latest accuracy).
-    void applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh);
-    void loadArchitectureHistory(qint64 runId);
-    void setOpNamesFor(const QString& space);
     QString runName(const widgets::BudgetSettings& settings) const;
     void updateActions();
 
-    std::unique_ptr<store::RunStore> m_store;
-    QString m_storeFile;
-    bool m_storeReadOnly = false;
-    StoreWatcher* m_watcher = nullptr;
+    /// The open store, or null.
+    store::RunStore* store() const;
+    bool storeReadOnly() const;
+
     cosearch::SearchRequest m_template;
     SearchController* m_controller = nullptr;
+    session::RunsPresenter* m_presenter = nullptr;
     QUndoStack* m_undo = nullptr;
     widgets::CandidateSelection* m_selection = nullptr;
 
@@ -191,17 +170,6 @@ private:
     QProgressBar* m_progressBar = nullptr;
     QToolButton* m_cancelButton = nullptr;
     QLabel* m_storeLabel = nullptr;
-
-    QSet<qint64> m_shownRuns; // runs whose candidates are in the plot and the table
-    QHash<qint64, hwsearch::Objective> m_runObjectives; // cache of runObjective: a run's objective never changes
-    QHash<qint64, qint64> m_seenCandidate; // per shown run, the largest candidate id read from the store
-    QHash<qint64, qint64> m_seenEstimate; // per shown run, the newest accuracy-history row read
-    QSet<qint64> m_runningAtLastLook; // runs that were running when the store was last read
-    int64_t m_seenEstimateAnywhere = -1; // the newest accuracy-history row of the store read (-1: not yet)
-    qint64 m_shownSweep = 0; // the sweep whose runs are shown, 0 if none
-    QHash<qint64, std::vector<store::CandidateRecord>> m_sweepFronts; // its runs' fronts as last read
-    qint64 m_liveRun = 0; // the run the controller is streaming, 0 if none
-    qint64 m_stripRun = 0; // the run whose probabilities the architecture heat map shows
 };
 
 } // namespace dna::app

@@ -3,9 +3,8 @@
 #include "main_window.h"
 
 #include "candidate_selection.h"
-#include "candidate_table.h"
-#include "pareto_plot.h"
 #include "retrain_queue.h"
+#include "runs_presenter.h"
 #include "search_controller.h"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +15,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QToolButton>
@@ -42,24 +42,17 @@ void MainWindow::setupTraining()
         });
     connect(m_retrain, &RetrainQueue::trained, this,
         [this](qint64 id, double accuracy, int epochs, const QString& weightsPath) {
-            if (!m_store) {
+            if (const auto e = m_presenter->recordRetrained(id, accuracy, epochs, weightsPath)) {
+                showError(tr("Recording the training of candidate %1 failed: %2")
+                              .arg(id)
+                              .arg(QString::fromStdString(e->detail)));
                 return;
             }
-            try {
-                m_store->setRetrained(id, accuracy, epochs, weightsPath.toStdString());
-                if (const auto c = m_store->candidate(id); c && m_shownRuns.contains(c->runId)) {
-                    m_table->model()->appendCandidates({ *c }); // updates the row in place
-                    m_paretoPlot->setRetrained(id, accuracy);
-                }
-                statusBar()->showMessage(
-                    tr("Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images", nullptr, epochs)
-                        .arg(id)
-                        .arg(QLocale().toString(accuracy * 100, 'f', 2)),
-                    10000);
-            } catch (const std::exception& e) {
-                showError(
-                    tr("Recording the training of candidate %1 failed: %2").arg(id).arg(QString::fromUtf8(e.what())));
-            }
+            statusBar()->showMessage(
+                tr("Candidate %1 trained from scratch for %n epoch(s): %2 % on the test images", nullptr, epochs)
+                    .arg(id)
+                    .arg(QLocale().toString(accuracy * 100, 'f', 2)),
+                10000);
         });
     connect(m_retrain, &RetrainQueue::failed, this, [this](qint64 id, const QString& message) {
         showError(tr("Training candidate %1 failed: %2").arg(id).arg(message));
@@ -111,7 +104,8 @@ int MainWindow::askTrainingEpochs(int candidates)
 
 void MainWindow::trainSelected()
 {
-    if (!m_store || m_storeReadOnly || m_selection->isEmpty()) {
+    store::RunStore* s = store();
+    if (!s || storeReadOnly() || m_selection->isEmpty()) {
         return;
     }
     const int epochs
@@ -127,19 +121,19 @@ void MainWindow::trainSelected()
     m_retrain->setTemplate(t);
     QList<RetrainQueue::Job> jobs;
     for (qint64 id : m_selection->ids()) {
-        const auto c = m_store->candidate(id);
+        const auto c = s->candidate(id);
         if (!c) {
             continue;
         }
         QString dataset;
-        if (const auto run = m_store->run(c->runId)) {
+        if (const auto run = s->run(c->runId)) {
             const auto request = nlohmann::json::parse(run->requestJson, nullptr, false);
             if (request.is_object() && request.contains("dataset") && request["dataset"].is_string()) {
                 dataset = QString::fromStdString(request["dataset"].get<std::string>());
             }
         }
         jobs.append({ id, QString::fromStdString(c->genotype), epochs,
-            QString::fromStdString(cosearch::retrainedWeightsPath(m_store->path(), id)), dataset });
+            QString::fromStdString(cosearch::retrainedWeightsPath(s->path(), id)), dataset });
     }
     m_retrain->enqueue(jobs);
     updateActions();

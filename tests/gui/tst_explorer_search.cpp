@@ -31,7 +31,7 @@
 #include <QtTest>
 
 using dna::app::MainWindow;
-using dna::app::SearchController;
+using dna::session::SearchController;
 
 namespace {
 

@@ -30,7 +30,7 @@
 #include <numeric>
 
 using dna::app::MainWindow;
-using dna::app::RetrainQueue;
+using dna::session::RetrainQueue;
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include <QtTest>
 
 using dna::app::MainWindow;
-using dna::widgets::ErrorText;
+using dna::session::ErrorText;
 
 namespace {
 

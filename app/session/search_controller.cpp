@@ -11,7 +11,7 @@
 #include <limits>
 #include <set>
 
-namespace dna::app {
+namespace dna::session {
 
 namespace {
 
@@ -339,7 +339,7 @@ void SearchController::onThreadFinished()
     } else if (failed) {
         stored = store::RunState::Failed;
         state = QStringLiteral("failed");
-        message = result ? widgets::ErrorText::message(result->error()) : tr("the search stopped unexpectedly");
+        message = result ? session::ErrorText::message(result->error()) : tr("the search stopped unexpectedly");
         const ErrorCode code = result ? result->error().code : ErrorCode::Internal;
         if (code == ErrorCode::CheckpointMismatch || code == ErrorCode::IoError) {
             // Do not warm-start from that checkpoint again.
@@ -371,4 +371,4 @@ void SearchController::onThreadFinished()
     }
 }
 
-} // namespace dna::app
+} // namespace dna::session

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-namespace dna::app {
+namespace dna::session {
 
 StoreWatcher::StoreWatcher(QObject* parent, int intervalMs)
     : QObject(parent)
@@ -77,4 +77,4 @@ void StoreWatcher::loop(std::string location)
     }
 }
 
-} // namespace dna::app
+} // namespace dna::session

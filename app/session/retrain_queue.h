@@ -12,7 +12,7 @@
 class QThread;
 class QTimer;
 
-namespace dna::app {
+namespace dna::session {
 
 /// Trains stored candidates from scratch, one after another, on a worker thread ("Train from scratch" in the
 /// explorer). Each job is nas::runTraining of the candidate's genotype with the template's schedule and the
@@ -72,4 +72,4 @@ private:
     int m_count = 0; // jobs queued since then
 };
 
-} // namespace dna::app
+} // namespace dna::session

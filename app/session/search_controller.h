@@ -15,7 +15,7 @@
 class QThread;
 class QTimer;
 
-namespace dna::app {
+namespace dna::session {
 
 /// What the status bar shows of a running search.
 struct SearchProgress {
@@ -73,7 +73,7 @@ public:
 
 signals:
     void runStarted(qint64 runId, const QString& name);
-    void progress(const dna::app::SearchProgress& progress);
+    void progress(const dna::session::SearchProgress& progress);
     /// Recorded candidates of the current run, with their store ids (design JSON dropped).
     void candidatesAdded(qint64 runId, const std::vector<dna::store::CandidateRecord>& candidates);
     /// After an epoch: the architecture probabilities (per layer, per op) and the derived network.
@@ -114,6 +114,6 @@ private:
     std::optional<Launch> m_pending;
 };
 
-} // namespace dna::app
+} // namespace dna::session
 
-Q_DECLARE_METATYPE(dna::app::SearchProgress)
+Q_DECLARE_METATYPE(dna::session::SearchProgress)

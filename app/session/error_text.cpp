@@ -1,6 +1,6 @@
 #include "error_text.h"
 
-namespace dna::widgets {
+namespace dna::session {
 
 QString ErrorText::lead(ErrorCode code)
 {
@@ -93,4 +93,4 @@ QString ErrorText::message(const Error& error)
     return detail.isEmpty() ? lead(error.code) : tr("%1: %2").arg(lead(error.code), detail);
 }
 
-} // namespace dna::widgets
+} // namespace dna::session

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <optional>
 
-namespace dna::app {
+namespace dna::session {
 
 struct RetrainQueue::Shared {
     std::mutex mutex;
@@ -138,7 +138,7 @@ void RetrainQueue::onThreadFinished()
     const Job job = m_current;
     if (!result || !*result) {
         emit failed(job.candidateId,
-            result ? widgets::ErrorText::message(result->error()) : tr("the training ended without a result"));
+            result ? session::ErrorText::message(result->error()) : tr("the training ended without a result"));
     } else if ((*result)->cancelled) {
         emit cancelled(job.candidateId);
     } else {
@@ -147,4 +147,4 @@ void RetrainQueue::onThreadFinished()
     startNext();
 }
 
-} // namespace dna::app
+} // namespace dna::session

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-namespace dna::app {
+namespace dna::session {
 
 /// Watches a run store that other programs write (a PostgreSQL server store, or a file another process writes) from
 /// a thread of its own with its own read-only connection: polls the store's change counter every `intervalMs` and
@@ -39,4 +39,4 @@ private:
     bool m_stop = false;
 };
 
-} // namespace dna::app
+} // namespace dna::session
