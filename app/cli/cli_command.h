@@ -19,11 +19,34 @@ ExitCode exitCodeFor(ErrorCode code);
 /// exitCodeFor(e.code).
 int reportError(std::ostream& err, const std::string& command, const Error& e, const std::string& what = {});
 
+/// A usage text, or a function that writes it when it is shown (a text that lists a table which may grow, such as
+/// the strategies).
+class Usage {
+public:
+    Usage(const char* text)
+        : m_text(text)
+    {
+    }
+    Usage(std::string text)
+        : m_text(std::move(text))
+    {
+    }
+    Usage(std::string (*make)())
+        : m_make(make)
+    {
+    }
+    std::string text() const { return m_make ? m_make() : m_text; }
+
+private:
+    std::string m_text;
+    std::string (*m_make)() = nullptr;
+};
+
 /// One `dna-cli` subcommand. `run` gets the arguments after the subcommand name.
 struct Command {
     std::string name;
     std::string summary;
-    std::string usage;
+    Usage usage;
     std::function<int(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)> run;
 };
 
@@ -33,5 +56,8 @@ std::vector<Command>& commands();
 struct Registrar {
     explicit Registrar(Command command);
 };
+
+/// dna-cli itself: `args` are the arguments after the program name. What `main` runs, and what tests run in-process.
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 } // namespace dna::cli

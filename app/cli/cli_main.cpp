@@ -2,7 +2,7 @@
 #include "cli_command.h"
 
 #include <algorithm>
-#include <iostream>
+#include <ostream>
 
 namespace {
 
@@ -23,45 +23,48 @@ void printHelp(std::ostream& out)
 
 } // namespace
 
-int main(int argc, char** argv)
+namespace dna::cli {
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
-        printHelp(std::cerr);
-        return dna::cli::BadUsage;
+        printHelp(err);
+        return BadUsage;
     }
     const std::string& first = args.front();
     if (first == "--help" || first == "-h" || first == "help") {
-        printHelp(std::cout);
-        return dna::cli::Ok;
+        printHelp(out);
+        return Ok;
     }
     if (first == "--version" || first == "-v") {
-        std::cout << "dna-cli " << DNA_VERSION << '\n';
-        return dna::cli::Ok;
+        out << "dna-cli " << DNA_VERSION << '\n';
+        return Ok;
     }
-    const auto& registry = dna::cli::commands();
+    const auto& registry = commands();
     auto it = std::find_if(registry.begin(), registry.end(), [&](const auto& c) { return c.name == first; });
     if (it == registry.end()) {
-        std::cerr << "dna-cli: unknown command '" << first << "'. Known commands:";
+        err << "dna-cli: unknown command '" << first << "'. Known commands:";
         for (const auto& c : registry) {
-            std::cerr << ' ' << c.name;
+            err << ' ' << c.name;
         }
-        std::cerr << ". See dna-cli --help.\n";
-        return dna::cli::BadUsage;
+        err << ". See dna-cli --help.\n";
+        return BadUsage;
     }
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
-        std::cout << "Usage: dna-cli " << it->name << ' ' << it->usage << "\n\n" << it->summary << '\n';
-        return dna::cli::Ok;
+        out << "Usage: dna-cli " << it->name << ' ' << it->usage.text() << "\n\n" << it->summary << '\n';
+        return Ok;
     }
     try {
-        return it->run(rest, std::cout, std::cerr);
-    } catch (const dna::cli::UsageError& e) {
-        std::cerr << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' ' << it->usage
-                  << '\n';
-        return dna::cli::BadUsage;
+        return it->run(rest, out, err);
+    } catch (const UsageError& e) {
+        err << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' '
+            << it->usage.text() << '\n';
+        return BadUsage;
     } catch (const std::exception& e) {
-        std::cerr << "dna-cli " << it->name << ": " << e.what() << '\n';
-        return dna::cli::Failure;
+        err << "dna-cli " << it->name << ": " << e.what() << '\n';
+        return Failure;
     }
 }
+
+} // namespace dna::cli

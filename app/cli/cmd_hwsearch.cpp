@@ -178,7 +178,7 @@ std::string hwsearchUsage()
 
 Registrar hwsearchCmd({ "hwsearch",
     "search the accelerator (micro-architecture, engines) and every layer's mapping for a network on a platform",
-    hwsearchUsage(), hwsearch });
+    hwsearchUsage, hwsearch });
 
 } // namespace
 } // namespace dna::cli

@@ -449,9 +449,11 @@ private:
 
 } // namespace
 
-const std::vector<StrategyInfo>& strategies()
+namespace {
+
+std::vector<StrategyInfo>& table()
 {
-    static const std::vector<StrategyInfo> table {
+    static std::vector<StrategyInfo> table {
         { Algo::Das, "das",
             "DNA's differentiable search: Gumbel-softmax samples of every knob, Adam on their logits (the default)",
             true,
@@ -474,6 +476,24 @@ const std::vector<StrategyInfo>& strategies()
             } },
     };
     return table;
+}
+
+} // namespace
+
+const std::vector<StrategyInfo>& strategies() { return table(); }
+
+bool registerStrategy(const StrategyInfo& info)
+{
+    if (!info.id || !*info.id || !info.make) {
+        return false;
+    }
+    for (const auto& s : table()) {
+        if (s.algo == info.algo || std::string(s.id) == info.id) {
+            return false;
+        }
+    }
+    table().push_back(info);
+    return true;
 }
 
 std::unique_ptr<Strategy> makeStrategy(Algo algo, uint64_t seed, const StrategyOptions& options)

@@ -75,8 +75,9 @@ protected:
 
 std::unique_ptr<Strategy> makeStrategy(Algo algo, uint64_t seed, const StrategyOptions& options = {});
 
-/// A hardware-search strategy as the front ends list it: `dna-cli hwsearch --help` and its --algo check,
-/// bench_hwsearch and the tests read this table, so a new strategy is its class and one row here.
+/// A hardware-search strategy as the front ends list it: `dna-cli hwsearch --help` and its --algo check, the
+/// explorer's choice, bench_hwsearch and the tests read this table, so a new strategy is its class and one row here
+/// (or one registerStrategy call).
 struct StrategyInfo {
     Algo algo;
     const char* id; // --algo, JSON "algo"
@@ -84,8 +85,13 @@ struct StrategyInfo {
     bool samples; // false: it enumerates the space, and refuses one past StrategyOptions::exhaustiveLimit
     std::unique_ptr<Strategy> (*make)(uint64_t seed, const StrategyOptions& options);
 };
-/// Every strategy, the default (DAS) first.
+/// Every strategy, the default (DAS) first, then any registered with registerStrategy.
 const std::vector<StrategyInfo>& strategies();
+/// Adds a strategy to the table (at start-up, before searches run: the table is not locked). Its `algo` is a value
+/// of its own outside the enum's names (for example Algo(100)). Refused (false) when its id or algo is taken, its
+/// id is empty or `make` is null. From then on --algo, the CLI's help, the explorer's choice and the benchmark list
+/// it.
+bool registerStrategy(const StrategyInfo& info);
 /// The strategy with this id, or nullptr.
 const StrategyInfo* findStrategy(const std::string& id);
 /// The ids in table order, joined: strategyIds(", ", " or ") = "das, random, evolution or exhaustive".

@@ -10,6 +10,8 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include "../support/first_allowed_strategy.h"
+
 #include <QtTest>
 
 using dna::widgets::BudgetPanel;
@@ -189,6 +191,19 @@ private slots:
         QCOMPARE(committed.count(), 1);
         QCOMPARE(panel.settings().hwAlgo, QStringLiteral("evolution"));
         QVERIFY(panel.settings().hardwareOnlyChange(before));
+    }
+
+    void aRegisteredStrategyIsOffered()
+    {
+        // A strategy this test binary registers joins the choice after the built-in ones, and is chosen by its id.
+        QVERIFY(dna::hwsearch::registerStrategy(dna::testing::firstAllowedInfo()));
+        BudgetPanel panel;
+        auto* combo = panel.findChild<QComboBox*>(QStringLiteral("hwAlgo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 4);
+        QCOMPARE(combo->itemData(3).toString(), QStringLiteral("first-allowed"));
+        combo->setCurrentIndex(3);
+        QCOMPARE(panel.settings().hwAlgo, QStringLiteral("first-allowed"));
     }
 
     void hardwareOnlyChange()
