@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include "store/export_files.h"
 
+#include "../support/csv_reader.h"
+
 #include <QtTest>
 
 #include <random>
@@ -77,45 +79,6 @@ QList<qint64> sorted(QList<qint64> ids)
     return ids;
 }
 
-/// An RFC 4180 reader independent of the writer: quoted fields may hold commas, quotes and line breaks.
-QList<QStringList> parseCsv(const QString& text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar ch = text[i];
-        if (quoted) {
-            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                field += QLatin1Char('"');
-                ++i;
-            } else if (ch == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == QLatin1Char('"')) {
-            quoted = true;
-        } else if (ch == QLatin1Char(',')) {
-            row.append(field);
-            field.clear();
-        } else if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
-            row.append(field);
-            field.clear();
-            rows.append(row);
-            row.clear();
-            ++i;
-        } else {
-            field += ch;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty()) {
-        row.append(field);
-        rows.append(row);
-    }
-    return rows;
-}
 
 } // namespace
 
@@ -385,7 +348,7 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
     QVERIFY2(view.writeCsv(path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll()));
+    const QList<QStringList> rows = dna::testing::parseCsv(QString::fromUtf8(file.readAll()));
     QCOMPARE(rows.size(), 1 + 6);
     const QStringList header = rows[0];
     QCOMPARE(header,

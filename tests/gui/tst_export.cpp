@@ -7,6 +7,8 @@
 #include "candidate_selection.h"
 #include "candidate_table.h"
 
+#include "../support/csv_reader.h"
+
 #include "accel/cost_model.h"
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
@@ -192,42 +194,6 @@ void TestExport::errors()
     QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("candidate-%1.json").arg(brokenId))));
 }
 
-QList<QStringList> parseCsv(const QByteArray& bytes)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    const QString text = QString::fromUtf8(bytes);
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar ch = text[i];
-        if (quoted) {
-            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                field += ch;
-                ++i;
-            } else if (ch == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == QLatin1Char('"')) {
-            quoted = true;
-        } else if (ch == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-        } else if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += ch;
-        }
-    }
-    return rows;
-}
-
 void TestExport::tableCsvIsTheCliCsv()
 {
     // A second candidate whose genotype needs quoting; the table shows both, the CLI writes every column.
@@ -253,8 +219,8 @@ void TestExport::tableCsvIsTheCliCsv()
                QStringLiteral("--out"), viaCli },
         &code);
     QCOMPARE(code, 0);
-    const QList<QStringList> shown = parseCsv(fileBytes(viaTable));
-    const QList<QStringList> all = parseCsv(fileBytes(viaCli));
+    const QList<QStringList> shown = dna::testing::parseCsv(QString::fromUtf8(fileBytes(viaTable)));
+    const QList<QStringList> all = dna::testing::parseCsv(QString::fromUtf8(fileBytes(viaCli)));
     QCOMPARE(shown.size(), all.size());
     QVERIFY(!shown[0].contains(QStringLiteral("dsp"))); // a hidden column is not written
     QVERIFY(all[0].contains(QStringLiteral("dsp")));
