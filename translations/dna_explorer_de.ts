@@ -297,10 +297,6 @@
         <translation>Suche anhalten; die bisher gefundenen Kandidaten bleiben erhalten</translation>
     </message>
     <message>
-        <source>Reading the run store failed: %1</source>
-        <translation>Lesen der Lauf-Datenbank fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Open run store</source>
         <translation>Lauf-Datenbank öffnen</translation>
     </message>

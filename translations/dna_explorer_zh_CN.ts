@@ -297,10 +297,6 @@
         <translation>停止搜索；已找到的候选方案会保留</translation>
     </message>
     <message>
-        <source>Reading the run store failed: %1</source>
-        <translation>读取运行记录库失败：%1</translation>
-    </message>
-    <message>
         <source>Open run store</source>
         <translation>打开运行记录库</translation>
     </message>

@@ -32,6 +32,11 @@ class ArchitectureStrip : public QWidget, public session::RunsView {
 public:
     explicit ArchitectureStrip(QWidget* parent = nullptr);
 
+    /// The current selected candidate's genotype, or none (session::RunsView).
+    void showSelected(const session::SelectedCandidates& selected) override
+    {
+        selected.current ? setGenotype(QString::fromStdString(selected.current->genotype)) : clearGenotype();
+    }
     // The heat map shows the search history the presenter gives (session::RunsView): one run's, or none.
     void setSearchHistory(
         qint64 runId, const QStringList& opNames, const std::vector<session::EpochProbabilities>& epochs) override;

@@ -374,6 +374,17 @@ void DesignCompare::showError(const QString& message)
     m_placeholder->setText(message);
 }
 
+void DesignCompare::showSelected(const session::SelectedCandidates& selected)
+{
+    if (selected.current && selected.previous) {
+        setDesigns(*selected.previous, *selected.current);
+    } else {
+        clear();
+    }
+}
+
+bool DesignCompare::hasDesigns() const { return m_stack->currentIndex() == 1; }
+
 void DesignCompare::clear()
 {
     m_errorText.clear();

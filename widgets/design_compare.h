@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runs_view.h"
 #include "accel/cost_model.h"
 #include "accel/design.h"
 #include "store/run_store.h"
@@ -19,7 +20,7 @@ namespace dna::widgets {
 /// Two designs side by side, layer by layer: latency and energy as grouped bars (A and B in two colours) and a
 /// table with A, B and B/A per layer plus totals. Layers are matched by position; where the networks differ
 /// (different genotypes) rows whose shapes differ are marked.
-class DesignCompare : public QWidget {
+class DesignCompare : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
@@ -36,6 +37,10 @@ public:
     bool setDesigns(const store::CandidateRecord& a, const store::CandidateRecord& b, QString* error = nullptr);
     void setDesigns(const accel::Design& a, const QString& titleA, const accel::Design& b, const QString& titleB);
     void clear();
+    /// The two candidates selected last, A the earlier (session::RunsView); fewer than two: the empty state.
+    void showSelected(const session::SelectedCandidates& selected) override;
+    /// Whether two designs are shown (not the empty state or an error).
+    bool hasDesigns() const;
 
     /// Rows: one per layer position, then the total.
     QStandardItemModel* tableModel() const { return m_model; }

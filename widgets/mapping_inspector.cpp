@@ -246,6 +246,15 @@ bool MappingInspector::setCandidate(
     return false;
 }
 
+void MappingInspector::showSelected(const session::SelectedCandidates& selected)
+{
+    if (selected.current) {
+        setCandidate(*selected.current, nullptr, selected.currentLayers);
+    } else {
+        clear();
+    }
+}
+
 void MappingInspector::showError(const QString& message)
 {
     clear();

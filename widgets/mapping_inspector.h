@@ -2,6 +2,7 @@
 
 #include "accel/cost_model.h"
 #include "accel/design.h"
+#include "runs_view.h"
 #include "store/run_store.h"
 
 #include <QWidget>
@@ -24,11 +25,14 @@ class LayerMappingModel;
 /// resources against the budget, FPS, latency, energy), a per-layer table, the Timeloop-style loop nest of the
 /// selected layer, and per-layer energy (stacked by component) and latency bars. Clicking a bar or a row
 /// selects that layer everywhere. Fits a dock about 500 px wide.
-class MappingInspector : public QWidget {
+class MappingInspector : public QWidget, public session::RunsView {
     Q_OBJECT
 
 public:
     explicit MappingInspector(QWidget* parent = nullptr);
+
+    /// The current selected candidate, or the empty state (session::RunsView).
+    void showSelected(const session::SelectedCandidates& selected) override;
 
     /// Parses the candidate's design file and shows it, evaluated by this build's cost model. A malformed design
     /// leaves the view empty with an inline message naming the problem (also returned in `error`); returns false

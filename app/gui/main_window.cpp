@@ -339,7 +339,8 @@ void MainWindow::setupPresenter()
     m_presenter = new session::RunsPresenter(this);
     m_presenter->setController(m_controller);
     for (session::RunsView* view :
-        std::initializer_list<session::RunsView*> { m_selection, m_table, m_paretoPlot, m_strip, m_runs, m_sweeps }) {
+        std::initializer_list<session::RunsView*> {
+            m_selection, m_table, m_paretoPlot, m_strip, m_runs, m_sweeps, m_inspector, m_compare }) {
         m_presenter->addView(view);
     }
     connect(m_presenter, &session::RunsPresenter::failed, this, &MainWindow::showError);

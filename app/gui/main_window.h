@@ -129,7 +129,6 @@ private:
     void onProgress(const session::SearchProgress& progress);
     void onRunEnded(qint64 runId, const QString& state, const QString& message);
     void onSelectionChanged(const QList<qint64>& ids);
-    void showSelected(const QList<qint64>& ids);
     QString runName(const widgets::BudgetSettings& settings) const;
     void updateActions();
 

@@ -262,40 +262,14 @@ void MainWindow::onRunEnded(qint64 runId, const QString& state, const QString& m
 
 void MainWindow::onSelectionChanged(const QList<qint64>& ids)
 {
-    try {
-        showSelected(ids);
-    } catch (const std::exception& e) {
-        showError(tr("Reading the run store failed: %1").arg(QString::fromUtf8(e.what())));
+    m_presenter->selectionChanged(ids); // the inspector, the comparison and the strip show them
+    updateActions(); // export and train follow the selection
+    if (!m_inspector->errorText().isEmpty()) {
+        statusBar()->showMessage(m_inspector->errorText(), 8000);
     }
-}
-
-void MainWindow::showSelected(const QList<qint64>& ids)
-{
-    store::RunStore* s = store();
-    m_exportAction->setEnabled(s && !ids.isEmpty());
-    if (!s || ids.isEmpty()) {
-        m_inspector->clear();
-        m_strip->clearGenotype();
-        m_compare->clear();
-        return;
-    }
-    const auto current = s->candidate(ids.last());
-    if (!current) {
-        m_inspector->clear();
-        return;
-    }
-    QString error;
-    if (!m_inspector->setCandidate(*current, &error, s->layerMappings(current->id))) {
-        statusBar()->showMessage(error, 8000);
-    }
-    m_strip->setGenotype(QString::fromStdString(current->genotype));
-    if (ids.size() >= 2) {
-        const auto other = s->candidate(ids.at(ids.size() - 2));
-        if (other && m_compare->setDesigns(*other, *current, &error)) {
-            m_mappingTabs->setCurrentWidget(m_compare);
-        }
-    } else {
-        m_compare->clear();
+    if (ids.size() >= 2 && m_compare->hasDesigns()) {
+        m_mappingTabs->setCurrentWidget(m_compare);
+    } else if (ids.size() == 1) {
         m_mappingTabs->setCurrentWidget(m_inspector);
     }
 }

@@ -244,6 +244,23 @@ std::optional<Error> RunsPresenter::recordRetrained(
     return std::nullopt;
 }
 
+void RunsPresenter::selectionChanged(const QList<qint64>& candidateIds)
+{
+    session::SelectedCandidates selected;
+    reading([&] {
+        if (m_store && !candidateIds.isEmpty()) {
+            selected.current = m_store->candidate(candidateIds.last());
+            if (selected.current) {
+                selected.currentLayers = m_store->layerMappings(selected.current->id);
+            }
+            if (candidateIds.size() >= 2) {
+                selected.previous = m_store->candidate(candidateIds.at(candidateIds.size() - 2));
+            }
+        }
+    });
+    tell([&](RunsView* v) { v->showSelected(selected); });
+}
+
 hwsearch::Objective RunsPresenter::runObjective(qint64 runId, hwsearch::Objective fallback)
 {
     if (const auto it = m_runObjectives.constFind(runId); it != m_runObjectives.cend()) {

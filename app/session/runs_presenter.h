@@ -78,6 +78,8 @@ public:
     /// or the store's failure.
     [[nodiscard]] std::optional<Error> recordRetrained(
         qint64 candidateId, double accuracy, int epochs, const QString& weightsPath);
+    /// The user selected these candidates (in selection order): the views are told what to show in detail.
+    void selectionChanged(const QList<qint64>& candidateIds);
     /// Removes the runs deleted in the runs browser for good, with their checkpoints and trained weights (their undo
     /// steps must be gone).
     void purgeTrash();

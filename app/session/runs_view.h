@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace dna::session {
@@ -26,6 +27,15 @@ struct SweepTaskFront {
 struct EpochProbabilities {
     int epoch = 0;
     std::vector<std::vector<double>> probabilities;
+};
+
+/// The selected candidates as the detail views need them: the current one (the last selected) with the per-layer
+/// figures the store recorded for it, and the one selected before it (when two or more are selected). Nothing
+/// selected: both empty.
+struct SelectedCandidates {
+    std::optional<store::CandidateRecord> current;
+    std::vector<store::LayerMappingRecord> currentLayers;
+    std::optional<store::CandidateRecord> previous;
 };
 
 /// What the RunsPresenter tells the views that show runs. A view implements the calls it cares about (each has an
@@ -66,6 +76,8 @@ public:
     /// The store's list of runs changed (a run started or ended here, or other writers committed: `onlyChanged`, when
     /// only the rows that changed need reading).
     virtual void runsListChanged(bool /*onlyChanged*/) { }
+    /// The selection changed: the candidates to show in detail, read from the store.
+    virtual void showSelected(const SelectedCandidates& /*selected*/) { }
     /// The store's sweeps.
     virtual void setSweeps(const std::vector<store::SweepInfo>& /*sweeps*/) { }
     /// The tasks of the sweep shown, each with its run's front; `following` when it is the sweep shown before.

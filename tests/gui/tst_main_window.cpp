@@ -1,10 +1,20 @@
 #include "app_identity.h"
 #include "candidate_selection.h"
 #include "candidate_table.h"
+#include "design_compare.h"
+#include "layer_mapping_model.h"
+#include "mapping_inspector.h"
 #include "main_window.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
 #include "store/run_store.h"
+
+#include "accel/cost_model.h"
+#include "accel/dataflow.h"
+#include "accel/heuristic_mapper.h"
+#include "accel/platform.h"
+#include "io/json_io.h"
+#include "workload/network.h"
 
 #include <QDockWidget>
 #include <QImage>
@@ -15,6 +25,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -170,6 +181,55 @@ private slots:
         plot->setMetric(dna::widgets::ParetoMetric::Energy);
         QTRY_COMPARE(plot->frontIds(energyRun).size(), 2);
         QVERIFY(model->candidate(energyIds[1])->onFront);
+    }
+
+    void selectingTwoCandidatesComparesThem()
+    {
+        // Two real designs (AlexNet on the ZC706, weight and output stationary): selecting both shows them side by
+        // side in the Compare tab, the later one in the Layers tab; selecting one goes back to Layers.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("runs.sqlite"));
+        std::vector<int64_t> ids;
+        {
+            auto opened = dna::store::RunStore::open(path.toStdString());
+            QVERIFY(opened.ok());
+            dna::store::RunInfo run;
+            run.name = "two designs";
+            run.requestJson = "{}";
+            const int64_t runId = (*opened)->createRun(run);
+            std::vector<dna::store::CandidateRecord> cs;
+            for (const char* dataflow : { "ws", "os" }) {
+                const auto design = dna::accel::heuristicDesign(dna::workload::builtinNetwork("alexnet").value(),
+                    *dna::accel::findPlatform("zc706"), dna::accel::dataflowIndex(dataflow), 1);
+                const auto cost = dna::accel::evaluateDesign(design);
+                dna::store::CandidateRecord c;
+                c.genotype = std::string("alexnet ") + dataflow;
+                c.fps = cost.fps;
+                c.designJson = dna::io::designToJson(design, &cost).dump();
+                cs.push_back(c);
+            }
+            ids = (*opened)->addCandidates(runId, cs, {});
+        }
+        MainWindow window;
+        QVERIFY(window.openStore(path));
+        auto* tabs = window.mappingInspector()->parentWidget()->parentWidget();
+        auto* tabWidget = qobject_cast<QTabWidget*>(tabs);
+        QVERIFY(tabWidget);
+        auto* compare = window.findChild<dna::widgets::DesignCompare*>();
+        QVERIFY(compare);
+        window.selection()->select({ ids[0], ids[1] });
+        QCOMPARE(tabWidget->currentWidget(), compare);
+        QVERIFY(compare->hasDesigns());
+        // The Layers tab shows the current one, the later selected: its engine is output stationary.
+        QVERIFY2(window.mappingInspector()->summaryText().contains(QStringLiteral(", os, GB")),
+            qPrintable(window.mappingInspector()->summaryText()));
+        QCOMPARE(window.mappingInspector()->layerModel()->rowCount(), 8); // AlexNet's layers
+        window.selection()->select({ ids[0] });
+        QCOMPARE(tabWidget->currentWidget(), window.mappingInspector());
+        QVERIFY(!compare->hasDesigns());
+        QVERIFY(window.mappingInspector()->summaryText().contains(QStringLiteral(", ws, GB")));
+        window.selection()->clear();
+        QCOMPARE(window.mappingInspector()->layerModel()->rowCount(), 0);
     }
 
     void hasExactlySixDocks()

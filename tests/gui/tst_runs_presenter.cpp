@@ -90,6 +90,8 @@ struct Recorder : RunsView {
     }
     void runsListChanged(bool) override { ++listChanges; }
     void setSweeps(const std::vector<store::SweepInfo>& s) override { sweeps = s; }
+    void showSelected(const session::SelectedCandidates& s) override { selected = s; }
+    session::SelectedCandidates selected;
     void setSweepTasks(qint64, const std::vector<session::SweepTaskFront>& t, bool) override { tasks = t; }
 };
 
@@ -132,6 +134,7 @@ private slots:
     void editsInTheRunsListReachTheViews();
     void trainingsAreRecordedAndShown();
     void aFailedOpenChangesNothing();
+    void theSelectionIsReadForTheDetailViews();
 
 private:
     QString m_path;
@@ -380,6 +383,40 @@ void TestRunsPresenter::aFailedOpenChangesNothing()
     QFile f(notAStore);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // left as it was
+}
+
+void TestRunsPresenter::theSelectionIsReadForTheDetailViews()
+{
+    {
+        auto s = store::RunStore::open(m_path.toStdString());
+        QVERIFY(s.ok());
+        store::LayerMappingRecord l;
+        l.name = "stem";
+        l.cycles = 1234;
+        l.bound = "compute";
+        store::LayerMappingRecord second = l;
+        second.layerIndex = 1;
+        second.name = "fc";
+        m_fpsIds.push_back((*s)->addCandidates(m_fpsRun, { candidate(0.7, 250, 8) }, { { l, second } }).at(0));
+    }
+    RunsPresenter presenter;
+    Recorder view;
+    presenter.addView(&view);
+    QVERIFY(presenter.open(m_path).ok());
+    presenter.selectionChanged({ m_energyIds[1], m_fpsIds[2] });
+    QVERIFY(view.selected.current && view.selected.previous);
+    QCOMPARE(view.selected.current->id, m_fpsIds[2]); // the last selected is the current one
+    QCOMPARE(view.selected.current->accuracy, 0.7);
+    QCOMPARE(view.selected.previous->id, m_energyIds[1]);
+    QCOMPARE(int(view.selected.currentLayers.size()), 2);
+    QCOMPARE(view.selected.currentLayers[1].name, std::string("fc"));
+    QCOMPARE(view.selected.currentLayers[1].cycles, 1234.0);
+    presenter.selectionChanged({ m_fpsIds[0] });
+    QCOMPARE(view.selected.current->id, m_fpsIds[0]);
+    QVERIFY(!view.selected.previous);
+    QVERIFY(view.selected.currentLayers.empty());
+    presenter.selectionChanged({});
+    QVERIFY(!view.selected.current && !view.selected.previous);
 }
 
 QTEST_GUILESS_MAIN(TestRunsPresenter)
