@@ -553,6 +553,37 @@
     </message>
 </context>
 <context>
+    <name>dna::hwsearch::Objective</name>
+    <message>
+        <source>Throughput (FPS)</source>
+        <translation>Durchsatz (FPS)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Energy per inference</source>
+        <translation>Energie pro Inferenz</translation>
+    </message>
+    <message>
+        <source>Energy per inference (µJ)</source>
+        <translation>Energie pro Inferenz (µJ)</translation>
+    </message>
+    <message>
+        <source>Energy-delay product</source>
+        <translation>Energie-Verzögerungs-Produkt</translation>
+    </message>
+    <message>
+        <source>Energy-delay product (µJ·ms)</source>
+        <translation>Energie-Verzögerungs-Produkt (µJ·ms)</translation>
+    </message>
+</context>
+<context>
     <name>dna::session::ErrorText</name>
     <message>
         <source>The request is not valid</source>
@@ -886,22 +917,6 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>Platform</source>
         <translation>Plattform</translation>
-    </message>
-    <message>
-        <source>Throughput (FPS)</source>
-        <translation>Durchsatz (FPS)</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>Latenz</translation>
-    </message>
-    <message>
-        <source>Energy per inference</source>
-        <translation>Energie pro Inferenz</translation>
-    </message>
-    <message>
-        <source>Energy-delay product</source>
-        <translation>Energie-Verzögerungs-Produkt</translation>
     </message>
     <message>
         <source>What the hardware search optimises and the Pareto front trades against accuracy</source>
@@ -1678,28 +1693,12 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
 <context>
     <name>dna::widgets::ParetoPlot</name>
     <message>
-        <source>Throughput (FPS)</source>
-        <translation>Durchsatz (FPS)</translation>
-    </message>
-    <message>
         <source>Accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
         <source>No candidates yet: start a search</source>
         <translation>Noch keine Kandidaten: Starten Sie eine Suche</translation>
-    </message>
-    <message>
-        <source>Latency (ms)</source>
-        <translation>Latenz (ms)</translation>
-    </message>
-    <message>
-        <source>Energy per inference (µJ)</source>
-        <translation>Energie pro Inferenz (µJ)</translation>
-    </message>
-    <message>
-        <source>Energy-delay product (µJ·ms)</source>
-        <translation>Energie-Verzögerungs-Produkt (µJ·ms)</translation>
     </message>
     <message>
         <source>Invalid designs</source>

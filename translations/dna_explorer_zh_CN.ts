@@ -549,6 +549,37 @@
     </message>
 </context>
 <context>
+    <name>dna::hwsearch::Objective</name>
+    <message>
+        <source>Throughput (FPS)</source>
+        <translation>吞吐量（FPS）</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟（ms）</translation>
+    </message>
+    <message>
+        <source>Energy per inference</source>
+        <translation>单次推理能耗</translation>
+    </message>
+    <message>
+        <source>Energy per inference (µJ)</source>
+        <translation>单次推理能耗（µJ）</translation>
+    </message>
+    <message>
+        <source>Energy-delay product</source>
+        <translation>能量延迟积</translation>
+    </message>
+    <message>
+        <source>Energy-delay product (µJ·ms)</source>
+        <translation>能量延迟积（µJ·ms）</translation>
+    </message>
+</context>
+<context>
     <name>dna::session::ErrorText</name>
     <message>
         <source>The request is not valid</source>
@@ -882,22 +913,6 @@ Epoch %3: probability %4</source>
     <message>
         <source>Platform</source>
         <translation>平台</translation>
-    </message>
-    <message>
-        <source>Throughput (FPS)</source>
-        <translation>吞吐量（FPS）</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>延迟</translation>
-    </message>
-    <message>
-        <source>Energy per inference</source>
-        <translation>单次推理能耗</translation>
-    </message>
-    <message>
-        <source>Energy-delay product</source>
-        <translation>能量延迟积</translation>
     </message>
     <message>
         <source>What the hardware search optimises and the Pareto front trades against accuracy</source>
@@ -1674,28 +1689,12 @@ Epoch %3: probability %4</source>
 <context>
     <name>dna::widgets::ParetoPlot</name>
     <message>
-        <source>Throughput (FPS)</source>
-        <translation>吞吐量（FPS）</translation>
-    </message>
-    <message>
         <source>Accuracy (%)</source>
         <translation>准确率（%）</translation>
     </message>
     <message>
         <source>No candidates yet: start a search</source>
         <translation>尚无候选方案：请开始搜索</translation>
-    </message>
-    <message>
-        <source>Latency (ms)</source>
-        <translation>延迟（ms）</translation>
-    </message>
-    <message>
-        <source>Energy per inference (µJ)</source>
-        <translation>单次推理能耗（µJ）</translation>
-    </message>
-    <message>
-        <source>Energy-delay product (µJ·ms)</source>
-        <translation>能量延迟积（µJ·ms）</translation>
     </message>
     <message>
         <source>Invalid designs</source>

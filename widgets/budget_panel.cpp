@@ -5,6 +5,7 @@
 #include "hwsearch/strategy.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -32,19 +33,9 @@ const accel::Platform& platformOrDefault(const QString& name)
 }
 
 /// The objective combo's words for a row of the objective table.
-QString objectiveLabel(hwsearch::Objective o)
+QString objectiveLabel(const hwsearch::ObjectiveInfo& o)
 {
-    switch (o) {
-    case hwsearch::Objective::Fps:
-        return BudgetPanel::tr("Throughput (FPS)");
-    case hwsearch::Objective::Latency:
-        return BudgetPanel::tr("Latency");
-    case hwsearch::Objective::Energy:
-        return BudgetPanel::tr("Energy per inference");
-    case hwsearch::Objective::Edp:
-        return BudgetPanel::tr("Energy-delay product");
-    }
-    return QString::fromLatin1(hwsearch::objectiveName(o));
+    return QCoreApplication::translate("dna::hwsearch::Objective", o.label);
 }
 
 } // namespace
@@ -315,7 +306,7 @@ void BudgetPanel::buildUi()
     m_objective = new QComboBox(this);
     m_objective->setObjectName(QStringLiteral("objective"));
     for (const hwsearch::ObjectiveInfo& o : hwsearch::objectives()) {
-        m_objective->addItem(objectiveLabel(o.id), QString::fromLatin1(o.name));
+        m_objective->addItem(objectiveLabel(o), QString::fromLatin1(o.name));
     }
     m_objective->setToolTip(tr("What the hardware search optimises and the Pareto front trades against accuracy"));
     form->addRow(tr("Objective"), m_objective);

@@ -15,19 +15,9 @@ namespace dna::widgets {
 namespace {
 
 /// The x axis title of an objective (name and direction come from the objective table).
-const char* axisLabel(ParetoMetric metric)
+QString axisLabel(ParetoMetric metric)
 {
-    switch (metric) {
-    case ParetoMetric::Fps:
-        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Throughput (FPS)");
-    case ParetoMetric::Latency:
-        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Latency (ms)");
-    case ParetoMetric::Energy:
-        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy per inference (µJ)");
-    case ParetoMetric::Edp:
-        return QT_TRANSLATE_NOOP("dna::widgets::ParetoPlot", "Energy-delay product (µJ·ms)");
-    }
-    return "";
+    return QCoreApplication::translate("dna::hwsearch::Objective", hwsearch::objectiveInfo(metric).axisLabel);
 }
 
 bool maximises(ParetoMetric metric) { return hwsearch::objectiveInfo(metric).maximise; }
@@ -243,7 +233,7 @@ void ParetoPlot::setupPlaceholder()
 
 void ParetoPlot::applyMetricToAxes()
 {
-    xAxis->setLabel(tr(axisLabel(m_metric)));
+    xAxis->setLabel(axisLabel(m_metric));
     // The legend goes in the corner the front never reaches: high accuracy at the good end of the metric.
     const Qt::Alignment side = maximises(m_metric) ? Qt::AlignRight : Qt::AlignLeft;
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | side);

@@ -101,6 +101,7 @@ public:
         bool full, MappingSearchResult& out, const CancelToken* cancel, int threads)
     {
         const size_t layers = net.layers.size();
+        const ObjectiveInfo& info = objectiveInfo(objective);
         const std::vector<int> engineOf = acc.assignEngines(net);
         const std::vector<std::string> problems = problemKeys(net, acc, engineOf);
 
@@ -175,20 +176,16 @@ public:
         std::vector<double> share(groups, 0.0);
         double shareSum = 0;
         for (size_t g = 0; g < groups; ++g) {
-            switch (objective) {
-            case Objective::Fps:
-            case Objective::Latency:
+            if (info.budgetByCycles && info.budgetByEnergy) {
+                share[g] = members[g] * (refCycles[g] / totalCycles + refEnergy[g] / totalEnergy);
+            } else if (info.budgetByCycles) {
                 share[g] = members[g] * refCycles[g] / totalCycles;
-                if (objective == Objective::Fps && acc.arch == MicroArch::Pipelined && slowest > 0) {
+                // Throughput: a pipeline runs at its slowest engine's pace; the others' layers matter less.
+                if (info.maximise && acc.arch == MicroArch::Pipelined && slowest > 0) {
                     share[g] *= engineCycles[size_t(engineOf[representative[g]])] / slowest;
                 }
-                break;
-            case Objective::Energy:
+            } else {
                 share[g] = members[g] * refEnergy[g] / totalEnergy;
-                break;
-            case Objective::Edp:
-                share[g] = members[g] * (refCycles[g] / totalCycles + refEnergy[g] / totalEnergy);
-                break;
             }
             shareSum += share[g];
         }
@@ -235,8 +232,8 @@ public:
         parallelFor(int(groups), m_algo == Algo::Exhaustive ? threads : workThreads(budget, threads), [&](int gi) {
             const size_t g = size_t(gi);
             const size_t i = representative[g];
-            const LayerWeights w = objective == Objective::Edp ? layerWeights(objective, totalCycles, totalEnergy)
-                                                               : layerWeights(objective, refCycles[g], refEnergy[g]);
+            const LayerWeights w = info.layerWeightsOfTotals ? layerWeights(objective, totalCycles, totalEnergy)
+                                                             : layerWeights(objective, refCycles[g], refEnergy[g]);
             bestMapping[g] = start[g]->mapping;
             if (m_options.seedWithHeuristic && start[g]->cost.valid()) {
                 bestCost[g] = start[g]->cost;

@@ -4,13 +4,31 @@
 
 namespace dna::hwsearch {
 
+namespace {
+
+// Cycles decide; energy only breaks ties between mappings of equal speed (and the other way round).
+LayerWeights byCycles(double c, double e) { return { 1.0, 1e-6 * c / e }; }
+LayerWeights byEnergy(double c, double e) { return { 1e-6 * e / c, 1.0 }; }
+LayerWeights byBoth(double c, double e) { return { 1.0 / c, 1.0 / e }; }
+
+} // namespace
+
 const std::vector<ObjectiveInfo>& objectives()
 {
     static const std::vector<ObjectiveInfo> table {
-        { Objective::Fps, "fps", "FPS", true },
-        { Objective::Latency, "latency", "ms", false },
-        { Objective::Energy, "energy", "uJ", false },
-        { Objective::Edp, "edp", "uJ*ms", false },
+        { Objective::Fps, "fps", "FPS", true, DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Throughput (FPS)"),
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Throughput (FPS)"),
+            [](const Figures& f) { return f.fps; }, byCycles, false, true, false },
+        { Objective::Latency, "latency", "ms", false, DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Latency"),
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Latency (ms)"),
+            [](const Figures& f) { return f.latencyMs; }, byCycles, false, true, false },
+        { Objective::Energy, "energy", "uJ", false,
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Energy per inference"),
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Energy per inference (µJ)"),
+            [](const Figures& f) { return f.energyUj; }, byEnergy, false, false, true },
+        { Objective::Edp, "edp", "uJ*ms", false, DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Energy-delay product"),
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Energy-delay product (µJ·ms)"),
+            [](const Figures& f) { return f.edp; }, byBoth, true, true, true },
     };
     return table;
 }
@@ -58,34 +76,14 @@ double designCost(Objective o, const accel::DesignCost& cost)
     if (!cost.valid() || cost.fps <= 0) {
         return std::numeric_limits<double>::infinity();
     }
-    switch (o) {
-    case Objective::Fps:
-        return 1.0 / cost.fps;
-    case Objective::Latency:
-        return cost.latencyMs;
-    case Objective::Energy:
-        return cost.energyUj;
-    case Objective::Edp:
-        return cost.edp;
-    }
-    return cost.edp;
+    const ObjectiveInfo& info = objectiveInfo(o);
+    const double value = info.metric({ cost.fps, cost.latencyMs, cost.energyUj, cost.edp });
+    return info.maximise ? 1.0 / value : value;
 }
 
 LayerWeights layerWeights(Objective o, double refCycles, double refEnergyPj)
 {
-    const double c = refCycles > 0 ? refCycles : 1.0;
-    const double e = refEnergyPj > 0 ? refEnergyPj : 1.0;
-    switch (o) {
-    case Objective::Fps:
-    case Objective::Latency:
-        // Cycles decide; energy only breaks ties between mappings of equal speed.
-        return { 1.0, 1e-6 * c / e };
-    case Objective::Energy:
-        return { 1e-6 * e / c, 1.0 };
-    case Objective::Edp:
-        return { 1.0 / c, 1.0 / e };
-    }
-    return { 1.0, 0.0 };
+    return objectiveInfo(o).weights(refCycles > 0 ? refCycles : 1.0, refEnergyPj > 0 ? refEnergyPj : 1.0);
 }
 
 } // namespace dna::hwsearch

@@ -207,17 +207,7 @@ bool frontMaximises(const std::string& objective) { return hwsearch::objectiveIn
 
 double frontMetric(const CandidateRecord& c, const std::string& objective)
 {
-    switch (runObjective(objective)) {
-    case hwsearch::Objective::Fps:
-        return c.fps;
-    case hwsearch::Objective::Latency:
-        return c.latencyMs;
-    case hwsearch::Objective::Energy:
-        return c.energyUj;
-    case hwsearch::Objective::Edp:
-        return c.edp;
-    }
-    return c.fps;
+    return hwsearch::objectiveInfo(runObjective(objective)).metric({ c.fps, c.latencyMs, c.energyUj, c.edp });
 }
 
 std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& points, bool maximiseMetric)

@@ -418,6 +418,29 @@ void TestHwSearch::objectiveTableDrivesNamesAndFronts()
         QCOMPARE(o.maximise, std::string(o.name) == "fps");
     }
     QCOMPARE(names.size(), objectives().size());
+    // What the search minimises for a design with the same four figures: 1/FPS (seconds per inference), then the
+    // others as they are; and the layer searches' weights for reference cycles 1000 and energy 2e6 pJ.
+    accel::DesignCost d;
+    d.fps = 250;
+    d.latencyMs = 4;
+    d.energyUj = 30;
+    d.edp = 120;
+    QVERIFY(d.valid());
+    QCOMPARE(designCost(Objective::Fps, d), 1.0 / 250);
+    QCOMPARE(designCost(Objective::Latency, d), 4.0);
+    QCOMPARE(designCost(Objective::Energy, d), 30.0);
+    QCOMPARE(designCost(Objective::Edp, d), 120.0);
+    QCOMPARE(layerWeights(Objective::Fps, 1000, 2e6).energyWeight, 1e-6 * 1000 / 2e6); // energy breaks ties
+    QCOMPARE(layerWeights(Objective::Latency, 1000, 2e6).cyclesWeight, 1.0);
+    QCOMPARE(layerWeights(Objective::Energy, 1000, 2e6).cyclesWeight, 1e-6 * 2e6 / 1000);
+    QCOMPARE(layerWeights(Objective::Edp, 1000, 2e6).cyclesWeight, 1.0 / 1000); // d log(E L) = dL/L + dE/E
+    QCOMPARE(layerWeights(Objective::Edp, 1000, 2e6).energyWeight, 1.0 / 2e6);
+    std::set<std::string> labels;
+    for (const ObjectiveInfo& o : objectives()) {
+        labels.insert(o.axisLabel);
+        QVERIFY(std::string(o.axisLabel).find(o.label) == 0); // the axis label is the label with its unit
+    }
+    QCOMPARE(labels.size(), objectives().size());
     // Runs stored before objectives were recorded (no name) trade accuracy against FPS.
     QCOMPARE(store::frontMetric(c, ""), 250.0);
     QVERIFY(store::frontMaximises(""));
