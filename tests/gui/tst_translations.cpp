@@ -1,5 +1,6 @@
 #include "error_text.h"
 #include "localization.h"
+#include "budget_panel.h"
 #include "main_window.h"
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QXmlStreamReader>
+#include <QComboBox>
 #include <QtTest>
 
 using dna::app::MainWindow;
@@ -126,6 +128,23 @@ private slots:
             QStringLiteral("Ein anderes Programm schreibt die Lauf-Datenbank: pid 42 writes runs.sqlite"));
         QCOMPARE(ErrorText::message({ dna::ErrorCode::NoValidDesign, {} }),
             QStringLiteral("Kein Entwurf passt in das Budget"));
+    }
+
+    void objectiveLabelsFromCoresTableAreTranslated()
+    {
+        // The labels live in core's objective table (no Qt there); lupdate collects them through the
+        // DNA_TRANSLATE_NOOP alias, and the budget panel's choice shows them in German.
+        dna::app::installTranslators(QLocale(QLocale::German, QLocale::Germany));
+        dna::widgets::BudgetPanel panel;
+        auto* objective = panel.findChild<QComboBox*>(QStringLiteral("objective"));
+        QVERIFY(objective);
+        QStringList shown;
+        for (int i = 0; i < objective->count(); ++i) {
+            shown << objective->itemText(i);
+        }
+        QCOMPARE(shown,
+            (QStringList { QStringLiteral("Durchsatz (FPS)"), QStringLiteral("Latenz"),
+                QStringLiteral("Energie pro Inferenz"), QStringLiteral("Energie-Verzögerungs-Produkt") }));
     }
 
     void qtBaseTranslationLoadsWhenInstalled()
