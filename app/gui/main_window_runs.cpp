@@ -1,5 +1,5 @@
 // The main window's store and search chrome: opening stores (the presenter opens them; the window says what it
-// found), launching and relaunching searches, the status bar of the live run, and the selected candidates' details.
+// found), launching and relaunching searches, the status bar of the live run, and which tab shows the selection.
 // The window is built in main_window.cpp; the runs shown are the RunsPresenter's.
 #include "error_text.h"
 #include "main_window.h"
@@ -64,6 +64,7 @@ bool MainWindow::openStore(const QString& path)
     }
     const bool server = store::RunStore::isServerLocation(path.toStdString());
     const QString absolute = server ? path : QFileInfo(path).absoluteFilePath();
+    hideError(); // before the presenter reads the new store: a failure to read it is shown
     const auto opened = m_presenter->open(path);
     if (!opened) {
         showError(server ? tr("Cannot open the run store %1: %2")
@@ -83,7 +84,6 @@ bool MainWindow::openStore(const QString& path)
                                           .arg(QString::fromStdString(store()->path()))
                                     : QDir::toNativeSeparators(absolute));
     addRecentStore(absolute);
-    hideError();
     if (!store()->damage().empty()) {
         showError(tr("%1 is damaged (SQLite's check says: %2). It is open read-only and nothing will be written to "
                      "it: export the designs you need, then restore the file from a backup. `dna-cli store check` "
