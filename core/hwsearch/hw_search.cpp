@@ -6,6 +6,7 @@
 #include "hwsearch/mapping_space.h"
 #include "util/parallel.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <random>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -582,6 +584,14 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     outerOptions.initialBias = request.options.outerInitialBias;
     auto outer = makeStrategy(request.algo, request.seed, outerOptions);
     const long exploreBudget = exhaustive ? request.evaluations : request.evaluations / 2;
+    std::vector<int> bestChoices; // the best accelerator screened in knob form, and its cost
+    double bestArchCost = kInf;
+    auto remember = [&](const std::vector<int>& choices, double cost) {
+        if (cost < bestArchCost) {
+            bestArchCost = cost;
+            bestChoices = choices;
+        }
+    };
     if (!exhaustive && request.options.seedWithHeuristic) {
         // The platform's own accelerator with every dataflow (the heuristic baseline's designs), then a grid
         // over the structure with every other knob neutral: every dataflow as a 4- and a 2-chunk pipeline
@@ -609,6 +619,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                     const double cost = arch.evaluate();
                     if (std::isfinite(cost)) {
                         grid.push_back({ cost, choices });
+                        remember(choices, cost);
                     }
                 }
             }
@@ -625,8 +636,86 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // Exploration goes on past its half while no valid accelerator has turned up, and ends early once the
     // outer strategy has converged (it proposed only accelerators it had seen, 64 times in a row): the rest
     // of the budget goes to the mappings.
+    // Polish: coordinate descent from the best accelerator screened, one knob at a time, the nearest choices first,
+    // the first that improves taken; passes in a seeded random knob order while one improves, within `limit`
+    // evaluations. The strategy hands over to it when its own proposals stop improving on the best.
+    std::mt19937_64 polishRng(request.seed * 0x9E3779B97F4A7C15ULL + 17);
+    double polishedFrom = kInf; // the cost of the best the last polish started from
+    auto polish = [&](long polishBudget) {
+        if (bestChoices.empty() || !(bestArchCost < polishedFrom)) {
+            return;
+        }
+        polishedFrom = bestArchCost;
+        auto& rng = polishRng;
+        std::vector<int> cur = bestChoices;
+        const std::vector<int> bestChoicesAtStart = bestChoices;
+        double curCost = bestArchCost;
+        std::vector<int> order(size_t(arch.knobCount()));
+        std::vector<int> got;
+        std::vector<uint8_t> mask;
+        auto build = [&](const std::vector<int>& want) {
+            arch.reset();
+            got.assign(want.size(), 0);
+            for (int k = 0; k < arch.knobCount(); ++k) {
+                mask.assign(size_t(arch.knobs()[size_t(k)].size()), 0);
+                arch.allowed(k, mask.data());
+                int v = want[size_t(k)];
+                if (v < 0 || v >= int(mask.size()) || !mask[size_t(v)]) {
+                    v = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
+                    if (v >= int(mask.size())) {
+                        return false;
+                    }
+                }
+                arch.choose(k, v);
+                got[size_t(k)] = v;
+            }
+            return true;
+        };
+        auto budgetLeft = [&] { return !stop && !cancel.cancelled() && evaluations < polishBudget; };
+        bool improved = true;
+        while (improved && budgetLeft()) {
+            improved = false;
+            for (size_t k = 0; k < order.size(); ++k) {
+                order[k] = int(k);
+            }
+            std::shuffle(order.begin(), order.end(), rng);
+            for (int k : order) {
+                const int size = arch.knobs()[size_t(k)].size();
+                bool moved = false;
+                for (int d = 1; d < size && !moved && budgetLeft(); ++d) {
+                    for (int v : { cur[size_t(k)] - d, cur[size_t(k)] + d }) {
+                        if (v < 0 || v >= size || !budgetLeft()) {
+                            continue;
+                        }
+                        std::vector<int> want = cur;
+                        want[size_t(k)] = v;
+                        if (!build(want) || got[size_t(k)] != v || got == cur) {
+                            continue;
+                        }
+                        const double cost = arch.evaluate();
+                        if (cost < curCost) {
+                            cur = got;
+                            curCost = cost;
+                            remember(cur, cost);
+                            moved = improved = true;
+                            break;
+                        }
+                    }
+                }
+                if (!budgetLeft()) {
+                    break;
+                }
+            }
+        }
+        polishedFrom = curCost;
+        if (curCost < kInf && cur != bestChoicesAtStart) {
+            outer->suggest(arch, cur, curCost); // DAS's prior and evolution's population move to it
+        }
+    };
     constexpr int kConverged = 64;
+    constexpr int kStagnant = 48; // proposals without a new best before the polish takes over for a while
     int repeats = 0;
+    int sinceBest = 0;
     while (!stop && repeats < kConverged
         && (exhaustive || evaluations < exploreBudget || (finalists.empty() && evaluations < request.evaluations))) {
         if (cancel.cancelled()) {
@@ -637,8 +726,19 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             break;
         }
         const size_t known = screenedCost.size();
-        outer->report(arch.evaluate());
+        const double cost = arch.evaluate();
+        outer->report(cost);
+        const double before = bestArchCost;
+        remember(outer->choices(), cost);
         repeats = exhaustive || screenedCost.size() > known ? 0 : repeats + 1;
+        sinceBest = bestArchCost < before ? 0 : sinceBest + 1;
+        if (!exhaustive && sinceBest >= kStagnant) {
+            polish(exploreBudget);
+            sinceBest = 0;
+        }
+    }
+    if (!exhaustive && repeats >= kConverged) {
+        polish(exploreBudget); // the strategy converged: the rest of the exploration goes to the polish
     }
     if (!exhaustive) {
         // Phase 2: the remaining budget over the finalists, best first. A finalist's share pays for the full
