@@ -63,7 +63,7 @@ bool MainWindow::openStore(const QString& path)
         return store() != nullptr;
     }
     const bool server = store::RunStore::isServerLocation(path.toStdString());
-    const QString absolute = server ? path : QFileInfo(path).absoluteFilePath();
+    const QString absolute = session::RunsPresenter::absoluteLocation(path);
     hideError(); // before the presenter reads the new store: a failure to read it is shown
     const auto opened = m_presenter->open(path);
     if (!opened) {

@@ -85,10 +85,16 @@ QList<qint64> RunsPresenter::shownRuns() const
 
 // ---- the store -------------------------------------------------------------------------------------------------
 
+QString RunsPresenter::absoluteLocation(const QString& location)
+{
+    return store::RunStore::isServerLocation(location.toStdString()) ? location
+                                                                     : QFileInfo(location).absoluteFilePath();
+}
+
 Expected<RunsPresenter::Opened> RunsPresenter::open(const QString& location)
 {
     const bool server = store::RunStore::isServerLocation(location.toStdString());
-    const QString absolute = server ? location : QFileInfo(location).absoluteFilePath();
+    const QString absolute = absoluteLocation(location);
     Opened result;
     if (m_store && absolute == m_location) {
         // Open already (a second open of our own file would find it locked, by us).
@@ -230,12 +236,11 @@ std::optional<Error> RunsPresenter::recordRetrained(
         return Error { ErrorCode::NoCandidate, "no run store is open" };
     }
     try {
-        m_store->setRetrained(candidateId, accuracy, epochs, weightsPath.toStdString());
-        const auto c = m_store->candidate(candidateId);
-        if (!c) {
+        if (!m_store->setRetrained(candidateId, accuracy, epochs, weightsPath.toStdString())) {
             return Error { ErrorCode::NoCandidate, "candidate " + std::to_string(candidateId) + " is not in the store" };
         }
-        if (m_shownRuns.contains(c->runId)) {
+        const auto c = m_store->candidate(candidateId);
+        if (c && m_shownRuns.contains(c->runId)) {
             tell([&](RunsView* v) { v->setRetrained(*c); });
         }
     } catch (const std::exception& e) {
@@ -267,11 +272,16 @@ hwsearch::Objective RunsPresenter::runObjective(qint64 runId, hwsearch::Objectiv
         return *it;
     }
     if (const auto run = m_store ? m_store->run(runId) : std::nullopt) {
-        const hwsearch::Objective o = hwsearch::objectiveOr(run->objective, hwsearch::Objective::Fps);
-        m_runObjectives.insert(runId, o);
-        return o;
+        return objectiveOf(*run);
     }
     return fallback;
+}
+
+hwsearch::Objective RunsPresenter::objectiveOf(const store::RunInfo& run)
+{
+    const hwsearch::Objective o = hwsearch::objectiveOr(run.objective, hwsearch::Objective::Fps);
+    m_runObjectives.insert(run.id, o);
+    return o;
 }
 
 // ---- the runs shown --------------------------------------------------------------------------------------------
@@ -301,7 +311,7 @@ void RunsPresenter::loadRuns(const QList<qint64>& runIds, bool keepView)
     // The objective first: the views' fronts are computed against it.
     for (qint64 id : runIds) {
         if (const auto run = m_store->run(id)) {
-            const hwsearch::Objective o = hwsearch::objectiveOr(run->objective, hwsearch::Objective::Fps);
+            const hwsearch::Objective o = objectiveOf(*run);
             tell([o](RunsView* v) { v->setObjective(o); });
             break;
         }

@@ -49,6 +49,8 @@ public:
     /// run. A file another process writes, or a damaged one, opens read-only. On failure nothing changes and the
     /// error is returned (store codes: cannot_open, not_a_store, newer_schema and the others of RunStore::open).
     [[nodiscard]] Expected<Opened> open(const QString& location);
+    /// How open() names a location: a server URI as given, a file by its absolute path.
+    static QString absoluteLocation(const QString& location);
     store::RunStore* store() const { return m_store.get(); }
     /// The store's location as opened: an absolute file path or the URI.
     QString location() const { return m_location; }
@@ -106,6 +108,8 @@ private:
     void applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh);
     void showSearchHistory(qint64 runId);
     QStringList opNamesOf(const store::RunInfo& run) const;
+    /// The objective of a run read from the store (remembered: a run's objective never changes).
+    hwsearch::Objective objectiveOf(const store::RunInfo& run);
     void reloadSweeps();
     bool liveRunStreaming(qint64 runId) const;
 

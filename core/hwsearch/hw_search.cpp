@@ -371,30 +371,21 @@ bool satisfiesFixes(const Accelerator& acc, const std::map<std::string, std::str
 /// Sets `space` to the candidate with the `want` choices (a knob name, or the part after "engineN.", and a
 /// label), every other knob at its --fix or choice 0, where allowed (a knob that does not apply keeps its
 /// only choice). False when a wanted choice contradicts a --fix.
-bool buildCandidate(
-    KnobSpace& space, const std::vector<std::pair<std::string, std::string>>& want, std::vector<int>& choices)
+/// Builds the candidate nearest `want` (a choice per knob): each knob takes its wanted choice where the space allows
+/// it after the choices before it, the first allowed choice otherwise. `choices` gets what was built; false when a
+/// knob allows nothing.
+bool buildChoices(KnobSpace& space, const std::vector<int>& want, std::vector<int>& choices)
 {
     space.reset();
     choices.assign(size_t(space.knobCount()), 0);
     std::vector<uint8_t> mask;
     for (int k = 0; k < space.knobCount(); ++k) {
-        const Knob& knob = space.knobs()[size_t(k)];
-        int value = space.fixedValue(k) >= 0 ? space.fixedValue(k) : 0;
-        for (const auto& [name, label] : want) {
-            if (knob.answersTo(name)) {
-                const auto it = std::find(knob.labels.begin(), knob.labels.end(), label);
-                const int wanted = int(it - knob.labels.begin());
-                if (space.fixedValue(k) >= 0 && space.fixedValue(k) != wanted) {
-                    return false;
-                }
-                value = wanted;
-            }
-        }
-        mask.assign(size_t(knob.size()), 0);
+        mask.assign(size_t(space.knobs()[size_t(k)].size()), 0);
         space.allowed(k, mask.data());
-        if (value >= knob.size() || !mask[size_t(value)]) {
+        int value = want[size_t(k)];
+        if (value < 0 || value >= int(mask.size()) || !mask[size_t(value)]) {
             value = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
-            if (value >= knob.size()) {
+            if (value >= int(mask.size())) {
                 return false;
             }
         }
@@ -402,6 +393,29 @@ bool buildCandidate(
         choices[size_t(k)] = value;
     }
     return true;
+}
+
+/// The candidate with the knobs named in `want` at their labelled choices and every other knob at its fixed
+/// choice or choice 0 (buildChoices); false when a wanted label contradicts a fixed knob.
+bool buildCandidate(
+    KnobSpace& space, const std::vector<std::pair<std::string, std::string>>& want, std::vector<int>& choices)
+{
+    std::vector<int> wanted(size_t(space.knobCount()), 0);
+    for (int k = 0; k < space.knobCount(); ++k) {
+        const Knob& knob = space.knobs()[size_t(k)];
+        int value = space.fixedValue(k) >= 0 ? space.fixedValue(k) : 0;
+        for (const auto& [name, label] : want) {
+            if (knob.answersTo(name)) {
+                const int labelled = int(std::find(knob.labels.begin(), knob.labels.end(), label) - knob.labels.begin());
+                if (space.fixedValue(k) >= 0 && space.fixedValue(k) != labelled) {
+                    return false;
+                }
+                value = labelled;
+            }
+        }
+        wanted[size_t(k)] = value;
+    }
+    return buildChoices(space, wanted, choices);
 }
 
 std::string knobList(const KnobSpace& space)
@@ -633,52 +647,26 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             }
         }
     }
-    // Exploration goes on past its half while no valid accelerator has turned up, and ends early once the
-    // outer strategy has converged (it proposed only accelerators it had seen, 64 times in a row): the rest
-    // of the budget goes to the mappings.
     // Polish: coordinate descent from the best accelerator screened, one knob at a time, the nearest choices first,
     // the first that improves taken; passes in a seeded random knob order while one improves, within `limit`
     // evaluations. The strategy hands over to it when its own proposals stop improving on the best.
     std::mt19937_64 polishRng(request.seed * 0x9E3779B97F4A7C15ULL + 17);
-    double polishedFrom = kInf; // the cost of the best the last polish started from
+    double polishedFrom = kInf; // the cost the last polish ended at: it starts again only from a better best
     auto polish = [&](long polishBudget) {
         if (bestChoices.empty() || !(bestArchCost < polishedFrom)) {
             return;
         }
-        polishedFrom = bestArchCost;
-        auto& rng = polishRng;
         std::vector<int> cur = bestChoices;
-        const std::vector<int> bestChoicesAtStart = bestChoices;
-        double curCost = bestArchCost;
+        const double startCost = bestArchCost;
+        double curCost = startCost;
         std::vector<int> order(size_t(arch.knobCount()));
         std::vector<int> got;
-        std::vector<uint8_t> mask;
-        auto build = [&](const std::vector<int>& want) {
-            arch.reset();
-            got.assign(want.size(), 0);
-            for (int k = 0; k < arch.knobCount(); ++k) {
-                mask.assign(size_t(arch.knobs()[size_t(k)].size()), 0);
-                arch.allowed(k, mask.data());
-                int v = want[size_t(k)];
-                if (v < 0 || v >= int(mask.size()) || !mask[size_t(v)]) {
-                    v = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
-                    if (v >= int(mask.size())) {
-                        return false;
-                    }
-                }
-                arch.choose(k, v);
-                got[size_t(k)] = v;
-            }
-            return true;
-        };
         auto budgetLeft = [&] { return !stop && !cancel.cancelled() && evaluations < polishBudget; };
         bool improved = true;
         while (improved && budgetLeft()) {
             improved = false;
-            for (size_t k = 0; k < order.size(); ++k) {
-                order[k] = int(k);
-            }
-            std::shuffle(order.begin(), order.end(), rng);
+            std::iota(order.begin(), order.end(), 0);
+            std::shuffle(order.begin(), order.end(), polishRng);
             for (int k : order) {
                 const int size = arch.knobs()[size_t(k)].size();
                 bool moved = false;
@@ -689,7 +677,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                         }
                         std::vector<int> want = cur;
                         want[size_t(k)] = v;
-                        if (!build(want) || got[size_t(k)] != v || got == cur) {
+                        if (!buildChoices(arch, want, got) || got[size_t(k)] != v || got == cur) {
                             continue;
                         }
                         const double cost = arch.evaluate();
@@ -708,10 +696,13 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             }
         }
         polishedFrom = curCost;
-        if (curCost < kInf && cur != bestChoicesAtStart) {
+        if (curCost < startCost) {
             outer->suggest(arch, cur, curCost); // DAS's prior and evolution's population move to it
         }
     };
+    // Exploration goes on past its half while no valid accelerator has turned up, and ends early once the
+    // outer strategy has converged (it proposed only accelerators it had seen, 64 times in a row): the rest
+    // of the exploration goes to the polish, the rest of the budget to the mappings.
     constexpr int kConverged = 64;
     constexpr int kStagnant = 48; // proposals without a new best before the polish takes over for a while
     int repeats = 0;
