@@ -1,6 +1,7 @@
 #include "hwsearch/knob_space.h"
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 
 namespace dna::hwsearch {
@@ -117,6 +118,71 @@ long long countCandidates(KnobSpace& space, long long limit)
     std::vector<int> prefix(space.knobCount(), 0);
     countFrom(space, 0, prefix, count, limit);
     return count;
+}
+
+bool buildChoices(KnobSpace& space, const std::vector<int>& want, std::vector<int>& choices)
+{
+    space.reset();
+    choices.assign(size_t(space.knobCount()), 0);
+    std::vector<uint8_t> mask;
+    for (int k = 0; k < space.knobCount(); ++k) {
+        mask.assign(size_t(space.knobs()[size_t(k)].size()), 0);
+        space.allowed(k, mask.data());
+        int value = want[size_t(k)];
+        if (value < 0 || value >= int(mask.size()) || !mask[size_t(value)]) {
+            value = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
+            if (value >= int(mask.size())) {
+                return false;
+            }
+        }
+        space.choose(k, value);
+        choices[size_t(k)] = value;
+    }
+    return true;
+}
+
+void coordinateDescent(KnobSpace& space, std::vector<int>& cur, double& curCost, std::mt19937_64& rng,
+    const std::function<bool()>& budgetLeft, const std::function<double()>& evaluate,
+    const std::function<void(const std::vector<int>&, double)>& improved)
+{
+    std::vector<int> order(size_t(space.knobCount()));
+    std::vector<int> got;
+    std::vector<int> want;
+    bool moved = true;
+    while (moved && budgetLeft()) {
+        moved = false;
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng);
+        for (int k : order) {
+            const int size = space.knobs()[size_t(k)].size();
+            bool movedKnob = false;
+            for (int d = 1; d < size && !movedKnob && budgetLeft(); ++d) {
+                for (int v : { cur[size_t(k)] - d, cur[size_t(k)] + d }) {
+                    if (v < 0 || v >= size || !budgetLeft()) {
+                        continue;
+                    }
+                    want = cur;
+                    want[size_t(k)] = v;
+                    if (!buildChoices(space, want, got) || got[size_t(k)] != v || got == cur) {
+                        continue;
+                    }
+                    const double cost = evaluate();
+                    if (cost < curCost) {
+                        cur = got;
+                        curCost = cost;
+                        if (improved) {
+                            improved(cur, cost);
+                        }
+                        movedKnob = moved = true;
+                        break;
+                    }
+                }
+            }
+            if (!budgetLeft()) {
+                break;
+            }
+        }
+    }
 }
 
 } // namespace dna::hwsearch

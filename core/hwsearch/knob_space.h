@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -54,5 +56,18 @@ private:
 
 /// Number of complete candidates, counting by walking the conditional tree; stops at limit + 1.
 long long countCandidates(KnobSpace& space, long long limit);
+
+/// Sets `space` to the candidate nearest `want` (a choice per knob): each knob takes its wanted choice where the
+/// space allows it after the choices before it, the first allowed choice otherwise. `choices` gets what was built;
+/// false when a knob allows nothing.
+bool buildChoices(KnobSpace& space, const std::vector<int>& want, std::vector<int>& choices);
+
+/// Coordinate descent on `space` from `cur` (cost `curCost`; both updated): one knob at a time in a random order,
+/// the nearest choices first, the first that improves taken; passes while one improves and `budgetLeft()`.
+/// `evaluate()` costs the space's current candidate; `improved(choices, cost)` (may be empty) hears of every
+/// improvement. Ends in a point no single knob change improves, unless the budget ends first.
+void coordinateDescent(KnobSpace& space, std::vector<int>& cur, double& curCost, std::mt19937_64& rng,
+    const std::function<bool()>& budgetLeft, const std::function<double()>& evaluate,
+    const std::function<void(const std::vector<int>&, double)>& improved);
 
 } // namespace dna::hwsearch

@@ -4,6 +4,7 @@
 
 #include "accel/dataflow.h"
 #include "hwsearch/hw_search.h"
+#include "hwsearch/knob_space.h"
 #include "hwsearch/mapping_space.h"
 #include "io/json_io.h"
 #include "store/run_store.h"
@@ -54,6 +55,49 @@ struct Tiny {
     }
 };
 
+/// Knobs of `sizes` choices where knob 1 allows only choices up to knob 0's (a conditional space); the cost is
+/// what `cost` says of the choices.
+class ToySpace : public KnobSpace {
+public:
+    ToySpace(std::vector<int> sizes, std::function<double(const std::vector<int>&)> cost)
+        : m_cost(std::move(cost))
+    {
+        std::vector<Knob> knobs;
+        for (size_t k = 0; k < sizes.size(); ++k) {
+            Knob knob { "k" + std::to_string(k), {} };
+            for (int v = 0; v < sizes[k]; ++v) {
+                knob.labels.push_back(std::to_string(v));
+            }
+            knobs.push_back(knob);
+        }
+        setKnobs(knobs);
+        reset();
+    }
+    void reset() override { m_choice.assign(size_t(knobCount()), 0); }
+    void choose(int k, int value) override { m_choice[size_t(k)] = value; }
+    double evaluate() override
+    {
+        ++evaluations;
+        return m_cost(m_choice);
+    }
+    int evaluations = 0;
+
+protected:
+    int allowedImpl(int k, uint8_t* mask) override
+    {
+        int n = 0;
+        for (int v = 0; v < knobs()[size_t(k)].size(); ++v) {
+            mask[v] = k != 1 || v <= m_choice[0];
+            n += mask[v];
+        }
+        return n;
+    }
+
+private:
+    std::function<double(const std::vector<int>&)> m_cost;
+    std::vector<int> m_choice;
+};
+
 double total(const MappingSearchResult& r)
 {
     double s = 0;
@@ -76,6 +120,7 @@ private Q_SLOTS:
     void sameSeedSameResult();
     void sameResultOnAnyThreadCount();
     void fastLogAndGumbelNoise();
+    void coordinateDescentStopsWhereNoKnobImproves();
     void fixesAreHonoured();
     void badFixesNameTheChoices();
     void nothingFitsSaysSo();
@@ -249,6 +294,58 @@ void TestHwSearch::sameSeedSameResult()
     const HwSearchResult c = searchHardware(req, CancelToken {}, {});
     QVERIFY(c.found);
     QVERIFY(io::designToJson(a.best, nullptr).dump() != io::designToJson(c.best, nullptr).dump());
+}
+
+void TestHwSearch::coordinateDescentStopsWhereNoKnobImproves()
+{
+    // A separable cost, sum of (choice - target)^2 with targets 3, 2, 4, 0: every knob improves on its own, so
+    // the descent reaches the targets (cost 0) from the all-zero start. Knob 1 may not exceed knob 0, which
+    // the targets respect.
+    const std::vector<int> target { 3, 2, 4, 0 };
+    ToySpace space({ 5, 5, 6, 3 }, [&](const std::vector<int>& c) {
+        double s = 0;
+        for (size_t k = 0; k < c.size(); ++k) {
+            s += double((c[k] - target[k]) * (c[k] - target[k]));
+        }
+        return s;
+    });
+    std::vector<int> cur { 0, 0, 0, 0 };
+    double cost = 3 * 3 + 2 * 2 + 4 * 4;
+    std::mt19937_64 rng(1);
+    int improvements = 0;
+    coordinateDescent(
+        space, cur, cost, rng, [] { return true; }, [&] { return space.evaluate(); },
+        [&](const std::vector<int>&, double) { ++improvements; });
+    QCOMPARE(cur, target);
+    QCOMPARE(cost, 0.0);
+    // One step per improving move: knob 0 needs 3 (it must rise before knob 1 may), knob 1 two, knob 2 four.
+    QCOMPARE(improvements, 3 + 2 + 4);
+
+    // A budget of 5 evaluations ends it after at most 5.
+    space.evaluations = 0;
+    cur = { 0, 0, 0, 0 };
+    cost = 29;
+    int calls = 0;
+    coordinateDescent(
+        space, cur, cost, rng, [&] { return calls < 5; },
+        [&] {
+            ++calls;
+            return space.evaluate();
+        },
+        {});
+    QCOMPARE(space.evaluations, 5);
+    QVERIFY(cost < 29);
+
+    // Two binary knobs where only changing both improves: (0, 0) costs 1, (1, 1) 0, one knob changed 2. No single
+    // change improves, so the descent stays at the start having tried both neighbours once each.
+    ToySpace trap({ 2, 2 }, [](const std::vector<int>& c) { return c[0] == c[1] ? (c[0] == 1 ? 0.0 : 1.0) : 2.0; });
+    cur = { 0, 0 };
+    cost = 1;
+    coordinateDescent(
+        trap, cur, cost, rng, [] { return true; }, [&] { return trap.evaluate(); }, {});
+    QCOMPARE(cur, (std::vector<int> { 0, 0 }));
+    QCOMPARE(cost, 1.0);
+    QCOMPARE(trap.evaluations, 1); // (1, 0); (0, 1) is not allowed: knob 1 may not exceed knob 0
 }
 
 void TestHwSearch::fastLogAndGumbelNoise()
