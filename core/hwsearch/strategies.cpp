@@ -158,6 +158,18 @@ public:
             auto& noise = m_noise[k];
             auto& logits = m_logits[k];
             std::copy(mask.begin(), mask.end(), m_masks[k].begin());
+            int allowed = 0;
+            int only = 0;
+            for (int j = 0; j < int(mask.size()); ++j) {
+                if (mask[j]) {
+                    ++allowed;
+                    only = j;
+                }
+            }
+            if (allowed == 1) {
+                noise[only] = 0.0; // a forced knob: nothing to sample, and report() learns nothing from it
+                return only;
+            }
             int best = -1;
             double bestScore = -kInf;
             for (int j = 0; j < int(mask.size()); ++j) {
@@ -210,11 +222,12 @@ public:
         if (advantage == 0.0) {
             return;
         }
-        ++m_step;
         const double b1 = m_options.beta1;
         const double b2 = m_options.beta2;
-        const double corr1 = 1.0 - std::pow(b1, m_step);
-        const double corr2 = 1.0 - std::pow(b2, m_step);
+        m_beta1Power *= b1; // beta^step, kept as a running product (std::pow per step showed in the profile)
+        m_beta2Power *= b2;
+        const double corr1 = 1.0 - m_beta1Power;
+        const double corr2 = 1.0 - m_beta2Power;
         double grad[64];
         for (size_t k = 0; k < m_logits.size(); ++k) {
             const int size = int(m_logits[k].size());
@@ -265,7 +278,8 @@ private:
     StrategyOptions m_options;
     double m_tau;
     long m_iteration = 0;
-    long m_step = 0;
+    double m_beta1Power = 1.0;
+    double m_beta2Power = 1.0;
     long m_validSeen = 0;
     double m_baseline = 0;
     std::vector<std::vector<double>> m_logits, m_noise, m_m, m_v;
