@@ -699,6 +699,20 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // the first that improves taken; passes in a seeded random knob order while one improves, within `limit`
     // evaluations. The strategy hands over to it when its own proposals stop improving on the best.
     std::mt19937_64 polishRng(request.seed * 0x9E3779B97F4A7C15ULL + 17);
+    std::vector<std::pair<int, int>> engineKnobs; // per engine: its dataflow and aspect knobs
+    for (int e = 0;; ++e) {
+        int df = -1;
+        int aspect = -1;
+        for (int k = 0; k < arch.knobCount(); ++k) {
+            const std::string& name = arch.knobs()[size_t(k)].name;
+            df = name == "engine" + std::to_string(e) + ".dataflow" ? k : df;
+            aspect = name == "engine" + std::to_string(e) + ".aspect" ? k : aspect;
+        }
+        if (df < 0 || aspect < 0) {
+            break;
+        }
+        engineKnobs.push_back({ df, aspect });
+    }
     double polishedFrom = kInf; // the cost the last polish ended at: it starts again only from a better best
     auto polish = [&](long polishBudget) {
         if (bestChoices.empty() || !(bestArchCost < polishedFrom)) {
@@ -707,10 +721,46 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         std::vector<int> cur = bestChoices;
         const double startCost = bestArchCost;
         double curCost = startCost;
-        coordinateDescent(
-            arch, cur, curCost, polishRng,
-            [&] { return !stop && !cancel.cancelled() && evaluations < polishBudget; }, [&] { return arch.evaluate(); },
-            [&](const std::vector<int>& choices, double cost) { remember(choices, cost); });
+        auto budgetLeft = [&] { return !stop && !cancel.cancelled() && evaluations < polishBudget; };
+        auto improved = [&](const std::vector<int>& choices, double cost) { remember(choices, cost); };
+        coordinateDescent(arch, cur, curCost, polishRng, budgetLeft, [&] { return arch.evaluate(); }, improved);
+        // Where no single knob improves, an engine's dataflow and array shape change together (a dataflow wants
+        // its unrolled dimensions to fit the rows and columns; a try costs the evaluations of that engine's layers
+        // only, the others' are known); a pair that improves starts a new descent. On MobileNetV2 / ZC706 at 100k
+        // this took all three strategies from 0.95-0.99 to 0.99-1.00 (trying the pairs before the descent instead:
+        // 10k 0.94 to 0.95, 100k evolution 1.00 to 0.99).
+        bool paired = true;
+        std::vector<int> got;
+        while (paired && budgetLeft()) {
+            paired = false;
+            for (size_t e = 0; e < engineKnobs.size() && !paired && budgetLeft(); ++e) {
+                const auto [dfKnob, aspectKnob] = engineKnobs[e];
+                for (int df = 0; df < arch.knobs()[size_t(dfKnob)].size() && !paired && budgetLeft(); ++df) {
+                    for (int a = 0; a < arch.knobs()[size_t(aspectKnob)].size() && !paired && budgetLeft(); ++a) {
+                        if (df == cur[size_t(dfKnob)] || a == cur[size_t(aspectKnob)]) {
+                            continue; // one knob alone: the descent tried it
+                        }
+                        std::vector<int> want = cur;
+                        want[size_t(dfKnob)] = df;
+                        want[size_t(aspectKnob)] = a;
+                        if (!buildChoices(arch, want, got) || got[size_t(dfKnob)] != df
+                            || got[size_t(aspectKnob)] != a) {
+                            continue;
+                        }
+                        const double cost = arch.evaluate();
+                        if (cost < curCost) {
+                            cur = got;
+                            curCost = cost;
+                            improved(cur, cost);
+                            paired = true;
+                        }
+                    }
+                }
+            }
+            if (paired) {
+                coordinateDescent(arch, cur, curCost, polishRng, budgetLeft, [&] { return arch.evaluate(); }, improved);
+            }
+        }
         polishedFrom = curCost;
         if (curCost < startCost) {
             outer->suggest(arch, cur, curCost); // DAS's prior and evolution's population move to it
