@@ -85,7 +85,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-/// Builds a candidate by walking the knobs in order; `pick` chooses among the allowed entries.
+/// Builds a candidate by walking the knobs in order; `pick(k, mask, n)` chooses among the n allowed entries.
 template <class Pick> void build(KnobSpace& space, std::vector<int>& choices, std::vector<uint8_t>& mask, Pick pick)
 {
     space.reset();
@@ -95,19 +95,16 @@ template <class Pick> void build(KnobSpace& space, std::vector<int>& choices, st
         const int n = space.allowed(k, mask.data());
         int v = 0;
         if (n > 0) {
-            v = pick(k, mask);
+            v = pick(k, mask, n);
         }
         choices[k] = v;
         space.choose(k, v);
     }
 }
 
-int uniformAllowed(std::mt19937_64& rng, const std::vector<uint8_t>& mask)
+/// One of the `n` allowed entries of `mask`, uniformly.
+int uniformAllowed(std::mt19937_64& rng, const std::vector<uint8_t>& mask, int n)
 {
-    int n = 0;
-    for (uint8_t m : mask) {
-        n += m;
-    }
     int r = int(std::uniform_int_distribution<int>(0, n - 1)(rng));
     for (int j = 0; j < int(mask.size()); ++j) {
         if (mask[j] && r-- == 0) {
@@ -127,7 +124,7 @@ public:
     bool next(KnobSpace& space) override
     {
         build(space, m_choices, m_mask,
-            [&](int, const std::vector<uint8_t>& mask) { return uniformAllowed(m_rng, mask); });
+            [&](int, const std::vector<uint8_t>& mask, int n) { return uniformAllowed(m_rng, mask, n); });
         return true;
     }
     void report(double) override { }
@@ -154,19 +151,12 @@ public:
     bool next(KnobSpace& space) override
     {
         ensureShape(space);
-        build(space, m_choices, m_maskScratch, [&](int k, const std::vector<uint8_t>& mask) {
+        build(space, m_choices, m_maskScratch, [&](int k, const std::vector<uint8_t>& mask, int n) {
             auto& noise = m_noise[k];
             auto& logits = m_logits[k];
             std::copy(mask.begin(), mask.end(), m_masks[k].begin());
-            int allowed = 0;
-            int only = 0;
-            for (int j = 0; j < int(mask.size()); ++j) {
-                if (mask[j]) {
-                    ++allowed;
-                    only = j;
-                }
-            }
-            if (allowed == 1) {
+            if (n == 1) {
+                const int only = int(std::find(mask.begin(), mask.end(), uint8_t(1)) - mask.begin());
                 noise[only] = 0.0; // a forced knob: nothing to sample, and report() learns nothing from it
                 return only;
             }
@@ -303,7 +293,7 @@ public:
         const int knobs = space.knobCount();
         if (int(m_population.size()) < m_options.population) {
             build(space, m_choices, m_mask,
-                [&](int, const std::vector<uint8_t>& mask) { return uniformAllowed(m_rng, mask); });
+                [&](int, const std::vector<uint8_t>& mask, int n) { return uniformAllowed(m_rng, mask, n); });
             return true;
         }
         // Tournament among valid members (if none is valid yet, any member).
@@ -327,24 +317,20 @@ public:
             }
         }
         m_free.assign(knobs, 0);
-        build(space, m_choices, m_mask, [&](int k, const std::vector<uint8_t>& mask) {
-            int n = 0;
-            for (uint8_t b : mask) {
-                n += b;
-            }
+        build(space, m_choices, m_mask, [&](int k, const std::vector<uint8_t>& mask, int n) {
             m_free[k] = n > 1;
             const int keep = k < int(base.size()) ? base[k] : -1;
             if (mutate[k] && n > 1) {
-                int v = uniformAllowed(m_rng, mask);
+                int v = uniformAllowed(m_rng, mask, n);
                 while (v == keep) {
-                    v = uniformAllowed(m_rng, mask);
+                    v = uniformAllowed(m_rng, mask, n);
                 }
                 return v;
             }
             if (keep >= 0 && keep < int(mask.size()) && mask[keep]) {
                 return keep;
             }
-            return uniformAllowed(m_rng, mask);
+            return uniformAllowed(m_rng, mask, n);
         });
         return true;
     }
