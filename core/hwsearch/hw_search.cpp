@@ -612,6 +612,20 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             bestChoices = choices;
         }
     };
+    std::vector<std::pair<int, int>> engineKnobs; // per engine: its dataflow and aspect knobs
+    for (int e = 0;; ++e) {
+        int df = -1;
+        int aspect = -1;
+        for (int k = 0; k < arch.knobCount(); ++k) {
+            const std::string& name = arch.knobs()[size_t(k)].name;
+            df = name == "engine" + std::to_string(e) + ".dataflow" ? k : df;
+            aspect = name == "engine" + std::to_string(e) + ".aspect" ? k : aspect;
+        }
+        if (df < 0 || aspect < 0) {
+            break;
+        }
+        engineKnobs.push_back({ df, aspect });
+    }
     if (!exhaustive && request.options.seedWithHeuristic) {
         // The platform's own accelerator with every dataflow (the heuristic baseline's designs), then a grid
         // over the structure with every other knob neutral: every dataflow as a 4- and a 2-chunk pipeline
@@ -627,12 +641,6 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             { { "micro_arch", "pipelined" }, { "chunks", "4" } }, { { "micro_arch", "pipelined" }, { "chunks", "2" } },
             { { "micro_arch", "pipelined" }, { "separate_dw", "yes" } }, { { "micro_arch", "multi-cycle" } }
         };
-        std::vector<int> dataflowKnobs; // engineN.dataflow, in engine order
-        for (int k = 0; k < arch.knobCount(); ++k) {
-            if (arch.knobs()[size_t(k)].answersTo("dataflow") && arch.knobs()[size_t(k)].name != "dataflow") {
-                dataflowKnobs.push_back(k);
-            }
-        }
         auto exploring = [&] { return !stop && !cancel.cancelled() && evaluations < exploreBudget; };
         for (const auto& structure : structures) {
             std::vector<int> bestOfStructure;
@@ -666,8 +674,8 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             const size_t engines = !bestOfStructure.empty() && buildChoices(arch, bestOfStructure, got)
                 ? arch.decode(ok).engines.size()
                 : 0;
-            for (size_t e = 0; engines > 1 && e < dataflowKnobs.size() && exploring(); ++e) {
-                const int k = dataflowKnobs[e];
+            for (size_t e = 0; engines > 1 && e < engineKnobs.size() && exploring(); ++e) {
+                const int k = engineKnobs[e].first;
                 const int current = bestOfStructure[size_t(k)];
                 for (int v = 0; v < arch.knobs()[size_t(k)].size() && exploring(); ++v) {
                     if (v == current) {
@@ -699,20 +707,6 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // the first that improves taken; passes in a seeded random knob order while one improves, within `limit`
     // evaluations. The strategy hands over to it when its own proposals stop improving on the best.
     std::mt19937_64 polishRng(request.seed * 0x9E3779B97F4A7C15ULL + 17);
-    std::vector<std::pair<int, int>> engineKnobs; // per engine: its dataflow and aspect knobs
-    for (int e = 0;; ++e) {
-        int df = -1;
-        int aspect = -1;
-        for (int k = 0; k < arch.knobCount(); ++k) {
-            const std::string& name = arch.knobs()[size_t(k)].name;
-            df = name == "engine" + std::to_string(e) + ".dataflow" ? k : df;
-            aspect = name == "engine" + std::to_string(e) + ".aspect" ? k : aspect;
-        }
-        if (df < 0 || aspect < 0) {
-            break;
-        }
-        engineKnobs.push_back({ df, aspect });
-    }
     double polishedFrom = kInf; // the cost the last polish ended at: it starts again only from a better best
     auto polish = [&](long polishBudget) {
         if (bestChoices.empty() || !(bestArchCost < polishedFrom)) {
