@@ -16,7 +16,7 @@ namespace dna::hwsearch {
 /// A hardware search: the accelerator (micro-architecture and engines) and every layer's mapping for a network
 /// on a platform. Decomposed as DNA allows: half the budget screens micro-architectures on heuristic mappings
 /// (the platform's own accelerator with every dataflow, a grid over the structure, then what the outer
-/// strategy proposes, warm-started from the grid); the rest searches every layer's mapping on the best three,
+/// strategy proposes, warm-started from the grid); the rest searches every layer's mapping on the best one,
 /// each distinct layer on its own (exact for fps, latency and energy) by a strategy of the same kind whose
 /// state carries over between accelerators. README "Hardware search" has the details.
 struct HwSearchRequest {
