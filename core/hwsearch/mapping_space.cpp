@@ -72,7 +72,6 @@ LayerMappingSpace::LayerMappingSpace(
     static const std::vector<Knob> knobs = makeKnobs();
     setKnobs(knobs);
     buildSpatialCandidates();
-    m_candidates.reserve(kTileChoices);
     reset();
 }
 
@@ -155,17 +154,48 @@ bool LayerMappingSpace::fits(const std::array<int, kDims>& tile, bool gbLevel) c
     return !m_engine.rfShared() || total <= m_engine.rfBytes + 1e-9;
 }
 
-void LayerMappingSpace::tileCandidates(int d, bool gbLevel, std::vector<int>& out) const
+size_t LayerMappingSpace::TileKeyHash::operator()(const TileKey& key) const
 {
-    out.clear();
-    // The tile currently chosen for every dimension at this level (dims not chosen yet are at 1).
-    std::array<int, kDims> tile {};
-    for (int i = 0; i < kDims; ++i) {
-        tile[i] = gbLevel ? std::min(m_mapping.rf[i] * m_mapping.spatial(i) * m_mapping.gb[i], m_layer.dims[i])
-                          : std::min(m_mapping.rf[i], m_layer.dims[i]);
+    uint64_t h = 1469598103934665603ULL; // FNV-1a over the ints
+    for (int v : key) {
+        h = (h ^ uint32_t(v)) * 1099511628211ULL;
     }
-    const int inner = gbLevel ? m_mapping.rf[d] * m_mapping.spatial(d) : 1;
-    const int q = ceilDiv(m_layer.dims[d], gbLevel ? inner : m_mapping.spatial(d));
+    return size_t(h ^ (h >> 29));
+}
+
+const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
+{
+    const bool gbLevel = k >= kGbKnob;
+    const int d = (k - kRfKnob) % kDims;
+    // The tile currently chosen for every dimension at this level (dims not chosen yet are at 1).
+    TileKey key;
+    key[0] = k;
+    for (int i = 0; i < kDims; ++i) {
+        key[size_t(i) + 1] = gbLevel
+            ? std::min(m_mapping.rf[i] * m_mapping.spatial(i) * m_mapping.gb[i], m_layer.dims[i])
+            : std::min(m_mapping.rf[i], m_layer.dims[i]);
+    }
+    key[kDims + 1] = gbLevel ? m_mapping.rf[d] * m_mapping.spatial(d) : m_mapping.spatial(d);
+    auto it = m_tileLists.find(key);
+    if (it != m_tileLists.end()) {
+        return it->second;
+    }
+    if (m_tileLists.size() >= kMaxTileLists) {
+        m_tileLists.clear();
+    }
+    std::array<int, kDims> tile;
+    std::copy(key.begin() + 1, key.begin() + 1 + kDims, tile.begin());
+    TileList list;
+    computeTileCandidates(d, gbLevel, tile, key[kDims + 1], list);
+    return m_tileLists.emplace(key, list).first->second;
+}
+
+void LayerMappingSpace::computeTileCandidates(
+    int d, bool gbLevel, const std::array<int, kDims>& tile, int innerOrSpatial, TileList& out) const
+{
+    out.count = 0;
+    const int inner = gbLevel ? innerOrSpatial : 1;
+    const int q = ceilDiv(m_layer.dims[d], innerOrSpatial);
     auto extentOf = [&](int t) { return std::min(gbLevel ? inner * t : t, m_layer.dims[d]); };
     // Largest efficient factor that fits (fitting is monotone in the factor): binary search over pass counts.
     int lo = 1;
@@ -190,10 +220,10 @@ void LayerMappingSpace::tileCandidates(int d, bool gbLevel, std::vector<int>& ou
     // Then a geometric ladder down to 1.
     const double ratio = std::max(2.0, std::pow(double(largest), 1.0 / (kTileChoices - 1)));
     double target = largest;
-    while (int(out.size()) < kTileChoices) {
+    while (out.count < kTileChoices) {
         const int t = std::max(1, ceilDiv(q, ceilDiv(q, std::max(1, int(target)))));
-        if (out.empty() || t < out.back()) {
-            out.push_back(t);
+        if (out.count == 0 || t < out.values[size_t(out.count) - 1]) {
+            out.values[size_t(out.count++)] = t;
         }
         if (t == 1) {
             break;
@@ -223,17 +253,13 @@ int LayerMappingSpace::allowedImpl(int k, uint8_t* mask)
         return int(m_spatial.size());
     }
     if (k < kGbOrderKnob) {
-        const bool gbLevel = k >= kGbKnob;
-        const int d = (k - kRfKnob) % kDims;
-        tileCandidates(d, gbLevel, m_candidates);
-        if (m_candidates.empty()) {
+        m_candidates = &tileCandidates(k);
+        if (m_candidates->count == 0) {
             mask[0] = 1; // nothing fits: the single-word tile, which the cost model will reject
             return 1;
         }
-        for (size_t i = 0; i < m_candidates.size(); ++i) {
-            mask[i] = 1;
-        }
-        return int(m_candidates.size());
+        std::fill(mask, mask + m_candidates->count, uint8_t(1));
+        return m_candidates->count;
     }
     const bool gbLevel = k < kDramOrderKnob;
     const unsigned used = gbLevel ? m_usedGb : m_usedDram;
@@ -271,8 +297,9 @@ void LayerMappingSpace::choose(int k, int value)
     if (k < kGbOrderKnob) {
         const bool gbLevel = k >= kGbKnob;
         const int d = (k - kRfKnob) % kDims;
-        // allowed() for this knob filled m_candidates just before.
-        const int t = m_candidates.empty() ? 1 : m_candidates[std::min(value, int(m_candidates.size()) - 1)];
+        // allowed() for this knob set m_candidates just before.
+        const int n = m_candidates ? m_candidates->count : 0;
+        const int t = n == 0 ? 1 : m_candidates->values[size_t(std::min(value, n - 1))];
         (gbLevel ? m_mapping.gb[d] : m_mapping.rf[d]) = t;
         if (gbLevel && d == kDims - 1) {
             for (int i = 0; i < kDims; ++i) {

@@ -5,6 +5,7 @@
 #include "hwsearch/objective.h"
 
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 namespace dna::hwsearch {
@@ -45,8 +46,23 @@ private:
     struct Spatial {
         std::array<int, workload::kDims> row, col;
     };
+    /// What a tile knob's candidates depend on: the knob, the level's tile of every dimension (the ones not
+    /// chosen yet at 1) and the dimension's inner extent.
+    using TileKey = std::array<int, workload::kDims + 2>;
+    struct TileKeyHash {
+        size_t operator()(const TileKey& key) const;
+    };
+    struct TileList {
+        std::array<int, kTileChoices> values;
+        int count = 0;
+    };
+    static constexpr size_t kMaxTileLists = 1 << 14; // past this the memory of them starts again
+
     void buildSpatialCandidates();
-    void tileCandidates(int d, bool gbLevel, std::vector<int>& out) const;
+    /// The candidates of tile knob k (a search asks for the same ones again and again: they are remembered).
+    const TileList& tileCandidates(int k);
+    void computeTileCandidates(
+        int d, bool gbLevel, const std::array<int, workload::kDims>& tile, int inner, TileList& out) const;
     bool fits(const std::array<int, workload::kDims>& tile, bool gbLevel) const;
 
     const workload::Layer& m_layer;
@@ -57,7 +73,8 @@ private:
     std::vector<Spatial> m_spatial;
     accel::Mapping m_mapping;
     accel::LayerCost m_cost;
-    std::vector<int> m_candidates; // tile values behind the current tile knob's choices
+    const TileList* m_candidates = nullptr; // tile values behind the current tile knob's choices
+    std::unordered_map<TileKey, TileList, TileKeyHash> m_tileLists;
     unsigned m_usedGb = 0;
     unsigned m_usedDram = 0;
     int m_orderPos = 0;
