@@ -11,7 +11,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
-#include <set>
+#include <unordered_set>
 
 namespace dna::hwsearch {
 
@@ -77,15 +77,15 @@ bool MappingSearcher::run(const Network& net, const Platform& platform, const Ac
     const size_t layers = net.layers.size();
     const ObjectiveInfo& info = objectiveInfo(objective);
     const std::vector<int> engineOf = acc.assignEngines(net);
-    const std::vector<std::string> problems = problemKeys(net, acc, engineOf);
+    const std::vector<uint64_t> problems = problemKeys(net, acc, engineOf);
 
     // Distinct (layer shape, engine) problems; group[i] is layer i's.
     std::vector<size_t> group(layers);
     std::vector<size_t> representative; // first layer of every group
     std::vector<int> members;
-    std::vector<std::string> startKeys;
+    std::vector<uint64_t> startKeys;
     {
-        std::map<std::string, size_t> index;
+        std::unordered_map<uint64_t, size_t> index;
         for (size_t i = 0; i < layers; ++i) {
             auto [it, added] = index.emplace(problems[i], representative.size());
             if (added) {
@@ -191,8 +191,7 @@ bool MappingSearcher::run(const Network& net, const Platform& platform, const Ac
             // accelerator (the knobs are relative: the i-th best unrolling, the i-th largest fitting tile).
             const size_t i = representative[g];
             const Engine& en = acc.engines[size_t(engineOf[i])];
-            const std::string key
-                = layerKey(net.layers[i]) + '|' + std::to_string(engineOf[i]) + '|' + std::to_string(en.dataflow);
+            const uint64_t key = (uint64_t(m_shapeOf[i]) << 32) | (uint64_t(engineOf[i]) << 8) | uint64_t(en.dataflow);
             auto& strategy = m_strategies[key];
             if (!strategy || m_algo == Algo::Exhaustive) { // exhaustive: a fresh enumeration every time
                 const uint64_t seed
@@ -291,11 +290,11 @@ bool MappingSearcher::run(const Network& net, const Platform& platform, const Ac
     return !stopped && out.refusal.empty();
 }
 
-long MappingSearcher::startEvaluations(const Network& net, const Accelerator& acc, bool full, long* distinct) const
+long MappingSearcher::startEvaluations(const Network& net, const Accelerator& acc, bool full, long* distinct)
 {
-    std::set<std::string> keys;
+    std::unordered_set<uint64_t> keys;
     long missing = 0;
-    for (const std::string& problem : problemKeys(net, acc, acc.assignEngines(net))) {
+    for (const uint64_t problem : problemKeys(net, acc, acc.assignEngines(net))) {
         if (keys.insert(problem).second && !m_starts.count(startKey(problem, full))) {
             ++missing;
         }
@@ -306,26 +305,36 @@ long MappingSearcher::startEvaluations(const Network& net, const Accelerator& ac
     return missing * evaluationsPerStart(full);
 }
 
-/// The mapping problem of every layer: its shape and its engine.
-std::vector<std::string> MappingSearcher::problemKeys(
+/// The mapping problem of every layer: its shape (the first layer of the network with the same one) and its
+/// engine (an id for everything of the engine a layer's cost depends on).
+std::vector<uint64_t> MappingSearcher::problemKeys(
     const Network& net, const Accelerator& acc, const std::vector<int>& engineOf)
 {
-    std::vector<std::string> engineKeys;
-    for (const auto& e : acc.engines) {
-        engineKeys.push_back(engineKey(e, acc.doubleBuffer));
+    if (m_net != &net || m_shapeOf.size() != net.layers.size()) {
+        m_net = &net;
+        m_shapeOf.assign(net.layers.size(), 0);
+        std::unordered_map<std::string, uint32_t> shapes;
+        for (size_t i = 0; i < net.layers.size(); ++i) {
+            m_shapeOf[i] = shapes.emplace(layerKey(net.layers[i]), uint32_t(i)).first->second;
+        }
     }
-    std::vector<std::string> keys;
-    keys.reserve(net.layers.size());
+    if (m_engineIds.size() + acc.engines.size() > kMaxStarts) {
+        m_engineIds.clear(); // and the starts, which are known by the engine ids
+        m_starts.clear();
+    }
+    std::vector<uint64_t> engineIds(acc.engines.size());
+    for (size_t e = 0; e < acc.engines.size(); ++e) {
+        engineIds[e]
+            = m_engineIds.emplace(engineKey(acc.engines[e], acc.doubleBuffer), m_engineIds.size()).first->second;
+    }
+    std::vector<uint64_t> keys(net.layers.size());
     for (size_t i = 0; i < net.layers.size(); ++i) {
-        keys.push_back(layerKey(net.layers[i]) + '|' + engineKeys[size_t(engineOf[i])]);
+        keys[i] = (engineIds[size_t(engineOf[i])] << 24) | m_shapeOf[i];
     }
     return keys;
 }
 
-std::string MappingSearcher::startKey(const std::string& problem, bool full)
-{
-    return problem + (full ? "|full" : "|screen");
-}
+uint64_t MappingSearcher::startKey(uint64_t problem, bool full) { return (problem << 1) | uint64_t(full); }
 
 MappingSearchResult searchMappings(const Network& net, const Platform& platform, const Accelerator& acc,
     Objective objective, Algo algo, long iterationsPerLayer, uint64_t seed, const StrategyOptions& options, int threads)

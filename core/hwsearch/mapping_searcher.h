@@ -44,7 +44,7 @@ public:
 
     /// Evaluations the starts of `acc` would cost now (the ones not computed yet), and its distinct layers.
     long startEvaluations(
-        const workload::Network& net, const accel::Accelerator& acc, bool full, long* distinct = nullptr) const;
+        const workload::Network& net, const accel::Accelerator& acc, bool full, long* distinct = nullptr);
 
 private:
     struct Start {
@@ -55,17 +55,21 @@ private:
     /// What a start costs: the heuristic tries 16 loop-order pairs plus its final check; the screen only the check.
     static long evaluationsPerStart(bool full) { return full ? 17 : 1; }
 
-    /// The mapping problem of every layer: its shape and its engine.
-    static std::vector<std::string> problemKeys(
+    /// The mapping problem of every layer: its shape and its engine, as one number (see the .cpp).
+    std::vector<uint64_t> problemKeys(
         const workload::Network& net, const accel::Accelerator& acc, const std::vector<int>& engineOf);
-    static std::string startKey(const std::string& problem, bool full);
+    static uint64_t startKey(uint64_t problem, bool full);
 
     Algo m_algo;
     uint64_t m_seed;
     StrategyOptions m_options;
     static constexpr size_t kMaxStarts = 100000;
-    std::unordered_map<std::string, Start> m_starts; // heuristic starts by layer, engine and effort
-    std::map<std::string, std::unique_ptr<Strategy>> m_strategies; // by layer, engine position and dataflow
+    /// One searcher serves one network: its layers' shape ids are computed on the first call.
+    const workload::Network* m_net = nullptr;
+    std::vector<uint32_t> m_shapeOf; // per layer: the first layer of the same shape
+    std::unordered_map<std::string, uint64_t> m_engineIds; // engines by everything a layer's cost reads of them
+    std::unordered_map<uint64_t, Start> m_starts; // heuristic starts by layer shape, engine and effort
+    std::unordered_map<uint64_t, std::unique_ptr<Strategy>> m_strategies; // by layer shape, engine position, dataflow
 };
 
 } // namespace dna::hwsearch
