@@ -1,5 +1,7 @@
 #include "accel/dataflow.h"
 
+#include <algorithm>
+
 namespace dna::accel {
 
 using namespace dna::workload;
@@ -49,6 +51,28 @@ const std::vector<Dataflow>& dataflows()
 {
     static const std::vector<Dataflow> list = makeDataflows();
     return list;
+}
+
+double spatialComputeSteps(const Layer& l, const Dataflow& df, int rows, int cols)
+{
+    std::array<int, kDims> unroll;
+    unroll.fill(1);
+    auto place = [&](const std::vector<int>& dims, int size) {
+        for (int d : dims) {
+            const int remaining = (l.dims[size_t(d)] + unroll[size_t(d)] - 1) / unroll[size_t(d)];
+            const int passes = (remaining + size - 1) / std::max(1, size);
+            const int f = std::max(1, (remaining + passes - 1) / passes);
+            unroll[size_t(d)] *= f;
+            size = std::max(1, size / f);
+        }
+    };
+    place(df.rowDims, std::max(1, rows));
+    place(df.colDims, std::max(1, cols));
+    double steps = 1;
+    for (int d = 0; d < kDims; ++d) {
+        steps *= double((l.dims[size_t(d)] + unroll[size_t(d)] - 1) / unroll[size_t(d)]);
+    }
+    return steps;
 }
 
 int dataflowIndex(const std::string& name)

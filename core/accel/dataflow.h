@@ -31,6 +31,11 @@ struct Dataflow {
 };
 
 const std::vector<Dataflow>& dataflows();
+/// Compute steps of `l` on a rows x cols array unrolled as `df` says: each row dimension (then column dimension)
+/// in order takes the smallest factor that needs the fewest passes over what the earlier ones left of the rows
+/// (columns); the steps are the product of every dimension's passes (MACs / steps = the PEs busy on average).
+/// A count, not a cost-model evaluation: the hardware search's grid uses it to give a dataflow an array shape.
+double spatialComputeSteps(const workload::Layer& l, const Dataflow& df, int rows, int cols);
 /// Index into dataflows(), or -1.
 int dataflowIndex(const std::string& name);
 /// The names in table order, joined: "ws, os, kx, rs, rsck" (help texts and errors derive their lists from it).

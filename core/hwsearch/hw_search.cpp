@@ -73,6 +73,56 @@ bool buildCandidate(
     return buildChoices(space, wanted, choices);
 }
 
+/// Gives every engine of `choices` (where --fix leaves it free) the array aspect whose shape needs the fewest
+/// compute steps for the layers it runs under its dataflow (accel::spatialComputeSteps), the others unchanged. No
+/// cost-model evaluation: the grid's designs start from array shapes that suit their dataflows instead of square ones.
+void fitAspects(
+    ArchSpace& arch, const Network& net, const std::vector<std::pair<int, int>>& engineKnobs, std::vector<int>& choices)
+{
+    std::vector<int> got;
+    if (!buildChoices(arch, choices, got)) {
+        return;
+    }
+    bool ok = false;
+    const Accelerator acc = arch.decode(ok);
+    if (!ok) {
+        return;
+    }
+    const std::vector<int> engineOf = acc.assignEngines(net);
+    choices = got;
+    for (size_t e = 0; e < acc.engines.size() && e < engineKnobs.size(); ++e) {
+        const int k = engineKnobs[e].second;
+        if (arch.fixedValue(k) >= 0) {
+            continue;
+        }
+        const Dataflow& df = dataflows()[size_t(acc.engines[e].dataflow)];
+        int best = choices[size_t(k)];
+        double bestSteps = std::numeric_limits<double>::infinity();
+        for (int a = 0; a < arch.knobs()[size_t(k)].size(); ++a) {
+            std::vector<int> want = choices;
+            want[size_t(k)] = a;
+            if (!buildChoices(arch, want, got) || got[size_t(k)] != a) {
+                continue;
+            }
+            const Accelerator tried = arch.decode(ok);
+            if (!ok || tried.engines.size() != acc.engines.size()) {
+                continue;
+            }
+            double steps = 0;
+            for (size_t i = 0; i < net.layers.size(); ++i) {
+                if (engineOf[i] == int(e)) {
+                    steps += spatialComputeSteps(net.layers[i], df, tried.engines[e].rows, tried.engines[e].cols);
+                }
+            }
+            if (steps < bestSteps) {
+                bestSteps = steps;
+                best = a;
+            }
+        }
+        choices[size_t(k)] = best;
+    }
+}
+
 std::string knobList(const KnobSpace& space)
 {
     std::string s;
@@ -289,8 +339,18 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                 }
                 auto want = structure;
                 want.push_back({ "dataflow", df.name });
-                std::vector<int> choices;
-                if (buildCandidate(arch, want, choices)) {
+                std::vector<int> neutral;
+                if (!buildCandidate(arch, want, neutral)) {
+                    continue;
+                }
+                std::vector<int> fitted = neutral;
+                fitAspects(arch, net, engineKnobs, fitted);
+                for (const auto* candidate : { &neutral, &fitted }) {
+                    std::vector<int> choices;
+                    if ((candidate == &fitted && fitted == neutral) || !exploring()
+                        || !buildChoices(arch, *candidate, choices)) {
+                        continue;
+                    }
                     const double cost = arch.evaluate();
                     if (std::isfinite(cost)) {
                         grid.push_back({ cost, choices });

@@ -28,6 +28,7 @@ private slots:
     void dspAndBram();
     void pipelinedFpsIsClockOverSlowestChunk();
     void overBudgetDesignSaysWhy();
+    void spatialComputeStepsByHand();
 };
 
 void TestCostModel::singlePeLayer()
@@ -315,4 +316,19 @@ void TestCostModel::overBudgetDesignSaysWhy()
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)
+void TestCostModel::spatialComputeStepsByHand()
+{
+    // 3x3 conv, 32 -> 64 channels, 56x56 output (stride 1, pad 1): 64 x 32 x 56 x 56 x 9 MACs.
+    const Layer l = convLayer("c", 32, 64, 56, 3, 1, 1, 1);
+    const Dataflow& kx = dataflows()[size_t(dataflowIndex("kx"))]; // K (or G) on rows, X then Y on columns
+    // 8 x 28: K 64 in 8 passes of 8 rows; X 56 in 2 passes of 28 columns (none left for Y).
+    QCOMPARE(spatialComputeSteps(l, kx, 8, 28), 8.0 * 32 * 56 * 2 * 9);
+    // 15 x 15: K in ceil(64 / 15) = 5 passes of 13; X in ceil(56 / 15) = 4 passes of 14; Y gets 15 / 14 = 1.
+    QCOMPARE(spatialComputeSteps(l, kx, 15, 15), 5.0 * 32 * 56 * 4 * 9);
+    // 4 x 112: X takes 56 (one pass), Y the 2 columns left over: 28 passes.
+    QCOMPARE(spatialComputeSteps(l, kx, 4, 112), 16.0 * 32 * 28 * 1 * 9);
+    // One PE: every MAC is a step.
+    QCOMPARE(spatialComputeSteps(l, kx, 1, 1), 64.0 * 32 * 56 * 56 * 9);
+}
+
 #include "tst_cost_model.moc"
