@@ -153,9 +153,9 @@ const char* const kHwsearchNotes
       "boundary1-3, pe_fraction, gb_fraction, double_buffer (yes, no), and per engine (engineN.name or name for "
       "all): "
       "pe_share, aspect, dataflow (see above), gb_share, gb_split, rf_bytes. --iters counts cost-model "
-      "evaluations of one layer mapping; --inner sets the mapping samples per layer for each of the best "
-      "accelerators, in rounds until --iters is spent (default: what is left after the accelerators are screened, "
-      "shared among the best three). --threads spreads the layer searches over N threads (default: every "
+      "evaluations of one layer mapping; --inner sets the mapping samples per layer for the best accelerator "
+      "screened, in rounds until --iters is spent (default: what is left after the accelerators are screened). "
+      "--threads spreads the layer searches over N threads (default: every "
       "core); the result is the same for any N.";
 
 /// The usage text; the strategies and dataflows come from their tables (hwsearch::strategies(), accel::dataflows()).
