@@ -108,6 +108,15 @@ double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
 double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& calibration,
     const std::vector<int>& heldOut, const std::vector<int>& genotype, const EstimateSpec& spec)
 {
+    bool fitted = false;
+    if (spec.ownWeightBatches > 0 && !calibration.empty() && net.hasOwnWeights(genotype)) {
+        BatchLoader fit(data, calibration, spec.batchSize, true, Augment {}, spec.seed + 1);
+        std::vector<Batch> batches;
+        for (int i = 0; i < spec.ownWeightBatches; ++i) {
+            batches.push_back(fit.next());
+        }
+        fitted = net.fitOwnWeights(batches, genotype, spec.ownWeightLr) > 0;
+    }
     if (spec.calibrationBatches > 0 && !calibration.empty()) {
         BatchLoader calib(data, calibration, spec.batchSize, true, Augment {}, spec.seed);
         std::vector<Batch> batches;
@@ -116,7 +125,11 @@ double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
         }
         net.recalibrateBatchNorm(batches, genotype);
     }
-    return evaluateAccuracy(net, data, heldOut, genotype, 256);
+    const double accuracy = evaluateAccuracy(net, data, heldOut, genotype, 256);
+    if (fitted) {
+        net.restoreOwnWeights();
+    }
+    return accuracy;
 }
 
 namespace {

@@ -113,6 +113,10 @@ struct EstimateSpec {
     int calibrationBatches = 5;
     int batchSize = 256;
     uint64_t seed = 1;
+    /// Shared mode, before the calibration: the genotype's own weights (Supernet::fitOwnWeights) are fitted on
+    /// this many training batches (a loader seeded with seed + 1), and put back after the estimate.
+    int ownWeightBatches = 30;
+    double ownWeightLr = 0.05;
 };
 
 /// The shared-weight accuracy estimate of `genotype`: calibration batches from `calibration` (indices of

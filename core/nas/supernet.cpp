@@ -221,6 +221,26 @@ struct Supernet::Impl {
     double lambda = 0;
     int64_t steps = 0;
     std::vector<std::vector<int>> lastActive;
+    std::vector<std::pair<Tensor, Tensor>> ownSnapshot; // fitOwnWeights: each fitted weight and its value before
+
+    // The weights of `genotype` that no other op of their layer trains (shared mode: skip's projection where a
+    // layer changes shape).
+    std::vector<Tensor> ownWeights(const std::vector<int>& genotype) const
+    {
+        std::vector<Tensor> own;
+        for (int l = 0; l < layers() && l < int(genotype.size()); ++l) {
+            const auto& shared = net->m_shared[size_t(l)];
+            const int op = genotype[size_t(l)];
+            if (!shared || shared->covers(op) || shared->m_keepsShape || op < 0 || op >= ops()
+                || !net->m_blocks[size_t(l)][size_t(op)]) {
+                continue;
+            }
+            for (const auto& p : net->m_blocks[size_t(l)][size_t(op)]->parameters()) {
+                own.push_back(p);
+            }
+        }
+        return own;
+    }
 
     int layers() const { return space.searchableLayers(); }
     // What the network was built with: a standalone network shares nothing whatever the options say.
@@ -589,6 +609,70 @@ void Supernet::recalibrateBatchNorm(const std::vector<Batch>& batches, const std
         bn->options.momentum(0.1);
     }
     d.net->eval();
+}
+
+int64_t Supernet::fitOwnWeights(const std::vector<Batch>& batches, const std::vector<int>& genotype, double lr)
+{
+    auto& d = *m_impl;
+    restoreOwnWeights();
+    std::vector<Tensor> own = d.ownWeights(genotype);
+    if (own.empty() || batches.empty()) {
+        return 0;
+    }
+    int64_t count = 0;
+    for (const auto& p : own) {
+        d.ownSnapshot.push_back({ p, p.detach().clone() });
+        count += p.numel();
+    }
+    // Only the fitted weights need gradients; the others are frozen for the fit.
+    for (auto& w : d.weights) {
+        w.requires_grad_(false);
+    }
+    for (auto& p : own) {
+        p.requires_grad_(true);
+    }
+    try {
+        d.net->train();
+        const auto plan = d.fixedPlan(genotype);
+        for (const auto& b : batches) {
+            for (auto& p : own) {
+                p.mutable_grad() = Tensor();
+            }
+            const auto out = d.net->forward(d.input(b), plan, nullptr);
+            d.crossEntropy(out, d.targets(b)).backward();
+            torch::NoGradGuard guard;
+            for (auto& p : own) {
+                if (p.grad().defined()) {
+                    p.sub_(p.grad(), lr);
+                }
+            }
+        }
+    } catch (...) {
+        for (auto& w : d.weights) {
+            w.requires_grad_(true);
+        }
+        throw;
+    }
+    for (auto& w : d.weights) {
+        w.requires_grad_(true);
+    }
+    for (auto& p : own) {
+        p.mutable_grad() = Tensor();
+    }
+    d.net->eval();
+    return count;
+}
+
+bool Supernet::hasOwnWeights(const std::vector<int>& genotype) const { return !m_impl->ownWeights(genotype).empty(); }
+
+void Supernet::restoreOwnWeights()
+{
+    auto& d = *m_impl;
+    torch::NoGradGuard guard;
+    for (auto& [p, saved] : d.ownSnapshot) {
+        p.copy_(saved);
+    }
+    d.ownSnapshot.clear();
 }
 
 ArchLogits Supernet::logits() const

@@ -113,6 +113,13 @@ public:
     /// Re-estimates the batch-norm statistics of `genotype`'s path from training batches: with shared weights
     /// the running statistics mix every path that ran, which is wrong for any single one.
     void recalibrateBatchNorm(const std::vector<Batch>& batches, const std::vector<int>& genotype);
+    /// Shared mode: fits the weights of `genotype` that no other op of their layer trains (skip's projection where
+    /// a layer changes shape: the supernet trains it only on the steps that sample skip there) with one plain
+    /// SGD step at `lr` per batch, every other weight frozen. Returns how many weights it fitted (0: the genotype
+    /// has none, or the separate mode). restoreOwnWeights() puts back what they were before.
+    int64_t fitOwnWeights(const std::vector<Batch>& batches, const std::vector<int>& genotype, double lr);
+    bool hasOwnWeights(const std::vector<int>& genotype) const;
+    void restoreOwnWeights();
     /// Class scores (n x classes, row-major) of `genotype` in inference mode.
     std::vector<float> predict(const Batch& batch, const std::vector<int>& genotype);
 

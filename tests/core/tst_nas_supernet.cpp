@@ -81,6 +81,7 @@ private slots:
     void sharedOpsAreSlicesOfOneKernel();
     void sharedStepTrainsOnlyItsSlice();
     void sharedCheckpointsKeepTheirMode();
+    void fitOwnWeightsTouchesOnlySkipProjections();
     void nanLossStopsWithError();
     void badRequests();
 };
@@ -505,6 +506,48 @@ void TestNasSupernet::sharedCheckpointsKeepTheirMode()
     WeightSharing parsed = WeightSharing::Separate;
     QVERIFY(parseWeightSharing("shared", parsed) && parsed == WeightSharing::Shared);
     QVERIFY(!parseWeightSharing("entangled", parsed) && parsed == WeightSharing::Shared);
+}
+
+void TestNasSupernet::fitOwnWeightsTouchesOnlySkipProjections()
+{
+    // fmnist's layers 1 (16 -> 24, stride 2) and 3 (24 -> 32) change shape, layer 4 (32 -> 32) does not; op 6 is
+    // skip. Its projections are the only weights of those layers no other op trains: 16 x 24 + 2 x 24 and
+    // 24 x 32 + 2 x 32 (1x1 convolution, batch-norm scale and shift).
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    auto net = makeNet(o);
+    const std::vector<int> owning { 0, 6, 0, 6, 6, 0, 0, 0 };
+    QVERIFY(net->hasOwnWeights(owning));
+    QVERIFY(!net->hasOwnWeights({ 6, 0, 6, 0, 6, 0, 6, 0 })); // skip only where the shape is kept
+    SupernetOptions separate;
+    QVERIFY(!makeNet(separate)->hasOwnWeights(owning)); // every op owns its weights: nothing singled out
+
+    const auto before = tensorMap(*net);
+    const int64_t fitted
+        = net->fitOwnWeights({ syntheticBatch(16, 3), syntheticBatch(16, 4), syntheticBatch(16, 5) }, owning, 0.05);
+    QCOMPARE(fitted, int64_t(16 * 24 + 2 * 24 + 24 * 32 + 2 * 32));
+    const auto after = tensorMap(*net);
+    int changed = 0;
+    for (const auto& [name, t] : before) {
+        if (name.find("running_") != std::string::npos || name.find("num_batches") != std::string::npos) {
+            continue; // batch-norm statistics: the fit runs in training mode; estimates recalibrate them
+        }
+        const bool own = name.rfind("layer1_skip.", 0) == 0 || name.rfind("layer3_skip.", 0) == 0;
+        if (own) {
+            changed += t.values != after.at(name).values;
+        } else {
+            QVERIFY2(t.values == after.at(name).values, name.c_str());
+        }
+    }
+    QCOMPARE(changed, 6); // both projections' convolution, scale and shift
+    net->restoreOwnWeights();
+    const auto restored = tensorMap(*net);
+    for (const auto& [name, t] : before) {
+        if (name.find("_skip.") != std::string::npos && name.find("running_") == std::string::npos
+            && name.find("num_batches") == std::string::npos) {
+            QVERIFY2(t.values == restored.at(name).values, name.c_str());
+        }
+    }
 }
 
 void TestNasSupernet::nanLossStopsWithError()
