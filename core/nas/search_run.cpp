@@ -145,8 +145,11 @@ struct SearchContext {
 
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
-    return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype,
-        { c.req.calibrationBatches, c.req.batchSize, c.req.seed + 7 });
+    EstimateSpec spec { c.req.calibrationBatches, c.req.batchSize, c.req.seed + 7 };
+    if (c.req.maxStepsPerEpoch > 0) {
+        spec.ownWeightBatches = std::min(spec.ownWeightBatches, c.req.maxStepsPerEpoch); // as the co-search
+    }
+    return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype, spec);
 }
 
 Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)

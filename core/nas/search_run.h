@@ -114,7 +114,8 @@ struct EstimateSpec {
     int batchSize = 256;
     uint64_t seed = 1;
     /// Shared mode, before the calibration: the genotype's own weights (Supernet::fitOwnWeights) are fitted on
-    /// this many training batches (a loader seeded with seed + 1), and put back after the estimate.
+    /// this many training batches (a loader seeded with seed + 1), and put back after the estimate. The
+    /// searches use at most one training epoch's steps.
     int ownWeightBatches = 30;
     double ownWeightLr = 0.05;
 };

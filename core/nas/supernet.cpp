@@ -147,6 +147,30 @@ struct NetImpl : nn::Module {
 };
 TORCH_MODULE(Net);
 
+/// Turns gradients off for `weights` while it lives (a step that needs none of theirs), on again however the
+/// scope is left.
+class FrozenWeights {
+public:
+    explicit FrozenWeights(std::vector<Tensor>& weights)
+        : m_weights(weights)
+    {
+        for (auto& w : m_weights) {
+            w.requires_grad_(false);
+        }
+    }
+    ~FrozenWeights()
+    {
+        for (auto& w : m_weights) {
+            w.requires_grad_(true);
+        }
+    }
+    FrozenWeights(const FrozenWeights&) = delete;
+    FrozenWeights& operator=(const FrozenWeights&) = delete;
+
+private:
+    std::vector<Tensor>& m_weights;
+};
+
 std::string joinInts(const std::vector<int>& v)
 {
     std::string s;
@@ -522,21 +546,11 @@ Expected<StepStats> Supernet::archStep(const Batch& batch)
         const auto x = d.input(batch);
         const auto y = d.targets(batch);
         // The architecture step needs no weight gradients: skipping them saves a third of the backward pass.
-        for (auto& w : d.weights) {
-            w.requires_grad_(false);
-        }
         Expected<StepStats> st = Error {};
-        try {
+        {
+            FrozenWeights frozen(d.weights);
             const auto out = d.net->forward(x, plan, nullptr);
             st = d.finishStep(out, d.crossEntropy(out, y), costTerm, y, {}, *d.archOpt, false);
-        } catch (...) {
-            for (auto& w : d.weights) {
-                w.requires_grad_(true);
-            }
-            throw;
-        }
-        for (auto& w : d.weights) {
-            w.requires_grad_(true);
         }
         if (!st || d.opt.mode != ForwardMode::SinglePathTop2) {
             return st;
@@ -624,14 +638,12 @@ int64_t Supernet::fitOwnWeights(const std::vector<Batch>& batches, const std::ve
         d.ownSnapshot.push_back({ p, p.detach().clone() });
         count += p.numel();
     }
-    // Only the fitted weights need gradients; the others are frozen for the fit.
-    for (auto& w : d.weights) {
-        w.requires_grad_(false);
-    }
-    for (auto& p : own) {
-        p.requires_grad_(true);
-    }
     try {
+        // Only the fitted weights need gradients; the others are frozen for the fit.
+        FrozenWeights frozen(d.weights);
+        for (auto& p : own) {
+            p.requires_grad_(true);
+        }
         d.net->train();
         const auto plan = d.fixedPlan(genotype);
         for (const auto& b : batches) {
@@ -648,13 +660,8 @@ int64_t Supernet::fitOwnWeights(const std::vector<Batch>& batches, const std::ve
             }
         }
     } catch (...) {
-        for (auto& w : d.weights) {
-            w.requires_grad_(true);
-        }
+        restoreOwnWeights(); // a failed fit leaves the supernet as it was
         throw;
-    }
-    for (auto& w : d.weights) {
-        w.requires_grad_(true);
     }
     for (auto& p : own) {
         p.mutable_grad() = Tensor();

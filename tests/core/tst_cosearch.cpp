@@ -68,6 +68,9 @@ private slots:
     void retrainKeepsWeights();
     void frontIsReestimatedEveryEpoch();
     void recorderKeepsRescoredOutOfTheSearchOrder();
+
+private:
+    void checkReestimation(uint64_t seed, int& reestimated);
 };
 
 void TestCoSearch::candidatesStream()
@@ -403,18 +406,34 @@ void TestCoSearch::retrainKeepsWeights()
 
 void TestCoSearch::frontIsReestimatedEveryEpoch()
 {
+    // The checks below mean something only in a run whose front keeps a candidate past its epoch. Whether a tiny
+    // seeded run does depends on its whole trajectory (the estimates, the hardware searches), so seeded runs
+    // follow one another until one has re-estimated, every check applying to each (one thread: deterministic).
+    int reestimated = 0;
+    for (uint64_t seed = 1; seed <= 3 && reestimated == 0; ++seed) {
+        checkReestimation(seed, reestimated);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+    }
+    QVERIFY(reestimated > 0);
+}
+
+void TestCoSearch::checkReestimation(uint64_t seed, int& reestimated)
+{
     // After every epoch the store's front holds only estimates from that epoch's weights (or retrained
     // accuracies), and its flags are the Pareto front of the latest accuracies, computed here by brute force.
     QTemporaryDir dir;
     auto db = store::RunStore::open(dir.filePath(QStringLiteral("s.sqlite")).toStdString()).value();
     SearchRequest req = tinyRequest();
     req.epochs = 4;
+    req.seed = seed;
     store::RunInfo info;
     info.requestJson = requestToJson(req).dump();
     info.objective = "fps";
     const int64_t runId = db->createRun(info);
     StoreRecorder rec(*db, runId, {}, 4);
-    int reestimated = 0, epochsChecked = 0;
+    int epochsChecked = 0;
     auto checkFront = [&](int epoch) {
         const auto all = db->candidates(runId);
         for (const auto& c : all) {
@@ -463,7 +482,6 @@ void TestCoSearch::frontIsReestimatedEveryEpoch()
         histories += int(h.size()) - 1;
     }
     QCOMPARE(histories, reestimated);
-    QVERIFY(reestimated > 0); // this seeded run re-estimates (deterministic: one thread, fixed seeds)
 }
 
 void TestCoSearch::recorderKeepsRescoredOutOfTheSearchOrder()
