@@ -105,25 +105,33 @@ double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
     return count ? double(correct) / double(count) : 0.0;
 }
 
+namespace {
+
+/// The first `count` batches of a loader over `indices` without augmentation (the same images for every genotype).
+std::vector<Batch> firstBatches(
+    const Dataset& data, const std::vector<int>& indices, int batchSize, uint64_t seed, int count)
+{
+    BatchLoader loader(data, indices, batchSize, true, Augment {}, seed);
+    std::vector<Batch> batches;
+    for (int i = 0; i < count; ++i) {
+        batches.push_back(loader.next());
+    }
+    return batches;
+}
+
+} // namespace
+
 double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<int>& calibration,
     const std::vector<int>& heldOut, const std::vector<int>& genotype, const EstimateSpec& spec)
 {
     bool fitted = false;
     if (spec.ownWeightBatches > 0 && !calibration.empty() && net.hasOwnWeights(genotype)) {
-        BatchLoader fit(data, calibration, spec.batchSize, true, Augment {}, spec.seed + 1);
-        std::vector<Batch> batches;
-        for (int i = 0; i < spec.ownWeightBatches; ++i) {
-            batches.push_back(fit.next());
-        }
+        const auto batches = firstBatches(data, calibration, spec.batchSize, spec.seed + 1, spec.ownWeightBatches);
         fitted = net.fitOwnWeights(batches, genotype, spec.ownWeightLr) > 0;
     }
     if (spec.calibrationBatches > 0 && !calibration.empty()) {
-        BatchLoader calib(data, calibration, spec.batchSize, true, Augment {}, spec.seed);
-        std::vector<Batch> batches;
-        for (int i = 0; i < spec.calibrationBatches; ++i) {
-            batches.push_back(calib.next());
-        }
-        net.recalibrateBatchNorm(batches, genotype);
+        net.recalibrateBatchNorm(
+            firstBatches(data, calibration, spec.batchSize, spec.seed, spec.calibrationBatches), genotype);
     }
     const double accuracy = evaluateAccuracy(net, data, heldOut, genotype, 256);
     if (fitted) {
