@@ -120,6 +120,7 @@ struct Supernet::Impl {
     CostTable cost;
     double lambda = 0;
     int64_t steps = 0;
+    int64_t weightSteps = 0; // weight steps only (the sandwich rule's period)
     std::vector<std::vector<int>> lastActive;
     std::vector<std::pair<Tensor, Tensor>> ownSnapshot; // fitOwnWeights: each fitted weight and its value before
 
@@ -140,6 +141,24 @@ struct Supernet::Impl {
             }
         }
         return own;
+    }
+
+    // Per layer, the shared op of the most channels and then the widest kernel (the superkernel itself).
+    std::vector<int> largestGenotype() const
+    {
+        std::vector<int> g(size_t(layers()), 0);
+        for (int l = 0; l < layers(); ++l) {
+            for (int o = 0; o < ops(); ++o) {
+                const auto& a = space.ops[size_t(o)];
+                const auto& b = space.ops[size_t(g[size_t(l)])];
+                if (sharesWeights(a)
+                    && (!sharesWeights(b)
+                        || std::make_pair(a.expansion, a.kernel) > std::make_pair(b.expansion, b.kernel))) {
+                    g[size_t(l)] = o;
+                }
+            }
+        }
+        return g;
     }
 
     int layers() const { return space.searchableLayers(); }
@@ -211,7 +230,8 @@ struct Supernet::Impl {
     }
 
     Expected<StepStats> finishStep(const Tensor& out, const Tensor& ce, const Tensor& costTerm, const Tensor& y,
-        const std::vector<Tensor>& params, torch::optim::Optimizer& optimiser, bool clip)
+        const std::vector<Tensor>& params, torch::optim::Optimizer& optimiser, bool clip,
+        const Tensor& extra = {}) // extra: a further loss trained on and not reported (the sandwich rule)
     {
         StepStats st;
         st.loss = ce.item<double>();
@@ -222,6 +242,9 @@ struct Supernet::Impl {
                     + "; lower the learning rate or the hardware weight" };
         }
         auto total = costTerm.defined() ? ce + costTerm : ce;
+        if (extra.defined()) {
+            total = total + extra;
+        }
         total.backward();
         if (clip && opt.gradClip > 0) {
             torch::nn::utils::clip_grad_norm_(params, opt.gradClip);
@@ -354,7 +377,12 @@ Expected<StepStats> Supernet::weightStep(const Batch& batch)
         const auto x = d.input(batch);
         const auto y = d.targets(batch);
         const auto out = d.net->forward(x, plan, nullptr);
-        return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true);
+        Tensor largest;
+        if (d.sharing() == WeightSharing::Shared && d.opt.sandwichEvery > 0
+            && d.weightSteps++ % d.opt.sandwichEvery == 0) {
+            largest = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.largestGenotype()), nullptr), y);
+        }
+        return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true, largest);
     } catch (const c10::Error& e) {
         return Error { ErrorCode::TorchError, e.what_without_backtrace() };
     }

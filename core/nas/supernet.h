@@ -57,6 +57,10 @@ struct SupernetOptions {
     bool nesterov = true;
     double gradClip = 5.0;
     double labelSmoothing = 0.0;
+    /// Shared mode: every n-th weight step also trains the largest path (every layer's op of the most channels
+    /// and the widest kernel) on the same batch, its loss added to the sampled path's (the sandwich rule of
+    /// BigNAS, without the smallest path); 0 off.
+    int sandwichEvery = 0;
     double archLr = 1e-2;
     double archBeta1 = 0.5;
     double archBeta2 = 0.999;

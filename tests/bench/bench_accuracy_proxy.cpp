@@ -17,7 +17,9 @@
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
-//        [--steps N (per epoch)] [--epochs E] [--references FILE]
+//        [--steps N (per epoch)] [--epochs E] [--references FILE] [--sandwich N (every n-th weight step also trains the
+//        largest path, 0 off)]
+//        [--keep DIR (keep each mode's trained supernet there and reuse it when present: same options only)]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
 // proxy_best_estimate_<mode> (the highest estimate among the genotypes, in %) and the per-genotype table.
 #include "bench_util.h"
@@ -185,6 +187,8 @@ int main(int argc, char** argv)
     int steps = 0; // supernet steps per epoch (at most a pass of the weight split), 0: the preset's
     int epochs = 0; // supernet epochs, 0: the preset's
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
+    std::string keep; // --keep DIR: each mode's trained supernet is kept there and reused when present
+    int sandwich = -1; // -1: the preset's
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -206,12 +210,18 @@ int main(int argc, char** argv)
         } else if (a == "--seed" && i + 1 < argc) {
             seed = std::stoull(argv[++i]);
             command += std::string(" ") + argv[i];
+        } else if (a == "--sandwich" && i + 1 < argc) {
+            sandwich = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
+        } else if (a == "--keep" && i + 1 < argc) {
+            keep = argv[++i];
         } else if (a == "--references" && i + 1 < argc) {
             refPath = argv[++i];
             command += " " + refPath;
         } else {
             std::fprintf(stderr,
-                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] [--epochs E] [--references FILE]\n");
+                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
+                "[--epochs E] [--references FILE] [--sandwich N] [--keep DIR]\n");
             return 2;
         }
     }
@@ -268,7 +278,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "--modes: '%s' is not separate or shared\n", mode.c_str());
             return 2;
         }
-        const auto tmp = std::filesystem::temp_directory_path() / ("proxy-" + mode + ".pt");
+        const auto tmp = (keep.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(keep))
+            / ("proxy-" + mode + ".pt");
         auto base = quick;
         base.data = data;
         base.seed = seed;
@@ -283,14 +294,19 @@ int main(int argc, char** argv)
         if (epochs > 0) {
             sr.epochs = epochs;
         }
-        sr.checkpointPath = tmp.string();
-        const auto t0 = std::chrono::steady_clock::now();
-        const auto searched = nas::runSearch(sr, CancelToken {}, {});
-        if (!searched) {
-            std::fprintf(stderr, "search (%s) failed: %s\n", mode.c_str(), searched.error().detail.c_str());
-            return 1;
+        if (sandwich >= 0) {
+            sr.options.sandwichEvery = sandwich;
         }
-        bench::report("proxy_search_seconds_" + mode, seconds(t0));
+        sr.checkpointPath = tmp.string();
+        if (keep.empty() || !std::filesystem::exists(tmp)) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto searched = nas::runSearch(sr, CancelToken {}, {});
+            if (!searched) {
+                std::fprintf(stderr, "search (%s) failed: %s\n", mode.c_str(), searched.error().detail.c_str());
+                return 1;
+            }
+            bench::report("proxy_search_seconds_" + mode, seconds(t0));
+        }
         nas::SupernetOptions o = sr.options;
         o.seed = seed;
         auto net = nas::Supernet::create(space, o).value();
@@ -298,16 +314,20 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "%s\n", e->detail.c_str());
             return 1;
         }
-        std::filesystem::remove(tmp);
+        if (keep.empty()) {
+            std::filesystem::remove(tmp);
+        }
         // The co-search's held-out images: the first valImages of the validation split.
         const auto splits = nas::makeSplits(data->train.size(), 0.2, 0.1, seed);
-        std::vector<int> heldOut(splits.val.begin(),
-            splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
+        std::vector<int> heldOut(
+            splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
         std::vector<double> est;
+        const nas::EstimateSpec spec { 5, quick.batchSize, seed + 7 };
+        const auto te = std::chrono::steady_clock::now();
         for (const auto& g : genotypes) {
-            est.push_back(nas::estimateAccuracy(
-                *net, data->train, splits.train, heldOut, g, { 5, quick.batchSize, seed + 7 }));
+            est.push_back(nas::estimateAccuracy(*net, data->train, splits.train, heldOut, g, spec));
         }
+        bench::report("proxy_estimate_seconds_per_genotype_" + mode, seconds(te) / double(genotypes.size()));
         double gap = 0;
         for (size_t i = 0; i < est.size(); ++i) {
             gap += std::abs(est[i] - reference[i]) * 100.0;

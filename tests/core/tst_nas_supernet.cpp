@@ -82,6 +82,7 @@ private slots:
     void sharedStepTrainsOnlyItsSlice();
     void sharedCheckpointsKeepTheirMode();
     void fitOwnWeightsTouchesOnlySkipProjections();
+    void sandwichStepAlsoTrainsTheLargestPath();
     void nanLossStopsWithError();
     void badRequests();
 };
@@ -546,6 +547,40 @@ void TestNasSupernet::fitOwnWeightsTouchesOnlySkipProjections()
         if (name.find("_skip.") != std::string::npos && name.find("running_") == std::string::npos
             && name.find("num_batches") == std::string::npos) {
             QVERIFY2(t.values == restored.at(name).values, name.c_str());
+        }
+    }
+}
+
+void TestNasSupernet::sandwichStepAlsoTrainsTheLargestPath()
+{
+    // Every layer forced to k3e1 (op 0) and the sandwich rule every second weight step: the first step also runs
+    // k5e6 (op 5: expansion 6 and a 5x5 kernel, the whole superkernel), so gradients reach the expand weights past
+    // the first `in` channels and k5e6's batch norms; the second step is k3e1's alone, as without the rule.
+    const auto& space = fmnist();
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    o.zeroInitResidual = false;
+    o.sandwichEvery = 2;
+    auto net = makeNet(o);
+    ArchLogits logits(8, std::vector<float>(7, 0.f));
+    for (auto& row : logits) {
+        row[0] = 1000.f;
+    }
+    net->setLogits(logits);
+    for (int step = 0; step < 2; ++step) {
+        QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
+        const auto grads = tensorMap(*net, true);
+        for (int l = 0; l < space.searchableLayers(); ++l) {
+            const std::string layer = "layer" + std::to_string(l) + "_shared.";
+            const int64_t in = space.slot(l).inChannels;
+            const auto& e = grads.at(layer + "expand.weight"); // [in x 6, in, 1, 1]
+            double outside = 0;
+            for (size_t i = int64_t(in * in); i < e.values.size(); ++i) {
+                outside += std::abs(e.values[i]);
+            }
+            QVERIFY2((outside > 0) == (step == 0), layer.c_str());
+            QVERIFY2(grads.count(layer + "k5e6_bn_dw.weight") == (step == 0 ? 1u : 0u), layer.c_str());
+            QVERIFY(!grads.count(layer + "k3e6_bn_dw.weight"));
         }
     }
 }
