@@ -6,6 +6,7 @@
 #include "nas/derivation.h"
 #include "nas/search_run.h"
 #include "nas/train_run.h"
+#include "nas/trainer.h"
 #include "store/run_store.h"
 #include "util/parallel.h"
 #include "workload/network.h"
@@ -433,10 +434,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
     weights.setDropLast(true);
     nas::BatchLoader arch(r.data.train, r.splits.arch, req.batchSize, true, nas::Augment {}, req.seed + 2);
     arch.setDropLast(true);
-    int stepsPerEpoch = weights.batchesPerEpoch();
-    if (req.maxStepsPerEpoch > 0) {
-        stepsPerEpoch = std::min(stepsPerEpoch, req.maxStepsPerEpoch);
-    }
+    const int stepsPerEpoch = nas::stepsPerEpoch(weights, req.maxStepsPerEpoch);
     const long totalSteps = long(stepsPerEpoch) * req.epochs;
     r.ownWeightBatches = std::min(r.ownWeightBatches, stepsPerEpoch);
     Result result;

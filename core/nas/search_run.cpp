@@ -149,14 +149,13 @@ struct SearchContext {
     DataSplits splits;
     CostTable flops;
     Supernet& net;
+    int stepsPerEpoch = 0; // of the weight loader: the estimator's fit never takes more batches than that
 };
 
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
     EstimateSpec spec { c.req.calibrationBatches, c.req.batchSize, c.req.seed + 7 };
-    if (c.req.maxStepsPerEpoch > 0) {
-        spec.ownWeightBatches = std::min(spec.ownWeightBatches, c.req.maxStepsPerEpoch); // as the co-search
-    }
+    spec.ownWeightBatches = std::min(spec.ownWeightBatches, c.stepsPerEpoch); // as the co-search
     return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype, spec);
 }
 
@@ -166,6 +165,7 @@ Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, c
     SearchResult result;
     BatchLoader weightLoader(c.data.train, c.splits.train, req.batchSize, true, req.augment, req.seed + 1);
     weightLoader.setDropLast(true); // a tiny last batch makes batch-norm statistics noisy
+    c.stepsPerEpoch = stepsPerEpoch(weightLoader, req.maxStepsPerEpoch);
     BatchLoader archLoader(c.data.train, c.splits.arch, req.batchSize, true, Augment {}, req.seed + 2);
     archLoader.setDropLast(true);
     TrainerHooks hooks;

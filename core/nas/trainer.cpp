@@ -28,16 +28,19 @@ double scheduledLr(const Schedule& s, int64_t step, int64_t total)
     return s.lrMin + 0.5 * (s.lr - s.lrMin) * (1.0 + std::cos(M_PI * std::min(t, 1.0)));
 }
 
+int stepsPerEpoch(const BatchLoader& weights, int maxStepsPerEpoch)
+{
+    const int pass = weights.batchesPerEpoch();
+    return maxStepsPerEpoch > 0 ? std::min(pass, maxStepsPerEpoch) : pass;
+}
+
 Expected<TrainStats> train(Supernet& net, BatchLoader& weights, BatchLoader* arch, const Schedule& schedule,
     const CancelToken& cancel, const TrainerHooks& hooks)
 {
     TrainStats stats;
     const auto start = Clock::now();
-    int stepsPerEpoch = weights.batchesPerEpoch();
-    if (schedule.maxStepsPerEpoch > 0) {
-        stepsPerEpoch = std::min(stepsPerEpoch, schedule.maxStepsPerEpoch);
-    }
-    const int64_t totalSteps = int64_t(stepsPerEpoch) * schedule.epochs;
+    const int epochSteps = stepsPerEpoch(weights, schedule.maxStepsPerEpoch);
+    const int64_t totalSteps = int64_t(epochSteps) * schedule.epochs;
     int64_t archSteps = 0;
     for (int epoch = 0; epoch < schedule.epochs && !stats.cancelled; ++epoch) {
         const auto epochStart = Clock::now();
@@ -53,7 +56,7 @@ Expected<TrainStats> train(Supernet& net, BatchLoader& weights, BatchLoader* arc
         }
         double lossSum = 0, archLossSum = 0;
         int64_t correct = 0, seen = 0, epochArchSteps = 0;
-        for (int s = 0; s < stepsPerEpoch; ++s, ++stats.steps) {
+        for (int s = 0; s < epochSteps; ++s, ++stats.steps) {
             if (cancel.cancelled()) {
                 stats.cancelled = true;
                 break;

@@ -65,6 +65,9 @@ struct TrainStats {
     bool cancelled = false; // checked before every step
 };
 
+/// The weight steps of one epoch: a pass of `weights` (whole batches), at most `maxStepsPerEpoch` when that is set.
+int stepsPerEpoch(const BatchLoader& weights, int maxStepsPerEpoch);
+
 /// Runs `schedule` on `net` on the calling thread: per epoch tau, then per step the learning rate, a weight step
 /// on the next batch of `weights` and, from the end of the warm-up and every archEvery-th step, an architecture
 /// step on `arch` (none when null). Errors: those of the steps (nan_loss, torch_error) and of the hooks.
