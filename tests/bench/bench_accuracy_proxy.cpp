@@ -19,6 +19,7 @@
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
 //        [--steps N (per epoch)] [--epochs E] [--references FILE] [--sandwich N (every n-th weight step also trains the
 //        largest path, 0 off)]
+//        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
 //        [--keep DIR (keep each mode's trained supernet there and reuse it when present: same options only)]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
 // proxy_best_estimate_<mode> (the highest estimate among the genotypes, in %) and the per-genotype table.
@@ -189,6 +190,7 @@ int main(int argc, char** argv)
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string keep; // --keep DIR: each mode's trained supernet is kept there and reused when present
     int sandwich = -1; // -1: the preset's
+    int ownBatches = -1; // the estimator's fit of a genotype's own weights, batches; -1: EstimateSpec's
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -213,6 +215,9 @@ int main(int argc, char** argv)
         } else if (a == "--sandwich" && i + 1 < argc) {
             sandwich = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
+        } else if (a == "--own-batches" && i + 1 < argc) {
+            ownBatches = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
         } else if (a == "--keep" && i + 1 < argc) {
             keep = argv[++i];
         } else if (a == "--references" && i + 1 < argc) {
@@ -221,7 +226,7 @@ int main(int argc, char** argv)
         } else {
             std::fprintf(stderr,
                 "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
-                "[--epochs E] [--references FILE] [--sandwich N] [--keep DIR]\n");
+                "[--epochs E] [--references FILE] [--sandwich N] [--own-batches N] [--keep DIR]\n");
             return 2;
         }
     }
@@ -322,7 +327,10 @@ int main(int argc, char** argv)
         std::vector<int> heldOut(
             splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
         std::vector<double> est;
-        const nas::EstimateSpec spec { 5, quick.batchSize, seed + 7 };
+        nas::EstimateSpec spec { 5, quick.batchSize, seed + 7 };
+        if (ownBatches >= 0) {
+            spec.ownWeightBatches = ownBatches;
+        }
         const auto te = std::chrono::steady_clock::now();
         for (const auto& g : genotypes) {
             est.push_back(nas::estimateAccuracy(*net, data->train, splits.train, heldOut, g, spec));

@@ -348,6 +348,22 @@ std::map<std::string, TensorData> tensorMap(const Supernet& net, bool gradients 
     return m;
 }
 
+// A shared supernet whose weight steps sample `op` in every layer (the sandwich rule every n-th step when n > 0).
+std::unique_ptr<Supernet> sharedNetSampling(int op, int sandwichEvery = 0)
+{
+    SupernetOptions o;
+    o.sharing = WeightSharing::Shared;
+    o.zeroInitResidual = false;
+    o.sandwichEvery = sandwichEvery;
+    auto net = makeNet(o);
+    ArchLogits logits(8, std::vector<float>(7, 0.f));
+    for (auto& row : logits) {
+        row[size_t(op)] = 1000.f; // Gumbel noise cannot overturn this
+    }
+    net->setLogits(logits);
+    return net;
+}
+
 // Rows [0, rows) of a tensor's first dimension, and within each the centred k x k window of its last two
 // (k = its own size keeps them whole), or the first `cols` entries of its second dimension.
 TensorData slice(const TensorData& t, int64_t rows, int64_t cols, int64_t k)
@@ -433,15 +449,7 @@ void TestNasSupernet::sharedStepTrainsOnlyItsSlice()
     // Every layer forced to k3e1 (op 0): the step's gradients reach the first in channels of expand and project
     // and the centre 3x3 of the depthwise kernel, nothing else of the superkernel and no other op's batch norm.
     const auto& space = fmnist();
-    SupernetOptions o;
-    o.sharing = WeightSharing::Shared;
-    o.zeroInitResidual = false;
-    auto net = makeNet(o);
-    ArchLogits logits(8, std::vector<float>(7, 0.f));
-    for (auto& row : logits) {
-        row[0] = 1000.f; // Gumbel noise cannot overturn this
-    }
-    net->setLogits(logits);
+    auto net = sharedNetSampling(0);
     QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
     const auto grads = tensorMap(*net, true);
     for (int l = 0; l < space.searchableLayers(); ++l) {
@@ -557,16 +565,7 @@ void TestNasSupernet::sandwichStepAlsoTrainsTheLargestPath()
     // k5e6 (op 5: expansion 6 and a 5x5 kernel, the whole superkernel), so gradients reach the expand weights past
     // the first `in` channels and k5e6's batch norms; the second step is k3e1's alone, as without the rule.
     const auto& space = fmnist();
-    SupernetOptions o;
-    o.sharing = WeightSharing::Shared;
-    o.zeroInitResidual = false;
-    o.sandwichEvery = 2;
-    auto net = makeNet(o);
-    ArchLogits logits(8, std::vector<float>(7, 0.f));
-    for (auto& row : logits) {
-        row[0] = 1000.f;
-    }
-    net->setLogits(logits);
+    auto net = sharedNetSampling(0, 2);
     for (int step = 0; step < 2; ++step) {
         QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
         const auto grads = tensorMap(*net, true);
