@@ -574,7 +574,7 @@ void TestNasSupernet::sandwichStepAlsoTrainsTheLargestPath()
             const int64_t in = space.slot(l).inChannels;
             const auto& e = grads.at(layer + "expand.weight"); // [in x 6, in, 1, 1]
             double outside = 0;
-            for (size_t i = int64_t(in * in); i < e.values.size(); ++i) {
+            for (size_t i = size_t(in * in); i < e.values.size(); ++i) {
                 outside += std::abs(e.values[i]);
             }
             QVERIFY2((outside > 0) == (step == 0), layer.c_str());
