@@ -180,16 +180,13 @@ struct Run {
     std::vector<int> estimateEpochs; // of every streamed candidate; -1: not a supernet estimate
     std::vector<DesignCost> costs; // of every streamed candidate, without the per-layer parts
     std::map<std::vector<int>, int> searchPosition; // genotype -> its candidate found during the epochs
-    /// Batches the estimator fits a genotype's own weights on (EstimateSpec::ownWeightBatches): never more than a
-    /// training epoch's steps, so a short run's estimates stay as cheap as its training.
-    int ownWeightBatches = nas::EstimateSpec {}.ownWeightBatches;
+    int stepsPerEpoch = 0; // of the weight loader (nas::searchEstimateSpec)
 };
 
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
 {
-    nas::EstimateSpec spec { 5, r.req.batchSize, r.req.seed + 7 };
-    spec.ownWeightBatches = r.ownWeightBatches;
-    return nas::estimateAccuracy(r.net, r.data.train, r.splits.train, r.valSubset, genotype, spec);
+    return nas::estimateAccuracy(r.net, r.data.train, r.splits.train, r.valSubset, genotype,
+        nas::searchEstimateSpec(5, r.req.batchSize, r.req.seed, r.stepsPerEpoch));
 }
 
 /// The searched accelerator of a genotype (its network at batch 1).
@@ -436,7 +433,7 @@ Expected<Result> runCoSearch(const SearchRequest& req, const CancelToken& cancel
     arch.setDropLast(true);
     const int stepsPerEpoch = nas::stepsPerEpoch(weights, req.maxStepsPerEpoch);
     const long totalSteps = long(stepsPerEpoch) * req.epochs;
-    r.ownWeightBatches = std::min(r.ownWeightBatches, stepsPerEpoch);
+    r.stepsPerEpoch = stepsPerEpoch;
     Result result;
     nas::CostTable table;
 

@@ -140,6 +140,13 @@ double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
     return accuracy;
 }
 
+EstimateSpec searchEstimateSpec(int calibrationBatches, int batchSize, uint64_t runSeed, int stepsPerEpoch)
+{
+    EstimateSpec spec { calibrationBatches, batchSize, runSeed + 7 };
+    spec.ownWeightBatches = std::min(spec.ownWeightBatches, stepsPerEpoch);
+    return spec;
+}
+
 namespace {
 
 struct SearchContext {
@@ -149,14 +156,13 @@ struct SearchContext {
     DataSplits splits;
     CostTable flops;
     Supernet& net;
-    int stepsPerEpoch = 0; // of the weight loader: the estimator's fit never takes more batches than that
+    int stepsPerEpoch = 0; // of the weight loader (searchEstimateSpec)
 };
 
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
-    EstimateSpec spec { c.req.calibrationBatches, c.req.batchSize, c.req.seed + 7 };
-    spec.ownWeightBatches = std::min(spec.ownWeightBatches, c.stepsPerEpoch); // as the co-search
-    return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype, spec);
+    return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype,
+        searchEstimateSpec(c.req.calibrationBatches, c.req.batchSize, c.req.seed, c.stepsPerEpoch));
 }
 
 Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)

@@ -120,6 +120,10 @@ struct EstimateSpec {
     double ownWeightLr = 0.05;
 };
 
+/// How the searches (nas::runSearch, the co-search) estimate: seeded from the run's seed, and the fit of a genotype's
+/// own weights on at most one training epoch's steps, so a short run's estimates stay as cheap as its training.
+EstimateSpec searchEstimateSpec(int calibrationBatches, int batchSize, uint64_t runSeed, int stepsPerEpoch);
+
 /// The shared-weight accuracy estimate of `genotype`: calibration batches from `calibration` (indices of
 /// `data`), accuracy on `heldOut` (indices of `data`). The one estimator of the search, the co-search and the
 /// calibration benchmark.

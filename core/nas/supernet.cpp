@@ -143,7 +143,8 @@ struct Supernet::Impl {
         return own;
     }
 
-    // Per layer, the shared op of the most channels and then the widest kernel (the superkernel itself).
+    // Per layer, the shared op of the most channels and then the widest kernel (in the fmnist and paper spaces
+    // k5e6: the whole superkernel).
     std::vector<int> largestGenotype() const
     {
         std::vector<int> g(size_t(layers()), 0);
