@@ -5,27 +5,38 @@
 
 namespace dna {
 
-/// Natural logarithm of a positive normal double, within about 1e-12 relative of std::log and several times
-/// faster: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| < 0.172,
-/// by its series up to s^13 (the next term is below 5e-13). For the hardware search's Gumbel noise, drawn
-/// hundreds of times per sample; not for zero, negative, subnormal or non-finite input.
+namespace detail {
+/// The 256 centres c_i of fastLog's reduction and their logarithms (util/fast_math.cpp): the mantissa's top
+/// 8 bits pick i; c_0 = 1 and c_255 = 2, so arguments next to 1 reduce exactly; the others sit in the middle
+/// of their interval. Where c_i > sqrt 2 the table holds log(c_i) - log 2 and the exponent is raised by one,
+/// so that near 1 from below the terms are small and do not cancel.
+struct LogTable {
+    double inverse[256];
+    double log[256];
+    LogTable();
+};
+extern const LogTable kLogTable;
+constexpr int kLogTableRaise = 106; // the first i with c_i > sqrt 2 (1 + 106.5 / 256 = 1.416)
+} // namespace detail
+
+/// Natural logarithm of a positive normal double, within about 2e-13 of std::log (absolute where |log x| <= 1,
+/// relative beyond) and twice as fast as the atanh series it replaced: x = m 2^e with m in [1, 2);
+/// log x = e log 2 + log c_i + log(1 + r) with r = m / c_i - 1 (|r| <= 2^-8, a multiplication by the tabled
+/// 1 / c_i, no division) and log(1 + r) by its series to r^4 (the next term is below 2e-13). For the hardware
+/// search's Gumbel noise, drawn hundreds of times per sample; not for zero, negative, subnormal or non-finite
+/// input.
 inline double fastLog(double x)
 {
     uint64_t bits = 0;
     std::memcpy(&bits, &x, sizeof bits);
-    int e = int((bits >> 52) & 0x7ff) - 1023;
+    const int i = int((bits >> 44) & 0xff);
+    const int e = int((bits >> 52) & 0x7ff) - 1023 + (i >= detail::kLogTableRaise);
     bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL; // the mantissa as a number in [1, 2)
     double m = 0;
     std::memcpy(&m, &bits, sizeof m);
-    if (m > 1.4142135623730951) {
-        m *= 0.5;
-        ++e;
-    }
-    const double s = (m - 1) / (m + 1);
-    const double s2 = s * s;
-    const double series = s
-        * (2.0 + s2 * (2.0 / 3 + s2 * (2.0 / 5 + s2 * (2.0 / 7 + s2 * (2.0 / 9 + s2 * (2.0 / 11 + s2 * (2.0 / 13)))))));
-    return e * 0.69314718055994531 + series;
+    const double r = m * detail::kLogTable.inverse[i] - 1.0;
+    const double series = r * (1.0 + r * (-0.5 + r * (1.0 / 3 + r * -0.25)));
+    return (e * 0.69314718055994531 + detail::kLogTable.log[i]) + series;
 }
 
 /// A Gumbel(0, 1) draw from 64 random bits: -log(-log(u)) with u = (the top 53 bits + 1/2) / 2^53 in (0, 1).
