@@ -115,6 +115,10 @@ struct DesignCost {
 Resources resourcesOf(const Accelerator& acc, const Platform& platform, const workload::Network& net,
     const std::vector<LayerCost>& layers, const std::vector<int>& layerEngine);
 
+/// The first part of the budget `r` exceeds (its Invalid code and a sentence naming the use and the limit);
+/// nullopt when everything fits.
+std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, const Budget& b);
+
 /// Evaluates a whole design: every layer, the micro-architecture's throughput, resources against the budget.
 DesignCost evaluateDesign(const Design& design);
 /// The same with the layers' costs already known (`layerCosts`, evaluateLayer of each layer's mapping on its

@@ -191,8 +191,6 @@ Resources resourcesOf(const Accelerator& acc, const Platform& platform, const Ne
     return r;
 }
 
-namespace {
-
 std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, const Budget& b)
 {
     auto over = [](const std::string& what, double used, double limit) {
@@ -220,8 +218,6 @@ std::optional<std::pair<Invalid, std::string>> overBudget(const Resources& r, co
     }
     return std::nullopt;
 }
-
-} // namespace
 
 DesignCost evaluateDesign(const Design& design) { return evaluateDesign(design, nullptr); }
 

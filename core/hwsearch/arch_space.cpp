@@ -1,5 +1,6 @@
 #include "hwsearch/arch_space.h"
 
+#include "accel/cost_model.h"
 #include "accel/dataflow.h"
 
 #include <algorithm>
@@ -205,6 +206,14 @@ Accelerator ArchSpace::decode(bool& ok) const
         acc.engines.push_back(en);
     }
     return acc;
+}
+
+bool ArchSpace::exceedsBudget() const
+{
+    bool ok = false;
+    const Accelerator acc = decode(ok);
+    // No layer costs: resourcesOf then charges the buffer's capacity only, a lower bound of what a mapping needs.
+    return ok && overBudget(resourcesOf(acc, m_platform, m_net, {}, {}), m_platform.budget).has_value();
 }
 
 double ArchSpace::evaluate()

@@ -25,6 +25,10 @@ public:
 
     /// The accelerator of the current choices; `ok` false when a share leaves an engine without PEs.
     accel::Accelerator decode(bool& ok) const;
+    /// Whether the current choices' accelerator needs more than the platform's budget whatever its mappings
+    /// (area, PEs, buffer bytes, RF per PE, DSPs, buffer capacity; not the buffer ports a mapping's bandwidth
+    /// adds on an FPGA), known without an evaluation. False when the choices do not decode.
+    bool exceedsBudget() const;
     /// Total PEs and buffer bytes the platform's budget allows (before the fractions).
     int maxPes() const { return m_maxPes; }
     int64_t maxGbBytes() const { return m_maxGb; }

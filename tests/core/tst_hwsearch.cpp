@@ -3,6 +3,8 @@
 #include <torch/torch.h> // before Qt: this test is built with QT_NO_KEYWORDS
 
 #include "accel/dataflow.h"
+#include "accel/heuristic_mapper.h"
+#include "hwsearch/arch_space.h"
 #include "hwsearch/hw_search.h"
 #include "hwsearch/knob_space.h"
 #include "hwsearch/mapping_space.h"
@@ -120,6 +122,7 @@ private Q_SLOTS:
     void sameSeedSameResult();
     void sameResultOnAnyThreadCount();
     void fastLogAndGumbelNoise();
+    void archSpaceKnowsWhatExceedsTheAreaBudget();
     void coordinateDescentStopsWhereNoKnobImproves();
     void fixesAreHonoured();
     void badFixesNameTheChoices();
@@ -385,6 +388,55 @@ void TestHwSearch::fastLogAndGumbelNoise()
     QVERIFY2(std::abs(variance - M_PI * M_PI / 6) < 0.023, qPrintable(QString::number(variance)));
     // The extremes of u stay finite: u = 2^-54 and 1 - 2^-54.
     QVERIFY(std::isfinite(gumbelFromBits(0)) && std::isfinite(gumbelFromBits(~0ULL)));
+}
+
+void TestHwSearch::archSpaceKnowsWhatExceedsTheAreaBudget()
+{
+    // asic28: 2 mm^2, of which 0.3 fixed; a PE 0.00372 mm^2, RF and buffer 4.464e-6 and 1.488e-6 mm^2 per byte.
+    // The space gives the PEs half of the 1.7 mm^2 left at 64 B of RF (212 PEs; a 15 x 14 array uses 210) and the
+    // buffer the whole 512 KiB (0.780 mm^2). By hand: 128 B of RF 0.3 + 210 x 0.004291 + 0.780 = 1.981 mm^2 fits;
+    // 256 B 0.3 + 210 x 0.004863 + 0.780 = 2.101 mm^2 does not; 256 B with three quarters of the buffer
+    // (0.585 mm^2) is 1.906 mm^2 and fits again. This is the trade the search's polish makes.
+    const Network net = builtinNetwork("mobilenetv2").value();
+    const Platform platform = *findPlatform("asic28");
+    ArchSpace arch(net, platform, [](const Accelerator&) { return 1.0; });
+    auto knob = [&](const std::string& name) {
+        for (int k = 0; k < arch.knobCount(); ++k) {
+            if (arch.knobs()[size_t(k)].name == name) {
+                return k;
+            }
+        }
+        return -1;
+    };
+    auto choose = [&](const std::vector<std::pair<std::string, std::string>>& labels) {
+        std::vector<int> want(size_t(arch.knobCount()), 0);
+        for (const auto& [name, label] : labels) {
+            const auto& l = arch.knobs()[size_t(knob(name))].labels;
+            want[size_t(knob(name))] = int(std::find(l.begin(), l.end(), label) - l.begin());
+        }
+        std::vector<int> got;
+        QVERIFY(buildChoices(arch, want, got));
+        QCOMPARE(got, want);
+    };
+    choose({ { "engine0.rf_bytes", "128" } });
+    QVERIFY(!arch.exceedsBudget());
+    choose({ { "engine0.rf_bytes", "256" } });
+    QVERIFY(arch.exceedsBudget());
+    bool ok = false;
+    const Accelerator over = arch.decode(ok);
+    QVERIFY(ok);
+    QCOMPARE(over.engines[0].pes(), 210);
+    choose({ { "engine0.rf_bytes", "256" }, { "gb_fraction", "0.75" } });
+    QVERIFY(!arch.exceedsBudget());
+    // The evaluated design says the same (a second method: the whole cost model's budget check).
+    std::vector<Mapping> mappings;
+    for (const Layer& l : net.layers) {
+        mappings.push_back(heuristicMapping(l, over.engines[0], platform, over.doubleBuffer));
+    }
+    const Design d { net, platform, over, mappings, 1 };
+    const DesignCost dc = evaluateDesign(d);
+    QCOMPARE(dc.invalid, Invalid::AreaOverBudget);
+    QVERIFY(std::abs(dc.resources.areaMm2 - 2.1013) < 1e-3);
 }
 
 void TestHwSearch::sameResultOnAnyThreadCount()
