@@ -715,6 +715,7 @@ std::optional<Error> Supernet::save(const std::string& path) const
         archive.write("meta_sharing", c10::IValue(std::string(weightSharingName(d.sharing()))));
         archive.write("meta_tau", c10::IValue(d.tau));
         archive.write("meta_steps", c10::IValue(d.steps));
+        archive.write("meta_weight_steps", c10::IValue(d.weightSteps)); // the sandwich rule's period resumes in phase
         std::ostringstream rng;
         rng << d.rng; // path sampling continues where it stopped
         archive.write("meta_rng", c10::IValue(rng.str()));
@@ -765,6 +766,8 @@ std::optional<Error> Supernet::load(const std::string& path)
         archive.read("meta_steps", steps);
         d.tau = tau.toDouble();
         d.steps = steps.toInt();
+        c10::IValue weightSteps; // checkpoints from before the sandwich rule have none: it was off
+        d.weightSteps = archive.try_read("meta_weight_steps", weightSteps) ? weightSteps.toInt() : 0;
         c10::IValue rng;
         if (archive.try_read("meta_rng", rng)) {
             std::istringstream in(rng.toStringRef());

@@ -582,6 +582,18 @@ void TestNasSupernet::sandwichStepAlsoTrainsTheLargestPath()
             QVERIFY(!grads.count(layer + "k3e6_bn_dw.weight"));
         }
     }
+    // A checkpoint keeps the rule's phase: after one more step (the third, a sandwich step) the resumed
+    // supernet's next step is the fourth, without the largest path, as it is for the original.
+    QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("sandwich.pt")).toStdString();
+    QVERIFY(!net->save(path));
+    auto resumed = sharedNetSampling(0, 2);
+    QVERIFY(!resumed->load(path));
+    for (Supernet* n : { net.get(), resumed.get() }) {
+        QVERIFY(n->weightStep(syntheticBatch(16, 2)).ok());
+        QVERIFY(!tensorMap(*n, true).count("layer0_shared.k5e6_bn_dw.weight"));
+    }
 }
 
 void TestNasSupernet::nanLossStopsWithError()
