@@ -325,8 +325,29 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // On the 2 mm^2 asic28 (EDP, bench_hwsearch, 10 seeds) the polish's trades took AlexNet at 10k from 0.946-0.991
     // to 0.983-0.993 of the best known; trading from the best grid design as well took it at 1k from 0.883-0.898
     // to 0.933-0.945 and MobileNetV2 at 10k from 0.966-0.971 to 0.975-0.988.
+    using Improved = std::function<void(const std::vector<int>&, double)>;
+    // Knobs k1 and k2 of `cur` set to v1 and v2 together (where both are allowed and the budget holds), evaluated,
+    // and taken when better than `curCost`.
+    auto tryPair = [&](std::vector<int>& cur, double& curCost, int k1, int v1, int k2, int v2,
+                       const Improved& improved) {
+        std::vector<int> want = cur;
+        want[size_t(k1)] = v1;
+        want[size_t(k2)] = v2;
+        std::vector<int> got;
+        if (!buildChoices(arch, want, got) || got[size_t(k1)] != v1 || got[size_t(k2)] != v2 || arch.exceedsBudget()) {
+            return false;
+        }
+        const double cost = arch.evaluate();
+        if (!(cost < curCost)) {
+            return false;
+        }
+        cur = got;
+        curCost = cost;
+        improved(cur, cost);
+        return true;
+    };
     auto trade = [&](std::vector<int>& cur, double& curCost, const std::function<bool()>& budgetLeft,
-                     const std::function<void(const std::vector<int>&, double)>& improved) {
+                     const Improved& improved) {
         std::vector<int> want;
         std::vector<int> got;
         const int knobs = arch.knobCount();
@@ -336,22 +357,11 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                 want[size_t(k1)] = v1;
                 if (v1 == cur[size_t(k1)] || !buildChoices(arch, want, got) || got[size_t(k1)] != v1
                     || !arch.exceedsBudget()) {
-                    continue;
+                    continue; // not a change, or one the budget allows alone (the descent's)
                 }
-                const std::vector<int> over = got;
                 for (int k2 = 0; k2 < knobs && budgetLeft(); ++k2) {
                     for (int v2 = 0; k2 != k1 && v2 < arch.knobs()[size_t(k2)].size() && budgetLeft(); ++v2) {
-                        want = over;
-                        want[size_t(k2)] = v2;
-                        if (v2 == over[size_t(k2)] || !buildChoices(arch, want, got) || got[size_t(k1)] != v1
-                            || got[size_t(k2)] != v2 || arch.exceedsBudget()) {
-                            continue;
-                        }
-                        const double cost = arch.evaluate();
-                        if (cost < curCost) {
-                            cur = got;
-                            curCost = cost;
-                            improved(cur, cost);
+                        if (v2 != cur[size_t(k2)] && tryPair(cur, curCost, k1, v1, k2, v2, improved)) {
                             return true;
                         }
                     }
@@ -480,30 +490,15 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         // this took all three strategies from 0.95-0.99 to 0.99-1.00 (trying the pairs before the descent instead:
         // 10k 0.94 to 0.95, 100k evolution 1.00 to 0.99).
         bool paired = true;
-        std::vector<int> got;
         while (paired && budgetLeft()) {
             paired = false;
             for (size_t e = 0; e < engineKnobs.size() && !paired && budgetLeft(); ++e) {
                 const auto [dfKnob, aspectKnob] = engineKnobs[e];
                 for (int df = 0; df < arch.knobs()[size_t(dfKnob)].size() && !paired && budgetLeft(); ++df) {
                     for (int a = 0; a < arch.knobs()[size_t(aspectKnob)].size() && !paired && budgetLeft(); ++a) {
-                        if (df == cur[size_t(dfKnob)] || a == cur[size_t(aspectKnob)]) {
-                            continue; // one knob alone: the descent tried it
-                        }
-                        std::vector<int> want = cur;
-                        want[size_t(dfKnob)] = df;
-                        want[size_t(aspectKnob)] = a;
-                        if (!buildChoices(arch, want, got) || got[size_t(dfKnob)] != df
-                            || got[size_t(aspectKnob)] != a) {
-                            continue;
-                        }
-                        const double cost = arch.evaluate();
-                        if (cost < curCost) {
-                            cur = got;
-                            curCost = cost;
-                            improved(cur, cost);
-                            paired = true;
-                        }
+                        // One knob alone: the descent tried it.
+                        paired = df != cur[size_t(dfKnob)] && a != cur[size_t(aspectKnob)]
+                            && tryPair(cur, curCost, dfKnob, df, aspectKnob, a, improved);
                     }
                 }
             }
