@@ -325,6 +325,13 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     // On the 2 mm^2 asic28 (EDP, bench_hwsearch, 10 seeds) the polish's trades took AlexNet at 10k from 0.946-0.991
     // to 0.983-0.993 of the best known; trading from the best grid design as well took it at 1k from 0.883-0.898
     // to 0.933-0.945 and MobileNetV2 at 10k from 0.966-0.971 to 0.975-0.988.
+    // Exploration (the grid and the strategy) also ends once a fifth of the budget has gone by without a better
+    // accelerator screened: where the platform's own accelerator is the best (MobileNetV2 / Eyeriss), the rest of
+    // the half is worth more to the mappings. bench_hwsearch, 10k evaluations, mean of the 15 cells: 0.984
+    // without it; a window of a quarter 0.988, a fifth 0.988 (13 of 15 cells at 0.97), a seventh 0.989 (14) but
+    // MobileNetV2 / asic28 evolution at 100k 0.980 to 0.974.
+    const long stagnantWindow = std::max(1L, request.evaluations / 5);
+    auto stagnant = [&] { return !finalists.empty() && evaluations - lastGainAt >= stagnantWindow; };
     using Improved = std::function<void(const std::vector<int>&, double)>;
     // Knobs k1 and k2 of `cur` set to v1 and v2 together (where both are allowed and the budget holds), evaluated,
     // and taken when better than `curCost`.
@@ -385,7 +392,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
             { { "micro_arch", "pipelined" }, { "chunks", "4" } }, { { "micro_arch", "pipelined" }, { "chunks", "2" } },
             { { "micro_arch", "pipelined" }, { "separate_dw", "yes" } }, { { "micro_arch", "multi-cycle" } }
         };
-        auto exploring = [&] { return !stop && !cancel.cancelled() && evaluations < exploreBudget; };
+        auto exploring = [&] { return !stop && !cancel.cancelled() && evaluations < exploreBudget && !stagnant(); };
         for (const auto& structure : structures) {
             std::vector<int> bestOfStructure;
             double bestOfStructureCost = kInf;
@@ -522,14 +529,7 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     constexpr int kStagnant = 48; // proposals without a new best before the polish takes over for a while
     int repeats = 0;
     int sinceBest = 0;
-    // Exploration also ends once a fifth of the budget has gone by without a better accelerator screened: where
-    // the platform's own accelerator is the best (MobileNetV2 / Eyeriss), the rest of the half is worth more to
-    // the mappings. bench_hwsearch, 10k evaluations, mean of the 15 cells: 0.984 without it; a window of a
-    // quarter 0.988, a fifth 0.988 (13 of 15 cells at 0.97), a seventh 0.989 (14) but MobileNetV2 / asic28
-    // evolution at 100k 0.980 to 0.974.
-    const long stagnantWindow = std::max(1L, request.evaluations / 5);
-    while (!stop && repeats < kConverged
-        && (exhaustive || finalists.empty() || evaluations - lastGainAt < stagnantWindow)
+    while (!stop && repeats < kConverged && (exhaustive || !stagnant())
         && (exhaustive || evaluations < exploreBudget || (finalists.empty() && evaluations < request.evaluations))) {
         if (cancel.cancelled()) {
             result.cancelled = true;
@@ -555,8 +555,10 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
     }
     if (!exhaustive) {
         // Phase 2: the remaining budget over the finalists, best first. A finalist's share pays for the full
-        // heuristic start of its distinct layers when it can, and starts from the screen's otherwise. With
-        // --inner given, in rounds of that many samples per layer.
+        // heuristic start of its distinct layers (its loop-order trials) when the samples still get at least as
+        // much (with --inner, whenever it can), and starts from the screen's otherwise: at 1k evaluations on
+        // MobileNetV2 (31 layer searches, a full start of 496 evaluations) samples from the screen's start did
+        // better. With --inner given, in rounds of that many samples per layer.
         bool more = true;
         while (more && !stop && !cancel.cancelled()) {
             more = request.innerIterations > 0;
@@ -573,7 +575,9 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
                     more = false;
                     break;
                 }
-                evaluateAccelerator(acc, share, share >= fullStart + distinct);
+                // --inner's rounds are the start plus that many samples per layer: the start is paid for.
+                const long startPaidAt = request.innerIterations > 0 ? fullStart + distinct : 2 * fullStart + distinct;
+                evaluateAccelerator(acc, share, share >= startPaidAt);
             }
         }
     }
