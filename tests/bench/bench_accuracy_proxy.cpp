@@ -20,7 +20,8 @@
 //        [--steps N (per epoch)] [--epochs E] [--references FILE] [--sandwich N (every n-th weight step also trains the
 //        largest path, 0 off)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
-//        [--keep DIR (keep each mode's trained supernet there and reuse it when present: same options only)]
+//        [--keep DIR (keep each mode's trained supernet there, with the training options beside it in a .json, and
+//        reuse it when present; a kept supernet trained with other options is refused)]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
 // proxy_best_estimate_<mode> (the highest estimate among the genotypes, in %) and the per-genotype table.
 #include "bench_util.h"
@@ -303,6 +304,28 @@ int main(int argc, char** argv)
             sr.options.sandwichEvery = sandwich;
         }
         sr.checkpointPath = tmp.string();
+        // What made a kept supernet, beside it: a later --keep run with other training options is refused instead of
+        // measuring estimates on weights trained some other way.
+        const nlohmann::json trainedWith { { "seed", seed }, { "epochs", sr.epochs },
+            { "warmup_epochs", sr.warmupEpochs }, { "max_steps_per_epoch", sr.maxStepsPerEpoch },
+            { "batch_size", sr.batchSize }, { "weight_lr", sr.options.weightLr },
+            { "sandwich_every", sr.options.sandwichEvery } };
+        const auto sidecar = std::filesystem::path(tmp.string() + ".json");
+        if (!keep.empty() && std::filesystem::exists(tmp)) {
+            nlohmann::json kept;
+            std::ifstream in(sidecar);
+            if (in) {
+                kept = nlohmann::json::parse(in, nullptr, false);
+            }
+            if (kept != trainedWith) {
+                std::fprintf(stderr,
+                    "--keep: %s was trained with %s, this run asks for %s; remove it or give another --keep DIR\n",
+                    tmp.string().c_str(),
+                    kept.is_discarded() || kept.is_null() ? "unknown options" : kept.dump().c_str(),
+                    trainedWith.dump().c_str());
+                return 2;
+            }
+        }
         if (keep.empty() || !std::filesystem::exists(tmp)) {
             const auto t0 = std::chrono::steady_clock::now();
             const auto searched = nas::runSearch(sr, CancelToken {}, {});
@@ -311,6 +334,9 @@ int main(int argc, char** argv)
                 return 1;
             }
             bench::report("proxy_search_seconds_" + mode, seconds(t0));
+            if (!keep.empty()) {
+                std::ofstream(sidecar) << trainedWith.dump(2) << '\n';
+            }
         }
         nas::SupernetOptions o = sr.options;
         o.seed = seed;
