@@ -9,7 +9,8 @@ namespace detail {
 /// The 256 centres c_i of fastLog's reduction and their logarithms (util/fast_math.cpp): the mantissa's top
 /// 8 bits pick i; c_0 = 1 and c_255 = 2, so arguments next to 1 reduce exactly; the others sit in the middle
 /// of their interval. Where c_i > sqrt 2 the table holds log(c_i) - log 2 and the exponent is raised by one,
-/// so that near 1 from below the terms are small and do not cancel.
+/// so that near 1 from below the terms are small and do not cancel. Filled when the program starts (a global's
+/// dynamic initialisation): not for fastLog calls from another global's initialiser.
 struct LogTable {
     double inverse[256];
     double log[256];
