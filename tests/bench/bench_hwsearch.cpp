@@ -187,13 +187,11 @@ int main(int argc, char** argv)
                     cell.costs.push_back(cost);
                     const bool reproduced = designMissing && r.found && std::abs(cost - bestKnown) <= 1e-9 * bestKnown;
                     if (cost < bestKnown || reproduced) {
-                        if (!reproduced) {
-                            bestKnown = cost;
-                        }
+                        bestKnown = std::min(bestKnown, cost);
                         improved = true;
                         designMissing = false;
-                        known[c.name] = Json { { "cost", reproduced ? bestKnown : cost }, { "strategy", strategy.id },
-                            { "seed", seed }, { "budget", budget }, { "objective", objectiveName(c.objective) },
+                        known[c.name] = Json { { "cost", bestKnown }, { "strategy", strategy.id }, { "seed", seed },
+                            { "budget", budget }, { "objective", objectiveName(c.objective) },
                             { "design", io::designToJson(r.best, &r.cost) } };
                     }
                 }
