@@ -277,6 +277,11 @@ LayerCost evaluateLayer(
     double dramBytes = 0;
     EnergyBreakdown& en = c.energyPj;
     const EnergyTable& et = platform.energy;
+    // Zero-aware chips: activations cross the DRAM link run-length coded (partial sums and filters raw), and a
+    // zero input gates the MAC, its filter read and its partial-sum update (the cycle is still spent).
+    const double inputCoded = platform.dramRlc ? rlcWordsPerValue(layer.inputZeros, layer.inputBits) : 1.0;
+    const double outputCoded = platform.dramRlc ? rlcWordsPerValue(layer.outputZeros, layer.outputBits) : 1.0;
+    const double gatedMacs = platform.zeroGating ? macs * (1.0 - layer.inputZeros) : macs;
     for (int o = 0; o < kOperands; ++o) {
         const Operand op = Operand(o);
         const double total = double(layer.operandWords(op));
@@ -291,25 +296,27 @@ LayerCost evaluateLayer(
         const double peWords = arrayFills * tileWords(op, tPe, layer.strideY, layer.strideX) * activePes;
 
         if (op == Outputs) {
-            // Every visit writes the tile back; every visit but the first reads the partial sums again.
-            c.dramWrites[o] = gbTileWords;
-            c.dramReads[o] = std::max(0.0, gbTileWords - total);
+            // Every visit writes the tile back; every visit but the first reads the partial sums again. The last
+            // write of each output is the finished value (coded on an RLC link); the others are partial sums.
+            const double spills = std::max(0.0, gbTileWords - total);
+            c.dramWrites[o] = std::min(gbTileWords, total) * outputCoded + spills;
+            c.dramReads[o] = spills;
             const double reloads = std::max(0.0, arrayWords - total);
-            c.gbWrites[o] = c.dramReads[o] + arrayWords;
-            c.gbReads[o] = c.dramWrites[o] + reloads;
+            c.gbWrites[o] = spills + arrayWords;
+            c.gbReads[o] = gbTileWords + reloads;
             c.nocWords[o] = peWords + reloads;
-            c.rfReads[o] = macs + peWords;
-            c.rfWrites[o] = macs + reloads;
+            c.rfReads[o] = gatedMacs + peWords;
+            c.rfWrites[o] = gatedMacs + reloads;
             gbArrayWords += arrayWords + reloads;
             c.gbWordsPerComputeCycle[o] = (arrayWords + reloads) / computeSteps;
         } else {
-            c.dramReads[o] = gbTileWords;
+            c.dramReads[o] = gbTileWords * (op == Inputs ? inputCoded : 1.0);
             const double gbToArray = engine.noc[o] == NocStyle::Unicast ? peWords : arrayWords;
             c.gbWrites[o] = gbTileWords;
             c.gbReads[o] = gbToArray;
             c.nocWords[o] = peWords;
             c.rfWrites[o] = peWords;
-            c.rfReads[o] = macs;
+            c.rfReads[o] = op == Weights ? gatedMacs : macs;
             gbArrayWords += gbToArray;
             c.gbWordsPerComputeCycle[o] = gbToArray / computeSteps;
         }
@@ -322,7 +329,7 @@ LayerCost evaluateLayer(
         en.dram += (c.dramReads[o] + c.dramWrites[o]) * et.dramPj * scale;
         dramBytes += (c.dramReads[o] + c.dramWrites[o]) * layer.operandBits(op) / 8.0;
     }
-    en.mac = macs * et.macPj * (layer.weightBits * layer.inputBits) / 256.0;
+    en.mac = gatedMacs * et.macPj * (layer.weightBits * layer.inputBits) / 256.0;
 
     // 5. Cycles. FPGA buffers are banked to feed the array at its compute rate (the banks are charged as BRAM),
     // so only ASICs can be GB-bandwidth bound.

@@ -44,7 +44,9 @@ struct EnergyBreakdown {
 };
 
 /// Everything the cost model says about one layer on one engine. Word counts are per operand
-/// (weights, inputs, outputs) over the whole layer; outputs include partial-sum traffic.
+/// (weights, inputs, outputs) over the whole layer; outputs include partial-sum traffic. DRAM counts are the
+/// words that cross the link (run-length coded activations on a Platform::dramRlc chip); RF reads and writes
+/// leave out what zero gating skips.
 struct LayerCost {
     Invalid invalid = Invalid::None;
     int invalidOperand = -1; // for RF / GB overflow

@@ -63,6 +63,11 @@ struct Platform {
     double dramGBps = 12.8;
     /// GB -> array bandwidth in words per cycle for ASICs; on FPGAs it follows from the BRAM banking instead.
     double gbWordsPerCycle = 0.0;
+    /// Zero-aware features of the chip, off for generic platforms; both read Layer::inputZeros/outputZeros.
+    /// dramRlc: activations cross the DRAM link run-length coded (rlcWordsPerValue), filters and partial sums
+    /// raw. zeroGating: a zero input skips the MAC, the filter read and the partial-sum update (no cycles saved).
+    bool dramRlc = false;
+    bool zeroGating = false;
     EnergyTable energy;
     AreaTable area;
     Budget budget;
@@ -72,6 +77,13 @@ struct Platform {
 
     double dramBytesPerCycle() const { return dramGBps * 1e9 / (clockMhz * 1e6); }
 };
+
+/// DRAM words per raw value of an activation run-length coded as Eyeriss does (Chen et al., JSSC 2017:
+/// a 64-bit word holds three pairs of a 5-bit run of zeros and a 16-bit value, plus a last-word bit): a pair
+/// covers the zeros before a value, at most 31, so with independent zeros at fraction z a pair covers
+/// (1 - z^32) / (1 - z) values. 1 when coding would not shrink the data (the codec is bypassed, as for
+/// CONV1's image) or the width does not fit three pairs.
+double rlcWordsPerValue(double zeros, int bits);
 
 /// The presets and the user's platforms, loaded once (io/platform_presets.cpp). A user file that cannot be
 /// read, or reuses a name, is skipped and named in platformLoadProblems().

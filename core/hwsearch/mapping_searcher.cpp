@@ -37,6 +37,8 @@ std::string layerKey(const Layer& l)
     for (int v : { l.strideY, l.strideX, l.padY, l.padX, l.weightBits, l.inputBits, l.outputBits }) {
         appendBytes(k, v);
     }
+    appendBytes(k, l.inputZeros); // the cost depends on them where the platform exploits zeros
+    appendBytes(k, l.outputZeros);
     return k;
 }
 

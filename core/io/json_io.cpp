@@ -19,9 +19,13 @@ using namespace dna::io::detail;
 
 Json layerToJson(const Layer& l)
 {
-    return { { "name", l.name }, { "type", layerTypeName(l.type) }, { "dims", dimsToJson(l.dims, false) },
+    Json j = { { "name", l.name }, { "type", layerTypeName(l.type) }, { "dims", dimsToJson(l.dims, false) },
         { "stride", { l.strideY, l.strideX } }, { "pad", { l.padY, l.padX } },
         { "bits", { { "weights", l.weightBits }, { "inputs", l.inputBits }, { "outputs", l.outputBits } } } };
+    if (l.inputZeros > 0 || l.outputZeros > 0) {
+        j["zeros"] = { { "inputs", l.inputZeros }, { "outputs", l.outputZeros } };
+    }
+    return j;
 }
 
 Expected<Layer> layerFromJson(const Json& j, const std::string& where)
@@ -61,6 +65,15 @@ Expected<Layer> layerFromJson(const Json& j, const std::string& where)
     };
     pair("stride", 1, 64, 1, l.strideY, l.strideX);
     pair("pad", 0, 64, 0, l.padY, l.padX);
+    if (f.has("zeros")) {
+        Fields z(f.at("zeros"), f.path("zeros"));
+        l.inputZeros = z.number("inputs", 0, 1, 0.0);
+        l.outputZeros = z.number("outputs", 0, 1, 0.0);
+        z.rejectUnknown();
+        if (z.error()) {
+            f.adopt(*z.error());
+        }
+    }
     if (f.has("bits")) {
         const Json& b = f.at("bits");
         long long bits = 0;
@@ -248,6 +261,12 @@ Json platformToJson(const Platform& p)
             { { "pe", p.area.peMm2 }, { "rf_byte", p.area.rfMm2PerByte }, { "gb_byte", p.area.gbMm2PerByte },
                 { "fixed", p.area.fixedMm2 }, { "source", p.area.source } } },
         { "budget", budgetToJson(p.budget) }, { "default_dataflow", p.defaultDataflow }, { "notes", p.notes } };
+    if (p.dramRlc) { // written only when on, so the files of platforms without them stay as they were
+        j["dram_rlc"] = true;
+    }
+    if (p.zeroGating) {
+        j["zero_gating"] = true;
+    }
     if (p.defaultEngine) {
         const EngineDefaults& e = *p.defaultEngine;
         Json engine = { { "rows", e.rows }, { "cols", e.cols } };
@@ -291,6 +310,8 @@ Expected<Platform> platformFromJson(const Json& j)
     p.clockMhz = f.number("clock_mhz", 1, 10000, based ? std::optional<double>(p.clockMhz) : std::nullopt);
     p.dramGBps = f.number("dram_gbps", 0.001, 10000, p.dramGBps);
     p.gbWordsPerCycle = f.number("gb_words_per_cycle", 0, 1e6, p.gbWordsPerCycle);
+    p.dramRlc = f.boolean("dram_rlc", p.dramRlc);
+    p.zeroGating = f.boolean("zero_gating", p.zeroGating);
     if (f.has("energy_pj")) {
         Fields e(f.at("energy_pj"), f.path("energy_pj"));
         p.energy.macPj = e.number("mac", 0, 1e6, p.energy.macPj);

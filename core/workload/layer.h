@@ -37,6 +37,10 @@ struct Layer {
     int weightBits = 16;
     int inputBits = 16;
     int outputBits = 16;
+    /// Fractions of zero values in the input and output activations (data statistics, e.g. after a ReLU; 0
+    /// when not measured). Only platforms that exploit zeros read them (Platform::dramRlc, zeroGating).
+    double inputZeros = 0.0;
+    double outputZeros = 0.0;
 
     int dim(Dim d) const { return dims[d]; }
     int totalOutputChannels() const { return dims[G] * dims[K]; }

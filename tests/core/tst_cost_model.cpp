@@ -7,6 +7,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace dna;
 using namespace dna::accel;
 using namespace dna::workload;
@@ -29,6 +32,8 @@ private slots:
     void pipelinedFpsIsClockOverSlowestChunk();
     void overBudgetDesignSaysWhy();
     void spatialComputeStepsByHand();
+    void runLengthCodingAgreesWithAnEncoder();
+    void zeroAwarePlatformCodesAndGates();
 };
 
 void TestCostModel::singlePeLayer()
@@ -329,6 +334,79 @@ void TestCostModel::spatialComputeStepsByHand()
     QCOMPARE(spatialComputeSteps(l, kx, 4, 112), 16.0 * 32 * 28 * 1 * 9);
     // One PE: every MAC is a step.
     QCOMPARE(spatialComputeSteps(l, kx, 1, 1), 64.0 * 32 * 56 * 56 * 9);
+}
+
+void TestCostModel::runLengthCodingAgreesWithAnEncoder()
+{
+    // A second method: encode a long stream of independent zeros the way Eyeriss does (a pair of a run of up to 31
+    // zeros and the value after it, three pairs per 64-bit word) and count the words.
+    uint64_t state = 12345;
+    auto uniform = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return double(state >> 11) / double(1ULL << 53);
+    };
+    for (const double zeros : { 0.1, 0.3, 0.6, 0.9, 0.99 }) {
+        const long values = 400000;
+        long pairs = 0;
+        int run = 0;
+        for (long i = 0; i < values; ++i) {
+            const bool zero = uniform() < zeros;
+            if (zero && run < 31) {
+                ++run;
+            } else {
+                ++pairs; // the run so far and this value (a zero when the run is full)
+                run = 0;
+            }
+        }
+        pairs += run > 0 ? 1 : 0;
+        const double words = std::ceil(pairs / 3.0);
+        const double measured = std::min(1.0, words * 64.0 / (values * 16.0));
+        const double model = rlcWordsPerValue(zeros, 16);
+        QVERIFY2(std::abs(model - measured) < 0.01 * measured,
+            qPrintable(QStringLiteral("zeros %1: model %2, encoder %3").arg(zeros).arg(model).arg(measured)));
+    }
+    QCOMPARE(rlcWordsPerValue(0.0, 16), 1.0);
+    QCOMPARE(rlcWordsPerValue(0.1, 16), 1.0); // (4/3) x 0.9 > 1: the codec is bypassed
+    QCOMPARE(rlcWordsPerValue(1.0, 16), 64.0 / 3 / 32 / 16); // every pair covers 32 zeros
+    QCOMPARE(rlcWordsPerValue(0.9, 60), 1.0); // a 65-bit pair does not fit a word
+}
+
+void TestCostModel::zeroAwarePlatformCodesAndGates()
+{
+    // The single-PE layer of singlePeLayer (16 MACs; DRAM: weights 4, inputs 8 read, outputs 8 written once)
+    // with half the inputs and three quarters of the outputs zero.
+    Layer l = test::pointwise(2, 2, 2, 2);
+    l.inputZeros = 0.5;
+    l.outputZeros = 0.75;
+    Mapping m;
+    m.gb = { 1, 1, 2, 2, 2, 2, 1, 1 };
+    m.order[Mapping::GbLevel] = order("KCYXNGRS");
+    Platform p = test::testAsic();
+    p.dramRlc = false;
+    p.zeroGating = false;
+    const LayerCost raw = evaluateLayer(l, test::singlePe(), m, p, true);
+    QCOMPARE(raw.dramReads[Inputs], 8.0);
+    QCOMPARE(raw.energyPj.rf, 112.0);
+    p.dramRlc = true;
+    p.zeroGating = true;
+    const LayerCost c = evaluateLayer(l, test::singlePe(), m, p, true);
+    QVERIFY(c.valid());
+    // Half zeros: a pair covers 2 values (less 2^-32), a 16-bit value costs (64 / 3) / 2 bits: 2/3 of a word.
+    // Three quarters: a pair covers 4 (1 - 0.75^32) values, 1/3 of a word each (0.75^32 = 1.0e-4).
+    const double inCoded = (64.0 / 3 / 16) / (2 * (1 - std::pow(0.5, 32)));
+    const double outCoded = (64.0 / 3 / 16) / (4 * (1 - std::pow(0.75, 32)));
+    QVERIFY(std::abs(inCoded - 2.0 / 3) < 1e-9 && std::abs(outCoded - 0.33337) < 1e-5);
+    QCOMPARE(c.dramReads[Weights], 4.0); // filters are not coded
+    QCOMPARE(c.dramReads[Inputs], 8.0 * inCoded);
+    QCOMPARE(c.dramWrites[Outputs], 8.0 * outCoded);
+    QCOMPARE(c.energyPj.dram, (4.0 + 8.0 * inCoded + 8.0 * outCoded) * 200.0);
+    // Gating: 8 of the 16 MACs run, with their 8 filter reads and 8 partial-sum reads and writes; the RF total of
+    // singlePeLayer, 112, loses 3 x 8. Cycles do not change.
+    QCOMPARE(c.energyPj.mac, 8.0);
+    QCOMPARE(c.rfReads[Weights], 8.0);
+    QCOMPARE(c.rfReads[Inputs], 16.0);
+    QCOMPARE(c.energyPj.rf, 88.0);
+    QCOMPARE(c.computeCycles, 16.0);
 }
 
 #include "tst_cost_model.moc"

@@ -32,6 +32,7 @@ private slots:
     void mappingsFollowTheLayers();
     void productsDoNotWrapRound();
     void genotypesAreExact();
+    void layerZerosRoundTrip();
 };
 
 void TestJsonIo::layerListMatchesBuiltin()
@@ -125,6 +126,17 @@ void TestJsonIo::badDocuments_data()
         << "network"
         << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"bits":4294967312}]})"
         << "layers[0].bits must be a whole number from 1 to 32";
+    QTest::addRow("zeros above one")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"zeros":{"inputs":1.5}}]})"
+        << "layers[0].zeros.inputs must be a number from 0 to 1, not 1.5";
+    QTest::addRow("zeros of weights")
+        << "network"
+        << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"zeros":{"weights":0.5}}]})"
+        << "layers[0].zeros";
+    QTest::addRow("dram_rlc not a boolean")
+        << "platform" << R"({"base":"eyeriss","name":"e2","dram_rlc":"yes"})"
+        << "dram_rlc must be true or false";
     QTest::addRow("misspelt stride")
         << "network"
         << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"strides":2}]})"
@@ -369,6 +381,22 @@ void TestJsonIo::genotypesAreExact()
     const auto huge = workload::networkFromGenotype("fmnist:" + std::string(1 << 20, 'q'));
     QVERIFY(!huge.ok());
     QVERIFY(huge.error().detail.size() < 300);
+}
+
+void TestJsonIo::layerZerosRoundTrip()
+{
+    const Json j = Json::parse(R"({"layers":[
+        {"name":"a","type":"conv","in_channels":8,"out_channels":8,"in_size":8,"kernel":3,"zeros":{"inputs":0.25}},
+        {"name":"b","type":"conv","in_channels":8,"out_channels":8,"in_size":8,"kernel":3}]})");
+    const auto net = io::networkFromJson(j);
+    QVERIFY2(net.ok(), net.ok() ? "" : net.error().detail.c_str());
+    QCOMPARE(net->layers[0].inputZeros, 0.25);
+    QCOMPARE(net->layers[0].outputZeros, 0.0);
+    QCOMPARE(net->layers[1].inputZeros, 0.0);
+    const Json back = io::networkToJson(*net);
+    QCOMPARE(back["layers"][0]["zeros"]["inputs"].get<double>(), 0.25);
+    QVERIFY(!back["layers"][1].contains("zeros")); // a layer without them is written as before
+    QCOMPARE(io::networkToJson(io::networkFromJson(back).value()).dump(), back.dump());
 }
 
 void TestJsonIo::errorCodeNamesAreUniqueAndRoundTrip()
