@@ -124,7 +124,7 @@ bool buildChoices(KnobSpace& space, const std::vector<int>& want, std::vector<in
 {
     space.reset();
     choices.assign(size_t(space.knobCount()), 0);
-    std::vector<uint8_t> mask;
+    thread_local std::vector<uint8_t> mask; // a descent builds once per evaluation: no allocation each time
     for (int k = 0; k < space.knobCount(); ++k) {
         mask.assign(size_t(space.knobs()[size_t(k)].size()), 0);
         space.allowed(k, mask.data());

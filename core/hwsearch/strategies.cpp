@@ -137,7 +137,9 @@ private:
 /// Differentiable accelerator search: one logit vector per knob, hard straight-through Gumbel-softmax samples,
 /// loss = advantage x prod(p + stopgrad(1 - p)), Adam on the logits, invalid samples skipped.
 /// The advantage is the cost relative to a running mean (a variance-reducing baseline; the raw cost of the
-/// authors' code gives the same expected direction but needs tiny learning rates).
+/// authors' code gives the same expected direction but needs tiny learning rates). A distribution that has
+/// settled samples the same few candidates: after restartAfter valid samples without a better one it starts
+/// again from the prior, biased toward the best sample.
 class DasStrategy : public Strategy {
 public:
     DasStrategy(uint64_t seed, const StrategyOptions& o)
@@ -203,6 +205,14 @@ public:
         }
         // Costs span orders of magnitude across designs: learn on their logarithm.
         const double c = std::log(std::max(cost, 1e-300));
+        if (m_validSeen == 0 || c < m_bestLog) {
+            m_bestLog = c;
+            m_bestChoices = m_choices;
+            m_sinceBest = 0;
+        } else if (m_options.restartAfter > 0 && ++m_sinceBest >= m_options.restartAfter) {
+            restart();
+            return;
+        }
         if (m_validSeen == 0) {
             m_baseline = c;
         }
@@ -244,6 +254,24 @@ public:
     }
 
 private:
+    /// Back to the prior, with the best sample so far as a suggestion; the learning state starts over.
+    void restart()
+    {
+        for (size_t k = 0; k < m_logits.size(); ++k) {
+            std::fill(m_logits[k].begin(), m_logits[k].end(), 1e-3);
+            m_logits[k][0] += m_options.initialBias;
+            if (k < m_bestChoices.size() && m_bestChoices[k] >= 0 && m_bestChoices[k] < int(m_logits[k].size())) {
+                m_logits[k][size_t(m_bestChoices[k])] += m_options.suggestionBias;
+            }
+            std::fill(m_m[k].begin(), m_m[k].end(), 0.0);
+            std::fill(m_v[k].begin(), m_v[k].end(), 0.0);
+        }
+        m_tau = m_options.temperature;
+        m_beta1Power = m_beta2Power = 1.0;
+        m_baseline = m_bestLog;
+        m_sinceBest = 0;
+    }
+
     void ensureShape(const KnobSpace& space)
     {
         if (int(m_logits.size()) == space.knobCount()) {
@@ -272,6 +300,9 @@ private:
     double m_beta2Power = 1.0;
     long m_validSeen = 0;
     double m_baseline = 0;
+    double m_bestLog = 0;
+    long m_sinceBest = 0;
+    std::vector<int> m_bestChoices;
     std::vector<std::vector<double>> m_logits, m_noise, m_m, m_v;
     std::vector<std::vector<uint8_t>> m_masks;
     std::vector<uint8_t> m_maskScratch;

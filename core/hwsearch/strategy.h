@@ -30,6 +30,9 @@ struct StrategyOptions {
     double initialBias = 1.0;
     double beta1 = 0.5;
     double beta2 = 0.999;
+    /// DAS: after this many valid samples without a better one, the logits start again from the prior plus a
+    /// suggestion of the best sample (0 = never).
+    int restartAfter = 500;
     // Regularized evolution (Real et al. 2019): population, tournament size, knobs mutated per child.
     int population = 24;
     int tournament = 6;

@@ -124,6 +124,7 @@ private Q_SLOTS:
     void fastLogAndGumbelNoise();
     void archSpaceKnowsWhatExceedsTheAreaBudget();
     void coordinateDescentStopsWhereNoKnobImproves();
+    void dasRestartsWhenItStopsImproving();
     void fixesAreHonoured();
     void badFixesNameTheChoices();
     void nothingFitsSaysSo();
@@ -349,6 +350,33 @@ void TestHwSearch::coordinateDescentStopsWhereNoKnobImproves()
     QCOMPARE(cur, (std::vector<int> { 0, 0 }));
     QCOMPARE(cost, 1.0);
     QCOMPARE(trap.evaluations, 1); // (1, 0); (0, 1) is not allowed: knob 1 may not exceed knob 0
+}
+
+void TestHwSearch::dasRestartsWhenItStopsImproving()
+{
+    // One knob of 6 choices costing 1 + choice: DAS learns choice 0 and its distribution settles there. Count
+    // the samples of any other choice after 4000: without restarts the settled distribution (temperature near
+    // its floor) gives next to none; restarting every 300 samples without a better one goes back to the prior (with a
+    // bias toward choice 0) and samples the others again.
+    auto othersLate = [](int restartAfter) {
+        ToySpace space({ 6 }, [](const std::vector<int>& c) { return 1.0 + c[0]; });
+        StrategyOptions o;
+        o.restartAfter = restartAfter;
+        auto das = makeStrategy(Algo::Das, 7, o);
+        int others = 0;
+        for (int i = 0; i < 8000; ++i) {
+            das->next(space);
+            const double cost = space.evaluate();
+            das->report(cost);
+            others += i >= 4000 && das->choices()[0] != 0;
+        }
+        return others;
+    };
+    const int settled = othersLate(0);
+    const int restarted = othersLate(300);
+    qInfo("other choices in the last 4000 samples: %d without restarts, %d with", settled, restarted);
+    QVERIFY2(settled <= 5 && restarted >= 20 * std::max(settled, 5),
+        qPrintable(QStringLiteral("%1 without restarts, %2 with").arg(settled).arg(restarted)));
 }
 
 void TestHwSearch::fastLogAndGumbelNoise()
