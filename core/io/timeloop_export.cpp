@@ -89,6 +89,13 @@ std::string timeloopYaml(const Design& design, size_t index)
                << " (our factors overshoot; the edge tiles are partial in DNA Explorer)\n";
         }
     }
+    const bool zeroAware
+        = (design.platform.dramRlc || design.platform.zeroGating) && (l.inputZeros > 0 || l.outputZeros > 0);
+    if (zeroAware) {
+        os << "# dense: the platform's run-length coded DRAM traffic and zero gating (zeros: inputs " << l.inputZeros
+           << ", outputs " << l.outputZeros << ") are not in this file, so Timeloop counts more DRAM traffic and MAC "
+           << "energy than DNA Explorer\n";
+    }
     os << "# our dimensions -> Timeloop: G->G, N->N, K->K, C->C, Y (output rows)->Q, X (output columns)->P, R->S, "
           "S->R\n";
 

@@ -5,6 +5,7 @@
 #include "accel/dataflow.h"
 #include "accel/heuristic_mapper.h"
 #include "cosearch/store_recorder.h"
+#include "io/timeloop_export.h"
 #include "workload/network.h"
 
 #include <QDir>
@@ -28,7 +29,23 @@ private slots:
     void candidatesCsvByHand();
     void fileNames();
     void storedDesignsAndTheirLayers();
+    void timeloopFilesSayWhatIsLeftOut();
 };
+
+void TestExportFiles::timeloopFilesSayWhatIsLeftOut()
+{
+    // Eyeriss codes DRAM traffic and gates zeros; a Timeloop file is dense, and says so where the layer has zeros.
+    workload::Network net = workload::builtinNetwork("alexnet").value();
+    net.layers[1].inputZeros = 0.387;
+    const accel::Design d = accel::heuristicDesign(net, *accel::findPlatform("eyeriss"), accel::dataflowIndex("rs"), 4);
+    const std::string dense = "# dense: the platform's run-length coded DRAM traffic and zero gating";
+    QVERIFY(io::timeloopYaml(d, 0).find(dense) == std::string::npos);
+    QVERIFY(io::timeloopYaml(d, 1).find(dense + " (zeros: inputs 0.387, outputs 0)") != std::string::npos);
+    // On a platform without them there is nothing to say.
+    const accel::Design plain
+        = accel::heuristicDesign(net, *accel::findPlatform("asic28"), accel::dataflowIndex("rs"), 4);
+    QVERIFY(io::timeloopYaml(plain, 1).find(dense) == std::string::npos);
+}
 
 void TestExportFiles::csvFieldsAreQuotedAsRfc4180Says()
 {
@@ -140,8 +157,8 @@ void TestExportFiles::storedDesignsAndTheirLayers()
     noDesign.designJson.clear();
     CandidateRecord notADesign = noDesign;
     notADesign.designJson = R"({"format":"something else"})";
-    const auto ids = s.addCandidates(runId, { cosearch::candidateRecord(ev), noDesign, notADesign },
-        { cosearch::layerMappingRecords(ev), {}, {} });
+    const auto ids = s.addCandidates(
+        runId, { cosearch::candidateRecord(ev), noDesign, notADesign }, { cosearch::layerMappingRecords(ev), {}, {} });
 
     auto loaded = loadStoredDesign(s, ids[0]);
     QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().detail.c_str());

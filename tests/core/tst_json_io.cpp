@@ -134,9 +134,9 @@ void TestJsonIo::badDocuments_data()
         << "network"
         << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"zeros":{"weights":0.5}}]})"
         << "layers[0].zeros";
-    QTest::addRow("dram_rlc not a boolean")
-        << "platform" << R"({"base":"eyeriss","name":"e2","dram_rlc":"yes"})"
-        << "dram_rlc must be true or false";
+    QTest::addRow("dram_rlc not a boolean") << "platform"
+                                            << R"({"base":"eyeriss","name":"e2","dram_rlc":"yes"})"
+                                            << "dram_rlc must be true or false";
     QTest::addRow("misspelt stride")
         << "network"
         << R"({"layers":[{"name":"c","type":"conv","in_channels":3,"out_channels":8,"in_size":32,"kernel":3,"strides":2}]})"
