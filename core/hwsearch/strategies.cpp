@@ -258,13 +258,10 @@ private:
     void restart()
     {
         for (size_t k = 0; k < m_logits.size(); ++k) {
-            std::fill(m_logits[k].begin(), m_logits[k].end(), 1e-3);
-            m_logits[k][0] += m_options.initialBias;
+            setPrior(k);
             if (k < m_bestChoices.size() && m_bestChoices[k] >= 0 && m_bestChoices[k] < int(m_logits[k].size())) {
                 m_logits[k][size_t(m_bestChoices[k])] += m_options.suggestionBias;
             }
-            std::fill(m_m[k].begin(), m_m[k].end(), 0.0);
-            std::fill(m_v[k].begin(), m_v[k].end(), 0.0);
         }
         m_tau = m_options.temperature;
         m_beta1Power = m_beta2Power = 1.0;
@@ -283,13 +280,22 @@ private:
         m_masks.assign(knobs.size(), {});
         for (size_t k = 0; k < knobs.size(); ++k) {
             const int n = std::min(knobs[k].size(), 64);
-            m_logits[k].assign(n, 1e-3);
-            m_logits[k][0] += m_options.initialBias;
+            m_logits[k].resize(n);
             m_noise[k].assign(n, 0.0);
-            m_m[k].assign(n, 0.0);
-            m_v[k].assign(n, 0.0);
+            m_m[k].resize(n);
+            m_v[k].resize(n);
             m_masks[k].assign(n, 0);
+            setPrior(k);
         }
+    }
+
+    /// Knob k's logits at the prior (choice 0 ahead by initialBias) and its Adam moments at zero.
+    void setPrior(size_t k)
+    {
+        std::fill(m_logits[k].begin(), m_logits[k].end(), 1e-3);
+        m_logits[k][0] += m_options.initialBias;
+        std::fill(m_m[k].begin(), m_m[k].end(), 0.0);
+        std::fill(m_v[k].begin(), m_v[k].end(), 0.0);
     }
 
     std::mt19937_64 m_rng;
