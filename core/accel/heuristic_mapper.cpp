@@ -69,6 +69,62 @@ void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, c
     }
 }
 
+/// The global-buffer factors that leave a single dimension to the DRAM loops: every other dimension whole in the
+/// buffer, that one as large as fits. Each operand then crosses the DRAM link once (inputs with the halo of their
+/// windows when the dimension is Y or X), the fewest words any buffer tile gives: an operand the dimension does
+/// not index stays in the buffer over its loop, and one it indexes is read a slice at a time. Of the dimensions that
+/// can be the one left, the fewest DRAM words win, then the fewest trips. False when none can (the layer's other
+/// dimensions are too large for the buffer together): `gb` is left as it was. `fitsWith` judges the factors in `gb`.
+template <class Fits>
+bool singleSplitGb(std::array<int, kDims>& gb, const std::array<int, kDims>& arrayTile, const Layer& l, Fits fitsWith)
+{
+    std::array<int, kDims> whole {};
+    for (int d = 0; d < kDims; ++d) {
+        whole[d] = ceilDiv(l.dims[d], arrayTile[d]);
+    }
+    double bestWords = -1;
+    long bestTrips = 0;
+    std::array<int, kDims> best {};
+    for (int split : { N, G, K, C, Y, X }) {
+        const std::array<int, kDims> before = gb;
+        gb = whole;
+        gb[split] = 1;
+        const bool possible = fitsWith(split);
+        if (possible) {
+            grow(gb, arrayTile, l, { split }, fitsWith);
+        }
+        const std::array<int, kDims> f = gb;
+        gb = before;
+        if (!possible) {
+            continue;
+        }
+        std::array<int, kDims> tile {};
+        for (int d = 0; d < kDims; ++d) {
+            tile[d] = std::min(arrayTile[d] * f[d], l.dims[d]);
+        }
+        const long trips = ceilDiv(l.dims[split], tile[split]);
+        std::array<int, kDims> last = tile;
+        last[split] = l.dims[split] - int(trips - 1) * tile[split];
+        double words = 0;
+        for (int o = 0; o < kOperands; ++o) {
+            const Operand op = Operand(o);
+            words += relevant(op, split) ? double(trips - 1) * tileWords(op, tile, l.strideY, l.strideX)
+                    + tileWords(op, last, l.strideY, l.strideX)
+                                         : tileWords(op, tile, l.strideY, l.strideX);
+        }
+        if (bestWords < 0 || words < bestWords - 1e-9 || (words <= bestWords + 1e-9 && trips < bestTrips)) {
+            bestWords = words;
+            bestTrips = trips;
+            best = f;
+        }
+    }
+    if (bestWords < 0) {
+        return false;
+    }
+    gb = best;
+    return true;
+}
+
 } // namespace
 
 Mapping heuristicMapping(
@@ -125,6 +181,32 @@ Mapping heuristicMapping(
         arrayTile[d] = m.rf[d] * m.spatial(d);
     }
     grow(m.gb, arrayTile, layer, df.gbGrowOrder, gbFits);
+    // The fewest DRAM words first: a DRAM word costs about 200 times an RF access (the normalised table) and a
+    // DRAM-bound layer's time is its DRAM words. Where the RF tiles keep the buffer from holding all but one
+    // dimension whole, they give way (the largest RF factor halved at a time) until it can.
+    if (!singleSplitGb(m.gb, arrayTile, layer, gbFits)) {
+        const Mapping greedy = m;
+        bool split = false;
+        while (!split) {
+            int largest = -1;
+            for (int d = 0; d < kDims; ++d) {
+                if (m.rf[d] > 1 && (largest < 0 || m.rf[d] > m.rf[largest])) {
+                    largest = d;
+                }
+            }
+            if (largest < 0) {
+                break;
+            }
+            m.rf[largest] = ceilDiv(m.rf[largest], 2);
+            for (int d = 0; d < kDims; ++d) {
+                arrayTile[d] = m.rf[d] * m.spatial(d);
+            }
+            split = singleSplitGb(m.gb, arrayTile, layer, gbFits);
+        }
+        if (!split) {
+            m = greedy; // no dimension can be the only one left: the greedy tiles stand
+        }
+    }
 
     for (int d = 0; d < kDims; ++d) {
         m.dram[d] = ceilDiv(layer.dims[d], m.rf[d] * m.spatial(d) * m.gb[d]);

@@ -4,6 +4,7 @@
 
 #include "accel/cost_model.h"
 #include "accel/dataflow.h"
+#include "accel/heuristic_mapper.h"
 
 #include <QtTest>
 
@@ -34,6 +35,8 @@ private slots:
     void spatialComputeStepsByHand();
     void runLengthCodingAgreesWithAnEncoder();
     void zeroAwarePlatformCodesAndGates();
+    void heuristicMovesEveryOperandOnce_data();
+    void heuristicMovesEveryOperandOnce();
 };
 
 void TestCostModel::singlePeLayer()
@@ -318,6 +321,40 @@ void TestCostModel::overBudgetDesignSaysWhy()
     QCOMPARE(c.invalid, Invalid::DspOverBudget);
     QCOMPARE(c.resources.dsp, 1600.0);
     QVERIFY(QString::fromStdString(c.invalidDetail).contains(QStringLiteral("900")));
+}
+
+void TestCostModel::heuristicMovesEveryOperandOnce_data()
+{
+    QTest::addColumn<int>("k");
+    QTest::addColumn<int>("c");
+    QTest::addColumn<double>("words");
+    // Eyeriss's own engine (12 x 14 PEs, 108 KiB buffer, double-buffered: 55,296 B a copy), row stationary, 1x1
+    // layers on a 7x7 map. Neither fits whole, but all of it but one dimension does, so each operand can cross
+    // the link once: weights K*C + inputs C*49 + outputs K*49, the least any mapping moves.
+    // 960 -> 160: the outputs (7,840 words) stay while C streams: 153,600 + 47,040 + 7,840.
+    QTest::newRow("960->160, C left to DRAM") << 160 << 960 << 208480.0;
+    // 320 -> 1280: the inputs (15,680 words) stay while K streams: 409,600 + 15,680 + 62,720.
+    QTest::newRow("320->1280, K left to DRAM") << 1280 << 320 << 488000.0;
+}
+
+void TestCostModel::heuristicMovesEveryOperandOnce()
+{
+    QFETCH(int, k);
+    QFETCH(int, c);
+    QFETCH(double, words);
+    Platform p = *findPlatform("eyeriss");
+    p.dramRlc = false; // raw words (the layer has no zeros to code anyway)
+    const Engine e = defaultAccelerator(p, dataflowIndex("rs")).engines[0];
+    const Layer l = test::pointwise(k, c, 7, 7);
+    const Mapping m = heuristicMapping(l, e, p, true, false);
+    const LayerCost cost = evaluateLayer(l, e, m, p, true);
+    QVERIFY(cost.valid());
+    double moved = 0;
+    for (int o = 0; o < kOperands; ++o) {
+        moved += cost.dramReads[o] + cost.dramWrites[o];
+    }
+    QCOMPARE(moved, words);
+    QCOMPARE(moved, double(l.operandWords(Weights) + l.operandWords(Inputs) + l.operandWords(Outputs)));
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)
