@@ -119,11 +119,13 @@ Expected<RunsPresenter::Opened> RunsPresenter::open(const QString& location)
     if (m_controller) {
         m_controller->setStore(m_readOnly ? nullptr : m_store.get());
     }
+    // The counter before anything is read: whatever another writer commits from here on reaches the views.
+    const int64_t seen = m_store->changeCounter();
     tell([this](RunsView* v) { v->storeChanged(m_store.get()); });
     reloadSweeps();
     result.watched = server || result.readOnly; // not the only writer: follow the others
     if (result.watched) {
-        m_watcher->watch(absolute);
+        m_watcher->watch(absolute, seen);
     }
     reading([this] {
         const auto runs = m_store->runs();
@@ -237,7 +239,8 @@ std::optional<Error> RunsPresenter::recordRetrained(
     }
     try {
         if (!m_store->setRetrained(candidateId, accuracy, epochs, weightsPath.toStdString())) {
-            return Error { ErrorCode::NoCandidate, "candidate " + std::to_string(candidateId) + " is not in the store" };
+            return Error { ErrorCode::NoCandidate,
+                "candidate " + std::to_string(candidateId) + " is not in the store" };
         }
         const auto c = m_store->candidate(candidateId);
         if (c && m_shownRuns.contains(c->runId)) {
@@ -352,7 +355,8 @@ QStringList RunsPresenter::opNamesOf(const store::RunInfo& run) const
 {
     const QJsonObject request = QJsonDocument::fromJson(QByteArray::fromStdString(run.requestJson)).object();
     QStringList names;
-    if (const auto* space = workload::findSearchSpace(request.value(QStringLiteral("space")).toString().toStdString())) {
+    if (const auto* space
+        = workload::findSearchSpace(request.value(QStringLiteral("space")).toString().toStdString())) {
         for (const auto& op : space->ops) {
             names.append(QString::fromStdString(op.name));
         }

@@ -16,14 +16,14 @@ StoreWatcher::StoreWatcher(QObject* parent, int intervalMs)
 
 StoreWatcher::~StoreWatcher() { stop(); }
 
-void StoreWatcher::watch(const QString& location)
+void StoreWatcher::watch(const QString& location, int64_t seen)
 {
     stop();
     if (location.isEmpty()) {
         return;
     }
     m_stop = false;
-    m_thread = std::thread([this, where = location.toStdString()] { loop(where); });
+    m_thread = std::thread([this, where = location.toStdString(), seen] { loop(where, seen); });
 }
 
 void StoreWatcher::stop()
@@ -39,10 +39,10 @@ void StoreWatcher::stop()
     m_thread.join();
 }
 
-void StoreWatcher::loop(std::string location)
+void StoreWatcher::loop(std::string location, int64_t seen)
 {
     std::unique_ptr<store::RunStore> store;
-    int64_t last = -1;
+    int64_t last = seen;
     bool reported = false;
     auto post = [this](auto signal) { QMetaObject::invokeMethod(this, signal, Qt::QueuedConnection); };
     std::unique_lock<std::mutex> lock(m_mutex);

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 
@@ -18,8 +19,10 @@ public:
     explicit StoreWatcher(QObject* parent = nullptr, int intervalMs = 250);
     ~StoreWatcher() override;
 
-    /// Starts watching `location` (stops watching the previous one); an empty location stops.
-    void watch(const QString& location);
+    /// Starts watching `location` (stops watching the previous one); an empty location stops. `seen` is the change
+    /// counter the caller read the store at: a commit after it and before the watcher's own first look still counts
+    /// (a slow connection would otherwise take that look after it and never report it). -1: from the first look.
+    void watch(const QString& location, int64_t seen = -1);
     bool isWatching() const { return m_thread.joinable(); }
 
 signals:
@@ -30,7 +33,7 @@ signals:
 
 private:
     void stop();
-    void loop(std::string location);
+    void loop(std::string location, int64_t seen);
 
     int m_intervalMs;
     std::thread m_thread;
