@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace dna::accel {
 
@@ -69,14 +70,71 @@ void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, c
     }
 }
 
-/// The global-buffer factors that leave a single dimension to the DRAM loops: every other dimension whole in the
-/// buffer, that one as large as fits. Each operand then crosses the DRAM link once (inputs with the halo of their
-/// windows when the dimension is Y or X), the fewest words any buffer tile gives: an operand the dimension does
-/// not index stays in the buffer over its loop, and one it indexes is read a slice at a time. Of the dimensions that
-/// can be the one left, the fewest DRAM words win, then the fewest trips. False when none can (the layer's other
-/// dimensions are too large for the buffer together): `gb` is left as it was. `fitsWith` judges the factors in `gb`.
+/// DRAM words of a buffer tile `tile` walked by DRAM loops of `trips` in `order` (innermost first), by the cost
+/// model's rule: an operand stays in the buffer over the innermost loops it does not depend on and comes again
+/// on every iteration from the first loop it depends on outward; outputs so revisited are partial sums, written
+/// on every visit and read back on all but the first. Edge tiles are averaged.
+double dramWords(const Layer& l, const std::array<int, kDims>& tile, const std::array<int, kDims>& trips,
+    const std::array<int, kDims>& order)
+{
+    std::array<double, kDims> average {};
+    for (int d = 0; d < kDims; ++d) {
+        average[d] = trips[d] > 1 ? double(l.dims[d]) / trips[d] : double(tile[d]);
+    }
+    double words = 0;
+    for (int o = 0; o < kOperands; ++o) {
+        const Operand op = Operand(o);
+        double visits = 1;
+        bool moving = false;
+        for (int d : order) {
+            if (trips[d] > 1) {
+                moving = moving || relevant(op, d);
+                visits *= moving ? trips[d] : 1;
+            }
+        }
+        const double once = tileWords(op, average, l.strideY, l.strideX) * visits;
+        words += op == Outputs ? 2 * once - double(l.operandWords(Outputs)) : once;
+    }
+    return words;
+}
+
+/// The DRAM trips of buffer factors `gb` over array tiles `arrayTile`.
+std::array<int, kDims> dramTrips(
+    const Layer& l, const std::array<int, kDims>& arrayTile, const std::array<int, kDims>& gb)
+{
+    std::array<int, kDims> trips {};
+    for (int d = 0; d < kDims; ++d) {
+        trips[d] = ceilDiv(l.dims[d], arrayTile[d] * gb[d]);
+    }
+    return trips;
+}
+
+/// `order` with `inner` first and `outer` second (the same dimension: only it first), the others as they were.
+std::array<int, kDims> innerFirst(const std::array<int, kDims>& order, int inner, int outer)
+{
+    std::array<int, kDims> result {};
+    int n = 0;
+    result[size_t(n++)] = inner;
+    if (outer != inner) {
+        result[size_t(n++)] = outer;
+    }
+    for (int d : order) {
+        if (d != inner && d != outer) {
+            result[size_t(n++)] = d;
+        }
+    }
+    return result;
+}
+
+/// The global-buffer tile with the fewest DRAM words among those that leave one dimension (of N, G, K, C, Y, X)
+/// to the DRAM loops, or with `pairs` two (the inner one innermost), every other dimension whole in the buffer
+/// and the split ones as large as fits, the outer first. With one dimension left every operand crosses the link
+/// once (inputs with the halo of their windows when it is Y or X): an operand it does not index stays in the buffer
+/// over its loop. Ties go to the fewest trips. Sets `m.gb` (and, for a pair, the DRAM loop order) and returns true;
+/// false when no such tile fits, leaving `m` as it was. `fitsWith` judges the factors in `m.gb`.
 template <class Fits>
-bool singleSplitGb(std::array<int, kDims>& gb, const std::array<int, kDims>& arrayTile, const Layer& l, Fits fitsWith)
+bool leaveToDram(Mapping& m, const std::array<int, kDims>& arrayTile, const Layer& l, bool pairs, Fits fitsWith,
+    double* wordsOut = nullptr)
 {
     std::array<int, kDims> whole {};
     for (int d = 0; d < kDims; ++d) {
@@ -85,43 +143,47 @@ bool singleSplitGb(std::array<int, kDims>& gb, const std::array<int, kDims>& arr
     double bestWords = -1;
     long bestTrips = 0;
     std::array<int, kDims> best {};
-    for (int split : { N, G, K, C, Y, X }) {
-        const std::array<int, kDims> before = gb;
-        gb = whole;
-        gb[split] = 1;
-        const bool possible = fitsWith(split);
-        if (possible) {
-            grow(gb, arrayTile, l, { split }, fitsWith);
-        }
-        const std::array<int, kDims> f = gb;
-        gb = before;
-        if (!possible) {
-            continue;
-        }
-        std::array<int, kDims> tile {};
-        for (int d = 0; d < kDims; ++d) {
-            tile[d] = std::min(arrayTile[d] * f[d], l.dims[d]);
-        }
-        const long trips = ceilDiv(l.dims[split], tile[split]);
-        std::array<int, kDims> last = tile;
-        last[split] = l.dims[split] - int(trips - 1) * tile[split];
-        double words = 0;
-        for (int o = 0; o < kOperands; ++o) {
-            const Operand op = Operand(o);
-            words += relevant(op, split) ? double(trips - 1) * tileWords(op, tile, l.strideY, l.strideX)
-                    + tileWords(op, last, l.strideY, l.strideX)
-                                         : tileWords(op, tile, l.strideY, l.strideX);
-        }
-        if (bestWords < 0 || words < bestWords - 1e-9 || (words <= bestWords + 1e-9 && trips < bestTrips)) {
-            bestWords = words;
-            bestTrips = trips;
-            best = f;
+    int bestOuter = 0;
+    int bestInner = 0;
+    const std::array<int, kDims> before = m.gb;
+    for (int outer : { N, G, K, C, Y, X }) {
+        for (int inner : { N, G, K, C, Y, X }) {
+            if ((inner != outer) != pairs) {
+                continue;
+            }
+            m.gb = whole;
+            m.gb[outer] = 1;
+            m.gb[inner] = 1;
+            if (!fitsWith(outer)) {
+                continue;
+            }
+            grow(m.gb, arrayTile, l, outer == inner ? std::vector<int> { outer } : std::vector<int> { outer, inner },
+                fitsWith);
+            std::array<int, kDims> tile {};
+            for (int d = 0; d < kDims; ++d) {
+                tile[d] = std::min(arrayTile[d] * m.gb[d], l.dims[d]);
+            }
+            const std::array<int, kDims> trips = dramTrips(l, arrayTile, m.gb);
+            const double words = dramWords(l, tile, trips, innerFirst(m.order[Mapping::DramLevel], inner, outer));
+            const long tripCount = long(trips[outer]) * (inner == outer ? 1 : trips[inner]);
+            if (bestWords < 0 || words < bestWords - 1e-9 || (words <= bestWords + 1e-9 && tripCount < bestTrips)) {
+                bestWords = words;
+                bestTrips = tripCount;
+                best = m.gb;
+                bestOuter = outer;
+                bestInner = inner;
+            }
         }
     }
     if (bestWords < 0) {
+        m.gb = before;
         return false;
     }
-    gb = best;
+    m.gb = best;
+    m.order[Mapping::DramLevel] = innerFirst(m.order[Mapping::DramLevel], bestInner, bestOuter);
+    if (wordsOut) {
+        *wordsOut = bestWords;
+    }
     return true;
 }
 
@@ -183,8 +245,10 @@ Mapping heuristicMapping(
     grow(m.gb, arrayTile, layer, df.gbGrowOrder, gbFits);
     // The fewest DRAM words first: a DRAM word costs about 200 times an RF access (the normalised table) and a
     // DRAM-bound layer's time is its DRAM words. Where the RF tiles keep the buffer from holding all but one
-    // dimension whole, they give way (the largest RF factor halved at a time) until it can.
-    if (!singleSplitGb(m.gb, arrayTile, layer, gbFits)) {
+    // dimension whole, they give way (the largest RF factor halved at a time) until it can; where no RF tiles let
+    // it (AlexNet at batch 4 on Eyeriss), two dimensions are left to the DRAM loops with the greedy RF tiles when
+    // that moves fewer words than the greedy buffer tiles.
+    if (!leaveToDram(m, arrayTile, layer, false, gbFits)) {
         const Mapping greedy = m;
         bool split = false;
         while (!split) {
@@ -201,10 +265,19 @@ Mapping heuristicMapping(
             for (int d = 0; d < kDims; ++d) {
                 arrayTile[d] = m.rf[d] * m.spatial(d);
             }
-            split = singleSplitGb(m.gb, arrayTile, layer, gbFits);
+            split = leaveToDram(m, arrayTile, layer, false, gbFits);
         }
         if (!split) {
-            m = greedy; // no dimension can be the only one left: the greedy tiles stand
+            m = greedy;
+            for (int d = 0; d < kDims; ++d) {
+                arrayTile[d] = m.rf[d] * m.spatial(d);
+            }
+            const double greedyWords
+                = dramWords(layer, gbTile(), dramTrips(layer, arrayTile, m.gb), m.order[Mapping::DramLevel]);
+            double pairWords = 0;
+            if (leaveToDram(m, arrayTile, layer, true, gbFits, &pairWords) && pairWords >= greedyWords) {
+                m = greedy; // the greedy tiles move fewer words
+            }
         }
     }
 
@@ -219,10 +292,12 @@ Mapping heuristicMapping(
     const std::array<std::array<int, kDims>, 4> candidates { { df.dramOrder, { N, Y, X, C, K, G, R, S }, // weights stay
         { C, R, S, N, Y, X, K, G }, // partial sums stay
         { K, N, Y, X, C, G, R, S } } }; // inputs stay
+    auto dramCandidates = candidates;
+    dramCandidates[0] = m.order[Mapping::DramLevel]; // the one the split set (or the dataflow's)
     Mapping best = m;
     double bestEnergy = -1;
     for (const auto& gbOrder : candidates) {
-        for (const auto& dramOrder : candidates) {
+        for (const auto& dramOrder : dramCandidates) {
             Mapping trial = m;
             trial.order[Mapping::GbLevel] = gbOrder;
             trial.order[Mapping::DramLevel] = dramOrder;

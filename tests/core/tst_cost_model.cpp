@@ -37,6 +37,7 @@ private slots:
     void zeroAwarePlatformCodesAndGates();
     void heuristicMovesEveryOperandOnce_data();
     void heuristicMovesEveryOperandOnce();
+    void heuristicLeavesTwoDimensionsWhenOneCannot();
 };
 
 void TestCostModel::singlePeLayer()
@@ -355,6 +356,29 @@ void TestCostModel::heuristicMovesEveryOperandOnce()
     }
     QCOMPARE(moved, words);
     QCOMPARE(moved, double(l.operandWords(Weights) + l.operandWords(Inputs) + l.operandWords(Outputs)));
+}
+
+void TestCostModel::heuristicLeavesTwoDimensionsWhenOneCannot()
+{
+    // 1x1, K = C = Y = X = 8 on one PE (RF tiles of 1) with a 640 B buffer, double-buffered: 160 words of 2 B
+    // a copy. Weights 64, inputs 512, outputs 512 words. No single dimension can be left to DRAM: with Y (or X)
+    // in slices the weights and one row of inputs and outputs need 64 + 64 + 64 = 192 words, with K (or C) the
+    // whole input (or output) alone is 512. Leaving Y and X, the weights stay: 64 + 4 rows x 1 column x 8
+    // channels each of inputs and outputs = 128 words, and every operand crosses once: 64 + 512 + 512 = 1,088.
+    // The greedy tiles (X, then Y whole, then C and K of 1, C innermost) read the inputs once per K slice:
+    // 64 + 8 x 512 + 512 = 4,672.
+    Platform p = test::testAsic();
+    p.dramRlc = false;
+    Engine e = test::singlePe(dataflowIndex("ws"));
+    e.gbBytes = 640;
+    const Layer l = test::pointwise(8, 8, 8, 8);
+    const Mapping m = heuristicMapping(l, e, p, true, false);
+    const LayerCost cost = evaluateLayer(l, e, m, p, true);
+    QVERIFY(cost.valid());
+    QCOMPARE(cost.dramReads[Weights], 64.0);
+    QCOMPARE(cost.dramReads[Inputs], 512.0);
+    QCOMPARE(cost.dramWrites[Outputs], 512.0);
+    QCOMPARE(cost.dramReads[Outputs], 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)
