@@ -119,8 +119,9 @@ Expected<RunsPresenter::Opened> RunsPresenter::open(const QString& location)
     if (m_controller) {
         m_controller->setStore(m_readOnly ? nullptr : m_store.get());
     }
-    // The counter before anything is read: whatever another writer commits from here on reaches the views.
-    const int64_t seen = m_store->changeCounter();
+    // A server's change counter before anything is read: whatever another writer commits from here on reaches the
+    // views. SQLite's (data_version) means something only to the connection that read it: the watcher takes its own.
+    const int64_t seen = server ? m_store->changeCounter() : -1;
     tell([this](RunsView* v) { v->storeChanged(m_store.get()); });
     reloadSweeps();
     result.watched = server || result.readOnly; // not the only writer: follow the others

@@ -20,8 +20,9 @@ public:
     ~StoreWatcher() override;
 
     /// Starts watching `location` (stops watching the previous one); an empty location stops. `seen` is the change
-    /// counter the caller read the store at: a commit after it and before the watcher's own first look still counts
-    /// (a slow connection would otherwise take that look after it and never report it). -1: from the first look.
+    /// counter the caller read the store at, where every connection reads the same one (a server's): a commit after
+    /// it and before the watcher's own first look still counts (a slow connection would otherwise take that look
+    /// after it and never report it). -1: from the watcher's first look.
     void watch(const QString& location, int64_t seen = -1);
     bool isWatching() const { return m_thread.joinable(); }
 
