@@ -74,29 +74,6 @@ namespace {
 
 using Extents = std::array<double, kDims>;
 
-/// Fetches of a child's tile: walking the loops outward from the innermost, loops irrelevant to the operand
-/// keep the tile in place until the first relevant loop; from there on every iteration brings a new tile.
-/// A loop that runs once has a factor of exactly 1 (see step 2), so the product may include it: one
-/// data-dependent branch per call instead of two per loop.
-inline double refetches(Operand o, const std::array<int, kDims>& order, const Extents& factors, bool& started)
-{
-    int i = 0;
-    if (!started) {
-        while (i < kDims && !(factors[order[i]] > 1.0 && relevant(o, order[i]))) {
-            ++i;
-        }
-        if (i == kDims) {
-            return 1;
-        }
-        started = true;
-    }
-    double count = 1;
-    for (; i < kDims; ++i) {
-        count *= factors[order[i]];
-    }
-    return count;
-}
-
 inline bool isPermutation(const std::array<int, kDims>& order)
 {
     unsigned seen = 0;

@@ -70,6 +70,31 @@ struct LayerCost {
     bool valid() const { return invalid == Invalid::None; }
 };
 
+/// Fetches of a child's tile at one level, the cost model's reuse rule (the heuristic mapper reads DRAM traffic by
+/// it too): walking the loops outward from the innermost, loops irrelevant to the operand keep the tile in place
+/// until the first relevant loop; from there on every iteration brings a new tile. A loop that runs once has a
+/// factor of exactly 1, so the product may include it: one data-dependent branch per call instead of two per loop.
+/// `started` carries over from the level inside: once a tile has moved, every loop outside counts.
+inline double refetches(
+    workload::Operand o, const std::array<int, kDims>& order, const std::array<double, kDims>& factors, bool& started)
+{
+    int i = 0;
+    if (!started) {
+        while (i < kDims && !(factors[order[i]] > 1.0 && workload::relevant(o, order[i]))) {
+            ++i;
+        }
+        if (i == kDims) {
+            return 1;
+        }
+        started = true;
+    }
+    double count = 1;
+    for (; i < kDims; ++i) {
+        count *= factors[order[i]];
+    }
+    return count;
+}
+
 /// Evaluates one layer mapping. Deterministic, allocation-free, a few hundred floating-point operations.
 /// The model (README "Cost model"): per level the tile extents follow from the factors; a tile is refetched
 /// only when a loop relevant to its operand changes (leading irrelevant loops keep it stationary); partial

@@ -70,32 +70,35 @@ void grow(std::array<int, kDims>& factor, const std::array<int, kDims>& inner, c
     }
 }
 
-/// DRAM words of a buffer tile `tile` walked by DRAM loops of `trips` in `order` (innermost first), by the cost
-/// model's rule: an operand stays in the buffer over the innermost loops it does not depend on and comes again
-/// on every iteration from the first loop it depends on outward; outputs so revisited are partial sums, written
-/// on every visit and read back on all but the first. Edge tiles are averaged.
-double dramWords(const Layer& l, const std::array<int, kDims>& tile, const std::array<int, kDims>& trips,
-    const std::array<int, kDims>& order)
+/// DRAM words of the buffer tiles that DRAM loops of `trips` walk in `order` (innermost first), as the cost model
+/// counts them: each operand's tile (edge tiles averaged) times its refetches; outputs fetched again are partial
+/// sums, written on every visit and read back on all but the first.
+double dramWords(const Layer& l, const std::array<int, kDims>& trips, const std::array<int, kDims>& order)
 {
+    std::array<double, kDims> factors {};
     std::array<double, kDims> average {};
     for (int d = 0; d < kDims; ++d) {
-        average[d] = trips[d] > 1 ? double(l.dims[d]) / trips[d] : double(tile[d]);
+        factors[d] = trips[d];
+        average[d] = double(l.dims[d]) / trips[d];
     }
     double words = 0;
     for (int o = 0; o < kOperands; ++o) {
         const Operand op = Operand(o);
-        double visits = 1;
-        bool moving = false;
-        for (int d : order) {
-            if (trips[d] > 1) {
-                moving = moving || relevant(op, d);
-                visits *= moving ? trips[d] : 1;
-            }
-        }
-        const double once = tileWords(op, average, l.strideY, l.strideX) * visits;
+        bool started = false;
+        const double once = tileWords(op, average, l.strideY, l.strideX) * refetches(op, order, factors, started);
         words += op == Outputs ? 2 * once - double(l.operandWords(Outputs)) : once;
     }
     return words;
+}
+
+/// The array tile of a mapping: its RF factors times its spatial ones.
+std::array<int, kDims> arrayTileOf(const Mapping& m)
+{
+    std::array<int, kDims> tile {};
+    for (int d = 0; d < kDims; ++d) {
+        tile[d] = m.rf[d] * m.spatial(d);
+    }
+    return tile;
 }
 
 /// The DRAM trips of buffer factors `gb` over array tiles `arrayTile`.
@@ -159,12 +162,8 @@ bool leaveToDram(Mapping& m, const std::array<int, kDims>& arrayTile, const Laye
             }
             grow(m.gb, arrayTile, l, outer == inner ? std::vector<int> { outer } : std::vector<int> { outer, inner },
                 fitsWith);
-            std::array<int, kDims> tile {};
-            for (int d = 0; d < kDims; ++d) {
-                tile[d] = std::min(arrayTile[d] * m.gb[d], l.dims[d]);
-            }
             const std::array<int, kDims> trips = dramTrips(l, arrayTile, m.gb);
-            const double words = dramWords(l, tile, trips, innerFirst(m.order[Mapping::DramLevel], inner, outer));
+            const double words = dramWords(l, trips, innerFirst(m.order[Mapping::DramLevel], inner, outer));
             const long tripCount = long(trips[outer]) * (inner == outer ? 1 : trips[inner]);
             if (bestWords < 0 || words < bestWords - 1e-9 || (words <= bestWords + 1e-9 && tripCount < bestTrips)) {
                 bestWords = words;
@@ -238,10 +237,7 @@ Mapping heuristicMapping(
     if (!gbFits(0)) {
         m.rf.fill(1); // the RF choice leaves no room for one array tile in the GB: fall back to single words
     }
-    std::array<int, kDims> arrayTile {};
-    for (int d = 0; d < kDims; ++d) {
-        arrayTile[d] = m.rf[d] * m.spatial(d);
-    }
+    std::array<int, kDims> arrayTile = arrayTileOf(m);
     grow(m.gb, arrayTile, layer, df.gbGrowOrder, gbFits);
     // The fewest DRAM words first: a DRAM word costs about 200 times an RF access (the normalised table) and a
     // DRAM-bound layer's time is its DRAM words. Where the RF tiles keep the buffer from holding all but one
@@ -262,18 +258,13 @@ Mapping heuristicMapping(
                 break;
             }
             m.rf[largest] = ceilDiv(m.rf[largest], 2);
-            for (int d = 0; d < kDims; ++d) {
-                arrayTile[d] = m.rf[d] * m.spatial(d);
-            }
+            arrayTile = arrayTileOf(m);
             split = leaveToDram(m, arrayTile, layer, false, gbFits);
         }
         if (!split) {
             m = greedy;
-            for (int d = 0; d < kDims; ++d) {
-                arrayTile[d] = m.rf[d] * m.spatial(d);
-            }
-            const double greedyWords
-                = dramWords(layer, gbTile(), dramTrips(layer, arrayTile, m.gb), m.order[Mapping::DramLevel]);
+            arrayTile = arrayTileOf(m);
+            const double greedyWords = dramWords(layer, dramTrips(layer, arrayTile, m.gb), m.order[Mapping::DramLevel]);
             double pairWords = 0;
             if (leaveToDram(m, arrayTile, layer, true, gbFits, &pairWords) && pairWords >= greedyWords) {
                 m = greedy; // the greedy tiles move fewer words
@@ -281,9 +272,7 @@ Mapping heuristicMapping(
         }
     }
 
-    for (int d = 0; d < kDims; ++d) {
-        m.dram[d] = ceilDiv(layer.dims[d], m.rf[d] * m.spatial(d) * m.gb[d]);
-    }
+    m.dram = dramTrips(layer, arrayTile, m.gb);
 
     if (!tryLoopOrders) {
         return m;
