@@ -162,6 +162,24 @@ struct Supernet::Impl {
         return g;
     }
 
+    // Per layer, the op of the fewest FLOPs: skip where the space has it, else the shared op of the fewest channels
+    // and then the narrowest kernel.
+    std::vector<int> smallestGenotype() const
+    {
+        std::vector<int> g(size_t(layers()), 0);
+        auto size = [](const workload::OpSpec& op) {
+            return op.isSkip() ? std::make_pair(-1, -1) : std::make_pair(op.expansion, op.kernel);
+        };
+        for (int l = 0; l < layers(); ++l) {
+            for (int o = 0; o < ops(); ++o) {
+                if (size(space.ops[size_t(o)]) < size(space.ops[size_t(g[size_t(l)])])) {
+                    g[size_t(l)] = o;
+                }
+            }
+        }
+        return g;
+    }
+
     int layers() const { return space.searchableLayers(); }
     // What the network was built with: a standalone network shares nothing whatever the options say.
     WeightSharing sharing() const { return fixed() ? WeightSharing::Separate : opt.sharing; }
@@ -378,12 +396,19 @@ Expected<StepStats> Supernet::weightStep(const Batch& batch)
         const auto x = d.input(batch);
         const auto y = d.targets(batch);
         const auto out = d.net->forward(x, plan, nullptr);
-        Tensor largest;
+        Tensor sandwich;
         if (d.sharing() == WeightSharing::Shared && d.opt.sandwichEvery > 0
             && d.weightSteps++ % d.opt.sandwichEvery == 0) {
-            largest = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.largestGenotype()), nullptr), y);
+            const auto paths = d.opt.sandwichPaths;
+            if (paths != SandwichPaths::Smallest) {
+                sandwich = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.largestGenotype()), nullptr), y);
+            }
+            if (paths != SandwichPaths::Largest) {
+                auto smallest = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.smallestGenotype()), nullptr), y);
+                sandwich = sandwich.defined() ? sandwich + smallest : smallest;
+            }
         }
-        return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true, largest);
+        return d.finishStep(out, d.crossEntropy(out, y), Tensor(), y, d.weights, *d.weightOpt, true, sandwich);
     } catch (const c10::Error& e) {
         return Error { ErrorCode::TorchError, e.what_without_backtrace() };
     }

@@ -28,6 +28,9 @@ enum class WeightSharing {
             // kernel, e1 and e3 the first channels of e6; batch norms per op; skip and grouped ops stay separate
 };
 const char* weightSharingName(WeightSharing s); // "separate", "shared"
+
+/// The extra paths of the sandwich rule (SupernetOptions::sandwichEvery).
+enum class SandwichPaths { Largest, Smallest, Both };
 /// False (out unchanged) for anything but "separate" and "shared".
 bool parseWeightSharing(const std::string& name, WeightSharing& out);
 
@@ -59,8 +62,12 @@ struct SupernetOptions {
     double labelSmoothing = 0.0;
     /// Shared mode: every n-th weight step also trains the largest path (every layer's op of the most channels
     /// and the widest kernel) on the same batch, its loss added to the sampled path's (the sandwich rule of
-    /// BigNAS, without the smallest path); 0 off.
+    /// BigNAS); 0 off.
     int sandwichEvery = 0;
+    /// Which extra paths the sandwich rule trains: the largest, the smallest (every layer's op of the fewest
+    /// FLOPs: skip where the space has it, whose projections at the layers that change shape then train on
+    /// every such step), or both.
+    SandwichPaths sandwichPaths = SandwichPaths::Largest;
     double archLr = 1e-2;
     double archBeta1 = 0.5;
     double archBeta2 = 0.999;

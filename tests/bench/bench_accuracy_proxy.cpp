@@ -18,7 +18,7 @@
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
 //        [--steps N (per epoch)] [--epochs E] [--references FILE] [--sandwich N (every n-th weight step also trains the
-//        largest path, 0 off)]
+//        largest path, 0 off)] [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
 //        [--keep DIR (keep each mode's trained supernet there, with the training options beside it in a .json, and
 //        reuse it when present; a kept supernet trained with other options is refused)]
@@ -191,6 +191,7 @@ int main(int argc, char** argv)
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string keep; // --keep DIR: each mode's trained supernet is kept there and reused when present
     int sandwich = -1; // -1: the preset's
+    std::string sandwichPaths = "largest"; // --sandwich-paths largest|smallest|both
     int ownBatches = -1; // the estimator's fit of a genotype's own weights, batches; -1: EstimateSpec's
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
@@ -216,6 +217,14 @@ int main(int argc, char** argv)
         } else if (a == "--sandwich" && i + 1 < argc) {
             sandwich = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
+        } else if (a == "--sandwich-paths" && i + 1 < argc) {
+            sandwichPaths = argv[++i];
+            command += " " + sandwichPaths;
+            if (sandwichPaths != "largest" && sandwichPaths != "smallest" && sandwichPaths != "both") {
+                std::fprintf(
+                    stderr, "--sandwich-paths: '%s' is not largest, smallest or both\n", sandwichPaths.c_str());
+                return 2;
+            }
         } else if (a == "--own-batches" && i + 1 < argc) {
             ownBatches = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
@@ -227,7 +236,8 @@ int main(int argc, char** argv)
         } else {
             std::fprintf(stderr,
                 "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
-                "[--epochs E] [--references FILE] [--sandwich N] [--own-batches N] [--keep DIR]\n");
+                "[--epochs E] [--references FILE] [--sandwich N] [--sandwich-paths largest|smallest|both] "
+                "[--own-batches N] [--keep DIR]\n");
             return 2;
         }
     }
@@ -303,13 +313,16 @@ int main(int argc, char** argv)
         if (sandwich >= 0) {
             sr.options.sandwichEvery = sandwich;
         }
+        sr.options.sandwichPaths = sandwichPaths == "both" ? nas::SandwichPaths::Both
+            : sandwichPaths == "smallest"                  ? nas::SandwichPaths::Smallest
+                                                           : nas::SandwichPaths::Largest;
         sr.checkpointPath = tmp.string();
         // What made a kept supernet, beside it: a later --keep run with other training options is refused instead of
         // measuring estimates on weights trained some other way.
         const nlohmann::json trainedWith { { "seed", seed }, { "epochs", sr.epochs },
             { "warmup_epochs", sr.warmupEpochs }, { "max_steps_per_epoch", sr.maxStepsPerEpoch },
             { "batch_size", sr.batchSize }, { "weight_lr", sr.options.weightLr },
-            { "sandwich_every", sr.options.sandwichEvery } };
+            { "sandwich_every", sr.options.sandwichEvery }, { "sandwich_paths", sandwichPaths } };
         const auto sidecar = std::filesystem::path(tmp.string() + ".json");
         if (!keep.empty() && std::filesystem::exists(tmp)) {
             nlohmann::json kept;
