@@ -215,7 +215,21 @@ LayerCost evaluateLayer(
         activePes *= activeAlong[d];
     }
 
-    // 3. Footprints against the RF and GB capacities.
+    // 3. Footprints against the RF and GB capacities. A double-buffered GB holds two copies of every tile; with
+    // partial double buffering only of the tiles the innermost DRAM loop (of more than one iteration) changes.
+    const bool partial = doubleBuffer && platform.partialDoubleBuffer;
+    std::array<bool, kOperands> prefetched {};
+    prefetched.fill(doubleBuffer && !partial);
+    if (partial) {
+        for (int d : m.order[Mapping::DramLevel]) {
+            if (fDram[d] > 1.0) {
+                for (int o = 0; o < kOperands; ++o) {
+                    prefetched[o] = workload::relevant(Operand(o), d);
+                }
+                break;
+            }
+        }
+    }
     const bool rfShared = engine.rfShared();
     const bool gbShared = engine.gbShared();
     double rfTotal = 0;
@@ -223,7 +237,7 @@ LayerCost evaluateLayer(
     for (int o = 0; o < kOperands; ++o) {
         const double bytes = layer.operandBits(Operand(o)) / 8.0;
         c.rfBytes[o] = tileWords(Operand(o), peTileMax, layer.strideY, layer.strideX) * bytes;
-        c.gbBytes[o] = tileWords(Operand(o), gbTileMax, layer.strideY, layer.strideX) * bytes * (doubleBuffer ? 2 : 1);
+        c.gbBytes[o] = tileWords(Operand(o), gbTileMax, layer.strideY, layer.strideX) * bytes * (prefetched[o] ? 2 : 1);
         rfTotal += c.rfBytes[o];
         gbTotal += c.gbBytes[o];
         if (!rfShared && c.rfBytes[o] > engine.rfSplit[o] + 1e-9) {
@@ -252,6 +266,7 @@ LayerCost evaluateLayer(
     c.activePes = activePes;
     double gbArrayWords = 0;
     double dramBytes = 0;
+    double stallBytes = 0; // DRAM traffic of tiles without a second copy, while the array waits (partial only)
     EnergyBreakdown& en = c.energyPj;
     const EnergyTable& et = platform.energy;
     // Zero-aware chips: activations cross the DRAM link run-length coded (partial sums and filters raw), and a
@@ -304,7 +319,9 @@ LayerCost evaluateLayer(
         en.noc += c.nocWords[o] * et.nocPj * nocHop * scale;
         en.gb += (c.gbReads[o] + c.gbWrites[o]) * et.gbPj * scale;
         en.dram += (c.dramReads[o] + c.dramWrites[o]) * et.dramPj * scale;
-        dramBytes += (c.dramReads[o] + c.dramWrites[o]) * layer.operandBits(op) / 8.0;
+        const double opBytes = (c.dramReads[o] + c.dramWrites[o]) * layer.operandBits(op) / 8.0;
+        dramBytes += opBytes;
+        stallBytes += partial && !prefetched[o] ? opBytes : 0.0;
     }
     en.mac = gatedMacs * et.macPj * (layer.weightBits * layer.inputBits) / 256.0;
 
@@ -321,11 +338,13 @@ LayerCost evaluateLayer(
         worst = c.gbCycles;
         c.bound = Bound::GlobalBuffer;
     }
-    if (c.dramCycles > worst) {
-        worst = c.dramCycles;
+    const double stallCycles = stallBytes / platform.dramBytesPerCycle();
+    const double overlapped = c.dramCycles - stallCycles;
+    if (overlapped > worst || (stallCycles > 0 && c.dramCycles > worst)) {
         c.bound = Bound::Dram;
     }
-    c.cycles = doubleBuffer ? worst : c.computeCycles + c.gbCycles + c.dramCycles;
+    worst = std::max(worst, overlapped);
+    c.cycles = doubleBuffer ? worst + stallCycles : c.computeCycles + c.gbCycles + c.dramCycles;
     c.utilization = macs / (c.computeCycles * engine.pes());
     return c;
 }

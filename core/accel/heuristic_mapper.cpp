@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace dna::accel {
@@ -25,11 +26,12 @@ int fitFactor(int extent, int limit)
 }
 
 bool fits(const std::array<int, kDims>& tile, const Layer& l, bool shared, double totalBytes,
-    const std::array<double, kOperands>& perOperandBytes, double copies)
+    const std::array<double, kOperands>& perOperandBytes, const std::array<double, kOperands>& copies)
 {
     double sum = 0;
     for (int o = 0; o < kOperands; ++o) {
-        const double b = tileWords(Operand(o), tile, l.strideY, l.strideX) * l.operandBits(Operand(o)) / 8.0 * copies;
+        const double b
+            = tileWords(Operand(o), tile, l.strideY, l.strideX) * l.operandBits(Operand(o)) / 8.0 * copies[o];
         if (!shared && b > perOperandBytes[o] + 1e-9) {
             return false;
         }
@@ -186,10 +188,9 @@ bool leaveToDram(Mapping& m, const std::array<int, kDims>& arrayTile, const Laye
     return true;
 }
 
-} // namespace
-
-Mapping heuristicMapping(
-    const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer, bool tryLoopOrders)
+/// The heuristic with each operand's GB tile held `copies[o]` times (2 double-buffered, 1 not).
+Mapping mapWith(const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer,
+    const std::array<double, kOperands>& copies, bool tryLoopOrders)
 {
     const Dataflow& df = dataflows()[engine.dataflow];
     Mapping m;
@@ -212,7 +213,6 @@ Mapping heuristicMapping(
         rfSplit[o] = engine.rfSplit[o];
         gbSplit[o] = engine.gbShare[o] * double(engine.gbBytes);
     }
-    const double copies = doubleBuffer ? 2.0 : 1.0;
 
     // RF tiles: the PE tile is the RF factors themselves.
     std::array<int, kDims> ones {};
@@ -222,7 +222,7 @@ Mapping heuristicMapping(
         for (int d = 0; d < kDims; ++d) {
             tile[d] = std::min(m.rf[d], layer.dims[d]);
         }
-        return fits(tile, layer, engine.rfShared(), engine.rfBytes, rfSplit, 1.0);
+        return fits(tile, layer, engine.rfShared(), engine.rfBytes, rfSplit, { 1.0, 1.0, 1.0 });
     });
 
     auto gbTile = [&]() {
@@ -295,6 +295,39 @@ Mapping heuristicMapping(
                 bestEnergy = c.energyPj.total();
                 best = trial;
             }
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+Mapping heuristicMapping(
+    const Layer& layer, const Engine& engine, const Platform& platform, bool doubleBuffer, bool tryLoopOrders)
+{
+    const double c = doubleBuffer ? 2.0 : 1.0;
+    Mapping best = mapWith(layer, engine, platform, doubleBuffer, { c, c, c }, tryLoopOrders);
+    if (!doubleBuffer || !platform.partialDoubleBuffer) {
+        return best;
+    }
+    // Partial double buffering: the innermost DRAM loop decides which tiles need a second copy (K: weights and
+    // outputs; C: weights and inputs; N, Y, X: inputs and outputs; none: no tile). The tiles sized for each of those,
+    // kept where the loop order they end with agrees (the cost model checks the copies), beside the tiles that fit
+    // twice: the lowest energy.
+    const LayerCost doubled = evaluateLayer(layer, engine, best, platform, doubleBuffer);
+    double bestEnergy = doubled.valid() ? doubled.energyPj.total() : std::numeric_limits<double>::infinity();
+    const std::array<std::array<double, kOperands>, 4> prefetched { {
+        { 2, 1, 2 }, // weights, inputs, outputs
+        { 2, 2, 1 },
+        { 1, 2, 2 },
+        { 1, 1, 1 },
+    } };
+    for (const auto& copies : prefetched) {
+        const Mapping m = mapWith(layer, engine, platform, doubleBuffer, copies, tryLoopOrders);
+        const LayerCost cost = evaluateLayer(layer, engine, m, platform, doubleBuffer);
+        if (cost.valid() && cost.energyPj.total() < bestEnergy) {
+            bestEnergy = cost.energyPj.total();
+            best = m;
         }
     }
     return best;

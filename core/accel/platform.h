@@ -68,6 +68,11 @@ struct Platform {
     /// raw. zeroGating: a zero input skips the MAC, the filter read and the partial-sum update (no cycles saved).
     bool dramRlc = false;
     bool zeroGating = false;
+    /// partialDoubleBuffer: a double-buffered accelerator keeps a second copy only of the GB tiles that change on
+    /// the innermost DRAM loop (the next one is fetched while the array works on the current one); the tiles of the
+    /// other operands are refilled while the array waits (their DRAM time adds to the layer's). Off: every GB tile
+    /// has two copies and all DRAM traffic overlaps compute.
+    bool partialDoubleBuffer = false;
     EnergyTable energy;
     AreaTable area;
     Budget budget;

@@ -135,10 +135,13 @@ void LayerMappingSpace::buildSpatialCandidates()
 bool LayerMappingSpace::fits(const std::array<int, kDims>& tile, bool gbLevel) const
 {
     const Layer& l = m_layer;
+    // With partial double buffering the loop order decides which tiles get a second copy, and it is chosen after the
+    // tiles: the candidates assume one copy, and the cost model rejects an order whose second copies do not fit.
+    const double copies = gbLevel && m_doubleBuffer && !m_platform.partialDoubleBuffer ? 2.0 : 1.0;
     double total = 0;
     for (int o = 0; o < kOperands; ++o) {
         const double w = tileWords(Operand(o), tile, l.strideY, l.strideX);
-        const double bytes = w * l.operandBits(Operand(o)) / 8.0 * (gbLevel && m_doubleBuffer ? 2.0 : 1.0);
+        const double bytes = w * l.operandBits(Operand(o)) / 8.0 * copies;
         if (gbLevel) {
             if (!m_engine.gbShared() && bytes > m_engine.gbShare[o] * double(m_engine.gbBytes) + 1e-9) {
                 return false;

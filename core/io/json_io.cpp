@@ -267,6 +267,9 @@ Json platformToJson(const Platform& p)
     if (p.zeroGating) {
         j["zero_gating"] = true;
     }
+    if (p.partialDoubleBuffer) {
+        j["partial_double_buffer"] = true;
+    }
     if (p.defaultEngine) {
         const EngineDefaults& e = *p.defaultEngine;
         Json engine = { { "rows", e.rows }, { "cols", e.cols } };
@@ -312,6 +315,7 @@ Expected<Platform> platformFromJson(const Json& j)
     p.gbWordsPerCycle = f.number("gb_words_per_cycle", 0, 1e6, p.gbWordsPerCycle);
     p.dramRlc = f.boolean("dram_rlc", p.dramRlc);
     p.zeroGating = f.boolean("zero_gating", p.zeroGating);
+    p.partialDoubleBuffer = f.boolean("partial_double_buffer", p.partialDoubleBuffer);
     if (f.has("energy_pj")) {
         Fields e(f.at("energy_pj"), f.path("energy_pj"));
         p.energy.macPj = e.number("mac", 0, 1e6, p.energy.macPj);

@@ -96,6 +96,10 @@ std::string timeloopYaml(const Design& design, size_t index)
            << ", outputs " << l.outputZeros << ") are not in this file, so Timeloop counts more DRAM traffic and MAC "
            << "energy than DNA Explorer\n";
     }
+    if (design.platform.partialDoubleBuffer && design.accelerator.doubleBuffer) {
+        os << "# overlap: the platform double-buffers only the tiles the innermost DRAM loop changes and waits for the "
+              "others' refills; Timeloop overlaps all DRAM traffic with compute, so it can count fewer cycles\n";
+    }
     os << "# our dimensions -> Timeloop: G->G, N->N, K->K, C->C, Y (output rows)->Q, X (output columns)->P, R->S, "
           "S->R\n";
 

@@ -140,19 +140,27 @@ int main(int argc, char** argv)
         std::vector<Cell> cells;
         double bestKnown
             = known.contains(c.name) ? known[c.name]["cost"].get<double>() : std::numeric_limits<double>::infinity();
-        // A record with its design is evaluated again: after a change to the cost model the ratios compare with
-        // what that design costs now, and the run says so. A record without one (kept before designs were) is
-        // taken as it stands, and a run that reproduces its cost exactly supplies the design (with --record).
+        // A record with its design is evaluated again, on the preset as it is now: after a change to the cost model
+        // or the preset the ratios compare with what that design costs now, and the run says so. A record without
+        // one (kept before designs were) is taken as it stands, and a run that reproduces its cost exactly supplies
+        // the design (with --record).
         bool designMissing = known.contains(c.name) && !known[c.name].contains("design");
         if (known.contains(c.name) && !designMissing) {
-            const auto design = io::designFromJson(known[c.name]["design"]);
+            auto design = io::designFromJson(known[c.name]["design"]);
             if (!design) {
                 std::fprintf(stderr, "%s: the best known design in %s does not load (%s)\n", c.name.c_str(),
                     bestPath.c_str(), design.error().detail.c_str());
                 return 1;
             }
+            design->platform = platform;
             const double now = designCost(c.objective, accel::evaluateDesign(*design));
-            if (std::abs(now - bestKnown) > 1e-9 * bestKnown) {
+            if (!std::isfinite(now)) {
+                std::fprintf(stderr,
+                    "%s: the best known design is not valid on the %s preset now; the record is dropped\n",
+                    c.name.c_str(), c.platform.c_str());
+                bestKnown = now;
+                known.erase(c.name);
+            } else if (std::abs(now - bestKnown) > 1e-9 * bestKnown) {
                 std::fprintf(stderr,
                     "%s: the best known design costs %.9g now, %.9g when it was recorded (the cost model changed); the "
                     "ratios use %.9g\n",

@@ -21,6 +21,7 @@ inline accel::Platform testAsic()
 {
     accel::Platform p = *accel::findPlatform("eyeriss");
     p.gbWordsPerCycle = 1000;
+    p.partialDoubleBuffer = false; // a double-buffered GB holds two copies of every tile
     p.budget = {};
     return p;
 }

@@ -38,6 +38,8 @@ private slots:
     void heuristicMovesEveryOperandOnce_data();
     void heuristicMovesEveryOperandOnce();
     void heuristicLeavesTwoDimensionsWhenOneCannot();
+    void partialDoubleBufferCopiesWhatChanges();
+    void heuristicSizesTilesForPartialDoubleBuffering();
 };
 
 void TestCostModel::singlePeLayer()
@@ -379,6 +381,69 @@ void TestCostModel::heuristicLeavesTwoDimensionsWhenOneCannot()
     QCOMPARE(cost.dramReads[Inputs], 512.0);
     QCOMPARE(cost.dramWrites[Outputs], 512.0);
     QCOMPARE(cost.dramReads[Outputs], 0.0);
+}
+
+void TestCostModel::partialDoubleBufferCopiesWhatChanges()
+{
+    // 3x3 conv K=4 C=4 on an 8x8 output, K and Y split by 2 at DRAM level, Y innermost. GB tiles: weights 2x4x3x3 =
+    // 72 words, inputs 4 channels x (4-1+3) rows x (8-1+3) columns = 240, outputs 2x4x8 = 64; 16-bit words.
+    Layer l;
+    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
+    Mapping m;
+    m.gb = { 1, 1, 2, 4, 4, 8, 3, 3 };
+    m.dram = { 1, 1, 2, 1, 2, 1, 1, 1 };
+    m.order[Mapping::DramLevel] = order("YKNGCXRS");
+    Platform p = test::testAsic();
+    p.clockMhz = 1000;
+    p.dramGBps = 0.5; // half a byte a cycle
+    // Y changes the inputs and outputs on every DRAM step; the weights stay for the 2 Y steps. Only the inputs and
+    // outputs get a second copy: (72 + 2 x 240 + 2 x 64) x 2 B = 1,360 B, where every tile doubled needs
+    // (72 + 240 + 64) x 2 x 2 = 1,504 B.
+    Engine e = test::singlePe();
+    e.gbBytes = 1400;
+    QCOMPARE(evaluateLayer(l, e, m, p, true).invalid, Invalid::GbOverflow);
+    p.partialDoubleBuffer = true;
+    const LayerCost c = evaluateLayer(l, e, m, p, true);
+    QVERIFY(c.valid());
+    QCOMPARE(c.gbBytes[Weights], 144.0);
+    QCOMPARE(c.gbBytes[Inputs], 960.0);
+    QCOMPARE(c.gbBytes[Outputs], 256.0);
+    // DRAM: weights 144 words once (Y does not move them), inputs 4 tiles x 240 = 960, outputs 4 x 64 = 256 written
+    // once: 1,360 words, 2,720 B, 5,440 cycles. The inputs' and outputs' 2,432 B (4,864 cycles) stream beside the
+    // 4x4x8x8x9 = 9,216 MACs of the one PE; the weights' 288 B (576 cycles) arrive while the PE waits.
+    QCOMPARE(c.dramReads[Weights] + c.dramReads[Inputs] + c.dramWrites[Outputs], 1360.0);
+    QCOMPARE(c.computeCycles, 9216.0);
+    QVERIFY(c.gbCycles < c.computeCycles);
+    QCOMPARE(c.cycles, 9216.0 + 576.0);
+    // Every tile doubled (in a GB large enough), all of the DRAM time overlaps: 9,216 cycles.
+    p.partialDoubleBuffer = false;
+    e.gbBytes = 1504;
+    QCOMPARE(evaluateLayer(l, e, m, p, true).cycles, 9216.0);
+}
+
+void TestCostModel::heuristicSizesTilesForPartialDoubleBuffering()
+{
+    // 1x1, K = C = Y = X = 8 (weights 64, inputs 512, outputs 512 words) on one PE with a 256 B buffer: 128 words.
+    // Every operand can cross the link once only with the weights resident (64 words) and Y or X innermost at DRAM
+    // level. Two copies of everything leave 64 words a copy, so the weights cannot stay: more than 1,088 words.
+    // With partial double buffering Y and X change only the inputs and outputs: 64 + 2 x (8 channels x 2 pixels x
+    // 2 operands) = 128 words, and every operand crosses once: 64 + 512 + 512 = 1,088.
+    Platform p = test::testAsic();
+    p.dramRlc = false;
+    Engine e = test::singlePe(dataflowIndex("ws"));
+    e.gbBytes = 256;
+    const Layer l = test::pointwise(8, 8, 8, 8);
+    auto words = [&](const LayerCost& c) {
+        return c.dramReads[Weights] + c.dramReads[Inputs] + c.dramReads[Outputs] + c.dramWrites[Outputs];
+    };
+    const LayerCost doubled = evaluateLayer(l, e, heuristicMapping(l, e, p, true, true), p, true);
+    QVERIFY(doubled.valid());
+    QVERIFY2(words(doubled) > 1088.0, qPrintable(QString::number(words(doubled))));
+    p.partialDoubleBuffer = true;
+    const LayerCost partial = evaluateLayer(l, e, heuristicMapping(l, e, p, true, true), p, true);
+    QVERIFY(partial.valid());
+    QCOMPARE(words(partial), 1088.0);
+    QCOMPARE(partial.dramReads[Weights], 64.0);
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)

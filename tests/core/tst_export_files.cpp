@@ -45,6 +45,10 @@ void TestExportFiles::timeloopFilesSayWhatIsLeftOut()
     const accel::Design plain
         = accel::heuristicDesign(net, *accel::findPlatform("asic28"), accel::dataflowIndex("rs"), 4);
     QVERIFY(io::timeloopYaml(plain, 1).find(dense) == std::string::npos);
+    // Eyeriss's partial double buffering is not in the file either, and every layer's file says so.
+    const std::string overlap = "# overlap: the platform double-buffers only the tiles the innermost DRAM loop changes";
+    QVERIFY(io::timeloopYaml(d, 0).find(overlap) != std::string::npos);
+    QVERIFY(io::timeloopYaml(plain, 0).find(overlap) == std::string::npos);
 }
 
 void TestExportFiles::csvFieldsAreQuotedAsRfc4180Says()

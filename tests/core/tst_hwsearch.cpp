@@ -54,6 +54,7 @@ struct Tiny {
         acc.engines = { e };
         platform.budget = {};
         platform.budget.pes = 1000;
+        platform.partialDoubleBuffer = false; // every GB tile two copies: a double-buffered generic engine
     }
 };
 
@@ -569,7 +570,9 @@ void TestHwSearch::mappingSamplesRespectCapacity()
     e.dataflow = dataflowIndex("rs");
     e.gbBytes = 64 * 1024;
     e.rfBytes = 256;
-    LayerMappingSpace space(l, e, *findPlatform("eyeriss"), true, {});
+    Platform p = *findPlatform("eyeriss");
+    p.partialDoubleBuffer = false;
+    LayerMappingSpace space(l, e, p, true, {});
     auto random = makeStrategy(Algo::Random, 5);
     int valid = 0;
     for (int i = 0; i < 2000; ++i) {
@@ -580,6 +583,22 @@ void TestHwSearch::mappingSamplesRespectCapacity()
             invalidCode(space.lastCost().invalid));
     }
     QCOMPARE(valid, 2000);
+
+    // With partial double buffering the tiles are sampled for one copy each: every sample fits single-buffered, and
+    // the cost model turns down only the ones whose loop order asks for second copies that do not fit.
+    p.partialDoubleBuffer = true;
+    LayerMappingSpace partial(l, e, p, true, {});
+    int accepted = 0;
+    int overflows = 0;
+    for (int i = 0; i < 2000; ++i) {
+        QVERIFY(random->next(partial));
+        accepted += std::isfinite(partial.evaluate());
+        overflows += partial.lastCost().invalid == Invalid::GbOverflow;
+        const LayerCost single = evaluateLayer(l, e, partial.mapping(), p, false);
+        QVERIFY2(single.valid(), invalidCode(single.invalid));
+    }
+    QCOMPARE(accepted + overflows, 2000);
+    QVERIFY2(accepted > 0 && overflows > 0, qPrintable(QStringLiteral("%1 accepted").arg(accepted)));
 }
 
 void TestHwSearch::objectiveTableDrivesNamesAndFronts()
