@@ -179,18 +179,52 @@ const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
             : std::min(m_mapping.rf[i], m_layer.dims[i]);
     }
     key[kDims + 1] = gbLevel ? m_mapping.rf[d] * m_mapping.spatial(d) : m_mapping.spatial(d);
-    auto it = m_tileLists.find(key);
-    if (it != m_tileLists.end()) {
-        return it->second;
+    if (m_tileSlots.empty()) {
+        m_tileSlots.resize(1024);
     }
-    if (m_tileLists.size() >= kMaxTileLists) {
-        m_tileLists.clear();
+    const size_t hash = TileKeyHash {}(key);
+    auto probe = [&]() {
+        const size_t mask = m_tileSlots.size() - 1;
+        size_t i = hash & mask;
+        while (m_tileSlots[i].used && m_tileSlots[i].key != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    };
+    size_t i = probe();
+    if (m_tileSlots[i].used) {
+        return m_tileSlots[i].list;
     }
+    if (2 * (m_tileCount + 1) > m_tileSlots.size()) {
+        if (m_tileSlots.size() < 2 * kMaxTileLists) {
+            std::vector<TileSlot> old(m_tileSlots.size() * 2);
+            old.swap(m_tileSlots);
+            const size_t mask = m_tileSlots.size() - 1;
+            for (const TileSlot& s : old) {
+                if (s.used) {
+                    size_t j = TileKeyHash {}(s.key) & mask;
+                    while (m_tileSlots[j].used) {
+                        j = (j + 1) & mask;
+                    }
+                    m_tileSlots[j] = s;
+                }
+            }
+        } else {
+            for (TileSlot& s : m_tileSlots) {
+                s.used = false;
+            }
+            m_tileCount = 0;
+        }
+        i = probe();
+    }
+    TileSlot& slot = m_tileSlots[i];
+    slot.key = key;
+    slot.used = true;
+    ++m_tileCount;
     std::array<int, kDims> tile;
     std::copy(key.begin() + 1, key.begin() + 1 + kDims, tile.begin());
-    TileList list;
-    computeTileCandidates(d, gbLevel, tile, key[kDims + 1], list);
-    return m_tileLists.emplace(key, list).first->second;
+    computeTileCandidates(d, gbLevel, tile, key[kDims + 1], slot.list);
+    return slot.list;
 }
 
 void LayerMappingSpace::computeTileCandidates(

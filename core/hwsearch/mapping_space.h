@@ -5,7 +5,6 @@
 #include "hwsearch/objective.h"
 
 #include <array>
-#include <unordered_map>
 #include <vector>
 
 namespace dna::hwsearch {
@@ -57,6 +56,14 @@ private:
         int count = 0;
     };
     static constexpr size_t kMaxTileLists = 1 << 14; // past this the memory of them starts again
+    /// An open-addressed table of candidate lists (linear probing, a power-of-two size at most half full): a search
+    /// looks one up for every tile knob of every sample, and a node-based map's division and pointer chase showed
+    /// in the profile.
+    struct TileSlot {
+        TileKey key;
+        TileList list;
+        bool used = false;
+    };
 
     void buildSpatialCandidates();
     /// The candidates of tile knob k (a search asks for the same ones again and again: they are remembered).
@@ -74,7 +81,8 @@ private:
     accel::Mapping m_mapping;
     accel::LayerCost m_cost;
     const TileList* m_candidates = nullptr; // tile values behind the current tile knob's choices
-    std::unordered_map<TileKey, TileList, TileKeyHash> m_tileLists;
+    std::vector<TileSlot> m_tileSlots;
+    size_t m_tileCount = 0;
     unsigned m_usedGb = 0;
     unsigned m_usedDram = 0;
     int m_orderPos = 0;
