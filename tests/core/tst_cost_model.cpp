@@ -42,6 +42,24 @@ private slots:
     void heuristicSizesTilesForPartialDoubleBuffering();
 };
 
+namespace {
+
+/// A 1x1 layer, K = C = Y = X = 8, on one weight-stationary PE with a buffer of `gbBytes`, DRAM words raw.
+struct SmallBufferCase {
+    Platform p;
+    Engine e;
+    Layer l;
+};
+SmallBufferCase smallBufferCase(int64_t gbBytes)
+{
+    SmallBufferCase c { test::testAsic(), test::singlePe(dataflowIndex("ws")), test::pointwise(8, 8, 8, 8) };
+    c.p.dramRlc = false;
+    c.e.gbBytes = gbBytes;
+    return c;
+}
+
+} // namespace
+
 void TestCostModel::singlePeLayer()
 {
     // 1x1 conv K=2 C=2 Y=2 X=2 on one PE, everything in the GB (DRAM factors 1), GB order K C Y X innermost first.
@@ -369,11 +387,7 @@ void TestCostModel::heuristicLeavesTwoDimensionsWhenOneCannot()
     // channels each of inputs and outputs = 128 words, and every operand crosses once: 64 + 512 + 512 = 1,088.
     // The greedy tiles (X, then Y whole, then C and K of 1, C innermost) read the inputs once per K slice:
     // 64 + 8 x 512 + 512 = 4,672.
-    Platform p = test::testAsic();
-    p.dramRlc = false;
-    Engine e = test::singlePe(dataflowIndex("ws"));
-    e.gbBytes = 640;
-    const Layer l = test::pointwise(8, 8, 8, 8);
+    const auto [p, e, l] = smallBufferCase(640);
     const Mapping m = heuristicMapping(l, e, p, true, false);
     const LayerCost cost = evaluateLayer(l, e, m, p, true);
     QVERIFY(cost.valid());
@@ -428,11 +442,7 @@ void TestCostModel::heuristicSizesTilesForPartialDoubleBuffering()
     // level. Two copies of everything leave 64 words a copy, so the weights cannot stay: more than 1,088 words.
     // With partial double buffering Y and X change only the inputs and outputs: 64 + 2 x (8 channels x 2 pixels x
     // 2 operands) = 128 words, and every operand crosses once: 64 + 512 + 512 = 1,088.
-    Platform p = test::testAsic();
-    p.dramRlc = false;
-    Engine e = test::singlePe(dataflowIndex("ws"));
-    e.gbBytes = 256;
-    const Layer l = test::pointwise(8, 8, 8, 8);
+    auto [p, e, l] = smallBufferCase(256);
     auto words = [&](const LayerCost& c) {
         return c.dramReads[Weights] + c.dramReads[Inputs] + c.dramReads[Outputs] + c.dramWrites[Outputs];
     };
