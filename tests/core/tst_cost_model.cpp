@@ -58,6 +58,18 @@ SmallBufferCase smallBufferCase(int64_t gbBytes)
     return c;
 }
 
+/// A 3x3 conv, K = C = 4 on an 8x8 output, with K and Y split by 2 at DRAM level in the DRAM order `dramOrder`.
+std::pair<Layer, Mapping> splitKAndY(const char* dramOrder)
+{
+    Layer l;
+    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
+    Mapping m;
+    m.gb = { 1, 1, 2, 4, 4, 8, 3, 3 };
+    m.dram = { 1, 1, 2, 1, 2, 1, 1, 1 };
+    m.order[Mapping::DramLevel] = order(dramOrder);
+    return { l, m };
+}
+
 } // namespace
 
 void TestCostModel::singlePeLayer()
@@ -116,12 +128,7 @@ void TestCostModel::weightRefetchWhenOrderChanges()
     // Same layer, K and Y both split by 2 at DRAM level. K innermost then Y: each weight half (72 words) is
     // fetched once per Y tile: 2 x 2 x 72 = 288. Y innermost then K: Y is irrelevant to weights, so each half
     // stays while Y iterates: 144.
-    Layer l;
-    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
-    Mapping m;
-    m.gb = { 1, 1, 2, 4, 4, 8, 3, 3 };
-    m.dram = { 1, 1, 2, 1, 2, 1, 1, 1 };
-    m.order[Mapping::DramLevel] = order("KYNGCXRS");
+    auto [l, m] = splitKAndY("KYNGCXRS");
     QCOMPARE(evaluateLayer(l, test::singlePe(), m, test::testAsic(), true).dramReads[Weights], 288.0);
     m.order[Mapping::DramLevel] = order("YKNGCXRS");
     QCOMPARE(evaluateLayer(l, test::singlePe(), m, test::testAsic(), true).dramReads[Weights], 144.0);
@@ -401,12 +408,7 @@ void TestCostModel::partialDoubleBufferCopiesWhatChanges()
 {
     // 3x3 conv K=4 C=4 on an 8x8 output, K and Y split by 2 at DRAM level, Y innermost. GB tiles: weights 2x4x3x3 =
     // 72 words, inputs 4 channels x (4-1+3) rows x (8-1+3) columns = 240, outputs 2x4x8 = 64; 16-bit words.
-    Layer l;
-    l.dims = { 1, 1, 4, 4, 8, 8, 3, 3 };
-    Mapping m;
-    m.gb = { 1, 1, 2, 4, 4, 8, 3, 3 };
-    m.dram = { 1, 1, 2, 1, 2, 1, 1, 1 };
-    m.order[Mapping::DramLevel] = order("YKNGCXRS");
+    const auto [l, m] = splitKAndY("YKNGCXRS");
     Platform p = test::testAsic();
     p.clockMhz = 1000;
     p.dramGBps = 0.5; // half a byte a cycle
