@@ -166,6 +166,16 @@ size_t LayerMappingSpace::TileKeyHash::operator()(const TileKey& key) const
     return size_t(h ^ (h >> 29));
 }
 
+size_t LayerMappingSpace::slotOf(const TileKey& key) const
+{
+    const size_t mask = m_tileSlots.size() - 1;
+    size_t i = TileKeyHash {}(key)&mask;
+    while (m_tileSlots[i].used && m_tileSlots[i].key != key) {
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
 const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
 {
     const bool gbLevel = k >= kGbKnob;
@@ -182,16 +192,7 @@ const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
     if (m_tileSlots.empty()) {
         m_tileSlots.resize(1024);
     }
-    const size_t hash = TileKeyHash {}(key);
-    auto probe = [&]() {
-        const size_t mask = m_tileSlots.size() - 1;
-        size_t i = hash & mask;
-        while (m_tileSlots[i].used && m_tileSlots[i].key != key) {
-            i = (i + 1) & mask;
-        }
-        return i;
-    };
-    size_t i = probe();
+    size_t i = slotOf(key);
     if (m_tileSlots[i].used) {
         return m_tileSlots[i].list;
     }
@@ -199,14 +200,9 @@ const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
         if (m_tileSlots.size() < 2 * kMaxTileLists) {
             std::vector<TileSlot> old(m_tileSlots.size() * 2);
             old.swap(m_tileSlots);
-            const size_t mask = m_tileSlots.size() - 1;
             for (const TileSlot& s : old) {
                 if (s.used) {
-                    size_t j = TileKeyHash {}(s.key) & mask;
-                    while (m_tileSlots[j].used) {
-                        j = (j + 1) & mask;
-                    }
-                    m_tileSlots[j] = s;
+                    m_tileSlots[slotOf(s.key)] = s;
                 }
             }
         } else {
@@ -215,7 +211,7 @@ const LayerMappingSpace::TileList& LayerMappingSpace::tileCandidates(int k)
             }
             m_tileCount = 0;
         }
-        i = probe();
+        i = slotOf(key);
     }
     TileSlot& slot = m_tileSlots[i];
     slot.key = key;

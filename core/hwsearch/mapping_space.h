@@ -68,6 +68,8 @@ private:
     void buildSpatialCandidates();
     /// The candidates of tile knob k (a search asks for the same ones again and again: they are remembered).
     const TileList& tileCandidates(int k);
+    /// The slot of `key` in the table: where it is, or the free slot where it goes.
+    size_t slotOf(const TileKey& key) const;
     void computeTileCandidates(
         int d, bool gbLevel, const std::array<int, workload::kDims>& tile, int inner, TileList& out) const;
     bool fits(const std::array<int, workload::kDims>& tile, bool gbLevel) const;
