@@ -143,42 +143,39 @@ struct Supernet::Impl {
         return own;
     }
 
-    // Per layer, the shared op of the most channels and then the widest kernel (in the fmnist and paper spaces
-    // k5e6: the whole superkernel).
-    std::vector<int> largestGenotype() const
+    // The sandwich rule's extra paths, one op in every layer. Largest: the shared op of the most channels and then
+    // the widest kernel (in the fmnist and paper spaces k5e6, the whole superkernel).
+    static int largestOp(const SearchSpace& s)
     {
-        std::vector<int> g(size_t(layers()), 0);
-        for (int l = 0; l < layers(); ++l) {
-            for (int o = 0; o < ops(); ++o) {
-                const auto& a = space.ops[size_t(o)];
-                const auto& b = space.ops[size_t(g[size_t(l)])];
-                if (sharesWeights(a)
-                    && (!sharesWeights(b)
-                        || std::make_pair(a.expansion, a.kernel) > std::make_pair(b.expansion, b.kernel))) {
-                    g[size_t(l)] = o;
-                }
+        int best = 0;
+        for (int o = 1; o < int(s.ops.size()); ++o) {
+            const auto& a = s.ops[size_t(o)];
+            const auto& b = s.ops[size_t(best)];
+            if (sharesWeights(a)
+                && (!sharesWeights(b)
+                    || std::make_pair(a.expansion, a.kernel) > std::make_pair(b.expansion, b.kernel))) {
+                best = o;
             }
         }
-        return g;
+        return best;
     }
-
-    // Per layer, the op of the fewest FLOPs: skip where the space has it, else the shared op of the fewest channels
-    // and then the narrowest kernel.
-    std::vector<int> smallestGenotype() const
+    // Smallest: the op of the fewest FLOPs, skip where the space has it, else the fewest channels and then the
+    // narrowest kernel.
+    static int smallestOp(const SearchSpace& s)
     {
-        std::vector<int> g(size_t(layers()), 0);
         auto size = [](const workload::OpSpec& op) {
             return op.isSkip() ? std::make_pair(-1, -1) : std::make_pair(op.expansion, op.kernel);
         };
-        for (int l = 0; l < layers(); ++l) {
-            for (int o = 0; o < ops(); ++o) {
-                if (size(space.ops[size_t(o)]) < size(space.ops[size_t(g[size_t(l)])])) {
-                    g[size_t(l)] = o;
-                }
+        int best = 0;
+        for (int o = 1; o < int(s.ops.size()); ++o) {
+            if (size(s.ops[size_t(o)]) < size(s.ops[size_t(best)])) {
+                best = o;
             }
         }
-        return g;
+        return best;
     }
+    const std::vector<LayerPlan> largestPath = fixedPlan(std::vector<int>(size_t(layers()), largestOp(space)));
+    const std::vector<LayerPlan> smallestPath = fixedPlan(std::vector<int>(size_t(layers()), smallestOp(space)));
 
     int layers() const { return space.searchableLayers(); }
     // What the network was built with: a standalone network shares nothing whatever the options say.
@@ -401,10 +398,10 @@ Expected<StepStats> Supernet::weightStep(const Batch& batch)
             && d.weightSteps++ % d.opt.sandwichEvery == 0) {
             const auto paths = d.opt.sandwichPaths;
             if (paths != SandwichPaths::Smallest) {
-                sandwich = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.largestGenotype()), nullptr), y);
+                sandwich = d.crossEntropy(d.net->forward(x, d.largestPath, nullptr), y);
             }
             if (paths != SandwichPaths::Largest) {
-                auto smallest = d.crossEntropy(d.net->forward(x, d.fixedPlan(d.smallestGenotype()), nullptr), y);
+                auto smallest = d.crossEntropy(d.net->forward(x, d.smallestPath, nullptr), y);
                 sandwich = sandwich.defined() ? sandwich + smallest : smallest;
             }
         }

@@ -83,6 +83,7 @@ private slots:
     void sharedCheckpointsKeepTheirMode();
     void fitOwnWeightsTouchesOnlySkipProjections();
     void sandwichStepAlsoTrainsTheLargestPath();
+    void sandwichSmallestPathTrainsSkipProjections();
     void nanLossStopsWithError();
     void badRequests();
 };
@@ -349,12 +350,13 @@ std::map<std::string, TensorData> tensorMap(const Supernet& net, bool gradients 
 }
 
 // A shared supernet whose weight steps sample `op` in every layer (the sandwich rule every n-th step when n > 0).
-std::unique_ptr<Supernet> sharedNetSampling(int op, int sandwichEvery = 0)
+std::unique_ptr<Supernet> sharedNetSampling(int op, int sandwichEvery = 0, SandwichPaths paths = SandwichPaths::Largest)
 {
     SupernetOptions o;
     o.sharing = WeightSharing::Shared;
     o.zeroInitResidual = false;
     o.sandwichEvery = sandwichEvery;
+    o.sandwichPaths = paths;
     auto net = makeNet(o);
     ArchLogits logits(8, std::vector<float>(7, 0.f));
     for (auto& row : logits) {
@@ -593,6 +595,31 @@ void TestNasSupernet::sandwichStepAlsoTrainsTheLargestPath()
     for (Supernet* n : { net.get(), resumed.get() }) {
         QVERIFY(n->weightStep(syntheticBatch(16, 2)).ok());
         QVERIFY(!tensorMap(*n, true).count("layer0_shared.k5e6_bn_dw.weight"));
+    }
+}
+
+void TestNasSupernet::sandwichSmallestPathTrainsSkipProjections()
+{
+    // Every layer forced to k3e1 (op 0). With the smallest path on every weight step, skip (op 6) runs in every
+    // layer too, so gradients reach skip's 1x1 projection where a layer changes shape, and nothing of k5e6;
+    // without the rule skip never runs.
+    const auto& space = fmnist();
+    for (int every : { 0, 1 }) {
+        auto net = sharedNetSampling(0, every, SandwichPaths::Smallest);
+        QVERIFY(net->weightStep(syntheticBatch(16, 2)).ok());
+        const auto grads = tensorMap(*net, true);
+        int projections = 0;
+        for (int l = 0; l < space.searchableLayers(); ++l) {
+            const auto slot = space.slot(l);
+            if (slot.inChannels == slot.outChannels && slot.stride == 1) {
+                continue; // skip is the identity here
+            }
+            ++projections;
+            const std::string name = "layer" + std::to_string(l) + "_skip.proj.weight";
+            QVERIFY2(grads.count(name) == (every == 1 ? 1u : 0u), name.c_str());
+            QVERIFY(!grads.count("layer" + std::to_string(l) + "_shared.k5e6_bn_dw.weight"));
+        }
+        QVERIFY(projections > 0);
     }
 }
 
