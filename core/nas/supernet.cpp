@@ -1,18 +1,14 @@
 // The supernet in LibTorch (op modules in supernet_modules.h, the network of them in supernet_net.h): the layer-wise
-// network with one logit vector per searchable layer, the two optimisers and the single-path / top-2 sampling. The only
-// torch translation unit of core/nas.
+// network with one logit vector per searchable layer, the two optimisers and the single-path / top-2 sampling (its
+// state in supernet_impl.h; tensors by name and checkpoints in supernet_checkpoint.cpp).
 #include "nas/torch_pch.h"
 
-#include "nas/supernet.h"
-#include "nas/supernet_modules.h"
-#include "nas/supernet_net.h"
-#include "util/output_file.h"
+#include "nas/supernet_impl.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <sstream>
 
 namespace dna::nas {
 
@@ -47,24 +43,6 @@ private:
     std::vector<Tensor>& m_weights;
 };
 
-std::string joinInts(const std::vector<int>& v)
-{
-    std::string s;
-    for (size_t i = 0; i < v.size(); ++i) {
-        s += (i ? "," : "") + std::to_string(v[i]);
-    }
-    return s;
-}
-
-std::string opNames(const SearchSpace& space)
-{
-    std::string s;
-    for (const auto& o : space.ops) {
-        s += (s.empty() ? "" : ",") + o.name;
-    }
-    return s;
-}
-
 double logSumExp(double a, double b)
 {
     const double m = std::max(a, b);
@@ -85,208 +63,6 @@ bool parseWeightSharing(const std::string& name, WeightSharing& out)
     }
     return false;
 }
-
-namespace {
-
-TensorData toTensorData(const Tensor& t)
-{
-    TensorData d;
-    const auto c = t.detach().to(torch::kCPU).to(torch::kFloat).contiguous();
-    d.shape.assign(c.sizes().begin(), c.sizes().end());
-    d.values.assign(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-    return d;
-}
-
-} // namespace
-
-struct Supernet::Impl {
-    Impl(SearchSpace s, SupernetOptions o, torch::Device d)
-        : space(std::move(s))
-        , opt(std::move(o))
-        , device(d)
-        , rng(opt.seed)
-    {
-    }
-
-    SearchSpace space;
-    SupernetOptions opt;
-    torch::Device device;
-    Net net { nullptr };
-    std::vector<Tensor> weights;
-    std::unique_ptr<torch::optim::SGD> weightOpt;
-    std::unique_ptr<torch::optim::Adam> archOpt;
-    std::mt19937_64 rng;
-    double tau = 5.0;
-    CostTable cost;
-    double lambda = 0;
-    int64_t steps = 0;
-    int64_t weightSteps = 0; // weight steps only (the sandwich rule's period)
-    std::vector<std::vector<int>> lastActive;
-    std::vector<std::pair<Tensor, Tensor>> ownSnapshot; // fitOwnWeights: each fitted weight and its value before
-
-    // The weights of `genotype` that no other op of their layer trains (shared mode: skip's projection where a
-    // layer changes shape).
-    std::vector<Tensor> ownWeights(const std::vector<int>& genotype) const
-    {
-        std::vector<Tensor> own;
-        for (int l = 0; l < layers() && l < int(genotype.size()); ++l) {
-            const auto& shared = net->m_shared[size_t(l)];
-            const int op = genotype[size_t(l)];
-            if (!shared || shared->covers(op) || shared->m_keepsShape || op < 0 || op >= ops()
-                || !net->m_blocks[size_t(l)][size_t(op)]) {
-                continue;
-            }
-            for (const auto& p : net->m_blocks[size_t(l)][size_t(op)]->parameters()) {
-                own.push_back(p);
-            }
-        }
-        return own;
-    }
-
-    // The sandwich rule's extra paths, one op in every layer. Largest: the shared op of the most channels and then
-    // the widest kernel (in the fmnist and paper spaces k5e6, the whole superkernel).
-    static int largestOp(const SearchSpace& s)
-    {
-        int best = 0;
-        for (int o = 1; o < int(s.ops.size()); ++o) {
-            const auto& a = s.ops[size_t(o)];
-            const auto& b = s.ops[size_t(best)];
-            if (sharesWeights(a)
-                && (!sharesWeights(b)
-                    || std::make_pair(a.expansion, a.kernel) > std::make_pair(b.expansion, b.kernel))) {
-                best = o;
-            }
-        }
-        return best;
-    }
-    // Smallest: the op of the fewest FLOPs, skip where the space has it, else the fewest channels and then the
-    // narrowest kernel.
-    static int smallestOp(const SearchSpace& s)
-    {
-        auto size = [](const workload::OpSpec& op) {
-            return op.isSkip() ? std::make_pair(-1, -1) : std::make_pair(op.expansion, op.kernel);
-        };
-        int best = 0;
-        for (int o = 1; o < int(s.ops.size()); ++o) {
-            if (size(s.ops[size_t(o)]) < size(s.ops[size_t(best)])) {
-                best = o;
-            }
-        }
-        return best;
-    }
-    const std::vector<LayerPlan> largestPath = fixedPlan(std::vector<int>(size_t(layers()), largestOp(space)));
-    const std::vector<LayerPlan> smallestPath = fixedPlan(std::vector<int>(size_t(layers()), smallestOp(space)));
-
-    int layers() const { return space.searchableLayers(); }
-    // What the network was built with: a standalone network shares nothing whatever the options say.
-    WeightSharing sharing() const { return fixed() ? WeightSharing::Separate : opt.sharing; }
-    int ops() const { return int(space.ops.size()); }
-    bool fixed() const { return !opt.fixedOps.empty(); }
-
-    Tensor input(const Batch& b) const
-    {
-        auto x = torch::from_blob(
-            const_cast<float*>(b.images.data()), { b.n, b.channels, b.height, b.width }, torch::kFloat)
-                     .to(device);
-        if (opt.channelsLast) {
-            x = x.contiguous(at::MemoryFormat::ChannelsLast);
-        }
-        return x;
-    }
-    Tensor targets(const Batch& b) const
-    {
-        return torch::from_blob(const_cast<int64_t*>(b.labels.data()), { b.n }, torch::kLong).to(device);
-    }
-
-    std::vector<std::vector<double>> gumbelScores()
-    {
-        auto a = net->m_logits.detach().to(torch::kCPU).contiguous();
-        const float* p = a.data_ptr<float>();
-        std::uniform_real_distribution<double> u(1e-12, 1.0);
-        std::vector<std::vector<double>> s(layers(), std::vector<double>(ops()));
-        for (int l = 0; l < layers(); ++l) {
-            for (int o = 0; o < ops(); ++o) {
-                s[l][o] = p[l * ops() + o] - std::log(-std::log(u(rng)));
-            }
-        }
-        return s;
-    }
-
-    std::vector<LayerPlan> fixedPlan(const std::vector<int>& genotype) const
-    {
-        std::vector<LayerPlan> plan(layers());
-        for (int l = 0; l < layers(); ++l) {
-            plan[l].ops = { genotype[l] };
-        }
-        return plan;
-    }
-
-    // Weight step: one hard Gumbel sample per layer (argmax of logits + noise; tau does not change the argmax),
-    // or in the soft mode all ops with detached soft weights.
-    std::vector<LayerPlan> weightPlan()
-    {
-        if (fixed()) {
-            return fixedPlan(opt.fixedOps);
-        }
-        const auto scores = gumbelScores();
-        std::vector<LayerPlan> plan(layers());
-        for (int l = 0; l < layers(); ++l) {
-            if (opt.mode == ForwardMode::SoftAllPaths) {
-                auto w = torch::softmax(torch::tensor(std::vector<float>(scores[l].begin(), scores[l].end())) / tau, 0)
-                             .to(device);
-                for (int o = 0; o < ops(); ++o) {
-                    plan[l].ops.push_back(o);
-                    plan[l].gates.push_back(w[o]);
-                }
-            } else {
-                plan[l].ops = { int(std::max_element(scores[l].begin(), scores[l].end()) - scores[l].begin()) };
-            }
-        }
-        return plan;
-    }
-
-    Expected<StepStats> finishStep(const Tensor& out, const Tensor& ce, const Tensor& costTerm, const Tensor& y,
-        const std::vector<Tensor>& params, torch::optim::Optimizer& optimiser, bool clip,
-        const Tensor& extra = {}) // extra: a further loss trained on and not reported (the sandwich rule)
-    {
-        StepStats st;
-        st.loss = ce.item<double>();
-        st.costTerm = costTerm.defined() ? costTerm.item<double>() : 0.0;
-        if (!std::isfinite(st.loss) || !std::isfinite(st.costTerm)) {
-            return Error { ErrorCode::NanLoss,
-                "the loss became " + std::to_string(st.loss) + " at step " + std::to_string(steps)
-                    + "; lower the learning rate or the hardware weight" };
-        }
-        auto total = costTerm.defined() ? ce + costTerm : ce;
-        if (extra.defined()) {
-            total = total + extra;
-        }
-        total.backward();
-        if (clip && opt.gradClip > 0) {
-            torch::nn::utils::clip_grad_norm_(params, opt.gradClip);
-        }
-        optimiser.step();
-        st.correct = int(out.argmax(1).eq(y).sum().item<int64_t>());
-        st.count = int(y.size(0));
-        ++steps;
-        return st;
-    }
-
-    // Undefined rather than zero: SGD then skips the ops that did not run, so momentum and weight decay do not
-    // keep moving the weights of paths that were not sampled.
-    void zeroAllGrads()
-    {
-        for (auto& p : net->parameters()) {
-            p.mutable_grad() = Tensor();
-        }
-    }
-
-    Tensor crossEntropy(const Tensor& out, const Tensor& y) const
-    {
-        return torch::nn::functional::cross_entropy(
-            out, y, torch::nn::functional::CrossEntropyFuncOptions().label_smoothing(opt.labelSmoothing));
-    }
-};
 
 Supernet::Supernet(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl))
@@ -661,45 +437,6 @@ std::vector<std::vector<double>> Supernet::opWeightGradients() const
 
 std::vector<std::vector<int>> Supernet::lastActiveOps() const { return m_impl->lastActive; }
 
-std::vector<std::pair<std::string, TensorData>> Supernet::namedTensors(bool gradients) const
-{
-    std::vector<std::pair<std::string, TensorData>> out;
-    for (const auto& kv : m_impl->net->named_parameters()) {
-        if (!gradients) {
-            out.emplace_back(kv.key(), toTensorData(kv.value()));
-        } else if (kv.value().grad().defined()) {
-            out.emplace_back(kv.key(), toTensorData(kv.value().grad()));
-        }
-    }
-    if (!gradients) {
-        for (const auto& kv : m_impl->net->named_buffers()) {
-            out.emplace_back(kv.key(), toTensorData(kv.value()));
-        }
-    }
-    return out;
-}
-
-std::optional<Error> Supernet::setTensor(const std::string& name, const TensorData& value)
-{
-    auto& d = *m_impl;
-    Tensor target;
-    if (auto* p = d.net->named_parameters().find(name)) {
-        target = *p;
-    } else if (auto* b = d.net->named_buffers().find(name)) {
-        target = *b;
-    } else {
-        return Error { ErrorCode::BadRequest, "the network has no tensor '" + name + "'" };
-    }
-    if (std::vector<int64_t>(target.sizes().begin(), target.sizes().end()) != value.shape
-        || int64_t(value.values.size()) != target.numel()) {
-        return Error { ErrorCode::BadRequest, "tensor '" + name + "' has another shape" };
-    }
-    torch::NoGradGuard guard;
-    auto src = torch::from_blob(const_cast<float*>(value.values.data()), value.shape, torch::kFloat);
-    target.copy_(src.to(target.device()).to(target.dtype()));
-    return std::nullopt;
-}
-
 std::vector<workload::Layer> Supernet::describeLayers(const std::vector<int>& genotype)
 {
     auto& d = *m_impl;
@@ -718,95 +455,6 @@ int64_t Supernet::parameterCount() const
         n += p.numel();
     }
     return n;
-}
-
-std::optional<Error> Supernet::save(const std::string& path) const
-{
-    const auto& d = *m_impl;
-    try {
-        torch::serialize::OutputArchive archive;
-        d.net->save(archive);
-        torch::serialize::OutputArchive weightOpt, archOpt;
-        d.weightOpt->save(weightOpt);
-        d.archOpt->save(archOpt);
-        archive.write("weight_optimiser", weightOpt);
-        archive.write("arch_optimiser", archOpt);
-        archive.write("meta_space", c10::IValue(d.space.name));
-        archive.write("meta_ops", c10::IValue(opNames(d.space)));
-        archive.write("meta_fixed", c10::IValue(joinInts(d.opt.fixedOps)));
-        archive.write("meta_sharing", c10::IValue(std::string(weightSharingName(d.sharing()))));
-        archive.write("meta_tau", c10::IValue(d.tau));
-        archive.write("meta_steps", c10::IValue(d.steps));
-        archive.write("meta_weight_steps", c10::IValue(d.weightSteps)); // the sandwich rule's period resumes in phase
-        std::ostringstream rng;
-        rng << d.rng; // path sampling continues where it stopped
-        archive.write("meta_rng", c10::IValue(rng.str()));
-        // Serialised in memory, then written atomically with every error checked: LibTorch's file writer
-        // aborts the process when the disk fills (its destructor throws), and would leave half a file.
-        std::ostringstream bytes;
-        archive.save_to(bytes);
-        if (auto e = writeOutputFile(path, bytes.str())) {
-            return Error { ErrorCode::IoError, "cannot write checkpoint " + path + ": " + e->detail };
-        }
-    } catch (const std::exception& e) {
-        return Error { ErrorCode::IoError, "cannot write checkpoint " + path + ": " + e.what() };
-    }
-    return std::nullopt;
-}
-
-std::optional<Error> Supernet::load(const std::string& path)
-{
-    auto& d = *m_impl;
-    try {
-        torch::serialize::InputArchive archive;
-        archive.load_from(path, d.device);
-        c10::IValue space, ops, fixedOps, tau, steps;
-        archive.read("meta_space", space);
-        archive.read("meta_ops", ops);
-        archive.read("meta_fixed", fixedOps);
-        if (space.toStringRef() != d.space.name || ops.toStringRef() != opNames(d.space)
-            || fixedOps.toStringRef() != joinInts(d.opt.fixedOps)) {
-            return Error { ErrorCode::CheckpointMismatch,
-                path + " holds a network of space '" + space.toStringRef() + "' (ops " + ops.toStringRef() + ", fixed '"
-                    + fixedOps.toStringRef() + "'), not of '" + d.space.name + "'" };
-        }
-        // Checkpoints from before the shared mode have separate weights.
-        c10::IValue sharing;
-        const std::string stored = archive.try_read("meta_sharing", sharing) ? sharing.toStringRef() : "separate";
-        if (stored != weightSharingName(d.sharing())) {
-            return Error { ErrorCode::CheckpointMismatch,
-                path + " holds a supernet with " + stored + " weights; this search uses "
-                    + weightSharingName(d.sharing()) + " weights (--supernet " + stored + " resumes it)" };
-        }
-        d.net->load(archive);
-        torch::serialize::InputArchive weightOpt, archOpt;
-        archive.read("weight_optimiser", weightOpt);
-        archive.read("arch_optimiser", archOpt);
-        d.weightOpt->load(weightOpt);
-        d.archOpt->load(archOpt);
-        archive.read("meta_tau", tau);
-        archive.read("meta_steps", steps);
-        d.tau = tau.toDouble();
-        d.steps = steps.toInt();
-        c10::IValue weightSteps; // checkpoints from before the sandwich rule have none: it was off
-        d.weightSteps = archive.try_read("meta_weight_steps", weightSteps) ? weightSteps.toInt() : 0;
-        c10::IValue rng;
-        if (archive.try_read("meta_rng", rng)) {
-            std::istringstream in(rng.toStringRef());
-            in >> d.rng;
-        }
-        if (d.opt.channelsLast) {
-            torch::NoGradGuard guard;
-            for (auto& p : d.net->parameters()) {
-                if (p.dim() == 4) {
-                    p.set_data(p.data().contiguous(at::MemoryFormat::ChannelsLast));
-                }
-            }
-        }
-    } catch (const std::exception& e) {
-        return Error { ErrorCode::IoError, "cannot read checkpoint " + path + ": " + e.what() };
-    }
-    return std::nullopt;
 }
 
 } // namespace dna::nas

@@ -1,8 +1,8 @@
 #pragma once
 
-// The op modules of the supernet (internal to supernet.cpp, the one torch translation unit of core/nas): the
-// separate-weights op block and the weight-entangled layer of the shared mode, with the layer recorder that
-// describeLayers() reads.
+// The op modules of the supernet (internal to core/nas's torch translation units, supernet.cpp and
+// supernet_checkpoint.cpp): the separate-weights op block and the weight-entangled layer of the shared mode, with the
+// layer recorder that describeLayers() reads.
 #include "nas/torch_pch.h"
 
 #include "workload/layer.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-// The supernet's network (internal to supernet.cpp, the one torch translation unit of core/nas): stem, one slot of
-// candidate ops per searchable layer (separate op blocks or a weight-entangled layer), head and classifier, run
-// along a per-layer plan of ops and gates; and the architecture logits it owns.
+// The supernet's network (internal to core/nas's torch translation units, supernet.cpp and supernet_checkpoint.cpp):
+// stem, one slot of candidate ops per searchable layer (separate op blocks or a weight-entangled layer), head and
+// classifier, run along a per-layer plan of ops and gates; and the architecture logits it owns.
 #include "nas/supernet_modules.h"
 
 #include <algorithm>
