@@ -33,12 +33,14 @@ Expected<SearchRequest> presetRequest(const std::string& name)
     r.preset = name;
     if (name == "quick") {
         // Sized so the whole run stays within a few minutes on two cores (see README "Co-search").
-        // 8 epochs of a full pass over the weight split (164 steps of 256; the cap of 240 does not bind). With
-        // the shared supernet bench_accuracy_proxy then measures Kendall tau 0.79 and estimates 8.5 points below
-        // the trained accuracies; with 4 epochs 0.65 and 15 points, the separate supernet 0.52 and 45 (README).
+        // 8 epochs of a full pass over the weight split in batches of 64 (656 steps; the cap of 960 does not bind).
+        // With the shared supernet bench_accuracy_proxy then measures Kendall tau 0.76 and estimates 5.4 points
+        // below the trained accuracies; in batches of 128 0.83 and 6.3, of 256 0.73-0.82 and 7.5 points, with 4
+        // epochs of 256 0.65 and 15 points, the separate supernet 0.52 and 45 (README).
         r.epochs = 8;
         r.warmupEpochs = 1;
-        r.maxStepsPerEpoch = 240;
+        r.batchSize = 64;
+        r.maxStepsPerEpoch = 960;
         r.supernet.sharing = nas::WeightSharing::Shared;
         return r;
     }
@@ -186,7 +188,7 @@ struct Run {
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
 {
     return nas::estimateAccuracy(r.net, r.data.train, r.splits.train, r.valSubset, genotype,
-        nas::searchEstimateSpec(5, r.req.batchSize, r.req.seed, r.stepsPerEpoch));
+        nas::searchEstimateSpec(5, r.req.seed, r.stepsPerEpoch));
 }
 
 /// The searched accelerator of a genotype (its network at batch 1).

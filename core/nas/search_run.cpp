@@ -140,9 +140,11 @@ double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
     return accuracy;
 }
 
-EstimateSpec searchEstimateSpec(int calibrationBatches, int batchSize, uint64_t runSeed, int stepsPerEpoch)
+EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch)
 {
-    EstimateSpec spec { calibrationBatches, batchSize, runSeed + 7 };
+    EstimateSpec spec;
+    spec.calibrationBatches = calibrationBatches;
+    spec.seed = runSeed + 7;
     spec.ownWeightBatches = std::min(spec.ownWeightBatches, stepsPerEpoch);
     return spec;
 }
@@ -162,7 +164,7 @@ struct SearchContext {
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
     return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype,
-        searchEstimateSpec(c.req.calibrationBatches, c.req.batchSize, c.req.seed, c.stepsPerEpoch));
+        searchEstimateSpec(c.req.calibrationBatches, c.req.seed, c.stepsPerEpoch));
 }
 
 Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)

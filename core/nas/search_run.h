@@ -111,7 +111,7 @@ double evaluateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
 /// genotype sees the same images), then its accuracy on the held-out images.
 struct EstimateSpec {
     int calibrationBatches = 5;
-    int batchSize = 256;
+    int batchSize = 256; // the estimator's own, whatever batch the supernet trained with
     uint64_t seed = 1;
     /// Shared mode, before the calibration: the genotype's own weights (Supernet::fitOwnWeights) are fitted on
     /// this many training batches (a loader seeded with seed + 1), and put back after the estimate. The
@@ -122,7 +122,7 @@ struct EstimateSpec {
 
 /// How the searches (nas::runSearch, the co-search) estimate: seeded from the run's seed, and the fit of a genotype's
 /// own weights on at most one training epoch's steps, so a short run's estimates stay as cheap as its training.
-EstimateSpec searchEstimateSpec(int calibrationBatches, int batchSize, uint64_t runSeed, int stepsPerEpoch);
+EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch);
 
 /// The shared-weight accuracy estimate of `genotype`: calibration batches from `calibration` (indices of
 /// `data`), accuracy on `heldOut` (indices of `data`). The one estimator of the search, the co-search and the

@@ -17,7 +17,7 @@
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
-//        [--steps N (per epoch)] [--epochs E] [--references FILE] [--sandwich N (every n-th weight step also trains the
+//        [--steps N (per epoch)] [--epochs E] [--batch B (supernet weight and architecture steps)] [--references FILE] [--sandwich N (every n-th weight step also trains the
 //        largest path, 0 off)] [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
 //        [--keep DIR (keep each mode's trained supernet there, with the training options beside it in a .json, and
@@ -188,6 +188,7 @@ int main(int argc, char** argv)
     double lr = 0; // 0: the preset's
     int steps = 0; // supernet steps per epoch (at most a pass of the weight split), 0: the preset's
     int epochs = 0; // supernet epochs, 0: the preset's
+    int batch = 0; // supernet batch, 0: the preset's
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string keep; // --keep DIR: each mode's trained supernet is kept there and reused when present
     int sandwich = -1; // -1: the preset's
@@ -210,6 +211,9 @@ int main(int argc, char** argv)
             command += std::string(" ") + argv[i];
         } else if (a == "--lr" && i + 1 < argc) {
             lr = std::stod(argv[++i]);
+            command += std::string(" ") + argv[i];
+        } else if (a == "--batch" && i + 1 < argc) {
+            batch = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
         } else if (a == "--seed" && i + 1 < argc) {
             seed = std::stoull(argv[++i]);
@@ -236,7 +240,7 @@ int main(int argc, char** argv)
         } else {
             std::fprintf(stderr,
                 "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
-                "[--epochs E] [--references FILE] [--sandwich N] [--sandwich-paths largest|smallest|both] "
+                "[--epochs E] [--batch B] [--references FILE] [--sandwich N] [--sandwich-paths largest|smallest|both] "
                 "[--own-batches N] [--keep DIR]\n");
             return 2;
         }
@@ -310,6 +314,9 @@ int main(int argc, char** argv)
         if (epochs > 0) {
             sr.epochs = epochs;
         }
+        if (batch > 0) {
+            sr.batchSize = batch;
+        }
         if (sandwich >= 0) {
             sr.options.sandwichEvery = sandwich;
         }
@@ -366,7 +373,9 @@ int main(int argc, char** argv)
         std::vector<int> heldOut(
             splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
         std::vector<double> est;
-        nas::EstimateSpec spec { 5, quick.batchSize, seed + 7 };
+        nas::EstimateSpec spec; // the co-search's estimator (nas::searchEstimateSpec)
+        spec.calibrationBatches = 5;
+        spec.seed = seed + 7;
         if (ownBatches >= 0) {
             spec.ownWeightBatches = ownBatches;
         }
