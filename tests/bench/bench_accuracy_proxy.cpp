@@ -17,8 +17,9 @@
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
-//        [--steps N (per epoch)] [--epochs E] [--batch B (supernet weight and architecture steps)] [--references FILE] [--sandwich N (every n-th weight step also trains the
-//        largest path, 0 off)] [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
+//        [--steps N (per epoch)] [--epochs E] [--batch B (supernet weight and architecture steps)]
+//        [--references FILE] [--sandwich N (every n-th weight step also trains the largest path, 0 off)]
+//        [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
 //        [--keep DIR (keep each mode's trained supernet there, with the training options beside it in a .json, and
 //        reuse it when present; a kept supernet trained with other options is refused)]
