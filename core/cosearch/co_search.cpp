@@ -188,7 +188,7 @@ struct Run {
 double estimateAccuracy(Run& r, const std::vector<int>& genotype)
 {
     return nas::estimateAccuracy(r.net, r.data.train, r.splits.train, r.valSubset, genotype,
-        nas::searchEstimateSpec(5, r.req.seed, r.stepsPerEpoch));
+        nas::searchEstimateSpec(5, r.req.seed, r.stepsPerEpoch, r.req.batchSize));
 }
 
 /// The searched accelerator of a genotype (its network at batch 1).

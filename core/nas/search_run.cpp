@@ -1,6 +1,7 @@
 #include "nas/search_run.h"
 #include "nas/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -140,12 +141,14 @@ double estimateAccuracy(Supernet& net, const Dataset& data, const std::vector<in
     return accuracy;
 }
 
-EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch)
+EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch, int trainingBatch)
 {
     EstimateSpec spec;
     spec.calibrationBatches = calibrationBatches;
     spec.seed = runSeed + 7;
-    spec.ownWeightBatches = std::min(spec.ownWeightBatches, stepsPerEpoch);
+    const int64_t epochImages = int64_t(std::max(stepsPerEpoch, 0)) * std::max(trainingBatch, 0);
+    spec.ownWeightBatches
+        = int(std::min<int64_t>(spec.ownWeightBatches, (epochImages + spec.batchSize - 1) / spec.batchSize));
     return spec;
 }
 
@@ -164,7 +167,7 @@ struct SearchContext {
 double evaluateDerived(SearchContext& c, const std::vector<int>& genotype)
 {
     return estimateAccuracy(c.net, c.data.train, c.splits.train, c.splits.val, genotype,
-        searchEstimateSpec(c.req.calibrationBatches, c.req.seed, c.stepsPerEpoch));
+        searchEstimateSpec(c.req.calibrationBatches, c.req.seed, c.stepsPerEpoch, c.req.batchSize));
 }
 
 Expected<SearchResult> searchLoop(SearchContext& c, const CancelToken& cancel, const ProgressSink& progress)

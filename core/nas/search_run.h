@@ -121,8 +121,9 @@ struct EstimateSpec {
 };
 
 /// How the searches (nas::runSearch, the co-search) estimate: seeded from the run's seed, and the fit of a genotype's
-/// own weights on at most one training epoch's steps, so a short run's estimates stay as cheap as its training.
-EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch);
+/// own weights on at most as many images as one training epoch (stepsPerEpoch batches of trainingBatch), so a short
+/// run's estimates stay as cheap as its training.
+EstimateSpec searchEstimateSpec(int calibrationBatches, uint64_t runSeed, int stepsPerEpoch, int trainingBatch);
 
 /// The shared-weight accuracy estimate of `genotype`: calibration batches from `calibration` (indices of
 /// `data`), accuracy on `heldOut` (indices of `data`). The one estimator of the search, the co-search and the
