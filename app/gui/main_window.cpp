@@ -34,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -445,7 +446,13 @@ void MainWindow::restoreSettings()
 {
     const QSettings settings(organizationName(), applicationName());
     if (!restoreGeometry(settings.value(geometryKey()).toByteArray())) {
-        resize(1500, 950);
+        // First start: 1500 x 950, or the screen's free area where that is smaller (a 1366 x 768 laptop), so that
+        // the candidates table's right-hand columns are not off the screen.
+        QSize size(1500, 950);
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            size = size.boundedTo(screen->availableGeometry().size());
+        }
+        resize(size);
     }
     if (!restoreState(settings.value(stateKey()).toByteArray(), kWindowStateVersion)) {
         // First start: the plot gets most of the room, the side docks what their content needs. Dock sizes only

@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -96,6 +97,7 @@ private slots:
     void sharedSelectionSelectsTableRows();
     void filteringDoesNotDropTheSharedSelection();
     void doubleClickActivates();
+    void comparedNumbersFitTheFirstStartWidth();
     void csvHasTheVisibleRowsWithRawValues();
     void manyRowsStayUsable();
     void proxyMatchesABruteForceOrderUnderRandomChanges_data();
@@ -332,6 +334,41 @@ void TestCandidateTable::doubleClickActivates()
     QCOMPARE(spy.at(0).at(0).toLongLong(), 4); // sorted by id: the fourth row is candidate 4
 }
 
+void TestCandidateTable::comparedNumbersFitTheFirstStartWidth()
+{
+    // The main window gives the candidates dock 500 px on first start (a 1366 x 768 screen leaves it no more): the
+    // accuracy, the retrained accuracy and FPS are in view there without scrolling, the wide accuracy kind and
+    // genotype after them.
+    CandidateTableView view;
+    auto candidates = fixture();
+    candidates.push_back(rec(13, 2, 0.87, 195312.5, 18.0, true)); // a real front's frame rate, bold
+    view.model()->appendCandidates(candidates);
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTableView* table = view.tableView();
+    QCOMPARE(table->horizontalScrollBar()->value(), 0);
+    const int visible = table->viewport()->width();
+    for (int column :
+        { CandidateTableModel::AccuracyColumn, CandidateTableModel::RetrainedColumn, CandidateTableModel::FpsColumn }) {
+        const int right = table->columnViewportPosition(column) + table->columnWidth(column);
+        QVERIFY2(right <= visible,
+            qPrintable(QStringLiteral("column %1 ends at %2 px of %3").arg(column).arg(right).arg(visible)));
+    }
+    // Every frame rate is shown whole, not elided: its text (bold, as on the front) and the cell's margins fit.
+    QFont bold = table->font();
+    bold.setBold(true);
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString text = table->model()->index(row, CandidateTableModel::FpsColumn).data().toString();
+        QVERIFY2(QFontMetrics(bold).horizontalAdvance(text) + 8 <= table->columnWidth(CandidateTableModel::FpsColumn),
+            qPrintable(text));
+    }
+    const QHeaderView* header = table->horizontalHeader();
+    QVERIFY(header->visualIndex(CandidateTableModel::AccuracyKindColumn)
+        > header->visualIndex(CandidateTableModel::FpsColumn));
+    QCOMPARE(header->visualIndex(CandidateTableModel::GenotypeColumn), CandidateTableModel::ColumnCount - 1);
+}
+
 void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
 {
     CandidateTableView view;
@@ -352,8 +389,8 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
     QCOMPARE(rows.size(), 1 + 6);
     const QStringList header = rows[0];
     QCOMPARE(header,
-        QString::fromLatin1("run,id,epoch,accuracy,accuracy_kind,retrained_accuracy,fps,latency_ms,energy_uj,edp,"
-                            "bram18,area_mm2,on_front,genotype")
+        QString::fromLatin1("run,id,epoch,accuracy,retrained_accuracy,fps,latency_ms,energy_uj,edp,"
+                            "bram18,area_mm2,on_front,accuracy_kind,genotype")
             .split(QLatin1Char(',')));
     QList<qint64> ids;
     for (int r = 1; r < rows.size(); ++r) {
@@ -366,15 +403,15 @@ void TestCandidateTable::csvHasTheVisibleRowsWithRawValues()
         QCOMPARE(f[2].toInt(), c.epoch);
         QCOMPARE(f[13], QString::fromStdString(c.genotype)); // the genotype is the table's last column
         QCOMPARE(f[3].toDouble(), c.accuracy); // exact: raw, shortest round-trip text
-        QCOMPARE(f[4], QString::fromStdString(c.accuracyKind));
-        QCOMPARE(f[5], QString()); // not trained from scratch
-        QCOMPARE(f[6].toDouble(), c.fps);
-        QCOMPARE(f[7].toDouble(), c.latencyMs);
-        QCOMPARE(f[8].toDouble(), c.energyUj);
-        QCOMPARE(f[9].toDouble(), c.edp);
-        QCOMPARE(f[10].toLongLong(), c.bram18);
-        QCOMPARE(f[11].toDouble(), c.areaMm2);
-        QCOMPARE(f[12], c.onFront ? QStringLiteral("1") : QStringLiteral("0"));
+        QCOMPARE(f[4], QString()); // not trained from scratch
+        QCOMPARE(f[5].toDouble(), c.fps);
+        QCOMPARE(f[6].toDouble(), c.latencyMs);
+        QCOMPARE(f[7].toDouble(), c.energyUj);
+        QCOMPARE(f[8].toDouble(), c.edp);
+        QCOMPARE(f[9].toLongLong(), c.bram18);
+        QCOMPARE(f[10].toDouble(), c.areaMm2);
+        QCOMPARE(f[11], c.onFront ? QStringLiteral("1") : QStringLiteral("0"));
+        QCOMPARE(f[12], QString::fromStdString(c.accuracyKind)); // the wide kind just before the genotype
     }
     QCOMPARE(ids, (QList<qint64> { 3, 6, 7, 9, 2, 12 }));
     // Every column of the table is a column of core's CSV, so the two never drift apart.
