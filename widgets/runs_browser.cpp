@@ -3,6 +3,7 @@
 #include "store/run_store.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolBar>
@@ -488,6 +490,13 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setTextElideMode(Qt::ElideMiddle); // names differ at their ends ("... on zc706", "... seed 3")
+    m_view->viewport()->installEventFilter(this);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int) {
+        if (!m_fitting && (section == RunsModel::NameColumn || section == RunsModel::StateColumn)) {
+            m_userSizedColumns = true;
+        }
+    });
 
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_view, &QTableView::doubleClicked, this,
@@ -534,6 +543,8 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsBrowser::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunsBrowser::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunsBrowser::updateEmptyHint);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunsBrowser::fitNameAndState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunsBrowser::fitNameAndState);
     updateActions();
     updateEmptyHint();
 }
@@ -567,20 +578,41 @@ void RunsBrowser::setStore(store::RunStore* store)
     m_empty->setWordWrap(true);
     m_empty->setEnabled(false); // greyed hint
     m_model->setStore(store);
-    m_view->resizeColumnsToContents();
-    keepNameAndStateReadable();
+    {
+        const QScopedValueRollback<bool> guard(m_fitting, true);
+        m_view->resizeColumnsToContents();
+    }
+    fitNameAndState();
 }
 
-void RunsBrowser::keepNameAndStateReadable()
+void RunsBrowser::fitNameAndState()
 {
-    // Name and state readable at the dock's default width even when the store is empty (sized to contents, they
-    // would shrink to their titles); the numbers after them scroll.
+    // Name and state readable at the dock's width, the numbers after them scrolled to: the state (at least as
+    // wide as its longest word) is always in view, the name gets what is left of its contents' width (elided,
+    // its tooltip whole). Until the user drags either column, then theirs stays.
+    if (m_userSizedColumns) {
+        return;
+    }
+    const QScopedValueRollback<bool> guard(m_fitting, true);
     QHeaderView* header = m_view->horizontalHeader();
     const QFontMetrics fm = m_view->fontMetrics();
-    const int name = std::min(fm.horizontalAdvance(QStringLiteral("fmnist on zc706 (900 DSP, 1090 BRAM18)")), 240) + 16;
-    const int state = fm.horizontalAdvance(tr("interrupted")) + 24;
-    header->resizeSection(RunsModel::NameColumn, std::max(header->sectionSize(RunsModel::NameColumn), name));
-    header->resizeSection(RunsModel::StateColumn, std::max(header->sectionSize(RunsModel::StateColumn), state));
+    const QAbstractItemView* view = m_view; // QTableView makes sizeHintForColumn protected
+    const int state = std::max({ view->sizeHintForColumn(RunsModel::StateColumn),
+        header->sectionSizeHint(RunsModel::StateColumn), fm.horizontalAdvance(tr("interrupted")) + 24 });
+    const int wanted = std::max({ view->sizeHintForColumn(RunsModel::NameColumn),
+        header->sectionSizeHint(RunsModel::NameColumn), fm.horizontalAdvance(QStringLiteral("fmnist on zc706")) + 16 });
+    const int room = m_view->viewport()->width() - state;
+    const int least = fm.horizontalAdvance(QStringLiteral("fmnist on")) + 16;
+    header->resizeSection(RunsModel::NameColumn, std::max(least, std::min(wanted, room)));
+    header->resizeSection(RunsModel::StateColumn, state);
+}
+
+bool RunsBrowser::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitNameAndState();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RunsBrowser::setUndoStack(QUndoStack* stack) { m_undo = stack; }

@@ -158,8 +158,11 @@ signals:
     void compareRequested(const QList<qint64>& runIds);
     void runsChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
-    void keepNameAndStateReadable();
+    void fitNameAndState();
     friend class RunsCommand;
     void setupActions();
     void updateActions();
@@ -180,6 +183,8 @@ private:
     QAction* m_compare = nullptr;
     QAction* m_rename = nullptr;
     QAction* m_delete = nullptr;
+    bool m_fitting = false; // fitNameAndState() is resizing sections
+    bool m_userSizedColumns = false; // the user dragged the name or state column: leave them be
 };
 
 } // namespace dna::widgets

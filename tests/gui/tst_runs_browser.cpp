@@ -6,8 +6,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -56,6 +58,7 @@ private slots:
     void renameAndUndo();
     void refusesRunningRun();
     void filterAndCompare();
+    void nameAndStateFitTheFirstStartWidth();
     void screenshot();
 
 private:
@@ -266,6 +269,63 @@ void TestRunsBrowser::filterAndCompare()
 }
 
 /// Renders the browser with a few runs; with DNA_SCREENSHOT_DIR set it leaves runs.png there to look at.
+void TestRunsBrowser::nameAndStateFitTheFirstStartWidth()
+{
+    // The main window gives the runs dock 300 px on first start: every run's state is in view and whole, a short
+    // name is whole, a long one is shortened rather than pushing the state off; a column the user drags stays.
+    store::RunInfo running;
+    running.name = "quick fmnist on zc706 (900 DSP, 1090 BRAM18), lambda 0.3, seed 3";
+    running.requestJson = R"({"platform":"zc706","budget":{"dsp":900,"bram18":1090}})";
+    m_store->createRun(running); // running: shown bold
+    store::RunInfo interrupted;
+    interrupted.name = "eyeriss";
+    m_store->setRunState(m_store->createRun(interrupted), store::RunState::Interrupted);
+    RunsBrowser browser;
+    browser.setStore(m_store.get());
+    browser.resize(300, 300);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QTableView* table = browser.view();
+    const int visible = table->viewport()->width();
+    const int stateRight
+        = table->columnViewportPosition(RunsModel::StateColumn) + table->columnWidth(RunsModel::StateColumn);
+    QVERIFY2(
+        stateRight <= visible, qPrintable(QStringLiteral("state ends at %1 px of %2").arg(stateRight).arg(visible)));
+    QFont bold = table->font();
+    bold.setBold(true);
+    // A cell shows its text whole when the text, the style's text margin on both sides and the grid line fit.
+    const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 1;
+    const auto advance = [&](int row, int column) {
+        const QModelIndex index = table->model()->index(row, column);
+        return QFontMetrics(index.data(Qt::FontRole).isValid() ? bold : table->font())
+                   .horizontalAdvance(index.data().toString())
+            + margins;
+    };
+    int longRow = -1;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, RunsModel::NameColumn).data().toString().startsWith(QLatin1String("quick"))) {
+            longRow = row;
+        }
+        QVERIFY2(advance(row, RunsModel::StateColumn) <= table->columnWidth(RunsModel::StateColumn),
+            qPrintable(table->model()->index(row, RunsModel::StateColumn).data().toString()));
+        const QString name = table->model()->index(row, RunsModel::NameColumn).data().toString();
+        if (name.size() < 20) {
+            QVERIFY2(
+                advance(row, RunsModel::NameColumn) <= table->columnWidth(RunsModel::NameColumn), qPrintable(name));
+        }
+    }
+    // Wider: the long name gets the room (it is whole at 900 px); narrower again after the user sized the name
+    // column: the user's width stays.
+    QVERIFY(longRow >= 0);
+    QVERIFY(advance(longRow, RunsModel::NameColumn) > table->columnWidth(RunsModel::NameColumn));
+    browser.resize(900, 300);
+    QTRY_VERIFY(table->columnWidth(RunsModel::NameColumn) >= advance(longRow, RunsModel::NameColumn));
+    table->horizontalHeader()->resizeSection(RunsModel::NameColumn, 123);
+    browser.resize(300, 300);
+    QTRY_COMPARE(table->viewport()->width(), visible);
+    QCOMPARE(table->columnWidth(RunsModel::NameColumn), 123);
+}
+
 void TestRunsBrowser::screenshot()
 {
     store::RunInfo running;
