@@ -613,13 +613,28 @@ void ArchitectureStrip::showCellToolTip(QMouseEvent* event)
         QToolTip::hideText();
         return;
     }
-    const int layer = row / m_ops;
-    const int op = row % m_ops;
-    const auto& probs = m_history[size_t(e)][size_t(layer)];
-    const QString value = op < int(probs.size()) ? QLocale().toString(probs[size_t(op)], 'f', 3) : tr("n/a");
-    QToolTip::showText(event->globalPosition().toPoint(),
-        tr("Layer %1, op %2\nEpoch %3: probability %4").arg(layer).arg(opName(op)).arg(m_epochs[size_t(e)]).arg(value),
-        m_plot);
+    QToolTip::showText(event->globalPosition().toPoint(), cellToolTip(e, row / m_ops, row % m_ops), m_plot);
+}
+
+QString ArchitectureStrip::cellToolTip(int epochIndex, int layer, int op) const
+{
+    if (epochIndex < 0 || epochIndex >= int(m_history.size()) || layer < 0 || layer >= m_layers) {
+        return {};
+    }
+    const auto& probs = m_history[size_t(epochIndex)][size_t(layer)];
+    QString rows;
+    for (int o = 0; o < m_ops; ++o) {
+        const QString value = o < int(probs.size()) ? QLocale().toString(probs[size_t(o)], 'f', 3) : tr("n/a");
+        const QString cells = QStringLiteral("<td><span style=\"color:%1\">&#9632;</span>&nbsp;%2</td>"
+                                             "<td align=\"right\">&nbsp;&nbsp;%3</td>")
+                                  .arg(opKeyColour(o).name(), opName(o).toHtmlEscaped(), value);
+        rows += o == op ? QStringLiteral("<tr style=\"font-weight:bold\">%1</tr>").arg(cells)
+                        : QStringLiteral("<tr>%1</tr>").arg(cells);
+    }
+    return tr("<b>Layer %1, epoch %2</b>: probability of each op<table>%3</table>")
+        .arg(layer)
+        .arg(m_epochs[size_t(epochIndex)])
+        .arg(rows);
 }
 
 void ArchitectureStrip::setSearchHistory(

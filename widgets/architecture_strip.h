@@ -67,6 +67,10 @@ public:
     /// The value the heat map holds for the `epochIndex`-th epoch shown, at a layer and op (read back from the
     /// colour map's data).
     double heatMapValue(int epochIndex, int layer, int op) const;
+    /// What hovering the heat map at a cell says (rich text): the whole layer's distribution at that epoch, every
+    /// op with its probability, the hovered op in bold. A row is a few pixels high when the space has many
+    /// layer x op rows, so hovering any op of a layer reads all of them. Empty outside the history.
+    QString cellToolTip(int epochIndex, int layer, int op) const;
     QCustomPlot* heatMap() const { return m_plot; }
 
 private:

@@ -45,6 +45,7 @@ private slots:
     void badGenotypeShowsInlineMessage();
     void heatMapHoldsTheProbabilities();
     void heatMapReplacesAnEpochAndClears();
+    void heatMapToolTipListsTheLayersOps();
     void heatMapRendersProbabilityColours();
 };
 
@@ -133,6 +134,34 @@ void TestArchitectureStrip::heatMapHoldsTheProbabilities()
     }
     QCOMPARE(strip.heatMapCells(), QSize(3, 22 * 9));
     QCOMPARE(strip.heatMapValue(1, 21, 8), epochProbabilities(1, 22, 9)[21][8]);
+}
+
+void TestArchitectureStrip::heatMapToolTipListsTheLayersOps()
+{
+    // Hovering any op of a layer reads the whole layer's distribution at that epoch, the hovered op in bold.
+    ArchitectureStrip strip;
+    strip.setOpNames(fmnistOps());
+    strip.appendEpoch(4, { { 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.015625 }, { 0, 0, 0, 0, 0, 0, 1 } });
+    strip.appendEpoch(5, { { 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.4 }, { 0.9, 0, 0, 0, 0, 0, 0.1 } });
+    const QString tip = strip.cellToolTip(0, 0, 2); // the 1st epoch shown (epoch 4), layer 0, hovering k3e6
+    QVERIFY2(tip.contains(QStringLiteral("Layer 0, epoch 4")), qPrintable(tip));
+    const QStringList values { QStringLiteral("0.500"), QStringLiteral("0.250"), QStringLiteral("0.125"),
+        QStringLiteral("0.063"), QStringLiteral("0.031"), QStringLiteral("0.016") };
+    int from = 0;
+    for (int o = 0; o < 7; ++o) { // every op, in the heat map's row order, with its probability
+        const int name = tip.indexOf(fmnistOps()[o], from);
+        QVERIFY2(name >= 0, qPrintable(fmnistOps()[o]));
+        const int value = tip.indexOf(values[std::min(o, 5)], name);
+        QVERIFY2(value > name && value < tip.indexOf(QLatin1String("</tr>"), name), qPrintable(fmnistOps()[o]));
+        from = value;
+    }
+    const int bold = tip.indexOf(QLatin1String("font-weight:bold"));
+    QVERIFY(bold >= 0 && tip.indexOf(QLatin1String("font-weight:bold"), bold + 1) < 0); // one row bold:
+    QVERIFY(tip.indexOf(QLatin1String("k3e6"), bold) < tip.indexOf(QLatin1String("</tr>"), bold)); // the hovered op
+    QVERIFY2(strip.cellToolTip(1, 1, 6).contains(QStringLiteral("epoch 5")), qPrintable(strip.cellToolTip(1, 1, 6)));
+    QVERIFY(strip.cellToolTip(1, 1, 6).contains(QStringLiteral("0.900")));
+    QVERIFY(strip.cellToolTip(2, 0, 0).isEmpty()); // no third epoch
+    QVERIFY(strip.cellToolTip(0, 2, 0).isEmpty()); // no third layer
 }
 
 void TestArchitectureStrip::heatMapReplacesAnEpochAndClears()
