@@ -21,6 +21,7 @@
 //        [--references FILE] [--sandwich N (every n-th weight step also trains the largest path, 0 off)]
 //        [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
+//        [--bn-batches N (the estimator's batch-norm calibration batches of 256, default the co-search's 5)]
 //        [--keep DIR (keep each mode's trained supernet there, with the training options beside it in a .json, and
 //        reuse it when present; a kept supernet trained with other options is refused)]
 // Prints proxy_kendall_tau_<mode>, proxy_spearman_<mode>, proxy_mean_abs_gap_points_<mode>,
@@ -195,6 +196,7 @@ int main(int argc, char** argv)
     int sandwich = -1; // -1: the preset's
     std::string sandwichPaths = "largest"; // --sandwich-paths largest|smallest|both
     int ownBatches = -1; // the estimator's fit of a genotype's own weights, batches; -1: EstimateSpec's
+    int bnBatches = 5; // the estimator's batch-norm calibration batches (the co-search's 5)
     std::string command = "bench_accuracy_proxy";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -233,6 +235,9 @@ int main(int argc, char** argv)
         } else if (a == "--own-batches" && i + 1 < argc) {
             ownBatches = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
+        } else if (a == "--bn-batches" && i + 1 < argc) {
+            bnBatches = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
         } else if (a == "--keep" && i + 1 < argc) {
             keep = argv[++i];
         } else if (a == "--references" && i + 1 < argc) {
@@ -242,7 +247,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                 "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
                 "[--epochs E] [--batch B] [--references FILE] [--sandwich N] [--sandwich-paths largest|smallest|both] "
-                "[--own-batches N] [--keep DIR]\n");
+                "[--own-batches N] [--bn-batches N] [--keep DIR]\n");
             return 2;
         }
     }
@@ -375,7 +380,7 @@ int main(int argc, char** argv)
             splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
         std::vector<double> est;
         nas::EstimateSpec spec; // the co-search's estimator (nas::searchEstimateSpec)
-        spec.calibrationBatches = 5;
+        spec.calibrationBatches = bnBatches;
         spec.seed = seed + 7;
         if (ownBatches >= 0) {
             spec.ownWeightBatches = ownBatches;
