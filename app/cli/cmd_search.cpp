@@ -85,8 +85,7 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
         req->hwAlgo = strategy->algo;
     }
     if (args.value("epochs")) {
-        req->epochs = int(args.integer("epochs", req->epochs, 1, 10000));
-        req->warmupEpochs = std::min(req->warmupEpochs, req->epochs - 1);
+        cosearch::setEpochs(req.value(), int(args.integer("epochs", req->epochs, 1, 10000))); // the warm-up scales too
     }
     req->maxStepsPerEpoch = int(args.integer("steps-per-epoch", req->maxStepsPerEpoch, 0, 1'000'000));
     req->seed = uint64_t(args.integer("seed", 1, 0, 1LL << 62));

@@ -12,8 +12,8 @@
 #include "pareto_plot.h"
 #include "retrain_queue.h"
 #include "runs_browser.h"
-#include "search_controller.h"
 #include "runs_presenter.h"
+#include "search_controller.h"
 
 #include "accel/platform.h"
 #include "hwsearch/objective.h"
@@ -125,8 +125,7 @@ cosearch::SearchRequest MainWindow::requestFor(const widgets::BudgetSettings& s)
     r.targets.minFps = s.minFps;
     r.targets.maxEnergyUj = s.maxEnergyUj;
     r.lambda = s.lambda;
-    r.epochs = std::max(2, s.epochs);
-    r.warmupEpochs = std::min(r.warmupEpochs, r.epochs - 1);
+    cosearch::setEpochs(r, std::max(2, s.epochs)); // the warm-up scales with them
     hwsearch::parseObjective(s.objective.toStdString(), r.objective);
     hwsearch::parseAlgo(s.hwAlgo.toStdString(), r.hwAlgo);
     return r;

@@ -61,6 +61,15 @@ Expected<SearchRequest> presetRequest(const std::string& name)
     return Error { ErrorCode::BadRequest, "unknown preset '" + name + "'; presets are quick and paper" };
 }
 
+void setEpochs(SearchRequest& r, int epochs)
+{
+    epochs = std::max(1, epochs);
+    const double fraction = r.epochs > 0 ? double(r.warmupEpochs) / double(r.epochs) : 0.0;
+    const int warmup = fraction > 0 ? std::max(1, int(std::lround(fraction * epochs))) : 0;
+    r.epochs = epochs;
+    r.warmupEpochs = std::min(warmup, epochs - 1);
+}
+
 nas::SearchRequest supernetRequest(const SearchRequest& r)
 {
     nas::SearchRequest n;

@@ -76,6 +76,10 @@ nas::SearchRequest supernetRequest(const SearchRequest& request);
 /// The presets: "quick" (Fashion-MNIST, fmnist space, zc706, fps; a few minutes on two cores) and "paper"
 /// (longer schedules, retraining). Error "bad_request" for other names.
 Expected<SearchRequest> presetRequest(const std::string& name);
+/// Sets the epochs of a request and scales its weight-only warm-up with them, keeping the request's fraction (quick:
+/// 1 of 8; paper: a quarter, as the DNA authors' CIFAR schedule, 30 of 120), rounded half up: at least one warm-up
+/// epoch when there are two or more epochs and the request had one, and at least one joint epoch.
+void setEpochs(SearchRequest& request, int epochs);
 nlohmann::json requestToJson(const SearchRequest& r);
 
 struct ProgressEvent {

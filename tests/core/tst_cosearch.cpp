@@ -64,6 +64,7 @@ private slots:
     void cancelStopsAtTheNextStep();
     void costTableMatchesLayerSearches();
     void presetsAndBadRequests();
+    void warmupScalesWithTheEpochs();
     void frontEventsAndRescore();
     void retrainKeepsWeights();
     void frontIsReestimatedEveryEpoch();
@@ -207,6 +208,36 @@ void TestCoSearch::costTableMatchesLayerSearches()
     }
     QCOMPARE(t.at(3, space->opIndex("k3e6")), ms);
     QVERIFY(t.fixed > 0);
+}
+
+void TestCoSearch::warmupScalesWithTheEpochs()
+{
+    // Other epoch counts keep a preset's warm-up fraction, rounded half up, with at least one warm-up and one joint
+    // epoch: quick warms up for 1 of 8 epochs, paper for 10 of 40 (the authors' CIFAR schedule: 30 of 120).
+    QCOMPARE(presetRequest("quick")->epochs, 8);
+    QCOMPARE(presetRequest("quick")->warmupEpochs, 1);
+    const QList<QPair<int, int>> quick { { 1, 0 }, { 2, 1 }, { 4, 1 }, { 10, 1 }, { 12, 2 }, { 100, 13 } };
+    for (const auto& [epochs, warmup] : quick) {
+        SearchRequest r = *presetRequest("quick");
+        setEpochs(r, epochs);
+        QCOMPARE(r.epochs, epochs);
+        QCOMPARE(r.warmupEpochs, warmup);
+    }
+    // Before, `--epochs 8` with the paper preset kept 7 of its 10 warm-up epochs and searched for one.
+    const QList<QPair<int, int>> paper { { 2, 1 }, { 8, 2 }, { 10, 3 }, { 20, 5 }, { 40, 10 } };
+    for (const auto& [epochs, warmup] : paper) {
+        SearchRequest r = *presetRequest("paper");
+        setEpochs(r, epochs);
+        QCOMPARE(r.epochs, epochs);
+        QCOMPARE(r.warmupEpochs, warmup);
+    }
+    SearchRequest r = *presetRequest("paper");
+    setEpochs(r, 20);
+    setEpochs(r, 40); // from 5 of 20: the same quarter
+    QCOMPARE(r.warmupEpochs, 10);
+    r.warmupEpochs = 0; // a warm start (weights trained already) stays without a warm-up
+    setEpochs(r, 8);
+    QCOMPARE(r.warmupEpochs, 0);
 }
 
 void TestCoSearch::presetsAndBadRequests()
