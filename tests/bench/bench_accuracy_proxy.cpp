@@ -16,8 +16,11 @@
 // architecture steps; no hardware term), then for every genotype the co-search's estimator (batch norm
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
-// Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X (supernet weights)]
-//        [--steps N (per epoch)] [--epochs E] [--batch B (supernet weight and architecture steps)]
+// Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--lr X (supernet weights)]
+//        [--seed S | --seeds A-B or A,B,... (one supernet per seed, default 1; the metrics are then the means over
+//        the seeds, each seed's also printed with the suffix _seed<S>)]
+//        [--steps N (per epoch)] [--epochs E] [--warmup E (weight-only epochs first)]
+//        [--batch B (supernet weight and architecture steps)]
 //        [--references FILE] [--sandwich N (every n-th weight step also trains the largest path, 0 off)]
 //        [--sandwich-paths largest|smallest|both (which paths the sandwich rule trains)]
 //        [--own-batches N (the estimator's fit of a genotype's own weights, EstimateSpec::ownWeightBatches)]
@@ -44,6 +47,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <random>
 #include <set>
@@ -186,10 +190,11 @@ int main(int argc, char** argv)
 {
     bool recompute = false;
     std::string modes = "separate,shared";
-    uint64_t seed = 1;
+    std::vector<uint64_t> seeds { 1 }; // --seed S or --seeds A-B / A,B,...: one supernet per seed, metrics averaged
     double lr = 0; // 0: the preset's
     int steps = 0; // supernet steps per epoch (at most a pass of the weight split), 0: the preset's
     int epochs = 0; // supernet epochs, 0: the preset's
+    int warmup = -1; // weight-only epochs first, -1: the preset's
     int batch = 0; // supernet batch, 0: the preset's
     std::string refPath = std::string(DNA_BENCH_DATA_DIR) + "/accuracy_proxy_references.json";
     std::string keep; // --keep DIR: each mode's trained supernet is kept there and reused when present
@@ -209,6 +214,9 @@ int main(int argc, char** argv)
         } else if (a == "--epochs" && i + 1 < argc) {
             epochs = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
+        } else if (a == "--warmup" && i + 1 < argc) {
+            warmup = std::stoi(argv[++i]);
+            command += std::string(" ") + argv[i];
         } else if (a == "--steps" && i + 1 < argc) {
             steps = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
@@ -218,9 +226,24 @@ int main(int argc, char** argv)
         } else if (a == "--batch" && i + 1 < argc) {
             batch = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
-        } else if (a == "--seed" && i + 1 < argc) {
-            seed = std::stoull(argv[++i]);
-            command += std::string(" ") + argv[i];
+        } else if ((a == "--seed" || a == "--seeds") && i + 1 < argc) {
+            const std::string list = argv[++i];
+            command += " " + list;
+            seeds.clear();
+            std::stringstream items(list);
+            std::string item;
+            while (std::getline(items, item, ',')) {
+                const auto dash = item.find('-');
+                const uint64_t from = std::stoull(item.substr(0, dash));
+                const uint64_t to = dash == std::string::npos ? from : std::stoull(item.substr(dash + 1));
+                for (uint64_t v = from; v <= to && v - from < 100; ++v) {
+                    seeds.push_back(v);
+                }
+            }
+            if (seeds.empty() || (a == "--seed" && seeds.size() != 1)) {
+                std::fprintf(stderr, "%s: '%s' is not a seed, a range A-B or a list A,B\n", a.c_str(), list.c_str());
+                return 2;
+            }
         } else if (a == "--sandwich" && i + 1 < argc) {
             sandwich = std::stoi(argv[++i]);
             command += std::string(" ") + argv[i];
@@ -245,8 +268,10 @@ int main(int argc, char** argv)
             command += " " + refPath;
         } else {
             std::fprintf(stderr,
-                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S] [--lr X] [--steps N] "
-                "[--epochs E] [--batch B] [--references FILE] [--sandwich N] [--sandwich-paths largest|smallest|both] "
+                "usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--seed S | --seeds A-B] [--lr X] "
+                "[--steps N] "
+                "[--epochs E] [--warmup E] [--batch B] [--references FILE] [--sandwich N] [--sandwich-paths "
+                "largest|smallest|both] "
                 "[--own-batches N] [--bn-batches N] [--keep DIR]\n");
             return 2;
         }
@@ -304,101 +329,119 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "--modes: '%s' is not separate or shared\n", mode.c_str());
             return 2;
         }
-        const auto tmp = (keep.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(keep))
-            / ("proxy-" + mode + ".pt");
-        auto base = quick;
-        base.data = data;
-        base.seed = seed;
-        nas::SearchRequest sr = cosearch::supernetRequest(base);
-        sr.options.sharing = sharing;
-        if (lr > 0) {
-            sr.options.weightLr = lr;
-        }
-        if (steps > 0) {
-            sr.maxStepsPerEpoch = steps;
-        }
-        if (epochs > 0) {
-            sr.epochs = epochs;
-        }
-        if (batch > 0) {
-            sr.batchSize = batch;
-        }
-        if (sandwich >= 0) {
-            sr.options.sandwichEvery = sandwich;
-        }
-        sr.options.sandwichPaths = sandwichPaths == "both" ? nas::SandwichPaths::Both
-            : sandwichPaths == "smallest"                  ? nas::SandwichPaths::Smallest
-                                                           : nas::SandwichPaths::Largest;
-        sr.checkpointPath = tmp.string();
-        // What made a kept supernet, beside it: a later --keep run with other training options is refused instead of
-        // measuring estimates on weights trained some other way.
-        const nlohmann::json trainedWith { { "seed", seed }, { "epochs", sr.epochs },
-            { "warmup_epochs", sr.warmupEpochs }, { "max_steps_per_epoch", sr.maxStepsPerEpoch },
-            { "batch_size", sr.batchSize }, { "weight_lr", sr.options.weightLr },
-            { "sandwich_every", sr.options.sandwichEvery }, { "sandwich_paths", sandwichPaths } };
-        const auto sidecar = std::filesystem::path(tmp.string() + ".json");
-        if (!keep.empty() && std::filesystem::exists(tmp)) {
-            nlohmann::json kept;
-            std::ifstream in(sidecar);
-            if (in) {
-                kept = nlohmann::json::parse(in, nullptr, false);
+        std::map<std::string, double> sums; // metric -> sum over the seeds
+        for (const uint64_t seed : seeds) {
+            const std::string suffix = seeds.size() > 1 ? "_seed" + std::to_string(seed) : "";
+            const auto report = [&](const std::string& metric, double value) {
+                bench::report(metric + "_" + mode + suffix, value);
+                sums[metric] += value;
+            };
+            const auto tmp = (keep.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(keep))
+                / ("proxy-" + mode + (seeds.size() > 1 ? "-seed" + std::to_string(seed) : "") + ".pt");
+            auto base = quick;
+            base.data = data;
+            base.seed = seed;
+            nas::SearchRequest sr = cosearch::supernetRequest(base);
+            sr.options.sharing = sharing;
+            if (lr > 0) {
+                sr.options.weightLr = lr;
             }
-            if (kept != trainedWith) {
-                std::fprintf(stderr,
-                    "--keep: %s was trained with %s, this run asks for %s; remove it or give another --keep DIR\n",
-                    tmp.string().c_str(),
-                    kept.is_discarded() || kept.is_null() ? "unknown options" : kept.dump().c_str(),
-                    trainedWith.dump().c_str());
-                return 2;
+            if (steps > 0) {
+                sr.maxStepsPerEpoch = steps;
             }
-        }
-        if (keep.empty() || !std::filesystem::exists(tmp)) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const auto searched = nas::runSearch(sr, CancelToken {}, {});
-            if (!searched) {
-                std::fprintf(stderr, "search (%s) failed: %s\n", mode.c_str(), searched.error().detail.c_str());
+            if (epochs > 0) {
+                sr.epochs = epochs;
+            }
+            if (batch > 0) {
+                sr.batchSize = batch;
+            }
+            if (warmup >= 0) {
+                sr.warmupEpochs = warmup;
+            }
+            if (sandwich >= 0) {
+                sr.options.sandwichEvery = sandwich;
+            }
+            sr.options.sandwichPaths = sandwichPaths == "both" ? nas::SandwichPaths::Both
+                : sandwichPaths == "smallest"                  ? nas::SandwichPaths::Smallest
+                                                               : nas::SandwichPaths::Largest;
+            sr.checkpointPath = tmp.string();
+            // What made a kept supernet, beside it: a later --keep run with other training options is refused instead
+            // of measuring estimates on weights trained some other way.
+            const nlohmann::json trainedWith { { "seed", seed }, { "epochs", sr.epochs },
+                { "warmup_epochs", sr.warmupEpochs }, { "max_steps_per_epoch", sr.maxStepsPerEpoch },
+                { "batch_size", sr.batchSize }, { "weight_lr", sr.options.weightLr },
+                { "sandwich_every", sr.options.sandwichEvery }, { "sandwich_paths", sandwichPaths } };
+            const auto sidecar = std::filesystem::path(tmp.string() + ".json");
+            if (!keep.empty() && std::filesystem::exists(tmp)) {
+                nlohmann::json kept;
+                std::ifstream in(sidecar);
+                if (in) {
+                    kept = nlohmann::json::parse(in, nullptr, false);
+                }
+                if (kept != trainedWith) {
+                    std::fprintf(stderr,
+                        "--keep: %s was trained with %s, this run asks for %s; remove it or give another --keep DIR\n",
+                        tmp.string().c_str(),
+                        kept.is_discarded() || kept.is_null() ? "unknown options" : kept.dump().c_str(),
+                        trainedWith.dump().c_str());
+                    return 2;
+                }
+            }
+            if (keep.empty() || !std::filesystem::exists(tmp)) {
+                const auto t0 = std::chrono::steady_clock::now();
+                const auto searched = nas::runSearch(sr, CancelToken {}, {});
+                if (!searched) {
+                    std::fprintf(stderr, "search (%s) failed: %s\n", mode.c_str(), searched.error().detail.c_str());
+                    return 1;
+                }
+                report("proxy_search_seconds", seconds(t0));
+                if (!keep.empty()) {
+                    std::ofstream(sidecar) << trainedWith.dump(2) << '\n';
+                }
+            }
+            nas::SupernetOptions o = sr.options;
+            o.seed = seed;
+            auto net = nas::Supernet::create(space, o).value();
+            if (auto e = net->load(tmp.string())) {
+                std::fprintf(stderr, "%s\n", e->detail.c_str());
                 return 1;
             }
-            bench::report("proxy_search_seconds_" + mode, seconds(t0));
-            if (!keep.empty()) {
-                std::ofstream(sidecar) << trainedWith.dump(2) << '\n';
+            if (keep.empty()) {
+                std::filesystem::remove(tmp);
+            }
+            // The co-search's held-out images: the first valImages of the validation split.
+            const auto splits = nas::makeSplits(data->train.size(), 0.2, 0.1, seed);
+            std::vector<int> heldOut(
+                splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
+            std::vector<double> est;
+            nas::EstimateSpec spec; // the co-search's estimator (nas::searchEstimateSpec)
+            spec.calibrationBatches = bnBatches;
+            spec.seed = seed + 7;
+            if (ownBatches >= 0) {
+                spec.ownWeightBatches = ownBatches;
+            }
+            const auto te = std::chrono::steady_clock::now();
+            for (const auto& g : genotypes) {
+                est.push_back(nas::estimateAccuracy(*net, data->train, splits.train, heldOut, g, spec));
+            }
+            report("proxy_estimate_seconds_per_genotype", seconds(te) / double(genotypes.size()));
+            double gap = 0;
+            for (size_t i = 0; i < est.size(); ++i) {
+                gap += std::abs(est[i] - reference[i]) * 100.0;
+            }
+            report("proxy_kendall_tau", kendallTau(est, reference));
+            report("proxy_spearman", pearson(ranks(est), ranks(reference)));
+            report("proxy_mean_abs_gap_points", gap / double(est.size()));
+            report("proxy_best_estimate", 100.0 * *std::max_element(est.begin(), est.end()));
+            estimates.emplace_back(seeds.size() > 1 ? mode + "/s" + std::to_string(seed) : mode, est);
+        }
+        if (seeds.size() > 1) { // the means over the seeds (the search time only over the seeds that trained)
+            for (const auto& [metric, sum] : sums) {
+                if (metric != "proxy_search_seconds") {
+                    bench::report(metric + "_" + mode, sum / double(seeds.size()));
+                }
             }
         }
-        nas::SupernetOptions o = sr.options;
-        o.seed = seed;
-        auto net = nas::Supernet::create(space, o).value();
-        if (auto e = net->load(tmp.string())) {
-            std::fprintf(stderr, "%s\n", e->detail.c_str());
-            return 1;
-        }
-        if (keep.empty()) {
-            std::filesystem::remove(tmp);
-        }
-        // The co-search's held-out images: the first valImages of the validation split.
-        const auto splits = nas::makeSplits(data->train.size(), 0.2, 0.1, seed);
-        std::vector<int> heldOut(
-            splits.val.begin(), splits.val.begin() + std::min<size_t>(splits.val.size(), size_t(quick.valImages)));
-        std::vector<double> est;
-        nas::EstimateSpec spec; // the co-search's estimator (nas::searchEstimateSpec)
-        spec.calibrationBatches = bnBatches;
-        spec.seed = seed + 7;
-        if (ownBatches >= 0) {
-            spec.ownWeightBatches = ownBatches;
-        }
-        const auto te = std::chrono::steady_clock::now();
-        for (const auto& g : genotypes) {
-            est.push_back(nas::estimateAccuracy(*net, data->train, splits.train, heldOut, g, spec));
-        }
-        bench::report("proxy_estimate_seconds_per_genotype_" + mode, seconds(te) / double(genotypes.size()));
-        double gap = 0;
-        for (size_t i = 0; i < est.size(); ++i) {
-            gap += std::abs(est[i] - reference[i]) * 100.0;
-        }
-        bench::report("proxy_kendall_tau_" + mode, kendallTau(est, reference));
-        bench::report("proxy_spearman_" + mode, pearson(ranks(est), ranks(reference)));
-        bench::report("proxy_mean_abs_gap_points_" + mode, gap / double(est.size()));
-        bench::report("proxy_best_estimate_" + mode, 100.0 * *std::max_element(est.begin(), est.end()));
-        estimates.emplace_back(mode, est);
     }
     std::printf("\n%-44s %8s %9s", "genotype", "MFLOPs", "trained");
     for (const auto& [m, e] : estimates) {

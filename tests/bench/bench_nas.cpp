@@ -1,5 +1,5 @@
-// Supernet and standalone-network throughput with LibTorch on two threads (override: bench_nas THREADS).
-// Fashion-MNIST when Debian's dataset-fashion-mnist is installed, synthetic images otherwise. Images per
+// Supernet and standalone-network throughput with LibTorch on two threads (bench_nas [THREADS [quick|profile
+// [BATCH]]]). Fashion-MNIST when Debian's dataset-fashion-mnist is installed, synthetic images otherwise. Images per
 // second count every image that goes through a training step (weight and architecture steps).
 #include "bench_util.h"
 
@@ -9,6 +9,7 @@
 #include "nas/supernet.h"
 #include "workload/search_space.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -129,9 +130,11 @@ int main(int argc, char** argv)
     const auto& space = *workload::findSearchSpace("fmnist");
     const auto splits = makeSplits(data->train.size(), 0.2, 0.1, 1);
     const SearchRequest defaults;
-    bench::report("batch", defaults.batchSize);
+    // bench_nas THREADS [quick|profile] [BATCH]: the supernet figures at another batch (the quick preset's is 64).
+    const int batch = argc > 3 ? std::max(1, std::atoi(argv[3])) : defaults.batchSize;
+    bench::report("batch", batch);
     if (mode == "profile") {
-        profile(space, data->train, defaults.batchSize);
+        profile(space, data->train, batch);
         return 0;
     }
 
@@ -141,8 +144,8 @@ int main(int argc, char** argv)
         SupernetOptions o;
         o.sharing = sharing;
         auto net = Supernet::create(space, o).value();
-        BatchLoader weights(data->train, splits.train, defaults.batchSize, true, defaults.augment, 1);
-        BatchLoader arch(data->train, splits.arch, defaults.batchSize, true, Augment {}, 2);
+        BatchLoader weights(data->train, splits.train, batch, true, defaults.augment, 1);
+        BatchLoader arch(data->train, splits.arch, batch, true, Augment {}, 2);
         // The default search's mix: one architecture step (top-2) per `archEvery` single-path weight steps.
         bench::report("fmnist_supernet" + suffix + "_train_images_per_s",
             trainRate(*net, weights, &arch, 40, defaults.archEvery));
