@@ -1,8 +1,8 @@
 #pragma once
 
-#include "runs_view.h"
 #include "accel/cost_model.h"
 #include "accel/design.h"
+#include "runs_view.h"
 #include "store/run_store.h"
 
 #include <QWidget>

@@ -56,8 +56,8 @@ QString ParetoPlot::cardText(qint64 candidateId) const
                        .arg(tr("Candidate %1").arg(c.id), runColor(run.runId).name(), runName.toHtmlEscaped());
     html += QStringLiteral("<br><code>%1</code><table>").arg(QString::fromStdString(c.genotype).toHtmlEscaped());
     const QString kind = c.accuracyKind == "retrained" ? tr("retrained")
-        : c.estimateEpoch >= 0                           ? tr("supernet estimate, weights of epoch %1").arg(c.estimateEpoch)
-                                                         : tr("supernet estimate");
+        : c.estimateEpoch >= 0 ? tr("supernet estimate, weights of epoch %1").arg(c.estimateEpoch)
+                               : tr("supernet estimate");
     html += row(tr("Accuracy"), tr("%1 % (%2)").arg(loc.toString(c.accuracy * 100, 'f', 2), kind));
     html += row(tr("Throughput"), tr("%1 FPS").arg(num(c.fps)));
     html += row(tr("Latency"), tr("%1 ms").arg(num(c.latencyMs)));

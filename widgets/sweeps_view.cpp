@@ -23,7 +23,8 @@ double sweepBest(const std::vector<store::CandidateRecord>& front, SweepSummary 
         if (!c.valid) {
             continue;
         }
-        const bool qualifies = summary == SweepSummary::FpsAtAccuracy ? c.accuracy * 100 >= threshold : c.fps >= threshold;
+        const bool qualifies
+            = summary == SweepSummary::FpsAtAccuracy ? c.accuracy * 100 >= threshold : c.fps >= threshold;
         const double value = summary == SweepSummary::FpsAtAccuracy ? c.fps : c.accuracy * 100;
         if (qualifies && !(value <= best)) {
             best = value;
@@ -42,8 +43,8 @@ double axisPosition(const QVariant& value, const QStringList& textValues)
 QColor sequentialColour(double t)
 {
     // Viridis at five stops, linearly between them.
-    static const QColor stops[] = { QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98),
-        QColor(253, 231, 37) };
+    static const QColor stops[]
+        = { QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98), QColor(253, 231, 37) };
     t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 4;
     const int i = std::min(3, int(t));
     const double f = t - i;
@@ -59,7 +60,8 @@ SweepsView::SweepsView(QWidget* parent)
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({ tr("Sweep"), tr("Progress"), tr("Runs on") });
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_list->setToolTip(tr("Sweeps of this store (dna-cli sweep). Select one to show its runs, coloured by a grid axis"));
+    m_list->setToolTip(
+        tr("Sweeps of this store (dna-cli sweep). Select one to show its runs, coloured by a grid axis"));
     m_axis = new QComboBox(this);
     m_axis->setToolTip(tr("The grid axis the runs are coloured by and the summary plots against"));
     m_summaryKind = new QComboBox(this);
@@ -134,8 +136,8 @@ void SweepsView::setSweeps(const std::vector<store::SweepInfo>& sweeps)
         item->setText(0, tr("%1: %2").arg(s.id).arg(QString::fromStdString(s.name)));
         item->setToolTip(0, QString::fromStdString(s.command));
         item->setText(1, tr("%1 of %2 complete").arg(s.complete).arg(s.tasks));
-        item->setText(2, s.executor == "slurm" ? tr("Slurm job %1").arg(QString::fromStdString(s.job))
-                                               : tr("this machine"));
+        item->setText(
+            2, s.executor == "slurm" ? tr("Slurm job %1").arg(QString::fromStdString(s.job)) : tr("this machine"));
         item->setData(0, Qt::UserRole, qint64(s.id));
         if (s.id == m_current) {
             item->setSelected(true);

@@ -58,8 +58,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     try {
         return it->run(rest, out, err);
     } catch (const UsageError& e) {
-        err << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' '
-            << it->usage.text() << '\n';
+        err << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' ' << it->usage.text()
+            << '\n';
         return BadUsage;
     } catch (const std::exception& e) {
         err << "dna-cli " << it->name << ": " << e.what() << '\n';

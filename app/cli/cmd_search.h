@@ -34,6 +34,7 @@ struct SearchHooks {
 };
 
 /// `dna-cli search` with these arguments; returns its exit code.
-int runSearch(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const SearchHooks& hooks = {});
+int runSearch(
+    const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const SearchHooks& hooks = {});
 
 } // namespace dna::cli

@@ -58,10 +58,7 @@ std::vector<std::string> splitCommas(const std::string& s)
     }
 }
 
-std::string jsonValueText(const io::Json& v)
-{
-    return v.is_string() ? v.get<std::string>() : v.dump();
-}
+std::string jsonValueText(const io::Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
 } // namespace
 
@@ -168,8 +165,8 @@ void addSeedAxis(Grid& grid, const std::string& spec)
         } catch (const std::exception&) {
         }
         if (a != dash || b != spec.size() - dash - 1 || from < 0 || to < from || to - from >= 10000) {
-            throw UsageError("--seeds takes FROM-TO (for example 1-3, at most 10000 seeds) or a list (1,4,9), not '"
-                + spec + "'");
+            throw UsageError(
+                "--seeds takes FROM-TO (for example 1-3, at most 10000 seeds) or a list (1,4,9), not '" + spec + "'");
         }
         for (long long s = from; s <= to; ++s) {
             seeds.push_back(std::to_string(s));
@@ -192,8 +189,8 @@ void readGridFile(Grid& grid, const std::string& path)
     }
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (it.key() != "axes" && it.key() != "seeds" && it.key() != "options") {
-            throw UsageError("--grid-file: unknown key '" + it.key() + "' in " + path
-                + " (known: axes, seeds, options)");
+            throw UsageError(
+                "--grid-file: unknown key '" + it.key() + "' in " + path + " (known: axes, seeds, options)");
         }
     }
     if (doc.contains("axes")) {

@@ -22,8 +22,7 @@
 namespace dna::app {
 
 ExportDialog::ExportDialog(
-    const store::RunStore* store, QList<qint64> candidateIds, const widgets::CandidateTableView* table,
-    QWidget* parent)
+    const store::RunStore* store, QList<qint64> candidateIds, const widgets::CandidateTableView* table, QWidget* parent)
     : QDialog(parent)
     , m_store(store)
     , m_ids(std::move(candidateIds))

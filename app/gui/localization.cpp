@@ -9,17 +9,16 @@ namespace dna::app {
 
 namespace {
 
-    void installTranslator(
-        const QLocale& locale, const QString& baseName, const QString& directory, QStringList& loaded)
-    {
-        auto* translator = new QTranslator(QCoreApplication::instance());
-        if (!translator->load(locale, baseName, QStringLiteral("_"), directory)) {
-            delete translator;
-            return;
-        }
-        QCoreApplication::installTranslator(translator);
-        loaded.append(translator->filePath());
+void installTranslator(const QLocale& locale, const QString& baseName, const QString& directory, QStringList& loaded)
+{
+    auto* translator = new QTranslator(QCoreApplication::instance());
+    if (!translator->load(locale, baseName, QStringLiteral("_"), directory)) {
+        delete translator;
+        return;
     }
+    QCoreApplication::installTranslator(translator);
+    loaded.append(translator->filePath());
+}
 
 } // namespace
 

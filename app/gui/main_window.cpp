@@ -9,9 +9,9 @@
 #include "mapping_inspector.h"
 #include "pareto_plot.h"
 #include "runs_browser.h"
+#include "runs_presenter.h"
 #include "search_controller.h"
 #include "server_dialog.h"
-#include "runs_presenter.h"
 #include "sweeps_view.h"
 
 #include "accel/platform.h"
@@ -339,9 +339,8 @@ void MainWindow::setupPresenter()
     // frontChanged marks them on the table's front.
     m_presenter = new session::RunsPresenter(this);
     m_presenter->setController(m_controller);
-    for (session::RunsView* view :
-        std::initializer_list<session::RunsView*> {
-            m_selection, m_table, m_paretoPlot, m_strip, m_runs, m_sweeps, m_inspector, m_compare }) {
+    for (session::RunsView* view : std::initializer_list<session::RunsView*> {
+             m_selection, m_table, m_paretoPlot, m_strip, m_runs, m_sweeps, m_inspector, m_compare }) {
         m_presenter->addView(view);
     }
     connect(m_presenter, &session::RunsPresenter::failed, this, &MainWindow::showError);

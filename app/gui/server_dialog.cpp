@@ -61,7 +61,8 @@ QString ServerDialog::uriFor(const QString& host, int port, const QString& datab
     const QString db = QString::fromLatin1(QUrl::toPercentEncoding(database));
     if (host.startsWith(u'/')) {
         return QStringLiteral("postgresql://") + who + u'/' + db + QStringLiteral("?host=")
-            + QString::fromLatin1(QUrl::toPercentEncoding(host, "/")) + QStringLiteral("&port=") + QString::number(port);
+            + QString::fromLatin1(QUrl::toPercentEncoding(host, "/")) + QStringLiteral("&port=")
+            + QString::number(port);
     }
     return QStringLiteral("postgresql://") + who + QString::fromLatin1(QUrl::toPercentEncoding(host, ":[]")) + u':'
         + QString::number(port) + u'/' + db;

@@ -81,9 +81,7 @@ public:
     /// The store's sweeps.
     virtual void setSweeps(const std::vector<store::SweepInfo>& /*sweeps*/) { }
     /// The tasks of the sweep shown, each with its run's front; `following` when it is the sweep shown before.
-    virtual void setSweepTasks(qint64 /*sweepId*/, const std::vector<SweepTaskFront>& /*tasks*/, bool /*following*/)
-    {
-    }
+    virtual void setSweepTasks(qint64 /*sweepId*/, const std::vector<SweepTaskFront>& /*tasks*/, bool /*following*/) { }
 };
 
 } // namespace dna::session

@@ -115,8 +115,7 @@ std::vector<int64_t> StoreRecorder::candidate(const CandidateEvent& ev)
     return m_pending.size() >= m_batchSize ? flush() : std::vector<int64_t> {};
 }
 
-void StoreRecorder::add(
-    store::CandidateRecord record, std::vector<store::LayerMappingRecord> mappings, bool fromSearch)
+void StoreRecorder::add(store::CandidateRecord record, std::vector<store::LayerMappingRecord> mappings, bool fromSearch)
 {
     m_pending.push_back(std::move(record));
     m_pendingMappings.push_back(std::move(mappings));
@@ -135,7 +134,8 @@ std::vector<store::EstimateRecord> estimateRecords(
 {
     std::vector<store::EstimateRecord> out;
     for (const auto& e : events) {
-        if (e.candidate >= 0 && size_t(e.candidate) < idsInSearchOrder.size() && idsInSearchOrder[size_t(e.candidate)]) {
+        if (e.candidate >= 0 && size_t(e.candidate) < idsInSearchOrder.size()
+            && idsInSearchOrder[size_t(e.candidate)]) {
             out.push_back({ idsInSearchOrder[size_t(e.candidate)], e.estimateEpoch, e.accuracy, "supernet" });
         }
     }

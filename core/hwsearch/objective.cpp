@@ -17,8 +17,8 @@ const std::vector<ObjectiveInfo>& objectives()
 {
     static const std::vector<ObjectiveInfo> table {
         { Objective::Fps, "fps", "FPS", true, DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Throughput (FPS)"),
-            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Throughput (FPS)"),
-            [](const Figures& f) { return f.fps; }, byCycles, false, true, false },
+            DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Throughput (FPS)"), [](const Figures& f) { return f.fps; },
+            byCycles, false, true, false },
         { Objective::Latency, "latency", "ms", false, DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Latency"),
             DNA_TRANSLATE_NOOP("dna::hwsearch::Objective", "Latency (ms)"),
             [](const Figures& f) { return f.latencyMs; }, byCycles, false, true, false },

@@ -30,7 +30,8 @@ inline nn::Conv2d makeConv(int in, int out, int kernel, int stride, int pad, int
     return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(pad).groups(groups).bias(false));
 }
 
-inline void recordConv(Recorder* rec, const std::string& name, int in, int out, int size, int k, int s, int pad, int groups)
+inline void recordConv(
+    Recorder* rec, const std::string& name, int in, int out, int size, int k, int s, int pad, int groups)
 {
     if (rec) {
         rec->layers.push_back(groups > 1 && groups == in && groups == out
@@ -207,8 +208,7 @@ struct SharedLayerImpl : nn::Module {
         recordConv(rec, prefix + ".expand", m_in, p.mid, size, 1, 1, 0, 1);
         auto y = bnRelu(p.bn1, torch::conv2d(x, w[0].contiguous(format)));
         recordConv(rec, prefix + ".dw", p.mid, p.mid, size, p.kernel, m_stride, p.kernel / 2, p.mid);
-        y = bnRelu(p.bn2,
-            torch::conv2d(y, w[1].contiguous(format), {}, m_stride, p.kernel / 2, 1, p.mid));
+        y = bnRelu(p.bn2, torch::conv2d(y, w[1].contiguous(format), {}, m_stride, p.kernel / 2, 1, p.mid));
         recordConv(rec, prefix + ".project", p.mid, m_out, int(y.size(2)), 1, 1, 0, 1);
         y = p.bn3->forward(torch::conv2d(y, w[2].contiguous(format)));
         return m_keepsShape ? y + x : y;

@@ -30,8 +30,8 @@ Expected<StoredDesign> loadStoredDesign(const RunStore& store, int64_t candidate
     auto design = io::designFromJson(out.json);
     if (!design) {
         return Error { ErrorCode::BadDesign,
-            "the stored design of candidate " + std::to_string(candidateId) + " is unreadable: "
-                + design.error().detail };
+            "the stored design of candidate " + std::to_string(candidateId)
+                + " is unreadable: " + design.error().detail };
     }
     out.design = std::move(design).value();
     return out;
@@ -50,7 +50,8 @@ std::string storedLayersDiffer(
         return {};
     }
     if (stored.size() != cost.layers.size()) {
-        return "the store has " + std::to_string(stored.size()) + " layers, the design " + std::to_string(cost.layers.size());
+        return "the store has " + std::to_string(stored.size()) + " layers, the design "
+            + std::to_string(cost.layers.size());
     }
     static const char* const levels[5] = { "MAC", "RF", "NoC", "GB", "DRAM" };
     for (size_t i = 0; i < stored.size(); ++i) {
@@ -103,8 +104,8 @@ std::string fileSafeName(std::string_view name)
 {
     std::string out(name);
     for (char& ch : out) {
-        const bool safe = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
-            || ch == '_' || ch == '.' || ch == '-';
+        const bool safe = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'
+            || ch == '.' || ch == '-';
         if (!safe) {
             ch = '_';
         }
@@ -114,10 +115,7 @@ std::string fileSafeName(std::string_view name)
 
 std::string designFileName(int64_t candidateId) { return "candidate-" + std::to_string(candidateId) + ".json"; }
 
-std::string weightsFileName(int64_t candidateId)
-{
-    return "candidate-" + std::to_string(candidateId) + ".weights.pt";
-}
+std::string weightsFileName(int64_t candidateId) { return "candidate-" + std::to_string(candidateId) + ".weights.pt"; }
 
 std::string timeloopFileName(int64_t candidateId, size_t layerIndex, const std::string& layerName)
 {

@@ -59,8 +59,8 @@ public:
             for (const auto& p : m_params) {
                 values.push_back(p ? p->c_str() : nullptr);
             }
-            m_res = PQexecParams(m_c.handle(), m_sql.c_str(), int(values.size()), nullptr, values.data(), nullptr,
-                nullptr, 0);
+            m_res = PQexecParams(
+                m_c.handle(), m_sql.c_str(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
             const auto status = PQresultStatus(m_res);
             if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
                 const std::string what = PQresultErrorMessage(m_res);
@@ -255,11 +255,20 @@ void CopyRows::field(const std::string& text)
     m_atStart = false;
     for (char c : text) {
         switch (c) {
-        case '\\': m_data += "\\\\"; break;
-        case '\t': m_data += "\\t"; break;
-        case '\n': m_data += "\\n"; break;
-        case '\r': m_data += "\\r"; break;
-        default: m_data += c;
+        case '\\':
+            m_data += "\\\\";
+            break;
+        case '\t':
+            m_data += "\\t";
+            break;
+        case '\n':
+            m_data += "\\n";
+            break;
+        case '\r':
+            m_data += "\\r";
+            break;
+        default:
+            m_data += c;
         }
     }
 }

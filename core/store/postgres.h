@@ -71,5 +71,4 @@ std::string withoutPassword(const std::string& uri);
 /// Whether the URI carries a password (refused: it would land in shell history, process lists and the store).
 bool hasPassword(const std::string& uri);
 
-
 } // namespace dna::store

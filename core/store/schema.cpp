@@ -144,7 +144,8 @@ int migratePgSchema(Connection& db)
         // pg_tables, not to_regclass: a name lookup may use this session's catalog cache, which is not refreshed
         // after waiting on an advisory lock, and miss the tables the writer before created; pg_tables is read with
         // this statement's snapshot, which sees them.
-        Statement has(db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'dna_schema'");
+        Statement has(
+            db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'dna_schema'");
         has.step();
         if (has.integer(0) != 0) {
             Statement v(db, "SELECT max(version) FROM dna_schema");

@@ -222,8 +222,8 @@ int main(int argc, char** argv)
                 const std::string g = res->finals.at(0).genotype;
                 char key[64];
                 std::snprintf(key, sizeof key, "a_cosearch_lambda_%g", lambda);
-                reportVariant(prefix + key, g, res->finals.at(0).cost.fps, retrainedAccuracy(g, data, epochs, seed),
-                    seconds(t0));
+                reportVariant(
+                    prefix + key, g, res->finals.at(0).cost.fps, retrainedAccuracy(g, data, epochs, seed), seconds(t0));
             }
             continue;
         }
@@ -293,8 +293,7 @@ int main(int argc, char** argv)
         // (a) dominates an arm when its mean FPS and mean accuracy are both at least the arm's.
         const auto a = std::make_pair(meanStd(arms[0].fps).first, meanStd(arms[0].accuracy).first);
         for (size_t i = 1; i < arms.size(); ++i) {
-            const bool dominates
-                = a.first >= meanStd(arms[i].fps).first && a.second >= meanStd(arms[i].accuracy).first;
+            const bool dominates = a.first >= meanStd(arms[i].fps).first && a.second >= meanStd(arms[i].accuracy).first;
             bench::report("a_dominates_" + arms[i].key, dominates ? 1 : 0);
         }
     }

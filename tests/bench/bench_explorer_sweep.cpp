@@ -125,8 +125,7 @@ int main(int argc, char** argv)
     child.setProcessEnvironment(env);
     child.start(QCoreApplication::applicationFilePath(), {});
     child.waitForStarted();
-    while (!child.canReadLine() && child.waitForReadyRead(60000)) {
-    }
+    while (!child.canReadLine() && child.waitForReadyRead(60000)) { }
     child.readLine(); // ready: its run is in the store, running
 
     QElapsedTimer t;

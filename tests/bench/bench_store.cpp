@@ -126,8 +126,7 @@ double changeSeenMs(RunStore& writer, const std::string& location)
         const int64_t before = reader->changeCounter();
         writer.addCandidates(id, { candidate(i) }, { layers() });
         const auto committed = Clock::now();
-        while (reader->changeCounter() == before) {
-        }
+        while (reader->changeCounter() == before) { }
         delays.push_back(std::chrono::duration<double, std::milli>(Clock::now() - committed).count());
     }
     std::sort(delays.begin(), delays.end());

@@ -54,17 +54,17 @@ void localSweep()
     double sum = 0;
     for (int dsp : { 300, 600, 900 }) {
         for (int seed = 1; seed <= 4; ++seed) {
-            sum += run(QStringList { QStringLiteral("search"), QStringLiteral("--db"), single, QStringLiteral("--threads"),
-                          QStringLiteral("1"), QStringLiteral("--dsp"), QString::number(dsp), QStringLiteral("--seed"),
-                          QString::number(seed) }
+            sum += run(QStringList { QStringLiteral("search"), QStringLiteral("--db"), single,
+                           QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--dsp"),
+                           QString::number(dsp), QStringLiteral("--seed"), QString::number(seed) }
                 + kTaskOptions);
         }
     }
     bench::report("sweep_local_single_core_sum_s", sum);
-    const double sweep = run(QStringList { QStringLiteral("sweep"), QStringLiteral("--db"),
-                                 dir.filePath(QStringLiteral("sweep.sqlite")), QStringLiteral("--grid"),
-                                 QStringLiteral("dsp=300,600,900"), QStringLiteral("--seeds"), QStringLiteral("1-4"),
-                                 QStringLiteral("-j"), QStringLiteral("2") }
+    const double sweep = run(
+        QStringList { QStringLiteral("sweep"), QStringLiteral("--db"), dir.filePath(QStringLiteral("sweep.sqlite")),
+            QStringLiteral("--grid"), QStringLiteral("dsp=300,600,900"), QStringLiteral("--seeds"),
+            QStringLiteral("1-4"), QStringLiteral("-j"), QStringLiteral("2") }
         + kTaskOptions);
     bench::report("sweep_local_j2_s", sweep);
     bench::report("sweep_local_j2_ratio", sweep / (sum / 2));

@@ -1,10 +1,10 @@
 // dna-cli nas / train as a script would use them: JSON with the named keys, and exit code 2 with a message
 // naming the option (or the missing dataset's path and package) for bad input.
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -162,8 +162,8 @@ void TestCliNas::trainStoredCandidate()
         QStringLiteral("1"), QStringLiteral("--candidate"), QStringLiteral("999") });
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QStringLiteral("no candidate 999")), qPrintable(missing.err));
-    const Run half = runCli({ QStringLiteral("train"), QStringLiteral("--db"), path, QStringLiteral("--run"),
-        QStringLiteral("1") });
+    const Run half = runCli(
+        { QStringLiteral("train"), QStringLiteral("--db"), path, QStringLiteral("--run"), QStringLiteral("1") });
     QCOMPARE(half.exitCode, 2);
     QVERIFY2(half.err.contains(QStringLiteral("--candidate")), qPrintable(half.err));
     if (!fashionMnistInstalled()) {

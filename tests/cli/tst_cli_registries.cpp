@@ -64,7 +64,8 @@ void TestCliRegistries::registrationRefusesClashes()
     clash.algo = hwsearch::Algo::Random;
     QVERIFY(!hwsearch::registerStrategy(clash)); // a built-in's algo
     QCOMPARE(hwsearch::strategies().back().id, "first-allowed");
-    QCOMPARE(QString::fromLatin1(hwsearch::algoName(testing::FirstAllowedStrategy::kAlgo)), QStringLiteral("first-allowed"));
+    QCOMPARE(
+        QString::fromLatin1(hwsearch::algoName(testing::FirstAllowedStrategy::kAlgo)), QStringLiteral("first-allowed"));
 }
 
 void TestCliRegistries::aRegisteredStrategyIsInTheHelp()

@@ -3,6 +3,7 @@
 #include "accel/platform.h"
 #include "budget_panel.h"
 
+#include "../support/first_allowed_strategy.h"
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -10,7 +11,6 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
-#include "../support/first_allowed_strategy.h"
 
 #include <QtTest>
 

@@ -1,6 +1,7 @@
 #include "candidate_selection.h"
 #include "candidate_table.h"
 
+#include "store/export_files.h"
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QHeaderView>
@@ -8,7 +9,6 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include "store/export_files.h"
 
 #include "../support/csv_reader.h"
 
@@ -79,7 +79,6 @@ QList<qint64> sorted(QList<qint64> ids)
     std::sort(ids.begin(), ids.end());
     return ids;
 }
-
 
 } // namespace
 

@@ -1,6 +1,6 @@
 // The GUI's export: design files that dna-cli evaluates to the same cost, byte-identical to `dna-cli export`;
-// Timeloop YAML per layer; the table's CSV, field for field the CLI's; trained weights copied byte for byte (only where every
-// selected candidate has them); the dialog's choices and inline errors.
+// Timeloop YAML per layer; the table's CSV, field for field the CLI's; trained weights copied byte for byte (only where
+// every selected candidate has them); the dialog's choices and inline errors.
 #include "design_export.h"
 #include "export_dialog.h"
 
@@ -19,11 +19,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRadioButton>
-#include <QHeaderView>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -235,8 +235,8 @@ void TestExport::tableCsvIsTheCliCsv()
             QCOMPARE(shown[r][c], cliRow->at(all[0].indexOf(shown[0][c])));
         }
     }
-    const auto secondRow = std::find_if(all.begin() + 1, all.end(),
-        [&](const QStringList& row) { return row[allId] == QString::number(second); });
+    const auto secondRow = std::find_if(
+        all.begin() + 1, all.end(), [&](const QStringList& row) { return row[allId] == QString::number(second); });
     QVERIFY(secondRow != all.end());
     QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("genotype"))), QStringLiteral("alexnet, \"a\" copy"));
     QCOMPARE(secondRow->at(all[0].indexOf(QStringLiteral("accuracy"))), QStringLiteral("0.30000000000000004"));

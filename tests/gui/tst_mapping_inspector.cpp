@@ -348,8 +348,8 @@ private slots:
         d.accelerator.engines = { standard, depthwise, standard, depthwise };
         const std::vector<int> engineOf = d.accelerator.assignEngines(d.network);
         for (size_t i = 0; i < d.network.layers.size(); ++i) {
-            d.mappings[i] = accel::heuristicMapping(
-                d.network.layers[i], d.accelerator.engines[size_t(engineOf[i])], d.platform, d.accelerator.doubleBuffer);
+            d.mappings[i] = accel::heuristicMapping(d.network.layers[i], d.accelerator.engines[size_t(engineOf[i])],
+                d.platform, d.accelerator.doubleBuffer);
         }
         MappingInspector inspector;
         inspector.setDesign(d, QStringLiteral("four engines"));
@@ -359,7 +359,8 @@ private slots:
             QCOMPARE(model->index(int(i), LayerMappingModel::Engine).data().toString(),
                 QStringLiteral("E%1 · chunk %2").arg(e).arg(e / 2));
             QCOMPARE(model->index(int(i), LayerMappingModel::Dataflow).data().toString(),
-                d.network.layers[i].type == workload::LayerType::Depthwise ? QStringLiteral("os") : QStringLiteral("rs"));
+                d.network.layers[i].type == workload::LayerType::Depthwise ? QStringLiteral("os")
+                                                                           : QStringLiteral("rs"));
         }
         auto* table = inspector.findChild<QTableView*>();
         QVERIFY(!table->isColumnHidden(LayerMappingModel::Engine));
@@ -381,7 +382,8 @@ private slots:
         QVERIFY(eyeriss);
         QCOMPARE(eyeriss->target, accel::Target::Asic);
         MappingInspector inspector;
-        inspector.setDesign(accel::heuristicDesign(net, *eyeriss, accel::dataflowIndex("rs"), 1), QStringLiteral("asic"));
+        inspector.setDesign(
+            accel::heuristicDesign(net, *eyeriss, accel::dataflowIndex("rs"), 1), QStringLiteral("asic"));
         QVERIFY2(inspector.summaryText().contains(QStringLiteral("Area ")), qPrintable(inspector.summaryText()));
         QVERIFY(!inspector.summaryText().contains(QStringLiteral("DSP")));
     }

@@ -55,7 +55,7 @@ struct Recorder : RunsView {
         calls << QStringLiteral("removeRun %1").arg(runId);
         for (auto it = candidates.begin(); it != candidates.end();) {
             it = store && store->candidate(*it) && store->candidate(*it)->runId == runId ? candidates.erase(it)
-                                                                                          : std::next(it);
+                                                                                         : std::next(it);
         }
     }
     void setRunName(qint64 runId, const QString& name) override { names[runId] = name; }

@@ -7,8 +7,8 @@
 #include "pareto_plot.h"
 #include "runs_browser.h"
 #include "server_dialog.h"
-#include "sweeps_view.h"
 #include "store/run_store.h"
+#include "sweeps_view.h"
 
 #include "../support/pg_server.h"
 
@@ -188,7 +188,8 @@ private slots:
         // candidate at 50 FPS drops from 90 % to 75 %, below the one at 100 FPS and 80 %, and leaves the front.
         QCOMPARE(w.paretoPlot()->frontIds(first).size(), 2);
         const auto firstCandidates = other->candidates(first);
-        const auto slow = std::find_if(firstCandidates.begin(), firstCandidates.end(), [](const auto& c) { return c.fps == 50; });
+        const auto slow
+            = std::find_if(firstCandidates.begin(), firstCandidates.end(), [](const auto& c) { return c.fps == 50; });
         QVERIFY(slow != firstCandidates.end());
         other->updateEstimates(first, { { slow->id, 1, 0.75, "supernet" } });
         QTRY_COMPARE_WITH_TIMEOUT(w.paretoPlot()->frontIds(first).size(), 1, 10000);
@@ -209,21 +210,26 @@ private slots:
         run.requestJson = "{}";
         other->createRun(run);
         QTRY_COMPARE_WITH_TIMEOUT(w.runsBrowser()->model()->rowCount(), 1, 10000);
-        QVERIFY(!w.runsBrowser()->model()->index(0, 0).data(dna::widgets::RunsModel::ForeignHostRole).toString().isEmpty());
+        QVERIFY(
+            !w.runsBrowser()->model()->index(0, 0).data(dna::widgets::RunsModel::ForeignHostRole).toString().isEmpty());
     }
 
     void connectDialogBuildsUris()
     {
         using dna::app::ServerDialog;
-        QCOMPARE(ServerDialog::uriFor(QStringLiteral("db.lab.org"), 5432, QStringLiteral("runs"), QStringLiteral("alice")),
+        QCOMPARE(
+            ServerDialog::uriFor(QStringLiteral("db.lab.org"), 5432, QStringLiteral("runs"), QStringLiteral("alice")),
             QStringLiteral("postgresql://alice@db.lab.org:5432/runs"));
-        QCOMPARE(ServerDialog::uriFor(QStringLiteral("/var/run/postgresql"), 5433, QStringLiteral("my runs"), QString()),
+        QCOMPARE(
+            ServerDialog::uriFor(QStringLiteral("/var/run/postgresql"), 5433, QStringLiteral("my runs"), QString()),
             QStringLiteral("postgresql:///my%20runs?host=/var/run/postgresql&port=5433"));
-        QCOMPARE(ServerDialog::uriFor(QStringLiteral("10.0.0.7"), 6000, QStringLiteral("a/b"), QStringLiteral("bob@lab")),
+        QCOMPARE(
+            ServerDialog::uriFor(QStringLiteral("10.0.0.7"), 6000, QStringLiteral("a/b"), QStringLiteral("bob@lab")),
             QStringLiteral("postgresql://bob%40lab@10.0.0.7:6000/a%2Fb"));
         // The socket form reaches this test's server.
         const std::string uri = m_pg->createDatabase();
-        const QString db = QString::fromStdString(uri.substr(uri.rfind('/', uri.find('?')) + 1, uri.find('?') - uri.rfind('/', uri.find('?')) - 1));
+        const QString db = QString::fromStdString(
+            uri.substr(uri.rfind('/', uri.find('?')) + 1, uri.find('?') - uri.rfind('/', uri.find('?')) - 1));
         const QString sock = QString::fromStdString(uri.substr(uri.find("host=") + 5));
         auto opened = RunStore::open(ServerDialog::uriFor(sock, 5432, db, QStringLiteral("postgres")).toStdString());
         QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().detail.c_str());

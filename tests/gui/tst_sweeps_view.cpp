@@ -60,9 +60,9 @@ private slots:
     void summaryAndColoursFollowTheAxis()
     {
         SweepsView v;
-        v.setTasks(7, { task(0, 11, 300, 1, { point(0.8, 200), point(0.9, 50) }),
-                          task(1, 12, 300, 2, { point(0.8, 260) }), task(2, 13, 900, 1, { point(0.7, 900) }),
-                          task(3, 0, 900, 2, {}) });
+        v.setTasks(7,
+            { task(0, 11, 300, 1, { point(0.8, 200), point(0.9, 50) }), task(1, 12, 300, 2, { point(0.8, 260) }),
+                task(2, 13, 900, 1, { point(0.7, 900) }), task(3, 0, 900, 2, {}) });
         QCOMPARE(v.currentSweep(), qint64(7));
         QCOMPARE(v.colourAxis(), QStringLiteral("dsp")); // the first axis that varies
         // Best FPS at any accuracy, per task with a run: (300, 200), (300, 260), (900, 900).

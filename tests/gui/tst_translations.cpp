@@ -1,8 +1,9 @@
+#include "budget_panel.h"
 #include "error_text.h"
 #include "localization.h"
-#include "budget_panel.h"
 #include "main_window.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QLocale>
@@ -11,7 +12,6 @@
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QXmlStreamReader>
-#include <QComboBox>
 #include <QtTest>
 
 using dna::app::MainWindow;
