@@ -517,12 +517,13 @@ RunsBrowser::RunsBrowser(QWidget* parent)
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addActions({ m_open, m_compare, m_rename, m_delete });
 
-    auto* top = new QHBoxLayout;
-    top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(m_filter, 1);
-    top->addWidget(bar);
+    m_actionsBar = bar;
+    m_top = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_top->setContentsMargins(0, 0, 0, 0);
+    m_top->addWidget(m_filter, 1);
+    m_top->addWidget(bar);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(top);
+    layout->addLayout(m_top);
     layout->addWidget(m_message);
     layout->addWidget(m_empty);
     layout->addWidget(m_view, 1);
@@ -605,6 +606,16 @@ void RunsBrowser::fitNameAndState()
     const int least = fm.horizontalAdvance(QStringLiteral("fmnist on")) + 16;
     header->resizeSection(RunsModel::NameColumn, std::max(least, std::min(wanted, room)));
     header->resizeSection(RunsModel::StateColumn, state);
+}
+
+void RunsBrowser::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The filter beside the actions when it keeps room for a few words there, else above them: in the dock's
+    // first-start width of 300 px the actions left the filter three letters.
+    const int filter = m_filter->fontMetrics().horizontalAdvance(QStringLiteral("Filter runs (name, st")) + 24;
+    const bool oneRow = width() >= filter + m_actionsBar->sizeHint().width() + 2 * m_top->spacing();
+    m_top->setDirection(oneRow ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 bool RunsBrowser::eventFilter(QObject* watched, QEvent* event)

@@ -3,6 +3,7 @@
 #include "runs_view.h"
 
 #include <QAbstractTableModel>
+#include <QBoxLayout>
 #include <QDateTime>
 #include <QList>
 #include <QPointer>
@@ -127,6 +128,8 @@ public:
     RunsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QLineEdit* filterEdit() const { return m_filter; }
+    /// The filter and the actions side by side, or the filter above them when the browser is narrow.
+    bool filterBesideActions() const { return m_top->direction() == QBoxLayout::LeftToRight; }
     /// Run ids of the selected rows, in view order.
     QList<qint64> selectedRunIds() const;
     /// Selects these runs (those that are listed).
@@ -160,6 +163,7 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fitNameAndState();
@@ -183,6 +187,8 @@ private:
     QAction* m_compare = nullptr;
     QAction* m_rename = nullptr;
     QAction* m_delete = nullptr;
+    QBoxLayout* m_top = nullptr; // the filter and the actions
+    QWidget* m_actionsBar = nullptr;
     bool m_fitting = false; // fitNameAndState() is resizing sections
     bool m_userSizedColumns = false; // the user dragged the name or state column: leave them be
 };

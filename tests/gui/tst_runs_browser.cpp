@@ -316,10 +316,16 @@ void TestRunsBrowser::nameAndStateFitTheFirstStartWidth()
     }
     // Wider: the long name gets the room (it is whole at 900 px); narrower again after the user sized the name
     // column: the user's width stays.
+    // The filter shows its first words (above the actions here, beside them when wide).
+    const int filterWords = browser.filterEdit()->fontMetrics().horizontalAdvance(QStringLiteral("Filter runs (name"));
+    QVERIFY(!browser.filterBesideActions());
+    QVERIFY2(browser.filterEdit()->width() >= filterWords, qPrintable(QString::number(browser.filterEdit()->width())));
     QVERIFY(longRow >= 0);
     QVERIFY(advance(longRow, RunsModel::NameColumn) > table->columnWidth(RunsModel::NameColumn));
     browser.resize(900, 300);
     QTRY_VERIFY(table->columnWidth(RunsModel::NameColumn) >= advance(longRow, RunsModel::NameColumn));
+    QVERIFY(browser.filterBesideActions());
+    QTRY_VERIFY(browser.filterEdit()->width() >= filterWords);
     table->horizontalHeader()->resizeSection(RunsModel::NameColumn, 123);
     browser.resize(300, 300);
     QTRY_COMPARE(table->viewport()->width(), visible);
