@@ -399,6 +399,9 @@ int main(int argc, char** argv)
                     std::ofstream(sidecar) << trainedWith.dump(2) << '\n';
                 }
             }
+            // As the search sets them (a kept supernet skips it): the threads, and large tensors kept on the heap,
+            // without which every estimate's activations were fresh page-faulted mmaps (2.4 s per genotype, not 0.4).
+            nas::setTrainingThreads(sr.threads);
             nas::SupernetOptions o = sr.options;
             o.seed = seed;
             auto net = nas::Supernet::create(space, o).value();
