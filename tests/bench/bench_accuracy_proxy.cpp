@@ -17,7 +17,7 @@
 // recalibrated on 5 training batches, accuracy on the preset's 2,000 held-out images of the validation split).
 //
 // Usage: bench_accuracy_proxy [--recompute] [--modes separate,shared] [--lr X (supernet weights)]
-//        [--seed S | --seeds A-B or A,B,... (one supernet per seed, default 1; the metrics are then the means over
+//        [--seed S | --seeds FROM-TO (one supernet per seed, default 1; the metrics are then the means over
 //        the seeds, each seed's also printed with the suffix _seed<S>)]
 //        [--steps N (per epoch)] [--epochs E] [--warmup E (weight-only epochs first)]
 //        [--batch B (supernet weight and architecture steps)]
@@ -190,7 +190,7 @@ int main(int argc, char** argv)
 {
     bool recompute = false;
     std::string modes = "separate,shared";
-    std::vector<uint64_t> seeds { 1 }; // --seed S or --seeds A-B / A,B,...: one supernet per seed, metrics averaged
+    std::vector<uint64_t> seeds { 1 }; // --seed S or --seeds FROM-TO: one supernet per seed, metrics averaged
     double lr = 0; // 0: the preset's
     int steps = 0; // supernet steps per epoch (at most a pass of the weight split), 0: the preset's
     int epochs = 0; // supernet epochs, 0: the preset's
@@ -229,19 +229,9 @@ int main(int argc, char** argv)
         } else if ((a == "--seed" || a == "--seeds") && i + 1 < argc) {
             const std::string list = argv[++i];
             command += " " + list;
-            seeds.clear();
-            std::stringstream items(list);
-            std::string item;
-            while (std::getline(items, item, ',')) {
-                const auto dash = item.find('-');
-                const uint64_t from = std::stoull(item.substr(0, dash));
-                const uint64_t to = dash == std::string::npos ? from : std::stoull(item.substr(dash + 1));
-                for (uint64_t v = from; v <= to && v - from < 100; ++v) {
-                    seeds.push_back(v);
-                }
-            }
-            if (seeds.empty() || (a == "--seed" && seeds.size() != 1)) {
-                std::fprintf(stderr, "%s: '%s' is not a seed, a range A-B or a list A,B\n", a.c_str(), list.c_str());
+            if (!bench::parseSeeds(list, seeds) || (a == "--seed" && seeds.size() != 1)) {
+                std::fprintf(stderr, "%s takes %s, not '%s'\n", a.c_str(),
+                    a == "--seed" ? "a seed S" : "S or FROM-TO (at most 100 seeds)", list.c_str());
                 return 2;
             }
         } else if (a == "--sandwich" && i + 1 < argc) {

@@ -83,30 +83,6 @@ struct Options {
     std::vector<double> sweep; // lambdas of a trade-off sweep (arm (a) only)
 };
 
-bool parseSeeds(const std::string& text, std::vector<uint64_t>& out)
-{
-    out.clear();
-    const auto dash = text.find('-');
-    char* end = nullptr;
-    if (dash != std::string::npos) {
-        const unsigned long long from = std::strtoull(text.c_str(), &end, 10);
-        const unsigned long long to = std::strtoull(text.c_str() + dash + 1, &end, 10);
-        if (*end != '\0' || to < from || to - from > 99) {
-            return false;
-        }
-        for (auto s = from; s <= to; ++s) {
-            out.push_back(s);
-        }
-        return true;
-    }
-    const unsigned long long one = std::strtoull(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0') {
-        return false;
-    }
-    out.push_back(one);
-    return true;
-}
-
 std::optional<Options> parseOptions(int argc, char** argv)
 {
     Options o;
@@ -115,7 +91,7 @@ std::optional<Options> parseOptions(int argc, char** argv)
         const std::string a = argv[i];
         const bool hasValue = i + 1 < argc;
         if (a == "--seeds" && hasValue) {
-            if (!parseSeeds(argv[++i], o.seeds)) {
+            if (!bench::parseSeeds(argv[++i], o.seeds)) {
                 std::fprintf(stderr, "--seeds takes S or FROM-TO (at most 100 seeds), not '%s'\n", argv[i]);
                 return std::nullopt;
             }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace dna::bench {
 
@@ -28,6 +31,31 @@ inline void report(const std::string& name, double value)
 {
     std::printf("%s: %.6g\n", name.c_str(), value);
     std::fflush(stdout);
+}
+
+/// Seeds from `S` or `FROM-TO` (at most 100); false for anything else.
+inline bool parseSeeds(const std::string& text, std::vector<uint64_t>& out)
+{
+    out.clear();
+    const auto dash = text.find('-');
+    char* end = nullptr;
+    if (dash != std::string::npos) {
+        const unsigned long long from = std::strtoull(text.c_str(), &end, 10);
+        const unsigned long long to = std::strtoull(text.c_str() + dash + 1, &end, 10);
+        if (*end != '\0' || to < from || to - from > 99) {
+            return false;
+        }
+        for (auto s = from; s <= to; ++s) {
+            out.push_back(s);
+        }
+        return true;
+    }
+    const unsigned long long one = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0') {
+        return false;
+    }
+    out.push_back(one);
+    return true;
 }
 
 } // namespace dna::bench
