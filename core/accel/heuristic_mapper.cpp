@@ -214,13 +214,16 @@ Mapping mapWith(const Layer& layer, const Engine& engine, const Platform& platfo
         gbSplit[o] = engine.gbShare[o] * double(engine.gbBytes);
     }
 
-    // RF tiles: the PE tile is the RF factors themselves.
-    std::array<int, kDims> ones {};
-    ones.fill(1);
-    grow(m.rf, ones, layer, df.rfGrowOrder, [&](int) {
+    // RF tiles: the PE tile is the RF factors themselves, each at most what the array leaves of its dimension (a
+    // dimension the array unrolls, as rs does C and K and rsck S, is looped over in the PE only for its share).
+    std::array<int, kDims> spatial {};
+    for (int d = 0; d < kDims; ++d) {
+        spatial[d] = m.spatial(d);
+    }
+    grow(m.rf, spatial, layer, df.rfGrowOrder, [&](int) {
         std::array<int, kDims> tile {};
         for (int d = 0; d < kDims; ++d) {
-            tile[d] = std::min(m.rf[d], layer.dims[d]);
+            tile[d] = std::min(m.rf[d], ceilDiv(layer.dims[d], spatial[d]));
         }
         return fits(tile, layer, engine.rfShared(), engine.rfBytes, rfSplit, { 1.0, 1.0, 1.0 });
     });

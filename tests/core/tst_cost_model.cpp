@@ -38,6 +38,8 @@ private slots:
     void heuristicMovesEveryOperandOnce_data();
     void heuristicMovesEveryOperandOnce();
     void heuristicLeavesTwoDimensionsWhenOneCannot();
+    void heuristicCoversEachDimensionOnce_data();
+    void heuristicCoversEachDimensionOnce();
     void partialDoubleBufferCopiesWhatChanges();
     void heuristicSizesTilesForPartialDoubleBuffering();
 };
@@ -402,6 +404,48 @@ void TestCostModel::heuristicLeavesTwoDimensionsWhenOneCannot()
     QCOMPARE(cost.dramReads[Inputs], 512.0);
     QCOMPARE(cost.dramWrites[Outputs], 512.0);
     QCOMPARE(cost.dramReads[Outputs], 0.0);
+}
+
+void TestCostModel::heuristicCoversEachDimensionOnce_data()
+{
+    QTest::addColumn<QString>("network");
+    QTest::addColumn<QString>("platform");
+    for (const char* net : { "alexnet", "mobilenetv2" }) {
+        for (const char* platform : { "zc706", "eyeriss", "asic28" }) {
+            QTest::newRow(qPrintable(QString("%1 %2").arg(net, platform))) << QString(net) << QString(platform);
+        }
+    }
+}
+
+void TestCostModel::heuristicCoversEachDimensionOnce()
+{
+    // Whatever the dataflow, each level's factor of a dimension is at most what the levels before it leave of it:
+    // rows <= dim, columns <= ceil(dim / rows), RF <= ceil(dim / spatial), buffer <= ceil(dim / (RF x spatial)),
+    // DRAM = ceil(dim / (RF x spatial x buffer)).
+    // A larger factor loops over the dimension again (rsck once put S on the rows and S x 11 in the RF of an
+    // 11 x 11 filter: 3.7 % of AlexNet's CONV1 array busy on ZC706).
+    QFETCH(QString, network);
+    QFETCH(QString, platform);
+    const Platform& p = *findPlatform(platform.toStdString());
+    Network net = builtinNetwork(network.toStdString()).value();
+    setBatch(net, 4);
+    for (size_t df = 0; df < dataflows().size(); ++df) {
+        const Engine e = defaultAccelerator(p, int(df)).engines[0];
+        for (const Layer& l : net.layers) {
+            const Mapping m = heuristicMapping(l, e, p, true);
+            for (int d = 0; d < kDims; ++d) {
+                const int dim = l.dims[d];
+                const QByteArray where = QByteArray(dataflows()[df].name.c_str()) + " " + l.name.c_str() + " "
+                    + kDimNames[size_t(d)];
+                QVERIFY2(m.spatialRow[d] <= dim, where.constData());
+                QVERIFY2(m.spatialCol[d] <= (dim + m.spatialRow[d] - 1) / m.spatialRow[d], where.constData());
+                QVERIFY2(m.rf[d] <= (dim + m.spatial(d) - 1) / m.spatial(d), where.constData());
+                const int arrayTile = m.rf[d] * m.spatial(d);
+                QVERIFY2(m.gb[d] <= (dim + arrayTile - 1) / arrayTile, where.constData());
+                QVERIFY2(m.dram[d] == (dim + arrayTile * m.gb[d] - 1) / (arrayTile * m.gb[d]), where.constData());
+            }
+        }
+    }
 }
 
 void TestCostModel::partialDoubleBufferCopiesWhatChanges()
