@@ -763,6 +763,30 @@
         <source>Reading the run store failed: %1</source>
         <translation>Lesen der Lauf-Datenbank fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Run %1: none of its candidates has a valid accelerator; the hardware search found no design within the budget</source>
+        <translation>Lauf %1: Keiner seiner Kandidaten hat einen gültigen Beschleuniger; die Hardwaresuche fand keinen Entwurf innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>Lauf %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped before its first epoch ended: it has no candidates</source>
+        <translation>Lauf %1 wurde vor dem Ende seiner ersten Epoche angehalten: Er hat keine Kandidaten</translation>
+    </message>
+    <message>
+        <source>Run %1 was relaunched under a new budget before its first epoch ended: it has no candidates</source>
+        <translation>Lauf %1 wurde vor dem Ende seiner ersten Epoche mit einem neuen Budget neu gestartet: Er hat keine Kandidaten</translation>
+    </message>
+    <message>
+        <source>Run %1 finished without candidates</source>
+        <translation>Lauf %1 endete ohne Kandidaten</translation>
+    </message>
+    <message>
+        <source>Run %1 is running in another process: its first candidates appear when its first epoch ends</source>
+        <translation>Lauf %1 läuft in einem anderen Prozess: Seine ersten Kandidaten erscheinen, wenn seine erste Epoche endet</translation>
+    </message>
 </context>
 <context>
     <name>dna::session::SearchController</name>
@@ -886,10 +910,8 @@
         <translation>k. A.</translation>
     </message>
     <message>
-        <source>Layer %1, op %2
-Epoch %3: probability %4</source>
-        <translation>Schicht %1, Op %2
-Epoche %3: Wahrscheinlichkeit %4</translation>
+        <source>&lt;b&gt;Layer %1, epoch %2&lt;/b&gt;: probability of each op&lt;table&gt;%3&lt;/table&gt;</source>
+        <translation>&lt;b&gt;Schicht %1, Epoche %2&lt;/b&gt;: Wahrscheinlichkeit jeder Operation&lt;table&gt;%3&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2066,77 @@ Epoche %3: Wahrscheinlichkeit %4</translation>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>dna::widgets::SweepsView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Sweeps of this store (dna-cli sweep). Select one to show its runs, coloured by a grid axis</source>
+        <translation>Sweeps dieses Speichers (dna-cli sweep). Einen auswählen, um seine Läufe nach einer Rasterachse eingefärbt zu zeigen</translation>
+    </message>
+    <message>
+        <source>The grid axis the runs are coloured by and the summary plots against</source>
+        <translation>Die Rasterachse, nach der die Läufe eingefärbt sind und gegen die die Zusammenfassung aufgetragen ist</translation>
+    </message>
+    <message>
+        <source>Best FPS, accuracy at least</source>
+        <translation>Beste FPS, Genauigkeit mindestens</translation>
+    </message>
+    <message>
+        <source>Best accuracy, FPS at least</source>
+        <translation>Beste Genauigkeit, FPS mindestens</translation>
+    </message>
+    <message>
+        <source>No sweeps in this store. Run one with dna-cli sweep (see the README, &quot;Running on a cluster&quot;).</source>
+        <translation>Keine Sweeps in diesem Speicher. Einen mit dna-cli sweep starten (siehe README, &quot;Running on a cluster&quot;).</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Einfärben nach</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source> FPS</source>
+        <translation> FPS</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete</source>
+        <translation>%1 von %2 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm-Job %1</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Best FPS</source>
+        <translation>Beste FPS</translation>
+    </message>
+    <message>
+        <source>Best accuracy (%)</source>
+        <translation>Beste Genauigkeit (%)</translation>
     </message>
 </context>
 <context>

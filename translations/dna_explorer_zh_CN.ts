@@ -759,6 +759,30 @@
         <source>Reading the run store failed: %1</source>
         <translation>读取运行记录库失败：%1</translation>
     </message>
+    <message>
+        <source>Run %1: none of its candidates has a valid accelerator; the hardware search found no design within the budget</source>
+        <translation>运行 %1：没有任何候选方案具有有效的加速器；硬件搜索在预算内未找到设计</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>运行 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped before its first epoch ended: it has no candidates</source>
+        <translation>运行 %1 在第一轮结束前已停止：没有候选方案</translation>
+    </message>
+    <message>
+        <source>Run %1 was relaunched under a new budget before its first epoch ended: it has no candidates</source>
+        <translation>运行 %1 在第一轮结束前已按新预算重新启动：没有候选方案</translation>
+    </message>
+    <message>
+        <source>Run %1 finished without candidates</source>
+        <translation>运行 %1 已结束，没有候选方案</translation>
+    </message>
+    <message>
+        <source>Run %1 is running in another process: its first candidates appear when its first epoch ends</source>
+        <translation>运行 %1 正在另一个进程中运行：第一轮结束时将出现首批候选方案</translation>
+    </message>
 </context>
 <context>
     <name>dna::session::SearchController</name>
@@ -882,10 +906,8 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>Layer %1, op %2
-Epoch %3: probability %4</source>
-        <translation>第 %1 层，操作 %2
-轮次 %3：概率 %4</translation>
+        <source>&lt;b&gt;Layer %1, epoch %2&lt;/b&gt;: probability of each op&lt;table&gt;%3&lt;/table&gt;</source>
+        <translation>&lt;b&gt;第 %1 层，第 %2 轮&lt;/b&gt;：各操作的概率&lt;table&gt;%3&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2062,77 @@ Epoch %3: probability %4</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>dna::widgets::SweepsView</name>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>Sweeps of this store (dna-cli sweep). Select one to show its runs, coloured by a grid axis</source>
+        <translation>此记录库中的扫描（dna-cli sweep）。选择一个以显示其运行，按网格轴着色</translation>
+    </message>
+    <message>
+        <source>The grid axis the runs are coloured by and the summary plots against</source>
+        <translation>运行据以着色、汇总图据以绘制的网格轴</translation>
+    </message>
+    <message>
+        <source>Best FPS, accuracy at least</source>
+        <translation>最佳 FPS，准确率至少</translation>
+    </message>
+    <message>
+        <source>Best accuracy, FPS at least</source>
+        <translation>最佳准确率，FPS 至少</translation>
+    </message>
+    <message>
+        <source>No sweeps in this store. Run one with dna-cli sweep (see the README, &quot;Running on a cluster&quot;).</source>
+        <translation>此记录库中没有扫描。可用 dna-cli sweep 运行一个（见 README 的 &quot;Running on a cluster&quot;）。</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source> FPS</source>
+        <translation> FPS</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm 作业 %1</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Best FPS</source>
+        <translation>最佳 FPS</translation>
+    </message>
+    <message>
+        <source>Best accuracy (%)</source>
+        <translation>最佳准确率（%）</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,7 @@ public:
     void setRetrained(const store::CandidateRecord& candidate) override;
     void setObjective(hwsearch::Objective objective) override { setMetric(objective); }
     void runsShown(const QList<qint64>& runIds, bool keepView) override;
+    void setEmptyNote(const QString& note) override;
 
     /// A minimum throughput and a maximum energy per inference (uJ), 0 for none, drawn as dashed lines when
     /// the axis shows that metric (the FPS minimum appears as a latency maximum on the latency axis).

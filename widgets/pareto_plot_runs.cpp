@@ -151,4 +151,6 @@ void ParetoPlot::runsShown(const QList<qint64>& /*runIds*/, bool keepView)
     }
 }
 
+void ParetoPlot::setEmptyNote(const QString& note) { setPlaceholderText(note); }
+
 } // namespace dna::widgets

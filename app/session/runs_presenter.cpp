@@ -324,12 +324,49 @@ void RunsPresenter::loadRuns(const QList<qint64>& runIds, bool keepView)
         addShownRun(id);
     }
     tell([&](RunsView* v) { v->runsShown(runIds, keepView); });
+    if (!(runIds.size() == 1 && liveRunStreaming(runIds.front()))) {
+        const QString note = runIds.size() == 1 ? emptyNote(runIds.front()) : QString();
+        tell([&](RunsView* v) { v->setEmptyNote(note); });
+    }
     if (runIds.size() == 1) {
         showSearchHistory(runIds.front());
     } else {
         m_historyRun = 0; // the history is one run's search
         tell([](RunsView* v) { v->setSearchHistory(0, {}, {}); });
     }
+}
+
+QString RunsPresenter::emptyNote(qint64 runId) const
+{
+    const auto run = m_store->run(runId);
+    if (!run) {
+        return {};
+    }
+    const auto candidates = m_store->candidates(runId);
+    if (!candidates.empty()) {
+        const bool anyValid
+            = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) { return c.valid; });
+        return anyValid ? QString()
+                        : tr("Run %1: none of its candidates has a valid accelerator; the hardware search found no "
+                             "design within the budget")
+                              .arg(runId);
+    }
+    switch (run->state) {
+    case store::RunState::Failed:
+        return tr("Run %1 failed: %2").arg(runId).arg(QString::fromStdString(run->error));
+    case store::RunState::Cancelled:
+    case store::RunState::Interrupted:
+        return tr("Run %1 stopped before its first epoch ended: it has no candidates").arg(runId);
+    case store::RunState::Superseded:
+        return tr("Run %1 was relaunched under a new budget before its first epoch ended: it has no candidates")
+            .arg(runId);
+    case store::RunState::Complete:
+        return tr("Run %1 finished without candidates").arg(runId);
+    case store::RunState::Running:
+        return tr("Run %1 is running in another process: its first candidates appear when its first epoch ends")
+            .arg(runId);
+    }
+    return {};
 }
 
 void RunsPresenter::addShownRun(qint64 runId)

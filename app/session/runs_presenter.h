@@ -104,6 +104,8 @@ private:
     void clearShown();
     void loadRuns(const QList<qint64>& runIds, bool keepView);
     void addShownRun(qint64 runId);
+    /// What the views say of run `runId` when it has nothing to plot (RunsView::setEmptyNote).
+    QString emptyNote(qint64 runId) const;
     void appendFromStore();
     void applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh);
     void showSearchHistory(qint64 runId);

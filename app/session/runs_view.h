@@ -65,6 +65,10 @@ public:
     /// These runs were just chosen (opened, compared, started); `keepView` when the views follow runs they already
     /// show (a sweep growing) rather than showing new ones.
     virtual void runsShown(const QList<qint64>& /*runIds*/, bool /*keepView*/) { }
+    /// Why the one run just shown has nothing to plot (it failed, with its error; it stopped before its first
+    /// epoch; none of its candidates has a valid design; it runs in another process), translated; empty for the
+    /// usual text. Not told for the run this process is searching (the window says how far it is).
+    virtual void setEmptyNote(const QString& /*note*/) { }
     /// The search history of the one run shown (its op names and the probabilities of each epoch so far); run 0 and
     /// nothing when several runs or none are shown.
     virtual void setSearchHistory(

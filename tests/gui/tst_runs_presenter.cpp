@@ -32,6 +32,7 @@ struct Recorder : RunsView {
     QHash<qint64, QString> names;
     hwsearch::Objective objective = hwsearch::Objective::Latency;
     QList<qint64> chosen;
+    QString note;
     qint64 historyRun = -1;
     QStringList opNames;
     std::vector<session::EpochProbabilities> epochs;
@@ -76,6 +77,7 @@ struct Recorder : RunsView {
     }
     void setRetrained(const store::CandidateRecord& c) override { retrained[c.id] = c.retrainedAccuracy; }
     void setObjective(hwsearch::Objective o) override { objective = o; }
+    void setEmptyNote(const QString& n) override { note = n; }
     void runsShown(const QList<qint64>& runIds, bool) override
     {
         calls << QStringLiteral("runsShown");
@@ -135,6 +137,7 @@ private slots:
     void trainingsAreRecordedAndShown();
     void aFailedOpenChangesNothing();
     void theSelectionIsReadForTheDetailViews();
+    void anEmptyRunSaysWhy();
 
 private:
     QString m_path;
@@ -420,4 +423,39 @@ void TestRunsPresenter::theSelectionIsReadForTheDetailViews()
 }
 
 QTEST_GUILESS_MAIN(TestRunsPresenter)
+void TestRunsPresenter::anEmptyRunSaysWhy()
+{
+    int64_t failed = 0, noValid = 0, stopped = 0;
+    {
+        auto s = store::RunStore::open(m_path.toStdString());
+        QVERIFY(s.ok());
+        failed = addRun(**s, "failed run", "fps");
+        (*s)->setRunState(failed, store::RunState::Failed, "space 'imagenet' has no dataset here");
+        noValid = addRun(**s, "over budget", "fps");
+        store::CandidateRecord invalid = candidate(0.5, 1, 1);
+        invalid.valid = false;
+        invalid.fps = 0;
+        (*s)->addCandidates(noValid, { invalid, invalid }, {});
+        (*s)->setRunState(noValid, store::RunState::Complete);
+        stopped = addRun(**s, "stopped", "fps");
+        (*s)->setRunState(stopped, store::RunState::Cancelled);
+    }
+    RunsPresenter presenter;
+    Recorder view;
+    presenter.addView(&view);
+    QVERIFY(presenter.open(m_path).ok());
+    presenter.showRuns({ failed });
+    QCOMPARE(view.note, QStringLiteral("Run %1 failed: space 'imagenet' has no dataset here").arg(failed));
+    presenter.showRuns({ noValid });
+    QVERIFY2(view.note.startsWith(QStringLiteral("Run %1: none of its candidates has a valid accelerator").arg(noValid)),
+        qPrintable(view.note));
+    presenter.showRuns({ stopped });
+    QCOMPARE(view.note, QStringLiteral("Run %1 stopped before its first epoch ended: it has no candidates").arg(stopped));
+    presenter.showRuns({ m_fpsRun }); // candidates to plot: the usual text
+    QVERIFY(view.note.isEmpty());
+    presenter.showRuns({ failed });
+    presenter.showRuns({ m_fpsRun, failed }); // several runs: the usual text
+    QVERIFY(view.note.isEmpty());
+}
+
 #include "tst_runs_presenter.moc"

@@ -159,6 +159,39 @@ private slots:
         QVERIFY2(loaded.contains(qtbase), qPrintable(loaded.join(QLatin1Char(' '))));
     }
 
+    // lupdate reads only the files app/CMakeLists.txt lists for qt_add_translations: a file with user strings left
+    // out of that list loses its messages from the catalogues at the next update (runs_model.cpp and sweeps_view.cpp
+    // once did, and the German and Chinese windows showed them in English).
+    void everyFileWithUserStringsIsScanned()
+    {
+        const QDir root(QStringLiteral(DNA_TRANSLATIONS_DIR "/.."));
+        QFile cmake(root.filePath(QStringLiteral("app/CMakeLists.txt")));
+        QVERIFY(cmake.open(QIODevice::ReadOnly));
+        const QString lists = QString::fromUtf8(cmake.readAll());
+        const int from = lists.indexOf(QStringLiteral("qt_add_translations("));
+        QVERIFY(from >= 0);
+        const QString block = lists.mid(from, lists.indexOf(QLatin1Char(')'), from) - from);
+        QStringList missing;
+        int scanned = 0;
+        for (const QString& folder : { QStringLiteral("widgets"), QStringLiteral("app/gui"), QStringLiteral("app/session") }) {
+            const QDir dir(root.filePath(folder));
+            for (const QString& name : dir.entryList({ QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files)) {
+                QFile source(dir.filePath(name));
+                QVERIFY(source.open(QIODevice::ReadOnly));
+                const QByteArray text = source.readAll();
+                if (!text.contains("tr(\"") && !text.contains("tr(\n")) {
+                    continue;
+                }
+                ++scanned;
+                if (!block.contains(QLatin1Char('/') + name)) {
+                    missing.append(folder + QLatin1Char('/') + name);
+                }
+            }
+        }
+        QVERIFY(scanned >= 20);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    }
+
     // Every message of every catalogue has a translation: a new user string needs `update_translations`
     // and then a German and a Chinese text before the suite passes.
     void cataloguesAreComplete_data()
