@@ -54,7 +54,17 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
         }
         req->platform = std::move(platform).value();
     }
-    // Budgets: the platform's own unless given (what the explorer's budget sliders set).
+    // Budgets: the platform's own unless given (what the explorer's budget sliders set), each for the kind of
+    // platform it bounds: an FPGA design is sized by its DSP slices and BRAM, an ASIC's by its PEs and buffer.
+    const bool fpga = req->platform.target == accel::Target::Fpga;
+    for (const char* option : { "dsp", "bram18", "pes", "gb-kib" }) {
+        const bool fpgaBudget = std::string(option) == "dsp" || std::string(option) == "bram18";
+        if (args.value(option) && fpgaBudget != fpga) {
+            throw UsageError(std::string("--") + option + " bounds " + (fpga ? "ASIC" : "FPGA") + " platforms; "
+                + req->platform.name + " is an " + (fpga ? "FPGA: its budgets are --dsp and --bram18"
+                                                         : "ASIC: its budgets are --pes and --gb-kib"));
+        }
+    }
     auto& budget = req->platform.budget;
     budget.dsp = int(args.integer("dsp", budget.dsp, 1, 1'000'000));
     budget.bram18 = int(args.integer("bram18", budget.bram18, 1, 1'000'000));

@@ -596,17 +596,23 @@ HwSearchResult searchHardware(const HwSearchRequest& request, const CancelToken&
         os << "no valid design among " << result.architectures << " accelerators and " << evaluations
            << " mapping evaluations fits " << platform.name << "'s budget";
         const Budget& b = platform.budget;
+        std::vector<std::string> parts;
+        auto part = [&](const char* name, auto value) {
+            if (value > 0) {
+                std::ostringstream v;
+                v << name << ' ' << value;
+                parts.push_back(v.str());
+            }
+        };
+        part("dsp", b.dsp);
+        part("bram18", b.bram18);
+        part("pes", b.pes);
+        part("gb_bytes", b.gbBytes);
+        part("area_mm2", b.areaMm2);
         os << " (";
-        if (b.dsp)
-            os << "dsp " << b.dsp << ' ';
-        if (b.bram18)
-            os << "bram18 " << b.bram18 << ' ';
-        if (b.pes)
-            os << "pes " << b.pes << ' ';
-        if (b.gbBytes)
-            os << "gb_bytes " << b.gbBytes << ' ';
-        if (b.areaMm2 > 0)
-            os << "area_mm2 " << b.areaMm2 << ' ';
+        for (size_t i = 0; i < parts.size(); ++i) {
+            os << (i ? ", " : "") << parts[i];
+        }
         os << "); loosen the budget, relax --fix, or raise --iters";
         result.error = Error { ErrorCode::NoValidDesign, os.str() };
     }

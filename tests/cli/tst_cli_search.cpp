@@ -89,6 +89,7 @@ private slots:
     void killsAndFullDisksLoseNothingCommitted();
     void twoSearchesShareAServerStore();
     void hardwareStrategyIsCheckedAndRecorded();
+    void budgetsFitThePlatformKind();
 };
 
 void TestCliSearch::hardwareStrategyIsCheckedAndRecorded()
@@ -115,6 +116,26 @@ void TestCliSearch::hardwareStrategyIsCheckedAndRecorded()
     const QJsonObject request = QJsonDocument::fromJson(QByteArray::fromStdString(runs[0].requestJson)).object();
     QCOMPARE(request[QStringLiteral("hw_algo")].toString(), QStringLiteral("evolution"));
     QVERIFY(runs[0].candidates > 0);
+}
+
+void TestCliSearch::budgetsFitThePlatformKind()
+{
+    // A PE budget on an FPGA (sized by DSP slices and BRAM) or a DSP budget on an ASIC bounds nothing the search
+    // sizes: refused before any work, naming the platform's own budgets; no store is written.
+    const QList<QStringList> wrong { { QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--pes"),
+                                         QStringLiteral("100") },
+        { QStringLiteral("--platform"), QStringLiteral("asic28"), QStringLiteral("--dsp"), QStringLiteral("100") } };
+    const QStringList named { QStringLiteral("zc706 is an FPGA: its budgets are --dsp and --bram18"),
+        QStringLiteral("asic28 is an ASIC: its budgets are --pes and --gb-kib") };
+    for (int i = 0; i < wrong.size(); ++i) {
+        Search refused;
+        QVERIFY(refused.start({}, {}, 2, wrong[i]));
+        QVERIFY(refused.process.waitForFinished(60000));
+        QCOMPARE(refused.process.exitCode(), 2);
+        const QString err = QString::fromUtf8(refused.process.readAllStandardError());
+        QVERIFY2(err.contains(named[i]), qPrintable(err));
+        QVERIFY(!QFile::exists(refused.db));
+    }
 }
 
 void TestCliSearch::ctrlCCancelsCleanly()
