@@ -7,6 +7,8 @@
 #include "cosearch/co_search.h"
 #include "cosearch/store_recorder.h"
 #include "io/json_io.h"
+#include "nas/search_run.h"
+#include "workload/search_space.h"
 
 #include <atomic>
 #include <chrono>
@@ -46,6 +48,22 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
     }
     if (auto s = args.value("space")) {
         req->space = *s;
+    }
+    // A space the search cannot train here is refused before a run is recorded (search has no --dataset: each
+    // space trains on its own).
+    std::string trainable;
+    for (const auto& space : workload::searchSpaces()) {
+        if (!nas::defaultDataset(space.name).empty()) {
+            trainable += (trainable.empty() ? "" : ", ") + space.name;
+        }
+    }
+    if (!workload::findSearchSpace(req->space)) {
+        throw UsageError("--space must be one of " + trainable + ", not '" + req->space + "'");
+    }
+    if (nas::defaultDataset(req->space).empty()) {
+        throw UsageError("--space " + req->space
+            + " has no dataset to train on here (ImageNet is not available); the spaces that search here are "
+            + trainable);
     }
     if (auto p = args.value("platform")) {
         auto platform = io::resolvePlatformArg(*p);

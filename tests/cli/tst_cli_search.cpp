@@ -89,7 +89,7 @@ private slots:
     void killsAndFullDisksLoseNothingCommitted();
     void twoSearchesShareAServerStore();
     void hardwareStrategyIsCheckedAndRecorded();
-    void budgetsFitThePlatformKind();
+    void badRequestsAreRefusedBeforeARun();
 };
 
 void TestCliSearch::hardwareStrategyIsCheckedAndRecorded()
@@ -118,15 +118,21 @@ void TestCliSearch::hardwareStrategyIsCheckedAndRecorded()
     QVERIFY(runs[0].candidates > 0);
 }
 
-void TestCliSearch::budgetsFitThePlatformKind()
+void TestCliSearch::badRequestsAreRefusedBeforeARun()
 {
     // A PE budget on an FPGA (sized by DSP slices and BRAM) or a DSP budget on an ASIC bounds nothing the search
-    // sizes: refused before any work, naming the platform's own budgets; no store is written.
+    // sizes, and a space without a dataset here cannot train: refused before any work, naming what is allowed; no
+    // store is written (no failed run is recorded).
     const QList<QStringList> wrong { { QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--pes"),
                                          QStringLiteral("100") },
-        { QStringLiteral("--platform"), QStringLiteral("asic28"), QStringLiteral("--dsp"), QStringLiteral("100") } };
+        { QStringLiteral("--platform"), QStringLiteral("asic28"), QStringLiteral("--dsp"), QStringLiteral("100") },
+        // Spaces: one this version does not know, and one with no dataset here.
+        { QStringLiteral("--space"), QStringLiteral("imagenet1k") },
+        { QStringLiteral("--space"), QStringLiteral("imagenet") } };
     const QStringList named { QStringLiteral("zc706 is an FPGA: its budgets are --dsp and --bram18"),
-        QStringLiteral("asic28 is an ASIC: its budgets are --pes and --gb-kib") };
+        QStringLiteral("asic28 is an ASIC: its budgets are --pes and --gb-kib"),
+        QStringLiteral("--space must be one of fmnist, cifar, not 'imagenet1k'"),
+        QStringLiteral("the spaces that search here are fmnist, cifar") };
     for (int i = 0; i < wrong.size(); ++i) {
         Search refused;
         QVERIFY(refused.start({}, {}, 2, wrong[i]));
