@@ -19,6 +19,21 @@ ExitCode exitCodeFor(ErrorCode code);
 /// exitCodeFor(e.code).
 int reportError(std::ostream& err, const std::string& command, const Error& e, const std::string& what = {});
 
+/// While one lives, every failure reportError (or runCli) prints also goes to `out` as one line of JSON,
+/// {"error": {"code": <errorCodeName>, "message": <detail>}}: a command run with --json tells a script that reads
+/// its standard output what failed. runCli sets one up for --json; null: nothing extra.
+class JsonFailures {
+public:
+    explicit JsonFailures(std::ostream* out);
+    ~JsonFailures();
+    JsonFailures(const JsonFailures&) = delete;
+    JsonFailures& operator=(const JsonFailures&) = delete;
+    static void report(ErrorCode code, const std::string& message);
+
+private:
+    std::ostream* m_previous;
+};
+
 /// A usage text, or a function that writes it when it is shown (a text that lists a table which may grow, such as
 /// the strategies).
 class Usage {

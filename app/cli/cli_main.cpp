@@ -55,14 +55,18 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << "Usage: dna-cli " << it->name << ' ' << it->usage.text() << "\n\n" << it->summary << '\n';
         return Ok;
     }
+    // With --json a failure is also a JSON line on standard output, where the script reads the result.
+    const JsonFailures json(std::find(rest.begin(), rest.end(), "--json") != rest.end() ? &out : nullptr);
     try {
         return it->run(rest, out, err);
     } catch (const UsageError& e) {
         err << "dna-cli " << it->name << ": " << e.what() << "\nUsage: dna-cli " << it->name << ' ' << it->usage.text()
             << '\n';
+        JsonFailures::report(ErrorCode::BadRequest, e.what());
         return BadUsage;
     } catch (const std::exception& e) {
         err << "dna-cli " << it->name << ": " << e.what() << '\n';
+        JsonFailures::report(ErrorCode::Internal, e.what());
         return Failure;
     }
 }

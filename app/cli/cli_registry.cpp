@@ -2,6 +2,8 @@
 // targets link them without main().
 #include "cli_command.h"
 
+#include "io/json_io.h"
+
 #include <ostream>
 
 namespace dna::cli {
@@ -64,9 +66,33 @@ ExitCode exitCodeFor(ErrorCode code)
     return Failure;
 }
 
+namespace {
+
+thread_local std::ostream* t_jsonFailures = nullptr;
+
+} // namespace
+
+JsonFailures::JsonFailures(std::ostream* out)
+    : m_previous(t_jsonFailures)
+{
+    t_jsonFailures = out;
+}
+
+JsonFailures::~JsonFailures() { t_jsonFailures = m_previous; }
+
+void JsonFailures::report(ErrorCode code, const std::string& message)
+{
+    if (t_jsonFailures) {
+        *t_jsonFailures << io::Json { { "error", { { "code", errorCodeName(code) }, { "message", message } } } }.dump()
+                        << std::endl;
+    }
+}
+
 int reportError(std::ostream& err, const std::string& command, const Error& e, const std::string& what)
 {
-    err << "dna-cli " << command << ": " << (what.empty() ? std::string() : what + ": ") << e.detail << '\n';
+    const std::string message = (what.empty() ? std::string() : what + ": ") + e.detail;
+    err << "dna-cli " << command << ": " << message << '\n';
+    JsonFailures::report(e.code, message);
     return exitCodeFor(e.code);
 }
 

@@ -1,4 +1,8 @@
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 // The dispatcher of the real dna-cli binary: version, help, and the exit code 2 for bad usage.
@@ -46,6 +50,44 @@ private slots:
             // Bad usage explains itself on stderr and keeps stdout clean for scripts.
             QVERIFY(!err.trimmed().isEmpty());
             QVERIFY2(out.isEmpty(), qPrintable(out));
+        }
+    }
+
+    // With --json a failure is one JSON line on standard output too, carrying the error's code: a script reading
+    // the result learns what failed (the text stays on standard error).
+    void jsonFailuresAreJson()
+    {
+        QTemporaryDir dir;
+        const QString tight = dir.filePath(QStringLiteral("tight.json"));
+        QFile file(tight);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"base": "zc706", "name": "zc706-100pes", "budget": {"pes": 100}})");
+        file.close();
+        const QList<std::tuple<QStringList, int, QString>> cases {
+            { { QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+                  QStringLiteral("--platform"), QStringLiteral("zc999"), QStringLiteral("--json") },
+                2, QStringLiteral("unknown_platform") },
+            { { QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+                  QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--iters"), QStringLiteral("-5"),
+                  QStringLiteral("--json") },
+                2, QStringLiteral("bad_request") },
+            { { QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("mobilenetv2"),
+                  QStringLiteral("--platform"), tight, QStringLiteral("--iters"), QStringLiteral("2000"),
+                  QStringLiteral("--json") },
+                1, QStringLiteral("no_valid_design") },
+        };
+        for (const auto& [arguments, exitCode, code] : cases) {
+            QProcess process;
+            process.start(QStringLiteral(DNA_CLI_BIN), arguments);
+            QVERIFY2(process.waitForFinished(60000), qPrintable(arguments.join(QLatin1Char(' '))));
+            QCOMPARE(process.exitCode(), exitCode);
+            const QByteArray out = process.readAllStandardOutput();
+            QJsonParseError parsed;
+            const QJsonObject error = QJsonDocument::fromJson(out, &parsed).object()[QStringLiteral("error")].toObject();
+            QVERIFY2(parsed.error == QJsonParseError::NoError, out.constData());
+            QCOMPARE(error[QStringLiteral("code")].toString(), code);
+            QVERIFY(!error[QStringLiteral("message")].toString().isEmpty());
+            QVERIFY(!process.readAllStandardError().trimmed().isEmpty());
         }
     }
 
