@@ -2,6 +2,8 @@
 
 #include "accel/dataflow.h"
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -45,8 +47,11 @@ void printCostTable(std::ostream& out, const accel::Design& design, const accel:
             out << "  invalid: " << accel::invalidCode(lc.invalid) << '\n';
             continue;
         }
-        out << std::setw(13) << std::setprecision(0) << lc.cycles << std::setw(11) << std::setprecision(3)
-            << lc.cycles / clockHz * 1e3 << std::setw(12) << std::setprecision(2) << lc.energyPj.total() * 1e-6
+        // Three decimals, more below 1 ms (up to six) so that a small network's layers do not all read 0.000.
+        const double ms = lc.cycles / clockHz * 1e3;
+        const int decimals = ms > 0 && ms < 1 ? std::min(6, 3 - int(std::floor(std::log10(ms)))) : 3;
+        out << std::setw(13) << std::setprecision(0) << lc.cycles << std::setw(11) << std::setprecision(decimals) << ms
+            << std::setw(12) << std::setprecision(2) << lc.energyPj.total() * 1e-6
             << std::setw(6) << std::setprecision(0) << lc.utilization * 100 << '%' << std::setw(9)
             << accel::boundName(lc.bound) << '\n';
     }

@@ -34,7 +34,7 @@ int platforms(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     }
     out << "\nYour own platforms: *.json files in " << accel::userPlatformDir()
         << " (format: README \"File formats\"; a preset's file is a good start: dna-cli platforms --json)\n";
-    out << "\nDataflows: ";
+    out << "\nDataflows:";
     for (const auto& d : accel::dataflows()) {
         out << "\n  " << std::setw(5) << d.name << ' ' << d.description;
     }

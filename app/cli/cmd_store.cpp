@@ -72,7 +72,9 @@ int runs(const std::vector<std::string>& argv, std::ostream& out, std::ostream& 
         list.push_back({ { "id", r.id }, { "name", r.name }, { "state", store::runStateName(r.state) },
             { "created_at", r.createdAt }, { "finished_at", r.finishedAt }, { "objective", r.objective },
             { "seed", r.seed }, { "candidates", r.candidates }, { "front_size", front.size() },
-            { "best_accuracy", bestAccuracy }, { "best_fps", bestFps }, { "error", r.error },
+            // A run with nothing on its front (no valid design, no candidate yet) has no best: null, "-" below.
+            { "best_accuracy", front.empty() ? io::Json() : io::Json(bestAccuracy) },
+            { "best_fps", front.empty() ? io::Json() : io::Json(bestFps) }, { "error", r.error },
             { "request", io::Json::parse(r.requestJson.empty() ? "{}" : r.requestJson, nullptr, false) } });
     }
     if (args.flag("json")) {
@@ -86,9 +88,14 @@ int runs(const std::vector<std::string>& argv, std::ostream& out, std::ostream& 
     for (const auto& r : list) {
         out << std::left << std::setw(5) << r["id"].get<int64_t>() << std::setw(12) << r["state"].get<std::string>()
             << std::setw(22) << r["created_at"].get<std::string>() << std::setw(9) << r["objective"].get<std::string>()
-            << std::right << std::setw(11) << r["candidates"].get<int64_t>() << std::fixed << std::setprecision(2)
-            << std::setw(9) << r["best_accuracy"].get<double>() * 100 << '%' << std::setw(11) << std::setprecision(1)
-            << r["best_fps"].get<double>() << "  " << r["name"].get<std::string>() << '\n';
+            << std::right << std::setw(11) << r["candidates"].get<int64_t>() << std::fixed;
+        if (r["best_fps"].is_null()) {
+            out << std::setw(10) << "-" << std::setw(11) << "-";
+        } else {
+            out << std::setprecision(2) << std::setw(9) << r["best_accuracy"].get<double>() * 100 << '%'
+                << std::setw(11) << std::setprecision(1) << r["best_fps"].get<double>();
+        }
+        out << "  " << r["name"].get<std::string>() << '\n';
     }
     return readerExit(*s);
 }
@@ -121,6 +128,19 @@ int front(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         out << std::left << std::setw(8) << c.id << std::right << std::fixed << std::setprecision(2) << std::setw(8)
             << c.accuracy * 100 << '%' << std::setw(10) << std::setprecision(1) << c.fps << std::setw(12) << c.energyUj
             << "  " << c.genotype << '\n';
+    }
+    if (front.empty()) {
+        const auto run = s->run(runId);
+        const auto candidates = s->candidates(runId);
+        out << "(nothing on the front: ";
+        if (run->state == store::RunState::Failed) {
+            out << "the run failed: " << run->error;
+        } else if (candidates.empty()) {
+            out << (run->state == store::RunState::Running ? "no candidates yet" : "the run has no candidates");
+        } else {
+            out << "none of its " << candidates.size() << " candidates has a valid design";
+        }
+        out << ")\n";
     }
     return readerExit(*s);
 }
@@ -321,7 +341,8 @@ int storeCmd(const std::vector<std::string>& argv, std::ostream& out, std::ostre
             << ((*s)->isServer() ? "reachable; the server checks its own pages" : "every page and index checked")
             << ", schema version " << (*s)->schemaVersion() << ", " << (*s)->runs(true).size() << " runs)\n";
     } else {
-        out << "store '" << path << "' is damaged: " << problems.size() << " problem(s)\n";
+        out << "store '" << path << "' is damaged: " << problems.size()
+            << (problems.size() == 1 ? " problem\n" : " problems\n");
         for (const auto& p : problems) {
             out << "  " << p << '\n';
         }

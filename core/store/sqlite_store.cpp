@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <sstream>
 #include <unistd.h>
 
 namespace dna::store {
@@ -90,8 +91,12 @@ public:
         try {
             Statement c(db(), "PRAGMA integrity_check");
             while (c.step()) {
-                if (c.text(0) != "ok") {
-                    problems.push_back(c.text(0));
+                // A row may hold several problems, one per line, under a "*** in database main ***" heading.
+                std::istringstream lines(c.text(0));
+                for (std::string line; std::getline(lines, line);) {
+                    if (!line.empty() && line != "ok" && line.rfind("*** in database", 0) != 0) {
+                        problems.push_back(line);
+                    }
                 }
             }
         } catch (const StoreError& e) {

@@ -394,6 +394,14 @@ void TestCliStore::damagedStoreIsNamedAndNeverWritten()
     r = runCli({ QStringLiteral("store"), QStringLiteral("check"), QStringLiteral("--db"), db });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.outText.contains(QStringLiteral("is damaged")), qPrintable(r.outText));
+    // The count it gives is the number of problems it lists, one per line between the heading and the advice
+    // (SQLite reports several in one row, under a heading of its own).
+    const QStringList lines = r.outText.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QRegularExpressionMatch count
+        = QRegularExpression(QStringLiteral("is damaged: (\\d+) problems?$")).match(lines.first());
+    QVERIFY2(count.hasMatch(), qPrintable(lines.first()));
+    QCOMPARE(count.captured(1).toInt(), int(lines.size()) - 2);
+    QVERIFY(!r.outText.contains(QStringLiteral("***")));
     QCOMPARE(readAll(db), before);
 }
 
