@@ -913,6 +913,10 @@
         <source>&lt;b&gt;Layer %1, epoch %2&lt;/b&gt;: probability of each op&lt;table&gt;%3&lt;/table&gt;</source>
         <translation>&lt;b&gt;Schicht %1, Epoche %2&lt;/b&gt;: Wahrscheinlichkeit jeder Operation&lt;table&gt;%3&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>%1 runs shown: open one to see its probabilities</source>
+        <translation>%1 Läufe angezeigt: einen öffnen, um seine Wahrscheinlichkeiten zu sehen</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::BudgetPanel</name>

@@ -909,6 +909,10 @@
         <source>&lt;b&gt;Layer %1, epoch %2&lt;/b&gt;: probability of each op&lt;table&gt;%3&lt;/table&gt;</source>
         <translation>&lt;b&gt;第 %1 层，第 %2 轮&lt;/b&gt;：各操作的概率&lt;table&gt;%3&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>%1 runs shown: open one to see its probabilities</source>
+        <translation>已显示 %1 个运行：打开其中一个以查看其概率</translation>
+    </message>
 </context>
 <context>
     <name>dna::widgets::BudgetPanel</name>

@@ -423,9 +423,20 @@ void ArchitectureStrip::appendEpoch(int epoch, const std::vector<std::vector<dou
 
 void ArchitectureStrip::setPlaceholderText(const QString& text)
 {
+    m_severalRunsNote = false; // whoever sets a text now says what is shown
     m_placeholder->setText(
         text.isEmpty() ? tr("No search running: the probabilities appear here after each epoch") : text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ArchitectureStrip::runsShown(const QList<qint64>& runIds, bool /*keepView*/)
+{
+    if (runIds.size() > 1) {
+        setPlaceholderText(tr("%1 runs shown: open one to see its probabilities").arg(runIds.size()));
+        m_severalRunsNote = true;
+    } else if (m_severalRunsNote) {
+        setPlaceholderText({});
+    }
 }
 
 void ArchitectureStrip::clearHistory()

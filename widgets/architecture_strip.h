@@ -44,6 +44,8 @@ public:
     {
         appendEpoch(epoch.epoch, epoch.probabilities);
     }
+    /// Several runs shown (a comparison, a sweep) have no one history: the heat map says to pick one.
+    void runsShown(const QList<qint64>& runIds, bool keepView) override;
 
     /// A genotype string "space:op,op,..."; a genotype the core cannot parse (unknown space, wrong op or layer
     /// count) shows an inline message instead of boxes.
@@ -74,6 +76,7 @@ public:
     QCustomPlot* heatMap() const { return m_plot; }
 
 private:
+    bool m_severalRunsNote = false; // the placeholder says several runs are shown
     void setupHeatMap();
     void rebuildHeatMap();
     void updateRowLabels();

@@ -5,6 +5,8 @@
 #include <QFontDatabase>
 #include <QLocale>
 
+#include <cmath>
+
 #include <algorithm>
 
 namespace dna::widgets {
@@ -175,7 +177,7 @@ QVariant LayerMappingModel::displayData(int row, int column) const
     case Utilization:
         return QString(locale.toString(lc->utilization * 100, 'f', 0) + QStringLiteral(" %"));
     case Cycles:
-        return locale.toString(qint64(lc->cycles));
+        return locale.toString(qint64(std::llround(lc->cycles)));
     case LatencyShare:
         return QString(locale.toString(sortData(row, column).toDouble(), 'f', 1) + QStringLiteral(" %"));
     case EnergyMac:
@@ -261,8 +263,9 @@ QString LayerMappingModel::toolTip(int row, int column) const
         if (costed) {
             const auto& lc = m_cost.layers[size_t(row)];
             return tr("compute %1, global buffer %2, DRAM %3 cycles")
-                .arg(QLocale().toString(qint64(lc.computeCycles)), QLocale().toString(qint64(lc.gbCycles)),
-                    QLocale().toString(qint64(lc.dramCycles)));
+                .arg(QLocale().toString(qint64(std::llround(lc.computeCycles))),
+                    QLocale().toString(qint64(std::llround(lc.gbCycles))),
+                    QLocale().toString(qint64(std::llround(lc.dramCycles))));
         }
         return {};
     case Dataflow: {

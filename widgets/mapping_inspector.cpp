@@ -31,7 +31,7 @@ namespace {
 const QColor kEnergyColors[] = { QColor(0x4e, 0x79, 0xa7), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48),
     QColor(0xf2, 0x8e, 0x2b), QColor(0xe1, 0x57, 0x59) };
 
-QString bytesText(qint64 bytes) { return QLocale().formattedDataSize(bytes, 0, QLocale::DataSizeTraditionalFormat); }
+QString bytesText(qint64 bytes) { return QLocale().formattedDataSize(bytes, 0, QLocale::DataSizeIecFormat); }
 
 // "0–3, 7" for the layers an engine runs.
 QString rangesText(const std::vector<int>& layers)

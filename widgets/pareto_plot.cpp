@@ -4,6 +4,7 @@
 #include "dot_cloud.h"
 #include "log_ticker.h"
 
+#include <QFontMetrics>
 #include <QLocale>
 
 #include <algorithm>
@@ -115,14 +116,50 @@ ParetoPlot::~ParetoPlot() = default;
 
 QString ParetoPlot::placeholderText() const { return m_placeholder->text(); }
 
+namespace {
+
+/// `text` broken at spaces into lines of at most `width` characters (a plot's text item does not wrap, and a run's
+/// error or the first epoch's progress is longer than a narrow plot is wide).
+QString wrapped(const QString& text, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines << line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty()) {
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 void ParetoPlot::setPlaceholderText(const QString& text)
 {
-    const QString shown = text.isEmpty() ? tr("No candidates yet: start a search") : text;
+    m_placeholderRaw = text.isEmpty() ? tr("No candidates yet: start a search") : text;
+    // Lines as wide as the plot area (the default text, 33 characters, never breaks).
+    const QMargins margins = axisRect()->margins(); // the axes' room, from the last layout
+    const int available = width() - margins.left() - margins.right();
+    const int chars = std::max(36, int(0.9 * available / std::max(1, QFontMetrics(m_placeholder->font()).averageCharWidth())));
+    const QString shown = wrapped(m_placeholderRaw, chars);
     if (m_placeholder->text() != shown) {
         m_placeholder->setText(shown);
-        if (m_points.empty()) {
+        if (m_placeholder->visible()) {
             replot(rpQueuedReplot);
         }
+    }
+}
+
+void ParetoPlot::resizeEvent(QResizeEvent* event)
+{
+    QCustomPlot::resizeEvent(event);
+    if (!m_placeholderRaw.isEmpty()) {
+        setPlaceholderText(m_placeholderRaw);
     }
 }
 
@@ -418,7 +455,8 @@ void ParetoPlot::syncPlot(bool replotNow)
     syncRetrainedGraphs();
     syncBudgetLines();
     syncLegend();
-    m_placeholder->setVisible(m_points.empty());
+    // Candidates that cannot be drawn (no valid design: 0 FPS on a log axis) leave the plot empty: say why.
+    m_placeholder->setVisible(std::none_of(m_points.begin(), m_points.end(), [this](const Point& p) { return plottable(p); }));
     if (m_autoRange) {
         applyAutoRange();
     }
@@ -611,7 +649,22 @@ void ParetoPlot::applyAutoRange()
         yHi = c + 1;
     }
     const double yPad = (yHi - yLo) * 0.06;
-    setRanges(QCPRange(xLo / xPad, xHi * xPad), QCPRange(yLo - yPad, yHi + yPad));
+    yLo -= yPad;
+    yHi += yPad;
+    // The legend of overlaid runs sits in a top corner: room above the data for it, so that it covers no point
+    // (the highest accuracies are the ones a reader looks for).
+    const int plotHeight = axisRect()->height() > 0 ? axisRect()->height() : height();
+    if (legend->visible() && plotHeight > 0) {
+        // Its height as last laid out (items may have changed since: the estimate of a row each otherwise), and
+        // its margin from the frame.
+        const double estimate = legend->itemCount() * (QFontMetrics(legend->font()).height() + 8) + 14;
+        const double legendPx = std::max<double>(legend->outerRect().height(), estimate) + 16;
+        const double share = legendPx / plotHeight;
+        if (share < 0.5) {
+            yHi = yLo + (yHi - yLo) / (1 - share);
+        }
+    }
+    setRanges(QCPRange(xLo / xPad, xHi * xPad), QCPRange(yLo, yHi));
 }
 
 void ParetoPlot::setRanges(const QCPRange& x, const QCPRange& y)

@@ -117,6 +117,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Point {
@@ -176,6 +177,7 @@ private:
     double m_maxEnergyUj = 0;
 
     QCPItemText* m_placeholder = nullptr;
+    QString m_placeholderRaw; // as given: shown broken into lines as wide as the plot
     QCPGraph* m_invalid = nullptr;
     DotCloud* m_cloud = nullptr; // every dot past the detail limit, drawn as one image
     QCPGraph* m_selected = nullptr;

@@ -79,6 +79,9 @@ SweepsView::SweepsView(QWidget* parent)
     m_threshold->setSuffix(QStringLiteral(" %"));
     m_plot = new QCustomPlot(this);
     m_plot->setMinimumSize(120, 120); // the left column (budget, runs, sweeps) must fit a 768-pixel screen
+    // A small plot: few labels on each axis, or six-digit FPS labels run into each other.
+    m_plot->xAxis->ticker()->setTickCount(4);
+    m_plot->yAxis->ticker()->setTickCount(3);
     m_plot->addGraph(); // every task
     m_plot->graph(0)->setLineStyle(QCPGraph::lsNone);
     m_plot->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0, 114, 178, 140), 6));

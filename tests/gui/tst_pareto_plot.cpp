@@ -155,6 +155,9 @@ private slots:
         QCOMPARE(ticksFor(250, 700), (QVector<double> { 300, 400, 500, 600, 700 }));
         QCOMPARE(ticksFor(9500, 1.2e5), (QVector<double> { 1e4, 2e4, 5e4, 1e5 }));
         QCOMPARE(ticksFor(0.5, 2e5), (QVector<double> { 1, 10, 100, 1e3, 1e4, 1e5 }));
+        // The empty plot's 1..10^4: decades, not 13 labels of 1-2-5 that ran into each other.
+        QCOMPARE(ticksFor(1, 1e4), (QVector<double> { 1, 10, 100, 1e3, 1e4 }));
+        QCOMPARE(ticksFor(100, 2e4), (QVector<double> { 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4 }));
     }
 
     void frontPerMetric_data()
