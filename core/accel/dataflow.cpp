@@ -30,12 +30,18 @@ std::vector<Dataflow> makeDataflows()
     v.push_back({ "rs", "row stationary: R then C on rows, Y then K (or groups) on columns", { R, C }, { Y, K, G },
         { S, C, K }, { X, K, C, G, N, Y, R, S }, { S, C, K, R, Y, X, G, N }, { X, C, K, G, N, Y, R, S },
         { C, K, G, N, X, Y, R, S } });
+    // Eyeriss's own mappings (Chen et al., JSSC 2017, Table III) also stack filter sets on the rows (CONV3-5: four
+    // 3 x 13 sets on the 12 x 14 array) and fold a set of more output rows than columns onto them (CONV2: 5 x 27).
+    v.back().alsoOnRows = { K, Y };
     // Weight stationary over input and output channels with the filter window in the array (DNA template 0).
     v.push_back({ "rsck", "weight stationary: S and C on rows, R and K on columns", { S, C }, { R, K, G }, { S, R },
         { X, Y, C, K, G, N, S, R }, { S, R, X, Y, C, K, G, N }, { X, Y, N, C, S, R, K, G },
         { X, Y, N, C, K, G, S, R } });
     for (Dataflow& df : v) {
         for (int d : df.rowDims) {
+            df.rowMask |= 1u << d;
+        }
+        for (int d : df.alsoOnRows) {
             df.rowMask |= 1u << d;
         }
         for (int d : df.colDims) {

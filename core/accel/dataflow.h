@@ -22,6 +22,9 @@ struct Dataflow {
     std::array<int, workload::kDims> rfOrder; // loop order, innermost first
     std::array<int, workload::kDims> gbOrder;
     std::array<int, workload::kDims> dramOrder;
+    /// Dimensions a design may also unroll over the rows beyond rowDims, which the heuristic and the searches
+    /// fill; the validity check accepts them (a chip's own mappings use them; see rs).
+    std::vector<int> alsoOnRows {};
 
     unsigned rowMask = 0; // bit d set when rowDims holds d (filled by dataflows())
     unsigned colMask = 0;

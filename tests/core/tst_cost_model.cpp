@@ -40,6 +40,7 @@ private slots:
     void heuristicLeavesTwoDimensionsWhenOneCannot();
     void heuristicCoversEachDimensionOnce_data();
     void heuristicCoversEachDimensionOnce();
+    void eyerissOwnMappingsFillItsBufferAsPublished();
     void partialDoubleBufferCopiesWhatChanges();
     void heuristicSizesTilesForPartialDoubleBuffering();
 };
@@ -445,6 +446,69 @@ void TestCostModel::heuristicCoversEachDimensionOnce()
                 QVERIFY2(m.dram[d] == (dim + arrayTile * m.gb[d] - 1) / (arrayTile * m.gb[d]), where.constData());
             }
         }
+    }
+}
+
+void TestCostModel::eyerissOwnMappingsFillItsBufferAsPublished()
+{
+    // Chen et al., JSSC 2017, Table III: the chip's row-stationary mapping of AlexNet CONV1-5 at batch 4 (m filters
+    // and n images in the buffer per pass, e output rows per set, p filters and q channels in each PE's scratchpads,
+    // r channel sets and t filter sets on the array) and the buffer it allocates to ifmaps and psums, in KB; Table V:
+    // the PEs each layer keeps busy. Written as mappings: per PE S x q x p (S innermost), on the array R and the r
+    // channel sets on rows, the e output rows and the t filter sets on columns (CONV1) or rows (CONV3-5, 3 x 13 sets
+    // four deep), CONV2's 27 output rows folded onto two row groups of 14 columns; in the buffer the F columns, the
+    // n images and the m / (p t) filter groups; at DRAM the C / (q r) channel chunks innermost. Single-buffered (the
+    // chip holds one copy of these tiles), in a buffer large enough for CONV1's 96 filters, which share it here but
+    // stream through an 8 KB filter buffer on the chip.
+    struct Row {
+        int m, n, e, p, q, r, t;
+        double ifmapKb, psumKb;
+        int activePes;
+    };
+    const Row table[] = { { 96, 1, 7, 16, 1, 1, 2, 15.5, 72.1, 154 }, { 64, 1, 27, 16, 2, 1, 1, 3.8, 91.1, 135 },
+        { 64, 4, 13, 16, 4, 1, 4, 7.0, 84.5, 156 }, { 64, 4, 13, 16, 3, 2, 2, 10.5, 84.5, 156 },
+        { 64, 4, 13, 16, 3, 2, 2, 10.5, 84.5, 156 } };
+    Network net = builtinNetwork("alexnet").value();
+    setBatch(net, 4);
+    Platform p = *findPlatform("eyeriss");
+    Engine e = defaultAccelerator(p, dataflowIndex("rs")).engines[0];
+    e.gbBytes = 114 * 1024;
+    auto ceilDiv = [](int a, int b) { return (a + b - 1) / b; };
+    for (int i = 0; i < 5; ++i) {
+        const Layer& l = net.layers[size_t(i)];
+        const Row& t = table[i];
+        Mapping m;
+        m.rf[S] = l.dims[S];
+        m.rf[C] = t.q;
+        m.rf[K] = t.p;
+        m.order[Mapping::RfLevel] = order("SCKNGYXR");
+        m.spatialRow[R] = l.dims[R];
+        m.spatialRow[C] = t.r;
+        if (t.e > e.cols) { // fold the set's output rows onto row groups
+            m.spatialRow[Y] = ceilDiv(t.e, e.cols);
+            m.spatialCol[Y] = ceilDiv(t.e, m.spatialRow[Y]);
+        } else {
+            m.spatialCol[Y] = t.e;
+        }
+        (l.dims[R] * t.r * t.t <= e.rows ? m.spatialRow[K] : m.spatialCol[K]) = t.t;
+        m.gb[X] = l.dims[X];
+        m.gb[N] = t.n;
+        m.gb[K] = t.m / (t.p * t.t);
+        m.order[Mapping::GbLevel] = order("XNKCGYRS");
+        m.dram[C] = ceilDiv(l.dims[C], t.q * t.r);
+        m.dram[Y] = ceilDiv(l.dims[Y], t.e);
+        m.dram[K] = ceilDiv(l.dims[K], t.m);
+        m.dram[G] = l.dims[G];
+        m.dram[N] = ceilDiv(l.dims[N], t.n);
+        m.order[Mapping::DramLevel] = order("CYKGNXRS");
+        const LayerCost c = evaluateLayer(l, e, m, p, false);
+        const QByteArray layer = QByteArray::number(i + 1);
+        QVERIFY2(c.valid(), layer.constData());
+        // The table gives tenths of a KB (CONV1's 73,920 B of psums, 72.19 KB, as 72.1).
+        QVERIFY2(std::abs(c.gbBytes[Inputs] / 1024 - t.ifmapKb) <= 0.1, layer.constData());
+        QVERIFY2(std::abs(c.gbBytes[Outputs] / 1024 - t.psumKb) <= 0.1, layer.constData());
+        // CONV1's last strip of output rows is 6 of 7 (55 = 7 x 7 + 6): 154 x 55 / 56 on average.
+        QVERIFY2(std::abs(c.activePes - t.activePes) <= 0.02 * t.activePes, layer.constData());
     }
 }
 
