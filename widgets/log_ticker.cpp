@@ -14,8 +14,8 @@ QVector<double> LogTicker125::createTickVector(double, const QCPRange& range)
     const double decades = std::log10(range.upper / range.lower);
     // Past 2.5 decades 1-2-5 labels crowd a plot of ordinary width ("500010000" on 1..10^4): decades only.
     const std::vector<double> mantissas = decades > 2.5 ? std::vector<double> { 1 }
-        : decades > 0.5                               ? std::vector<double> { 1, 2, 5 }
-                                                      : std::vector<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+        : decades > 0.5                                 ? std::vector<double> { 1, 2, 5 }
+                                                        : std::vector<double> { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
     for (int k = int(std::floor(std::log10(range.lower))) - 1; k <= int(std::ceil(std::log10(range.upper))); ++k) {
         if (decades > 8 && k % 2 != 0) {
             continue;

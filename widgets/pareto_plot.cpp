@@ -145,7 +145,8 @@ void ParetoPlot::setPlaceholderText(const QString& text)
     // Lines as wide as the plot area (the default text, 33 characters, never breaks).
     const QMargins margins = axisRect()->margins(); // the axes' room, from the last layout
     const int available = width() - margins.left() - margins.right();
-    const int chars = std::max(36, int(0.9 * available / std::max(1, QFontMetrics(m_placeholder->font()).averageCharWidth())));
+    const int chars
+        = std::max(36, int(0.9 * available / std::max(1, QFontMetrics(m_placeholder->font()).averageCharWidth())));
     const QString shown = wrapped(m_placeholderRaw, chars);
     if (m_placeholder->text() != shown) {
         m_placeholder->setText(shown);
@@ -456,7 +457,8 @@ void ParetoPlot::syncPlot(bool replotNow)
     syncBudgetLines();
     syncLegend();
     // Candidates that cannot be drawn (no valid design: 0 FPS on a log axis) leave the plot empty: say why.
-    m_placeholder->setVisible(std::none_of(m_points.begin(), m_points.end(), [this](const Point& p) { return plottable(p); }));
+    m_placeholder->setVisible(
+        std::none_of(m_points.begin(), m_points.end(), [this](const Point& p) { return plottable(p); }));
     if (m_autoRange) {
         applyAutoRange();
     }

@@ -51,9 +51,9 @@ void printCostTable(std::ostream& out, const accel::Design& design, const accel:
         const double ms = lc.cycles / clockHz * 1e3;
         const int decimals = ms > 0 && ms < 1 ? std::min(6, 3 - int(std::floor(std::log10(ms)))) : 3;
         out << std::setw(13) << std::setprecision(0) << lc.cycles << std::setw(11) << std::setprecision(decimals) << ms
-            << std::setw(12) << std::setprecision(2) << lc.energyPj.total() * 1e-6
-            << std::setw(6) << std::setprecision(0) << lc.utilization * 100 << '%' << std::setw(9)
-            << accel::boundName(lc.bound) << '\n';
+            << std::setw(12) << std::setprecision(2) << lc.energyPj.total() * 1e-6 << std::setw(6)
+            << std::setprecision(0) << lc.utilization * 100 << '%' << std::setw(9) << accel::boundName(lc.bound)
+            << '\n';
     }
     const auto& r = cost.resources;
     out << std::setprecision(3) << "\ntotal: latency " << cost.latencyMs << " ms, " << std::setprecision(2) << cost.fps

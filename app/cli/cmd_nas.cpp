@@ -93,9 +93,9 @@ int nas(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         << " images/s\n";
     for (const auto& c : r.topK) {
         // A whole network's probability is a product over its layers (1e-7 for eight uniform layers of 7 ops).
-        out << "  top: " << c.label << "  p=" << std::defaultfloat << std::setprecision(3) << c.probability << std::fixed
-            << "  acc=" << std::setprecision(4) << c.valAccuracy
-            << "  mflops=" << std::setprecision(2) << c.mflops << '\n';
+        out << "  top: " << c.label << "  p=" << std::defaultfloat << std::setprecision(3) << c.probability
+            << std::fixed << "  acc=" << std::setprecision(4) << c.valAccuracy << "  mflops=" << std::setprecision(2)
+            << c.mflops << '\n';
     }
     return Ok;
 }

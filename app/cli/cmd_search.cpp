@@ -79,8 +79,8 @@ Expected<SearchOptions> parseSearch(const std::vector<std::string>& argv)
         const bool fpgaBudget = std::string(option) == "dsp" || std::string(option) == "bram18";
         if (args.value(option) && fpgaBudget != fpga) {
             throw UsageError(std::string("--") + option + " bounds " + (fpga ? "ASIC" : "FPGA") + " platforms; "
-                + req->platform.name + " is an " + (fpga ? "FPGA: its budgets are --dsp and --bram18"
-                                                         : "ASIC: its budgets are --pes and --gb-kib"));
+                + req->platform.name + " is an "
+                + (fpga ? "FPGA: its budgets are --dsp and --bram18" : "ASIC: its budgets are --pes and --gb-kib"));
         }
     }
     auto& budget = req->platform.budget;

@@ -122,8 +122,8 @@ int train(const std::vector<std::string>& argv, std::ostream& out, std::ostream&
         << "accuracy:   " << std::fixed << std::setprecision(4) << r.testAccuracy << " (test split)\n"
         << "flops:      " << std::setprecision(2) << r.mflops << " M\n"
         << "parameters: " << r.parameters << '\n'
-        << "time:       " << std::setprecision(1) << r.seconds << " s (" << req.epochs << (req.epochs == 1 ? " epoch, " : " epochs, ")
-        << std::setprecision(0) << r.imagesPerSecond << " images/s)\n";
+        << "time:       " << std::setprecision(1) << r.seconds << " s (" << req.epochs
+        << (req.epochs == 1 ? " epoch, " : " epochs, ") << std::setprecision(0) << r.imagesPerSecond << " images/s)\n";
     return Ok;
 }
 

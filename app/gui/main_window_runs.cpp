@@ -245,8 +245,9 @@ void MainWindow::onRunEnded(qint64 runId, const QString& state, const QString& m
     }
     if (!m_controller->isRunning()) {
         // A run that failed before its first candidates leaves its error where they would have been.
-        m_paretoPlot->setPlaceholderText(
-            state == QLatin1String("failed") && runId > 0 ? tr("Run %1 failed: %2").arg(runId).arg(message) : QString());
+        m_paretoPlot->setPlaceholderText(state == QLatin1String("failed") && runId > 0
+                ? tr("Run %1 failed: %2").arg(runId).arg(message)
+                : QString());
         m_strip->setPlaceholderText({});
         m_progressBar->hide();
         m_cancelButton->hide();

@@ -344,8 +344,7 @@ QString RunsPresenter::emptyNote(qint64 runId) const
     }
     const auto candidates = m_store->candidates(runId);
     if (!candidates.empty()) {
-        const bool anyValid
-            = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) { return c.valid; });
+        const bool anyValid = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) { return c.valid; });
         return anyValid ? QString()
                         : tr("Run %1: none of its candidates has a valid accelerator; the hardware search found no "
                              "design within the budget")

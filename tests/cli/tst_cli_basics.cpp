@@ -68,8 +68,8 @@ private slots:
                   QStringLiteral("--platform"), QStringLiteral("zc999"), QStringLiteral("--json") },
                 2, QStringLiteral("unknown_platform") },
             { { QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("alexnet"),
-                  QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--iters"), QStringLiteral("-5"),
-                  QStringLiteral("--json") },
+                  QStringLiteral("--platform"), QStringLiteral("zc706"), QStringLiteral("--iters"),
+                  QStringLiteral("-5"), QStringLiteral("--json") },
                 2, QStringLiteral("bad_request") },
             { { QStringLiteral("hwsearch"), QStringLiteral("--network"), QStringLiteral("mobilenetv2"),
                   QStringLiteral("--platform"), tight, QStringLiteral("--iters"), QStringLiteral("2000"),
@@ -83,7 +83,8 @@ private slots:
             QCOMPARE(process.exitCode(), exitCode);
             const QByteArray out = process.readAllStandardOutput();
             QJsonParseError parsed;
-            const QJsonObject error = QJsonDocument::fromJson(out, &parsed).object()[QStringLiteral("error")].toObject();
+            const QJsonObject error
+                = QJsonDocument::fromJson(out, &parsed).object()[QStringLiteral("error")].toObject();
             QVERIFY2(parsed.error == QJsonParseError::NoError, out.constData());
             QCOMPARE(error[QStringLiteral("code")].toString(), code);
             QVERIFY(!error[QStringLiteral("message")].toString().isEmpty());

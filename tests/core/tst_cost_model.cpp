@@ -436,8 +436,8 @@ void TestCostModel::heuristicCoversEachDimensionOnce()
             const Mapping m = heuristicMapping(l, e, p, true);
             for (int d = 0; d < kDims; ++d) {
                 const int dim = l.dims[d];
-                const QByteArray where = QByteArray(dataflows()[df].name.c_str()) + " " + l.name.c_str() + " "
-                    + kDimNames[size_t(d)];
+                const QByteArray where
+                    = QByteArray(dataflows()[df].name.c_str()) + " " + l.name.c_str() + " " + kDimNames[size_t(d)];
                 QVERIFY2(m.spatialRow[d] <= dim, where.constData());
                 QVERIFY2(m.spatialCol[d] <= (dim + m.spatialRow[d] - 1) / m.spatialRow[d], where.constData());
                 QVERIFY2(m.rf[d] <= (dim + m.spatial(d) - 1) / m.spatial(d), where.constData());

@@ -447,10 +447,12 @@ void TestRunsPresenter::anEmptyRunSaysWhy()
     presenter.showRuns({ failed });
     QCOMPARE(view.note, QStringLiteral("Run %1 failed: space 'imagenet' has no dataset here").arg(failed));
     presenter.showRuns({ noValid });
-    QVERIFY2(view.note.startsWith(QStringLiteral("Run %1: none of its candidates has a valid accelerator").arg(noValid)),
+    QVERIFY2(
+        view.note.startsWith(QStringLiteral("Run %1: none of its candidates has a valid accelerator").arg(noValid)),
         qPrintable(view.note));
     presenter.showRuns({ stopped });
-    QCOMPARE(view.note, QStringLiteral("Run %1 stopped before its first epoch ended: it has no candidates").arg(stopped));
+    QCOMPARE(
+        view.note, QStringLiteral("Run %1 stopped before its first epoch ended: it has no candidates").arg(stopped));
     presenter.showRuns({ m_fpsRun }); // candidates to plot: the usual text
     QVERIFY(view.note.isEmpty());
     presenter.showRuns({ failed });

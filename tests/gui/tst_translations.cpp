@@ -173,7 +173,8 @@ private slots:
         const QString block = lists.mid(from, lists.indexOf(QLatin1Char(')'), from) - from);
         QStringList missing;
         int scanned = 0;
-        for (const QString& folder : { QStringLiteral("widgets"), QStringLiteral("app/gui"), QStringLiteral("app/session") }) {
+        for (const QString& folder :
+            { QStringLiteral("widgets"), QStringLiteral("app/gui"), QStringLiteral("app/session") }) {
             const QDir dir(root.filePath(folder));
             for (const QString& name : dir.entryList({ QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files)) {
                 QFile source(dir.filePath(name));
