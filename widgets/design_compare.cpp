@@ -165,13 +165,9 @@ QCustomPlot* DesignCompare::makePlot()
         m_energyRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
     addBars(m_latencyRect, &m_latencyA, &m_latencyB);
     addBars(m_energyRect, &m_energyA, &m_energyB);
-    // One legend for both charts (the energy bars carry no legend entry).
-    m_energyA->removeFromLegend();
-    m_energyB->removeFromLegend();
-    plot->legend->setVisible(true);
-    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot->legend->setWrap(2);
-    m_latencyRect->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // No legend: the header above names A and B beside their colours (a legend in the chart covered the tallest
+    // bars of a short latency chart).
+    plot->legend->setVisible(false);
     return plot;
 }
 
@@ -360,8 +356,7 @@ void DesignCompare::fillPlots(
         }
         return m > 0 ? m : 1.0;
     };
-    // Headroom over the tallest bar for the legend.
-    m_latencyRect->axis(QCPAxis::atLeft)->setRange(0, largest(latA, latB) * 1.3);
+    m_latencyRect->axis(QCPAxis::atLeft)->setRange(0, largest(latA, latB) * 1.1);
     m_energyRect->axis(QCPAxis::atLeft)->setRange(0, largest(enA, enB) * 1.1);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
