@@ -159,9 +159,7 @@ void ParetoPlot::setPlaceholderText(const QString& text)
 void ParetoPlot::resizeEvent(QResizeEvent* event)
 {
     QCustomPlot::resizeEvent(event);
-    if (!m_placeholderRaw.isEmpty()) {
-        setPlaceholderText(m_placeholderRaw);
-    }
+    setPlaceholderText(m_placeholderRaw);
 }
 
 ParetoMetric ParetoPlot::metricForObjective(const QString& objective)
@@ -266,7 +264,7 @@ void ParetoPlot::setupPlaceholder()
     font.setPointSizeF(font.pointSizeF() * 1.3);
     m_placeholder->setFont(font);
     m_placeholder->setSelectable(false);
-    m_placeholder->setText(tr("No candidates yet: start a search"));
+    setPlaceholderText({});
 }
 
 void ParetoPlot::applyMetricToAxes()

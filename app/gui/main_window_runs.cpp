@@ -240,14 +240,14 @@ void MainWindow::onProgress(const session::SearchProgress& p)
 
 void MainWindow::onRunEnded(qint64 runId, const QString& state, const QString& message)
 {
-    if (state == QLatin1String("failed")) {
-        showError(runId > 0 ? tr("Run %1 failed: %2").arg(runId).arg(message) : message);
+    const bool failed = state == QLatin1String("failed");
+    const QString failure = runId > 0 ? tr("Run %1 failed: %2").arg(runId).arg(message) : message;
+    if (failed) {
+        showError(failure);
     }
     if (!m_controller->isRunning()) {
         // A run that failed before its first candidates leaves its error where they would have been.
-        m_paretoPlot->setPlaceholderText(state == QLatin1String("failed") && runId > 0
-                ? tr("Run %1 failed: %2").arg(runId).arg(message)
-                : QString());
+        m_paretoPlot->setPlaceholderText(failed && runId > 0 ? failure : QString());
         m_strip->setPlaceholderText({});
         m_progressBar->hide();
         m_cancelButton->hide();
@@ -255,7 +255,7 @@ void MainWindow::onRunEnded(qint64 runId, const QString& state, const QString& m
             m_progressLabel->setText(tr("Run %1 complete.").arg(runId));
         } else if (state == QLatin1String("cancelled")) {
             m_progressLabel->setText(tr("Run %1 stopped; its candidates are kept.").arg(runId));
-        } else if (state == QLatin1String("failed")) {
+        } else if (failed) {
             m_progressLabel->setText(tr("Run %1 failed.").arg(runId));
         }
     }

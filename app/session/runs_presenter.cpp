@@ -320,12 +320,13 @@ void RunsPresenter::loadRuns(const QList<qint64>& runIds, bool keepView)
             break;
         }
     }
+    std::vector<store::CandidateRecord> candidates; // of the last run: the one, when one is shown
     for (qint64 id : runIds) {
-        addShownRun(id);
+        candidates = addShownRun(id);
     }
     tell([&](RunsView* v) { v->runsShown(runIds, keepView); });
     if (!(runIds.size() == 1 && liveRunStreaming(runIds.front()))) {
-        const QString note = runIds.size() == 1 ? emptyNote(runIds.front()) : QString();
+        const QString note = runIds.size() == 1 ? emptyNote(runIds.front(), candidates) : QString();
         tell([&](RunsView* v) { v->setEmptyNote(note); });
     }
     if (runIds.size() == 1) {
@@ -336,13 +337,12 @@ void RunsPresenter::loadRuns(const QList<qint64>& runIds, bool keepView)
     }
 }
 
-QString RunsPresenter::emptyNote(qint64 runId) const
+QString RunsPresenter::emptyNote(qint64 runId, const std::vector<store::CandidateRecord>& candidates) const
 {
     const auto run = m_store->run(runId);
     if (!run) {
         return {};
     }
-    const auto candidates = m_store->candidates(runId);
     if (!candidates.empty()) {
         const bool anyValid = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) { return c.valid; });
         return anyValid ? QString()
@@ -368,11 +368,11 @@ QString RunsPresenter::emptyNote(qint64 runId) const
     return {};
 }
 
-void RunsPresenter::addShownRun(qint64 runId)
+std::vector<store::CandidateRecord> RunsPresenter::addShownRun(qint64 runId)
 {
     const auto run = m_store->run(runId);
     if (!run) {
-        return;
+        return {};
     }
     m_shownRuns.insert(runId);
     if (run->state == store::RunState::Running) {
@@ -383,9 +383,10 @@ void RunsPresenter::addShownRun(qint64 runId)
         m_store->estimatesSince(-1, m_seenEstimateAnywhere);
     }
     m_seenEstimate[runId] = m_store->lastEstimateRow(runId); // before the candidates: a later row is read again
-    const auto candidates = m_store->candidates(runId);
+    auto candidates = m_store->candidates(runId);
     m_seenCandidate[runId] = candidates.empty() ? 0 : candidates.back().id;
     tell([&](RunsView* v) { v->addCandidates(candidates); });
+    return candidates;
 }
 
 QStringList RunsPresenter::opNamesOf(const store::RunInfo& run) const

@@ -103,9 +103,11 @@ private:
     void closeStore();
     void clearShown();
     void loadRuns(const QList<qint64>& runIds, bool keepView);
-    void addShownRun(qint64 runId);
-    /// What the views say of run `runId` when it has nothing to plot (RunsView::setEmptyNote).
-    QString emptyNote(qint64 runId) const;
+    /// Shows run `runId` in the views; returns the candidates it read for them.
+    std::vector<store::CandidateRecord> addShownRun(qint64 runId);
+    /// What the views say of run `runId` when it has nothing to plot (RunsView::setEmptyNote), from the candidates
+    /// addShownRun read.
+    QString emptyNote(qint64 runId, const std::vector<store::CandidateRecord>& candidates) const;
     void appendFromStore();
     void applyHistory(const std::vector<store::EstimateRecord>& history, qint64 firstFresh);
     void showSearchHistory(qint64 runId);
