@@ -58,12 +58,21 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     } else {
         printCostTable(out, design, cost);
     }
+    if (!cost.valid()) {
+        // The figures are printed all the same (what the design would do); the exit code tells a script it does
+        // not fit the platform, as a search that finds no valid design does.
+        err << "dna-cli evaluate: the design does not fit the platform: " << accel::invalidCode(cost.invalid) << ": "
+            << cost.invalidDetail << '\n';
+        return Failure;
+    }
     return Ok;
 }
 
 Registrar evaluateCmd({ "evaluate", "evaluate a network on a platform (heuristic mapping) or a complete design file",
     "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow " + accel::dataflowNames("|")
-        + "] [--batch N] [--json] [--out design.json]\n       dna-cli evaluate --design FILE.json [--json]",
+        + "] [--batch N] [--json] [--out design.json]\n       dna-cli evaluate --design FILE.json [--json]\n\nExit 1 "
+          "when the design does not fit its "
+          "platform's budget: the figures are printed all the same (\"valid\": false with the reason in JSON).",
     evaluate });
 
 } // namespace

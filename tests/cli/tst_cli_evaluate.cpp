@@ -26,6 +26,7 @@ private slots:
     void platformsAndNetworks();
     void evaluateAlexnetOnEyeriss();
     void designFileReproduces();
+    void overBudgetDesignExitsOne();
     void badInput_data();
     void badInput();
     void userPlatformFolder();
@@ -94,6 +95,49 @@ void TestCliEvaluate::designFileReproduces()
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(parse(again.outText)[QStringLiteral("total")], parse(first.outText)[QStringLiteral("total")]);
     QCOMPARE(parse(again.outText)[QStringLiteral("layers")], parse(first.outText)[QStringLiteral("layers")]);
+}
+
+void TestCliEvaluate::overBudgetDesignExitsOne()
+{
+    QTemporaryDir dir;
+    const QString design = dir.filePath(QStringLiteral("d.json"));
+    QCOMPARE(runCli({ QStringLiteral("evaluate"), QStringLiteral("--network"), QStringLiteral("alexnet"),
+                        QStringLiteral("--platform"), QStringLiteral("eyeriss"), QStringLiteral("--out"), design })
+                 .exitCode,
+        0);
+    // The same design with a 40 x 40 array: 1600 PEs on a chip whose budget is its 12 x 14 = 168.
+    QFile f(design);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject doc = parse(QString::fromUtf8(f.readAll()));
+    f.close();
+    QJsonObject accelerator = doc[QStringLiteral("accelerator")].toObject();
+    QJsonArray engines = accelerator[QStringLiteral("engines")].toArray();
+    QJsonObject engine = engines[0].toObject();
+    QCOMPARE(engine[QStringLiteral("rows")].toInt() * engine[QStringLiteral("cols")].toInt(), 168);
+    engine[QStringLiteral("rows")] = 40;
+    engine[QStringLiteral("cols")] = 40;
+    engines[0] = engine;
+    accelerator[QStringLiteral("engines")] = engines;
+    doc[QStringLiteral("accelerator")] = accelerator;
+    const QString big = dir.filePath(QStringLiteral("big.json"));
+    QFile g(big);
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write(QJsonDocument(doc).toJson());
+    g.close();
+
+    // JSON: the figures all the same, marked invalid with the reason; exit 1 and a sentence on stderr.
+    CliRun r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), big, QStringLiteral("--json") });
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject total = parse(r.outText)[QStringLiteral("total")].toObject();
+    QCOMPARE(total[QStringLiteral("valid")].toBool(true), false);
+    QCOMPARE(total[QStringLiteral("invalid_reason")].toString(), QStringLiteral("pe_over_budget"));
+    QCOMPARE(total[QStringLiteral("resources")].toObject()[QStringLiteral("pes")].toInt(), 1600);
+    QVERIFY2(
+        r.err.contains(QStringLiteral("does not fit")) && r.err.contains(QStringLiteral("1600")), qPrintable(r.err));
+    // The table says the same.
+    r = runCli({ QStringLiteral("evaluate"), QStringLiteral("--design"), big });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.outText.contains(QStringLiteral("INVALID: pe_over_budget")), qPrintable(r.outText));
 }
 
 void TestCliEvaluate::badInput_data()
