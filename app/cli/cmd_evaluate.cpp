@@ -59,9 +59,9 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
         printCostTable(out, design, cost);
     }
     if (!cost.valid()) {
-        // The figures are printed all the same (what the design would do); the exit code tells a script it does
-        // not fit the platform, as a search that finds no valid design does.
-        err << "dna-cli evaluate: the design does not fit the platform: " << accel::invalidCode(cost.invalid) << ": "
+        // The figures are printed all the same (what the design would do); the exit code tells a script it is not
+        // valid (over its platform's budget, or a mapping that overflows a buffer or misses part of its layer).
+        err << "dna-cli evaluate: the design is not valid: " << accel::invalidCode(cost.invalid) << ": "
             << cost.invalidDetail << '\n';
         return Failure;
     }
