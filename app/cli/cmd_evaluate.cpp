@@ -70,9 +70,9 @@ int evaluate(const std::vector<std::string>& argv, std::ostream& out, std::ostre
 
 Registrar evaluateCmd({ "evaluate", "evaluate a network on a platform (heuristic mapping) or a complete design file",
     "--network NAME|GENOTYPE|FILE.json --platform NAME|FILE.json [--dataflow " + accel::dataflowNames("|")
-        + "] [--batch N] [--json] [--out design.json]\n       dna-cli evaluate --design FILE.json [--json]\n\nExit 1 "
-          "when the design does not fit its "
-          "platform's budget: the figures are printed all the same (\"valid\": false with the reason in JSON).",
+        + "] [--batch N] [--json] [--out design.json]\n       dna-cli evaluate --design FILE.json [--json]\n\n"
+          "Exit 1 when the design is not valid (over its platform's budget, or a mapping that overflows a buffer): "
+          "the figures are printed all the same (\"valid\": false with the reason in JSON).",
     evaluate });
 
 } // namespace
