@@ -64,10 +64,14 @@ std::vector<std::pair<std::string, TensorData>> Supernet::namedTensors(bool grad
 std::optional<Error> Supernet::setTensor(const std::string& name, const TensorData& value)
 {
     auto& d = *m_impl;
+    // named_parameters() and named_buffers() return their dictionaries by value: keep them while find()'s pointer
+    // into them is read.
+    const auto parameters = d.net->named_parameters();
+    const auto buffers = d.net->named_buffers();
     Tensor target;
-    if (auto* p = d.net->named_parameters().find(name)) {
+    if (const Tensor* p = parameters.find(name)) {
         target = *p;
-    } else if (auto* b = d.net->named_buffers().find(name)) {
+    } else if (const Tensor* b = buffers.find(name)) {
         target = *b;
     } else {
         return Error { ErrorCode::BadRequest, "the network has no tensor '" + name + "'" };
